@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hcall/abi/desc.h - the shape of an ABI table, and what is generated from it.
+ *
+ * Every ABI is declared once, in include/hcall/abi/<abi>.h, as
+ *
+ *   1. one #define per call number:   #define HCALL_HVISOR_ZONE_START 2
+ *   2. one X-macro row per call:
+ *
+ *        X(ABI, abi, NAME, name, kind, nargs, nrsvd, arg1, arg2, arg3, arg4, summary)
+ *
+ *      ABI/abi  the ABI's prefix in upper and lower case (HVISOR, hvisor);
+ *      NAME     the call's suffix; the number is HCALL_<ABI>_<NAME>;
+ *      name     the typed wrapper is hcall_<abi>_<name>();
+ *      kind     how the result registers read (enum hcall_result_kind,
+ *               without the prefix): STATUS, VALUE or CUSTOM;
+ *      nargs    arguments the caller supplies, in convention order;
+ *      nrsvd    reserved-must-be-zero arguments that follow them;
+ *      argN     `(type, name)` for each supplied argument, `_` elsewhere;
+ *      summary  one line for the docs and the CLI.
+ *
+ *   3. the register roles of each convention, as HCALL_<ABI>_<ARCH>_* pairs
+ *      from <hcall/regs.h>;
+ *   4. the error codes, as X(NAME, raw, STATUS) rows.
+ *
+ * From these, the preprocessor generates the typed guest wrappers (here),
+ * the descriptor arrays the hypervisor core, CLI and docs read
+ * (<hcall/describe.h>) and the error mappers (<hcall/result.h>).
+ */
+#ifndef HCALL_ABI_DESC_H
+#define HCALL_ABI_DESC_H
+
+#include <hcall/compiler.h>
+#include <hcall/regs.h>
+#include <hcall/result.h>
+#include <hcall/types.h>
+
+/* How the result registers of a call are read. */
+enum hcall_result_kind {
+	/* 0 on success, otherwise an ABI error code. */
+	HCALL_RK_STATUS = 0,
+	/* A non-negative value on success, otherwise an ABI error code. */
+	HCALL_RK_VALUE = 1,
+	/* Several result registers or a bitmap: hand-written wrapper. */
+	HCALL_RK_CUSTOM = 2,
+};
+
+#define HCALL_MAX_ARGS 4
+#define HCALL_MAX_CONV_REGS 18
+
+/* One row of a call table. */
+struct hcall_call_desc {
+	const char *name;    /* "zone_start" */
+	const char *ident;   /* "HCALL_HVISOR_ZONE_START" */
+	uint64_t number;
+	uint8_t kind;        /* enum hcall_result_kind */
+	uint8_t nargs;
+	uint8_t nrsvd;
+	const char *args[HCALL_MAX_ARGS]; /* "uint64_t config_addr" */
+	const char *summary;
+};
+
+/* The register roles of one ABI on one architecture. */
+struct hcall_conv_desc {
+	const char *name;    /* "hvisor/arm64" */
+	uint8_t arch;        /* enum hcall_arch */
+	uint8_t trap;        /* enum hcall_trap; VMCALL also means VMMCALL */
+	uint32_t imm;        /* HVC/SMC immediate; 0 elsewhere */
+	uint8_t sel_reg;     /* register that selects the ABI, or HCALL_REG_NONE */
+	uint64_t sel_value;  /* its value (riscv: the SBI extension ID) */
+	uint8_t nr_reg;      /* register carrying the call number */
+	uint8_t nargs;       /* argument registers, in order */
+	uint8_t arg_regs[HCALL_MAX_CONV_REGS];
+	uint8_t nres;        /* result registers, in order */
+	uint8_t res_regs[HCALL_MAX_CONV_REGS];
+	uint8_t err_reg;     /* separate error register, or HCALL_REG_NONE */
+	uint32_t clobbers;   /* every register the callee may change */
+};
+
+struct hcall_err_desc {
+	const char *name;
+	int64_t raw;
+	uint8_t status; /* enum hcall_status */
+};
+
+struct hcall_abi_desc {
+	const char *name;  /* "hvisor" */
+	const char *title; /* "hvisor hypercalls" */
+	const char *source;
+	const struct hcall_conv_desc *convs;
+	unsigned nconvs;
+	const struct hcall_call_desc *calls;
+	unsigned ncalls;
+	const struct hcall_err_desc *errors;
+	unsigned nerrors;
+};
+
+/* The clobber-mask bit of a register role. */
+#define HCALL__BIT(reg) (1u << HCALL_REG_IDX(reg))
+
+/* ---- generators ------------------------------------------------------- */
+
+#define HCALL__ARG_DECL(arg) HCALL__ARG_DECL_ arg
+#define HCALL__ARG_DECL_(type, name) type name
+#define HCALL__ARG_NAME(arg) HCALL__ARG_NAME_ arg
+#define HCALL__ARG_NAME_(type, name) name
+#define HCALL__ARG_STR(arg) HCALL__ARG_STR_ arg
+#define HCALL__ARG_STR_(type, name) #type " " #name
+
+/* Descriptor row: argument strings for the supplied arguments only. */
+#define HCALL__ARGS_STR0(a1, a2, a3, a4) { 0, 0, 0, 0 }
+#define HCALL__ARGS_STR1(a1, a2, a3, a4) { HCALL__ARG_STR(a1), 0, 0, 0 }
+#define HCALL__ARGS_STR2(a1, a2, a3, a4) \
+	{ HCALL__ARG_STR(a1), HCALL__ARG_STR(a2), 0, 0 }
+#define HCALL__ARGS_STR3(a1, a2, a3, a4) \
+	{ HCALL__ARG_STR(a1), HCALL__ARG_STR(a2), HCALL__ARG_STR(a3), 0 }
+#define HCALL__ARGS_STR4(a1, a2, a3, a4)                             \
+	{ HCALL__ARG_STR(a1), HCALL__ARG_STR(a2), HCALL__ARG_STR(a3), \
+	  HCALL__ARG_STR(a4) }
+
+#define HCALL_DESC_ROW(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
+		       a4, summary)                                          \
+	{ #name,                                                             \
+	  "HCALL_" #ABI "_" #NAME,                                           \
+	  (uint64_t)(HCALL_##ABI##_##NAME),                                  \
+	  HCALL_RK_##kind,                                                   \
+	  nargs,                                                             \
+	  nrsvd,                                                             \
+	  HCALL__ARGS_STR##nargs(a1, a2, a3, a4),                            \
+	  summary },
+
+#define HCALL_ERR_ROW(name, raw, status) { #name, (raw), HCALL_##status },
+
+/*
+ * Typed wrapper: hcall_<abi>_<name>(supplied arguments). It calls the ABI's
+ * hcall_<abi>_invoke<N>(number, kind, regs...) with N = nargs + nrsvd, the
+ * reserved arguments passed as literal zeros, so exactly the registers the
+ * call uses are set up. Rows of kind CUSTOM are written by hand.
+ */
+#define HCALL_WRAPPER(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
+		      a4, summary)                                          \
+	HCALL__WRAP_##kind(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, \
+			   a3, a4)
+#define HCALL__WRAP_CUSTOM(...)
+#define HCALL__WRAP_STATUS(ABI, abi, NAME, name, kind, nargs, nrsvd, ...) \
+	HCALL__WRAP_##nargs##_##nrsvd(ABI, abi, NAME, name, kind, __VA_ARGS__)
+#define HCALL__WRAP_VALUE HCALL__WRAP_STATUS
+
+#define HCALL__WRAP_HEAD(ABI, abi, name) \
+	HCALL_INLINE struct hcall_result hcall_##abi##_##name
+#define HCALL__NR(ABI, NAME) HCALL_##ABI##_##NAME
+
+#define HCALL__WRAP_0_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(void)                             \
+	{                                                                  \
+		return hcall_##abi##_invoke0(HCALL__NR(ABI, NAME),         \
+					     HCALL_RK_##kind);             \
+	}
+#define HCALL__WRAP_1_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1))              \
+	{                                                                  \
+		return hcall_##abi##_invoke1(HCALL__NR(ABI, NAME),         \
+					     HCALL_RK_##kind,              \
+					     HCALL__ARG_NAME(a1));         \
+	}
+#define HCALL__WRAP_2_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+					 HCALL__ARG_DECL(a2))              \
+	{                                                                  \
+		return hcall_##abi##_invoke2(                              \
+			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2));         \
+	}
+#define HCALL__WRAP_3_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+					 HCALL__ARG_DECL(a2),              \
+					 HCALL__ARG_DECL(a3))              \
+	{                                                                  \
+		return hcall_##abi##_invoke3(                              \
+			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),          \
+			HCALL__ARG_NAME(a3));                              \
+	}
+#define HCALL__WRAP_4_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(                                  \
+		HCALL__ARG_DECL(a1), HCALL__ARG_DECL(a2),                  \
+		HCALL__ARG_DECL(a3), HCALL__ARG_DECL(a4))                  \
+	{                                                                  \
+		return hcall_##abi##_invoke4(                              \
+			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),          \
+			HCALL__ARG_NAME(a3), HCALL__ARG_NAME(a4));         \
+	}
+#define HCALL__WRAP_0_3(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(void)                             \
+	{                                                                  \
+		return hcall_##abi##_invoke3(HCALL__NR(ABI, NAME),         \
+					     HCALL_RK_##kind, 0, 0, 0);    \
+	}
+#define HCALL__WRAP_1_2(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1))              \
+	{                                                                  \
+		return hcall_##abi##_invoke3(HCALL__NR(ABI, NAME),         \
+					     HCALL_RK_##kind,              \
+					     HCALL__ARG_NAME(a1), 0, 0);   \
+	}
+
+#endif /* HCALL_ABI_DESC_H */

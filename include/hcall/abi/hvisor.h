@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hcall/abi/hvisor.h - the hvisor hypercall ABI table (arch-neutral).
+ *
+ * Source: hvisor's hypercall documentation (shared/seeds/hvisor-hypercall.md).
+ *   arm64:  hvc #0x4856, code in x0, arguments in x1 and x2, result in x0.
+ *   riscv:  ecall with a7 = 0x114514, code in a0, arguments in a1 and a2;
+ *           a0 = error, a1 = value on return (the SBI return shape).
+ *
+ * Errors are negated Linux errno values. hvisor itself answers an unknown
+ * code with a silent 0; hcall's hypervisor core answers -ENOSYS instead,
+ * and the guest library treats both as the ABI allows.
+ */
+#ifndef HCALL_ABI_HVISOR_H
+#define HCALL_ABI_HVISOR_H
+
+#include <hcall/abi/desc.h>
+
+#define HCALL_HVISOR_ARM64_IMM 0x4856
+#define HCALL_HVISOR_RISCV_EID 0x114514
+
+/* Call numbers. */
+#define HCALL_HVISOR_VIRTIO_INIT 0
+#define HCALL_HVISOR_VIRTIO_INJECT_IRQ 1
+#define HCALL_HVISOR_ZONE_START 2
+#define HCALL_HVISOR_ZONE_SHUTDOWN 3
+#define HCALL_HVISOR_ZONE_LIST 4
+#define HCALL_HVISOR_IVC_INFO 5
+
+#define HCALL_HVISOR_CALLS(X)                                                  \
+	X(HVISOR, hvisor, VIRTIO_INIT, virtio_init, STATUS, 1, 0,              \
+	  (uint64_t, shm_base), _, _, _,                                       \
+	  "root zone: set up the virtio shared-memory region at shm_base")     \
+	X(HVISOR, hvisor, VIRTIO_INJECT_IRQ, virtio_inject_irq, STATUS, 0, 0,  \
+	  _, _, _, _,                                                          \
+	  "root zone: deliver pending virtio interrupts to the other zones")   \
+	X(HVISOR, hvisor, ZONE_START, zone_start, VALUE, 2, 0,                 \
+	  (uint64_t, config_addr), (uint64_t, config_size), _, _,              \
+	  "root zone: start the zone described by a struct "                   \
+	  "hcall_hvisor_zone_config; returns the zone id")                     \
+	X(HVISOR, hvisor, ZONE_SHUTDOWN, zone_shutdown, STATUS, 1, 0,          \
+	  (uint64_t, zone_id), _, _, _, "root zone: stop the zone zone_id")    \
+	X(HVISOR, hvisor, ZONE_LIST, zone_list, VALUE, 2, 0,                   \
+	  (uint64_t, info_addr), (uint64_t, count), _, _,                      \
+	  "root zone: fill up to count struct hcall_hvisor_zone_info entries " \
+	  "at info_addr; returns the number written")                          \
+	X(HVISOR, hvisor, IVC_INFO, ivc_info, STATUS, 1, 0,                    \
+	  (uint64_t, info_addr), _, _, _,                                      \
+	  "any zone: write its struct hcall_hvisor_ivc_info to info_addr")
+
+/*
+ * Register roles. The probe service (hcall/abi/probe.h) and the conformance
+ * suite check these against the seed.
+ */
+#define HCALL_HVISOR_ARM64_REG_CODE HCALL_ARM64_X0
+#define HCALL_HVISOR_ARM64_REG_ARG0 HCALL_ARM64_X1
+#define HCALL_HVISOR_ARM64_REG_ARG1 HCALL_ARM64_X2
+#define HCALL_HVISOR_ARM64_REG_RET HCALL_ARM64_X0
+
+#define HCALL_HVISOR_RISCV_REG_EID HCALL_RV_A7
+#define HCALL_HVISOR_RISCV_REG_CODE HCALL_RV_A0
+#define HCALL_HVISOR_RISCV_REG_ARG0 HCALL_RV_A1
+#define HCALL_HVISOR_RISCV_REG_ARG1 HCALL_RV_A2
+#define HCALL_HVISOR_RISCV_REG_ERR HCALL_RV_A0
+#define HCALL_HVISOR_RISCV_REG_VAL HCALL_RV_A1
+
+#define HCALL_HVISOR_CONV_ARM64                                           \
+	{ "hvisor/arm64", HCALL_ARCH_ARM64, HCALL_TRAP_HVC,                \
+	  HCALL_HVISOR_ARM64_IMM, HCALL_REG_NONE, 0,                      \
+	  HCALL_REG_IDX(HCALL_HVISOR_ARM64_REG_CODE), 2,                  \
+	  { HCALL_REG_IDX(HCALL_HVISOR_ARM64_REG_ARG0),                   \
+	    HCALL_REG_IDX(HCALL_HVISOR_ARM64_REG_ARG1) },                 \
+	  1, { HCALL_REG_IDX(HCALL_HVISOR_ARM64_REG_RET) }, HCALL_REG_NONE, \
+	  HCALL__BIT(HCALL_HVISOR_ARM64_REG_RET) }
+
+#define HCALL_HVISOR_CONV_RISCV                                           \
+	{ "hvisor/riscv64", HCALL_ARCH_RISCV64, HCALL_TRAP_ECALL, 0,      \
+	  HCALL_REG_IDX(HCALL_HVISOR_RISCV_REG_EID), HCALL_HVISOR_RISCV_EID, \
+	  HCALL_REG_IDX(HCALL_HVISOR_RISCV_REG_CODE), 2,                  \
+	  { HCALL_REG_IDX(HCALL_HVISOR_RISCV_REG_ARG0),                   \
+	    HCALL_REG_IDX(HCALL_HVISOR_RISCV_REG_ARG1) },                 \
+	  1, { HCALL_REG_IDX(HCALL_HVISOR_RISCV_REG_VAL) },               \
+	  HCALL_REG_IDX(HCALL_HVISOR_RISCV_REG_ERR),                      \
+	  HCALL__BIT(HCALL_HVISOR_RISCV_REG_ERR) |                        \
+		  HCALL__BIT(HCALL_HVISOR_RISCV_REG_VAL) }
+
+/* Errors: negated Linux errno values. */
+#define HCALL_HVISOR_ERRORS(X)                 \
+	X(SUCCESS, 0, OK)                      \
+	X(EPERM, -1, E_DENIED)                 \
+	X(ENOENT, -2, E_INVALID_PARAM)         \
+	X(EIO, -5, E_FAILED)                   \
+	X(E2BIG, -7, E_TOO_BIG)                \
+	X(ENOMEM, -12, E_NO_MEMORY)            \
+	X(EFAULT, -14, E_INVALID_ADDRESS)      \
+	X(EBUSY, -16, E_BUSY)                  \
+	X(EEXIST, -17, E_ALREADY)              \
+	X(EINVAL, -22, E_INVALID_PARAM)        \
+	X(ENOSYS, -38, E_NOT_SUPPORTED)
+
+HCALL_DEFINE_ERROR_MAP(hcall_map_hvisor_error, HCALL_HVISOR_ERRORS)
+
+/*
+ * Guest-memory structures. hcall defines these layouts for its own
+ * hypervisor core; they follow hvisor's intent (a zone config for
+ * zone_start, an info array for zone_list) but are not binary-compatible
+ * with hvisor's Rust structures, which change between releases.
+ */
+#define HCALL_HVISOR_NAME_LEN 32
+
+/* zone_start argument, config_size = sizeof(struct hcall_hvisor_zone_config). */
+struct hcall_hvisor_zone_config {
+	uint32_t zone_id;   /* a zone slot the hypervisor was configured with */
+	uint32_t flags;     /* must be 0 */
+	uint64_t entry;     /* guest-physical entry point inside the zone */
+	uint64_t mem_base;  /* guest-physical base of the zone's RAM */
+	uint64_t mem_size;  /* its size in bytes */
+	char name[HCALL_HVISOR_NAME_LEN];
+};
+
+#define HCALL_HVISOR_ZONE_RUNNING 1u
+
+/* zone_list element. */
+struct hcall_hvisor_zone_info {
+	uint32_t zone_id;
+	uint32_t flags;   /* HCALL_HVISOR_ZONE_RUNNING */
+	uint64_t cpus;    /* bitmap of the zone's vCPUs */
+	char name[HCALL_HVISOR_NAME_LEN];
+};
+
+/* ivc_info result. */
+struct hcall_hvisor_ivc_info {
+	uint64_t len;          /* number of valid entries below */
+	uint64_t ivc_ct_ipas[4];
+	uint64_t ivc_shmem_ipas[4];
+	uint32_t ivc_ids[4];
+	uint32_t ivc_irqs[4];
+};
+
+HCALL_STATIC_ASSERT(sizeof(struct hcall_hvisor_zone_config) == 64,
+		    "zone config layout is ABI");
+HCALL_STATIC_ASSERT(sizeof(struct hcall_hvisor_zone_info) == 48,
+		    "zone info layout is ABI");
+HCALL_STATIC_ASSERT(sizeof(struct hcall_hvisor_ivc_info) == 104,
+		    "ivc info layout is ABI");
+
+#endif /* HCALL_ABI_HVISOR_H */

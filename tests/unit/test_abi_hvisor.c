@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hvisor through the simulated transport. Expected register numbers and
+ * call codes are written here from shared/seeds/hvisor-hypercall.md, not
+ * taken from the headers' tables.
+ */
+#include <criterion/criterion.h>
+#include <hcall/hvisor.h>
+
+#include "sim.h"
+
+#if HCALL_TARGET_ARM64
+/* Seed: hvc #0x4856, x0 = code, x1 = arg0, x2 = arg1, x0 = result. */
+#define SPEC_TRAP HCALL_TRAP_HVC
+#define SPEC_IMM 0x4856u
+#define SPEC_CODE 0
+#define SPEC_ARG0 1
+#define SPEC_ARG1 2
+#define SPEC_RET 0
+#else
+/* Seed: ecall, a7 (x17) = 0x114514, a0 (x10) = code, a1 (x11), a2 (x12);
+ * a0 = error, a1 = value. */
+#define SPEC_TRAP HCALL_TRAP_ECALL
+#define SPEC_IMM 0u
+#define SPEC_EID_REG 17
+#define SPEC_CODE 10
+#define SPEC_ARG0 11
+#define SPEC_ARG1 12
+#define SPEC_ERR 10
+#define SPEC_RET 11
+#endif
+
+static void answer_ok(uint64_t value)
+{
+#if HCALL_TARGET_ARM64
+	sim_answer(SPEC_RET, value);
+#else
+	sim_answer(SPEC_ERR, 0);
+	sim_answer(SPEC_RET, value);
+#endif
+}
+
+static void answer_err(int64_t err)
+{
+#if HCALL_TARGET_ARM64
+	sim_answer(SPEC_RET, (uint64_t)err);
+#else
+	sim_answer(SPEC_ERR, (uint64_t)err);
+	sim_answer(SPEC_RET, 0);
+#endif
+}
+
+static void check_trap(uint64_t code, uint64_t arg0, uint64_t arg1)
+{
+	cr_assert_eq(sim.calls, 1);
+	cr_assert_eq(sim.trap, SPEC_TRAP);
+	cr_assert_eq(sim.imm, SPEC_IMM);
+	cr_assert_eq(sim.in.r[SPEC_CODE], code);
+	cr_assert_eq(sim.in.r[SPEC_ARG0], arg0);
+	cr_assert_eq(sim.in.r[SPEC_ARG1], arg1);
+#if HCALL_TARGET_RISCV64
+	cr_assert_eq(sim.in.r[SPEC_EID_REG], 0x114514u);
+#endif
+}
+
+TestSuite(hvisor, .init = sim_reset);
+
+Test(hvisor, virtio_init)
+{
+	answer_ok(0);
+	struct hcall_result r = hcall_hvisor_virtio_init(0x12345000);
+	check_trap(0, 0x12345000, 0);
+	cr_assert_eq(r.status, HCALL_OK);
+}
+
+Test(hvisor, virtio_inject_irq)
+{
+	answer_ok(0);
+	cr_assert(hcall_ok(hcall_hvisor_virtio_inject_irq()));
+	check_trap(1, 0, 0);
+}
+
+Test(hvisor, zone_start_returns_id)
+{
+	answer_ok(7);
+	struct hcall_result r = hcall_hvisor_zone_start(0x40001000, 64);
+	check_trap(2, 0x40001000, 64);
+	cr_assert_eq(r.status, HCALL_OK);
+	cr_assert_eq(r.value, 7);
+}
+
+Test(hvisor, zone_shutdown)
+{
+	answer_ok(0);
+	cr_assert(hcall_ok(hcall_hvisor_zone_shutdown(3)));
+	check_trap(3, 3, 0);
+}
+
+Test(hvisor, zone_list_count)
+{
+	answer_ok(2);
+	struct hcall_result r = hcall_hvisor_zone_list(0x8000, 4);
+	check_trap(4, 0x8000, 4);
+	cr_assert_eq(r.value, 2);
+}
+
+Test(hvisor, ivc_info)
+{
+	answer_ok(0);
+	cr_assert(hcall_ok(hcall_hvisor_ivc_info(0x9000)));
+	check_trap(5, 0x9000, 0);
+}
+
+/* Linux errno values, negated: EPERM 1, EFAULT 14, EINVAL 22, ENOSYS 38. */
+Test(hvisor, errors_map)
+{
+	static const struct {
+		int64_t raw;
+		enum hcall_status st;
+	} cases[] = {
+		{ -1, HCALL_E_DENIED },         { -14, HCALL_E_INVALID_ADDRESS },
+		{ -22, HCALL_E_INVALID_PARAM }, { -38, HCALL_E_NOT_SUPPORTED },
+		{ -12, HCALL_E_NO_MEMORY },     { -7, HCALL_E_TOO_BIG },
+		{ -9999, HCALL_E_UNKNOWN },
+	};
+	for (unsigned i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sim_reset();
+		answer_err(cases[i].raw);
+		struct hcall_result r = hcall_hvisor_zone_shutdown(1);
+		cr_assert_eq(r.status, cases[i].st, "raw %lld", (long long)cases[i].raw);
+		cr_assert_eq(r.code, cases[i].raw);
+		cr_assert_eq(r.value, 0);
+	}
+}
