@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/hv.h - the contract between hcall's portable hypervisor core and the
+ * per-architecture glue in arch/.
+ *
+ * The glue owns the hardware: boot, the trap vector, the world switch,
+ * second-stage translation and event injection. On every hypercall trap it
+ * saves the guest's general-purpose registers into vcpu->regs (indexed as
+ * in <hcall/regs.h>), calls hv_handle_trap(), acts on the returned action
+ * and restores vcpu->regs into the guest.
+ *
+ * The core owns the policy: which ABI a trap belongs to, whether the
+ * caller may make the call, the handlers, guest-memory checks and the
+ * result registers. It is freestanding C with no architecture #ifdef; it
+ * builds for the host too, where the unit tests and the fuzzer drive it.
+ */
+#ifndef HV_HV_H
+#define HV_HV_H
+
+#include <hcall/regs.h>
+#include <hcall/types.h>
+#include <stddef.h>
+
+#define HV_MAX_VMS 8
+#define HV_MAX_VCPUS 4
+#define HV_MAX_REGIONS 4
+
+enum hv_role {
+	HV_ROLE_SERVICE = 0, /* hvisor root zone, ACRN Service VM */
+	HV_ROLE_NORMAL = 1,
+	HV_ROLE_TRUSTY = 2,  /* ACRN VM with Trusty enabled */
+};
+
+enum hv_vm_state {
+	HV_VM_EMPTY = 0,     /* slot unused */
+	HV_VM_CREATED = 1,   /* configured, not running */
+	HV_VM_RUNNING = 2,
+	HV_VM_PAUSED = 3,
+	HV_VM_STOPPED = 4,
+};
+
+/* Guest-physical memory of a VM. `host` is the hypervisor's pointer to
+ * the bytes at `gpa` (on the bare-metal targets, the identity-mapped
+ * host-physical address). */
+#define HV_MEM_READ 1u
+#define HV_MEM_WRITE 2u
+#define HV_MEM_EXEC 4u
+
+struct hv_region {
+	uint64_t gpa;
+	uint64_t size;
+	uint8_t *host;
+	uint32_t flags;
+};
+
+/* The ABI families a VM may use. A VM whose `abis` is 0 has no hypercall
+ * rights at all and gets the undefined-instruction exception. */
+enum hv_abi {
+	HV_ABI_HVISOR = 0,
+	HV_ABI_SMCCC = 1,    /* SMCCC arch calls, PSCI, vendor hyp services */
+	HV_ABI_SBI = 2,
+	HV_ABI_KVM_X86 = 3,
+	HV_ABI_ACRN = 4,
+	HV_ABI_PALACIOS = 5,
+	HV_ABI_PROBE = 6,    /* the conformance probe on every family */
+	HV_ABI_COUNT
+};
+#define HV_ABI_BIT(abi) (1u << (abi))
+
+struct hv_vm;
+
+struct hv_vcpu {
+	struct hv_vm *vm;
+	unsigned id;
+	struct hcall_regs regs; /* guest GPRs at the trap */
+	uint64_t pc;            /* guest PC of the trapping instruction's successor, informative */
+	unsigned privilege;     /* 0 = guest kernel (EL1, VS, ring 0); filled by the glue */
+	int online;
+	uint64_t entry;         /* PSCI CPU_ON / start address */
+	uint64_t context_id;
+	struct hcall_regs probe;/* frame recorded by the probe's ECHO */
+	void *arch;             /* the glue's per-vCPU state */
+};
+
+struct hv_vm {
+	unsigned id;
+	enum hv_role role;
+	enum hv_vm_state state;
+	char name[32];
+	uint32_t abis;          /* HV_ABI_BIT() set */
+	struct hv_region regions[HV_MAX_REGIONS];
+	unsigned nregions;
+	struct hv_vcpu vcpus[HV_MAX_VCPUS];
+	unsigned nvcpus;
+	uint64_t entry;         /* boot entry point (guest-physical) */
+	unsigned upcall_vector; /* ACRN callback vector; 0xF3 by default */
+	void *arch;             /* the glue's per-VM state (stage-2 tables...) */
+};
+
+/* What the glue must do after hv_handle_trap(). */
+enum hv_action {
+	HV_RESUME = 0,          /* results written; advance past the trap and resume */
+	HV_INJECTED = 1,        /* an exception was injected; resume without advancing */
+	HV_VCPU_OFF = 2,        /* this vCPU stopped (PSCI CPU_OFF, zone shut down) */
+	HV_SWITCH = 3,          /* results written; advance, then run hv_next_vcpu() */
+	HV_SYSTEM_OFF = 4,      /* power off the machine with hv->exit_code */
+	HV_SYSTEM_RESET = 5,
+};
+
+/* Exceptions the core asks the glue to inject. */
+enum hv_fault {
+	HV_FAULT_UNDEF = 0,     /* #UD, arm64 UNDEFINED, riscv illegal instruction */
+	HV_FAULT_GP0 = 1,       /* #GP(0); elsewhere: the same as UNDEF */
+};
+
+/* The architecture ops. Every pointer is required. */
+struct hv_arch_ops {
+	enum hcall_arch arch;
+	/* Queue an exception for the vCPU's next entry. */
+	void (*inject_fault)(struct hv_vcpu *vcpu, enum hv_fault fault);
+	/* Raise the upcall interrupt (x86: `vector`; elsewhere a virtual IRQ). */
+	void (*upcall)(struct hv_vcpu *vcpu, unsigned vector);
+	/* A VM was started or stopped through a hypercall: set up or tear
+	 * down its second-stage tables and vCPU state. Return 0 or -errno. */
+	int (*vm_start)(struct hv_vm *vm);
+	void (*vm_stop)(struct hv_vm *vm);
+	/* A short message on the hypervisor console (may be a no-op). */
+	void (*log)(const char *msg);
+};
+
+/* The whole hypervisor state. One instance per system. */
+struct hv {
+	const struct hv_arch_ops *ops;
+	struct hv_vm vms[HV_MAX_VMS];
+	unsigned nvms;
+	int exit_code;          /* for HV_SYSTEM_OFF */
+	/* private to the core: */
+	void *core;
+};
+
+/* Boot-time configuration of one VM. */
+struct hv_vm_config {
+	const char *name;
+	enum hv_role role;
+	uint32_t abis;          /* HV_ABI_BIT() set; 0 = no hypercall rights */
+	uint64_t entry;
+	unsigned nvcpus;
+	struct hv_region regions[HV_MAX_REGIONS];
+	unsigned nregions;
+	int start;              /* run at boot (else waits for zone_start / ACRN start) */
+};
+
+/* Set up the core. Returns 0 or -errno. */
+int hv_init(struct hv *hv, const struct hv_arch_ops *ops);
+
+/* Create a VM from its configuration; returns it, or NULL (bad config). */
+struct hv_vm *hv_vm_create(struct hv *hv, const struct hv_vm_config *cfg);
+
+/*
+ * Handle one hypercall trap of `vcpu`: `trap` is the instruction, `imm`
+ * its immediate (HVC/SMC), vcpu->regs the guest registers. Writes every
+ * result register of the convention on every path.
+ */
+enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
+			      enum hcall_trap trap, uint32_t imm);
+
+/* After HV_SWITCH / HV_VCPU_OFF: the next vCPU to run, or NULL if none. */
+struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current);
+
+/* Ask the core to notify the service VM (ACRN upcall, hvisor virtio IRQ). */
+void hv_notify_service_vm(struct hv *hv);
+
+/*
+ * Registration API (Palacios' v3_register_hypercall, per VM and ABI).
+ * The handler reads its arguments and writes its results through the
+ * frame and the ABI's register roles. Returns 0, -EEXIST (duplicate),
+ * -EINVAL or -ENOSPC.
+ */
+typedef int64_t (*hv_handler_fn)(struct hv *hv, struct hv_vcpu *vcpu,
+				 uint64_t nr, void *priv);
+int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
+			  hv_handler_fn fn, void *priv);
+int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr);
+
+/* Guest memory: the only way the core touches guest memory. 0 or -EFAULT. */
+int hv_copy_from_guest(struct hv_vm *vm, void *dst, uint64_t gpa, uint64_t len);
+int hv_copy_to_guest(struct hv_vm *vm, uint64_t gpa, const void *src, uint64_t len);
+
+#endif /* HV_HV_H */
