@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/conformance.c - the portable main of the guest conformance
+ * suite. The architecture runtime boots and calls guest_main(); this file
+ * runs every check file linked into the image (GUEST_CHECK) and reports
+ * through TAP on the guest console.
+ */
+#define TAP_IMPLEMENTATION
+#include "tap.h"
+#include "guest.h"
+
+void tap_putc(char c)
+{
+	if (c == '\n')
+		guest_putc('\r');
+	guest_putc(c);
+}
+
+extern const struct guest_check __start_guest_checks[];
+extern const struct guest_check __stop_guest_checks[];
+
+void guest_main(void)
+{
+	const struct guest_check *c;
+	unsigned failed;
+
+	tap_note("hcall guest conformance suite");
+	for (c = __start_guest_checks; c < __stop_guest_checks; c++) {
+		tap_puts("# == ");
+		tap_puts(c->name);
+		tap_putc('\n');
+		c->run();
+	}
+	failed = tap_done();
+	guest_exit(failed > 255 ? 255 : (int)failed);
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/guest.h - what each architecture's guest runtime provides to
+ * the portable conformance suite (tests/guest/conformance.c and the
+ * check_<abi>.c files).
+ *
+ * A runtime (tests/guest/<arch>/) boots the guest at kernel privilege
+ * (arm64 EL1, riscv VS/S, x86 ring 0), installs its exception vectors and
+ * calls guest_main(). Everything below is freestanding.
+ *
+ * Check files register themselves with GUEST_CHECK(); which files are
+ * linked into an image decides which ABIs it exercises, so conformance.c
+ * has no per-architecture list.
+ */
+#ifndef HCALL_TEST_GUEST_H
+#define HCALL_TEST_GUEST_H
+
+#include <stdint.h>
+
+/* ---- provided by the architecture runtime ------------------------------ */
+
+/* Write one byte to the guest console. */
+void guest_putc(char c);
+
+/*
+ * Stop the guest for good; `status` 0 means every check passed. Under an
+ * hcall hypervisor the status reaches the hypervisor's own exit status;
+ * on a peer (real firmware) the runtime powers off on 0 and exits through
+ * its debug exit device with a non-zero code otherwise.
+ */
+__attribute__((noreturn)) void guest_exit(int status);
+
+/*
+ * Run fn(arg) at user privilege (arm64 EL0, riscv U/VU, x86 ring 3) on a
+ * user stack, and return its result at kernel privilege. fn may only use
+ * registers, its stack and code; a fault it takes goes through the
+ * expected-fault hook below like any other.
+ */
+uint64_t guest_call_user(uint64_t (*fn)(uint64_t), uint64_t arg);
+
+/* The kind of a synchronous exception the guest itself received. */
+enum guest_fault {
+	GUEST_FAULT_NONE = 0,
+	GUEST_FAULT_UNDEF = 1, /* arm64 UNDEFINED, riscv illegal instruction, x86 #UD */
+	GUEST_FAULT_GP = 2,    /* x86 #GP */
+	GUEST_FAULT_OTHER = 3, /* anything else (aborts, alignment...) */
+};
+
+/*
+ * Arm the expected-fault hook: the next synchronous exception taken by the
+ * guest (at any privilege) is recorded and the faulting instruction is
+ * skipped, instead of stopping the run. An exception while the hook is not
+ * armed stops the guest with a "Bail out!" line and a non-zero status.
+ */
+void guest_expect_fault(void);
+
+/* The fault recorded since guest_expect_fault() (GUEST_FAULT_NONE if
+ * none); disarms the hook. */
+enum guest_fault guest_fault_taken(void);
+
+/* ---- provided by conformance.c ----------------------------------------- */
+
+/* The portable entry point: runs every registered check, prints the TAP
+ * plan and calls guest_exit() with the failure count (capped at 255). */
+__attribute__((noreturn)) void guest_main(void);
+
+/* ---- check registration ------------------------------------------------ */
+
+struct guest_check {
+	const char *name;   /* "hvisor", "smccc", ... printed as a TAP comment */
+	void (*run)(void);  /* reports through tap.h */
+};
+
+/*
+ * GUEST_CHECK(name, fn) adds fn to the suite. The entries go to the
+ * `guest_checks` section; GNU ld and lld define __start_guest_checks and
+ * __stop_guest_checks for it, and keep link order. A runtime's linker
+ * script must not discard that section (placing it is optional).
+ */
+#define GUEST_CHECK(name_, fn_)                                               \
+	static const struct guest_check guest_check_##fn_                     \
+		__attribute__((used, section("guest_checks"), aligned(8))) = { \
+			name_, fn_                                            \
+		}
+
+#endif /* HCALL_TEST_GUEST_H */
