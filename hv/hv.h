@@ -13,6 +13,22 @@
  * caller may make the call, the handlers, guest-memory checks and the
  * result registers. It is freestanding C with no architecture #ifdef; it
  * builds for the host too, where the unit tests and the fuzzer drive it.
+ *
+ * Changes since the first sketch (all additive for the glue; hvcore):
+ *   - struct hv_vm gained `hv` (back pointer), `perms` (HV_PERM_* call
+ *     classes), a lock and the page-share state; struct hv_vm_config
+ *     gained `perms` (0 = the role's default).
+ *   - struct hv's `void *core` became embedded private state (lock and
+ *     handler registry): declare `struct hv` statically, not on a stack.
+ *   - hv_handler_fn's contract is spelled out below hv_register_hypercall.
+ *   - PSCI CPU_ON/AFFINITY_INFO name a vCPU by MPIDR Aff0 = vcpu->id
+ *     (Aff1..Aff3 must be 0): the arm64 glue sets VMPIDR_EL2 that way.
+ *   - The glue sets vcpu->privilege before every hv_handle_trap().
+ *
+ * Locking: hv->lock (VM table, VM states, handler registry) is taken
+ * before any vm->lock (vCPU online state, page-share state); never the
+ * other way round. Handlers registered through hv_register_hypercall run
+ * with no lock held.
  */
 #ifndef HV_HV_H
 #define HV_HV_H
@@ -21,9 +37,24 @@
 #include <hcall/types.h>
 #include <stddef.h>
 
+#include "hv_errno.h" /* HV_EEXIST... : the -errno values returned below */
+
+/* The service VM's upcall vector until ACRN's set-callback-vector. */
+#define HV_UPCALL_VECTOR 0xF3u
+
 #define HV_MAX_VMS 8
 #define HV_MAX_VCPUS 4
 #define HV_MAX_REGIONS 4
+/* Pages per VM that may be in a non-default MEM_SHARE state at once. */
+#define HV_MAX_PAGE_STATES 64
+/* Registered handlers, over all VMs and ABIs (open addressing, load <= 1/2). */
+#define HV_REGISTRY_MAX 4096
+#define HV_REGISTRY_SLOTS (2 * HV_REGISTRY_MAX)
+
+/* A spinlock that works freestanding (GCC __atomic builtins). */
+struct hv_lock {
+	volatile uint32_t v;
+};
 
 enum hv_role {
 	HV_ROLE_SERVICE = 0, /* hvisor root zone, ACRN Service VM */
@@ -67,6 +98,39 @@ enum hv_abi {
 };
 #define HV_ABI_BIT(abi) (1u << (abi))
 
+/*
+ * Call classes, the unit of a VM's permission set (`perms`). Every call the
+ * core implements belongs to one class. A VM calling a class outside its
+ * set gets the ABI's denial code.
+ *   INFO     discovery and the VM's own state: versions, features, UIDs,
+ *            PSCI, SBI base and SRST, hvisor ivc_info, KVM x86 calls.
+ *   MGMT     managing other VMs and the system: hvisor zone and virtio
+ *            calls, ACRN's Service VM calls.
+ *   TRUSTY   ACRN's Trusty calls.
+ *   MEMSHARE the KVM/arm64 memory-protection calls (MEMINFO, MEM_*).
+ *   CUSTOM   handlers added with hv_register_hypercall().
+ * Defaults by role: service VM = INFO|MGMT|MEMSHARE|CUSTOM, Trusty VM =
+ * INFO|TRUSTY|MEMSHARE|CUSTOM, normal VM = INFO|MEMSHARE|CUSTOM.
+ */
+#define HV_PERM_INFO 1u
+#define HV_PERM_MGMT 2u
+#define HV_PERM_TRUSTY 4u
+#define HV_PERM_MEMSHARE 8u
+#define HV_PERM_CUSTOM 16u
+#define HV_PERM_ALL 31u
+
+/* MEM_SHARE page states (pages not listed are HV_PAGE_PRIVATE). */
+enum hv_page_state {
+	HV_PAGE_PRIVATE = 0,
+	HV_PAGE_SHARED = 1,       /* shared with the host (MEM_SHARE) */
+	HV_PAGE_RELINQUISHED = 2, /* given back (MEM_RELINQUISH), cleared */
+};
+
+struct hv_page {
+	uint64_t ipa;             /* granule-aligned guest-physical address */
+	uint32_t state;           /* enum hv_page_state; PRIVATE = free slot */
+};
+
 struct hv_vm;
 
 struct hv_vcpu {
@@ -95,6 +159,11 @@ struct hv_vm {
 	uint64_t entry;         /* boot entry point (guest-physical) */
 	unsigned upcall_vector; /* ACRN callback vector; 0xF3 by default */
 	void *arch;             /* the glue's per-VM state (stage-2 tables...) */
+	struct hv *hv;          /* the system this VM belongs to */
+	uint32_t perms;         /* HV_PERM_* call classes */
+	/* private to the core: */
+	struct hv_lock lock;    /* vCPU online state, pages[] */
+	struct hv_page pages[HV_MAX_PAGE_STATES];
 };
 
 /* What the glue must do after hv_handle_trap(). */
@@ -135,7 +204,16 @@ struct hv {
 	unsigned nvms;
 	int exit_code;          /* for HV_SYSTEM_OFF */
 	/* private to the core: */
-	void *core;
+	struct hv_lock lock;    /* VM table and states, registry */
+	struct hv_reg_slot {
+		uint64_t nr;
+		void *fn;       /* hv_handler_fn, or NULL */
+		void *priv;
+		uint16_t vm;    /* VM id + 1; 0 = empty */
+		uint8_t abi;
+		uint8_t tomb;   /* deleted: keep probing past it */
+	} registry[HV_REGISTRY_SLOTS];
+	unsigned nregistered;
 };
 
 /* Boot-time configuration of one VM. */
@@ -148,9 +226,10 @@ struct hv_vm_config {
 	struct hv_region regions[HV_MAX_REGIONS];
 	unsigned nregions;
 	int start;              /* run at boot (else waits for zone_start / ACRN start) */
+	uint32_t perms;         /* HV_PERM_* set; 0 = the role's default */
 };
 
-/* Set up the core. Returns 0 or -errno. */
+/* Set up the core (clears *hv). Returns 0 or -HV_EINVAL (missing ops). */
 int hv_init(struct hv *hv, const struct hv_arch_ops *ops);
 
 /* Create a VM from its configuration; returns it, or NULL (bad config). */
@@ -172,9 +251,20 @@ void hv_notify_service_vm(struct hv *hv);
 
 /*
  * Registration API (Palacios' v3_register_hypercall, per VM and ABI).
- * The handler reads its arguments and writes its results through the
- * frame and the ABI's register roles. Returns 0, -EEXIST (duplicate),
- * -EINVAL or -ENOSPC.
+ * `nr` is the ABI's call number: the function ID (w0) for SMCCC,
+ * (EID << 32) | FID for SBI, the number register's value elsewhere.
+ * Numbers the core implements itself cannot be registered (-EEXIST).
+ *
+ * A handler runs after the policy checks (call class HV_PERM_CUSTOM) with
+ * every result register of the convention already zeroed. It reads its
+ * arguments from vcpu->regs and may write result registers there; its
+ * return value then goes to the status register (the separate error
+ * register if the convention has one, else the first result register).
+ * It runs with no lock held; unregistering does not wait for a running
+ * handler, so `priv` must outlive it.
+ *
+ * Returns 0, -EEXIST (duplicate), -EINVAL (bad VM, ABI or handler) or
+ * -ENOSPC (registry full).
  */
 typedef int64_t (*hv_handler_fn)(struct hv *hv, struct hv_vcpu *vcpu,
 				 uint64_t nr, void *priv);
