@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hcall/abi/smccc.h - the Arm SMC Calling Convention (SMCCC 1.1 and 1.2):
+ * function IDs, the architecture calls, register roles and error codes
+ * (arch-neutral).
+ *
+ * Source: Arm DEN0028 (SMC Calling Convention), as used by Linux
+ * include/linux/arm-smccc.h.
+ *
+ *   trap       hvc #0 (or smc #0; the immediate is always 0)
+ *   x0 / w0    function ID
+ *   SMCCC 1.1  arguments x1-x7, results x0-x3, x4-x17 preserved
+ *   SMCCC 1.2  arguments x1-x17, results x0-x17
+ *
+ * A function ID is
+ *   bit 31       1 = fast call, 0 = yielding (standard) call
+ *   bit 30       1 = SMC64/HVC64, 0 = SMC32/HVC32
+ *   bits 29:24   owning entity (HCALL_SMCCC_OWNER_*)
+ *   bits 23:16   must be zero for fast calls
+ *   bits 15:0    function number
+ * For SMC32/HVC32 calls only the low 32 bits of the argument and result
+ * registers are meaningful: the result is read from w0 and sign-extended
+ * before it is compared with the (negative) error codes.
+ *
+ * PSCI (abi/psci.h) and the KVM vendor services (abi/kvm_arm64.h) are
+ * SMCCC services: they reuse the register roles below.
+ */
+#ifndef HCALL_ABI_SMCCC_H
+#define HCALL_ABI_SMCCC_H
+
+#include <hcall/abi/desc.h>
+
+/* ---- function IDs ------------------------------------------------------ */
+
+#define HCALL_SMCCC_FAST_CALL_BIT 0x80000000u
+#define HCALL_SMCCC_SMC64_BIT 0x40000000u
+#define HCALL_SMCCC_OWNER_SHIFT 24
+#define HCALL_SMCCC_OWNER_MASK 0x3Fu
+#define HCALL_SMCCC_FUNC_MASK 0xFFFFu
+
+/* Owning entities (bits 29:24). */
+#define HCALL_SMCCC_OWNER_ARCH 0u         /* Arm architecture calls */
+#define HCALL_SMCCC_OWNER_CPU 1u          /* CPU service calls */
+#define HCALL_SMCCC_OWNER_SIP 2u          /* silicon partner service calls */
+#define HCALL_SMCCC_OWNER_OEM 3u          /* OEM service calls */
+#define HCALL_SMCCC_OWNER_STANDARD 4u     /* standard secure services (PSCI) */
+#define HCALL_SMCCC_OWNER_STANDARD_HYP 5u /* standard hypervisor services */
+#define HCALL_SMCCC_OWNER_VENDOR_HYP 6u   /* vendor hypervisor services (KVM) */
+#define HCALL_SMCCC_OWNER_TRUSTED_APP 48u /* trusted applications: 48..49 */
+#define HCALL_SMCCC_OWNER_TRUSTED_APP_END 49u
+#define HCALL_SMCCC_OWNER_TRUSTED_OS 50u  /* trusted OS: 50..63 */
+#define HCALL_SMCCC_OWNER_TRUSTED_OS_END 63u
+
+/*
+ * A function ID as a constant expression, for tables and case labels.
+ * fast: 1 fast / 0 yielding; smc64: 1 SMC64 / 0 SMC32.
+ */
+#define HCALL_SMCCC_FID(fast, smc64, owner, func)                     \
+	(((fast) ? HCALL_SMCCC_FAST_CALL_BIT : 0u) |                  \
+	 ((smc64) ? HCALL_SMCCC_SMC64_BIT : 0u) |                     \
+	 (((uint32_t)(owner) & HCALL_SMCCC_OWNER_MASK)                \
+	  << HCALL_SMCCC_OWNER_SHIFT) |                               \
+	 ((uint32_t)(func) & HCALL_SMCCC_FUNC_MASK))
+
+/* The function numbers every service owner implements (DEN0028 6.2). */
+#define HCALL_SMCCC_FUNC_CALL_COUNT 0xFF00u /* deprecated */
+#define HCALL_SMCCC_FUNC_CALL_UID 0xFF01u
+#define HCALL_SMCCC_FUNC_REVISION 0xFF03u
+
+/* SMCCC_VERSION results: major in bits 30:16, minor in bits 15:0. */
+#define HCALL_SMCCC_VERSION_1_0 0x10000u
+#define HCALL_SMCCC_VERSION_1_1 0x10001u
+#define HCALL_SMCCC_VERSION_1_2 0x10002u
+#define HCALL_SMCCC_VERSION_1_3 0x10003u
+
+/* ARCH_SOC_ID types (argument of ARCH_SOC_ID). */
+#define HCALL_SMCCC_SOC_ID_VERSION 0u
+#define HCALL_SMCCC_SOC_ID_REVISION 1u
+
+/* ---- architecture calls (owner 0, fast, SMC32) ---------------------------- */
+
+#define HCALL_SMCCC_VERSION 0x80000000u
+#define HCALL_SMCCC_ARCH_FEATURES 0x80000001u
+#define HCALL_SMCCC_ARCH_SOC_ID 0x80000002u
+#define HCALL_SMCCC_ARCH_WORKAROUND_1 0x80008000u /* CVE-2017-5715 */
+#define HCALL_SMCCC_ARCH_WORKAROUND_2 0x80007FFFu /* CVE-2018-3639 */
+#define HCALL_SMCCC_ARCH_WORKAROUND_3 0x80003FFFu /* CVE-2022-23960 */
+
+/*
+ * The table (format: hcall/abi/desc.h). The workarounds have no defined
+ * result, so they are CUSTOM and their wrappers return nothing.
+ */
+#define HCALL_SMCCC_CALLS(X)                                                   \
+	X(SMCCC, smccc, VERSION, version, VALUE, 0, 0, _, _, _, _,             \
+	  "SMCCC version implemented (major << 16 | minor), SMCCC >= 1.1")     \
+	X(SMCCC, smccc, ARCH_FEATURES, arch_features, VALUE, 1, 0,             \
+	  (uint32_t, fid), _, _, _,                                            \
+	  "is the function fid implemented; >= 0 yes (function-specific "      \
+	  "flags), NOT_SUPPORTED no")                                          \
+	X(SMCCC, smccc, ARCH_SOC_ID, arch_soc_id, VALUE, 1, 0,                 \
+	  (uint32_t, soc_id_type), _, _, _,                                    \
+	  "SoC version (type 0) or revision (type 1), SMCCC >= 1.2")           \
+	X(SMCCC, smccc, ARCH_WORKAROUND_1, arch_workaround_1, CUSTOM, 0, 0,    \
+	  _, _, _, _, "branch-predictor invalidation (Spectre v2); no result") \
+	X(SMCCC, smccc, ARCH_WORKAROUND_2, arch_workaround_2, CUSTOM, 1, 0,    \
+	  (uint32_t, enable), _, _, _,                                         \
+	  "enable/disable the SSBD mitigation (Spectre v4); no result")        \
+	X(SMCCC, smccc, ARCH_WORKAROUND_3, arch_workaround_3, CUSTOM, 0, 0,    \
+	  _, _, _, _, "branch-history invalidation (Spectre-BHB); no result")
+
+/* ---- register roles ---------------------------------------------------------- */
+
+#define HCALL_SMCCC_ARM64_IMM 0
+#define HCALL_SMCCC_ARM64_REG_FID HCALL_ARM64_X0
+#define HCALL_SMCCC_ARM64_REG_ARG1 HCALL_ARM64_X1
+#define HCALL_SMCCC_ARM64_REG_ARG2 HCALL_ARM64_X2
+#define HCALL_SMCCC_ARM64_REG_ARG3 HCALL_ARM64_X3
+#define HCALL_SMCCC_ARM64_REG_ARG4 HCALL_ARM64_X4
+#define HCALL_SMCCC_ARM64_REG_ARG5 HCALL_ARM64_X5
+#define HCALL_SMCCC_ARM64_REG_ARG6 HCALL_ARM64_X6
+#define HCALL_SMCCC_ARM64_REG_ARG7 HCALL_ARM64_X7
+#define HCALL_SMCCC_ARM64_REG_RES0 HCALL_ARM64_X0
+#define HCALL_SMCCC_ARM64_REG_RES1 HCALL_ARM64_X1
+#define HCALL_SMCCC_ARM64_REG_RES2 HCALL_ARM64_X2
+#define HCALL_SMCCC_ARM64_REG_RES3 HCALL_ARM64_X3
+/* SMCCC 1.2: x1..x17 carry arguments, x0..x17 results. */
+#define HCALL_SMCCC12_ARM64_NREGS 18
+
+#define HCALL__SMCCC_R(n) HCALL_REG_IDX(HCALL_ARM64_X##n)
+
+/* SMCCC 1.1: name a conduit (HCALL_TRAP_HVC or HCALL_TRAP_SMC). */
+#define HCALL_SMCCC11_CONV(name, trap)                                      \
+	{ name, HCALL_ARCH_ARM64, trap, HCALL_SMCCC_ARM64_IMM,              \
+	  HCALL_REG_NONE, 0, HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_FID), 7,   \
+	  { HCALL__SMCCC_R(1), HCALL__SMCCC_R(2), HCALL__SMCCC_R(3),        \
+	    HCALL__SMCCC_R(4), HCALL__SMCCC_R(5), HCALL__SMCCC_R(6),        \
+	    HCALL__SMCCC_R(7) },                                            \
+	  4,                                                                \
+	  { HCALL__SMCCC_R(0), HCALL__SMCCC_R(1), HCALL__SMCCC_R(2),        \
+	    HCALL__SMCCC_R(3) },                                            \
+	  HCALL_REG_NONE, 0xFu }
+
+/* SMCCC 1.2: x1..x17 in, x0..x17 out. */
+#define HCALL_SMCCC12_CONV(name, trap)                                      \
+	{ name, HCALL_ARCH_ARM64, trap, HCALL_SMCCC_ARM64_IMM,              \
+	  HCALL_REG_NONE, 0, HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_FID), 17,  \
+	  { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 },    \
+	  18,                                                               \
+	  { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17 }, \
+	  HCALL_REG_NONE, 0x3FFFFu }
+
+#define HCALL_SMCCC_CONV_ARM64 HCALL_SMCCC11_CONV("smccc/arm64", HCALL_TRAP_HVC)
+#define HCALL_SMCCC_CONV_ARM64_SMC \
+	HCALL_SMCCC11_CONV("smccc/arm64-smc", HCALL_TRAP_SMC)
+#define HCALL_SMCCC12_CONV_ARM64 \
+	HCALL_SMCCC12_CONV("smccc-1.2/arm64", HCALL_TRAP_HVC)
+
+/* ---- errors ---------------------------------------------------------------- */
+
+#define HCALL_SMCCC_RET_SUCCESS 0
+#define HCALL_SMCCC_RET_NOT_SUPPORTED (-1)
+#define HCALL_SMCCC_RET_NOT_REQUIRED (-2)
+#define HCALL_SMCCC_RET_INVALID_PARAMETER (-3)
+
+#define HCALL_SMCCC_ERRORS(X)                   \
+	X(SUCCESS, 0, OK)                       \
+	X(NOT_SUPPORTED, -1, E_NOT_SUPPORTED)   \
+	X(NOT_REQUIRED, -2, E_NOT_REQUIRED)     \
+	X(INVALID_PARAMETER, -3, E_INVALID_PARAM)
+
+HCALL_DEFINE_ERROR_MAP(hcall_map_smccc_error, HCALL_SMCCC_ERRORS)
+
+HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_ARCH, 0) ==
+			    HCALL_SMCCC_VERSION,
+		    "SMCCC_VERSION is a fast SMC32 arch call, number 0");
+HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_ARCH, 0x8000) ==
+			    HCALL_SMCCC_ARCH_WORKAROUND_1,
+		    "ARCH_WORKAROUND_1 is arch call 0x8000");
+
+#endif /* HCALL_ABI_SMCCC_H */
