@@ -62,6 +62,64 @@
 	  << HCALL_SMCCC_OWNER_SHIFT) |                               \
 	 ((uint32_t)(func) & HCALL_SMCCC_FUNC_MASK))
 
+/*
+ * Function-ID builders and decoders (arch-neutral, usable by the
+ * hypervisor side too). With constant arguments they fold to a constant.
+ */
+
+/* hcall_smccc_fid - fast (1) or yielding (0), SMC64 (1) or SMC32 (0). */
+HCALL_INLINE uint32_t hcall_smccc_fid(int fast, int smc64, uint32_t owner,
+				      uint32_t func)
+{
+	return HCALL_SMCCC_FID(fast, smc64, owner, func);
+}
+
+/* Fast SMC32 / fast SMC64 / yielding SMC32 / yielding SMC64 IDs. */
+HCALL_INLINE uint32_t hcall_smccc_fast32(uint32_t owner, uint32_t func)
+{
+	return HCALL_SMCCC_FID(1, 0, owner, func);
+}
+HCALL_INLINE uint32_t hcall_smccc_fast64(uint32_t owner, uint32_t func)
+{
+	return HCALL_SMCCC_FID(1, 1, owner, func);
+}
+HCALL_INLINE uint32_t hcall_smccc_yielding32(uint32_t owner, uint32_t func)
+{
+	return HCALL_SMCCC_FID(0, 0, owner, func);
+}
+HCALL_INLINE uint32_t hcall_smccc_yielding64(uint32_t owner, uint32_t func)
+{
+	return HCALL_SMCCC_FID(0, 1, owner, func);
+}
+
+/* The fields of a function ID. */
+HCALL_INLINE int hcall_smccc_fid_is_fast(uint32_t fid)
+{
+	return (fid & HCALL_SMCCC_FAST_CALL_BIT) != 0;
+}
+HCALL_INLINE int hcall_smccc_fid_is_smc64(uint32_t fid)
+{
+	return (fid & HCALL_SMCCC_SMC64_BIT) != 0;
+}
+HCALL_INLINE uint32_t hcall_smccc_fid_owner(uint32_t fid)
+{
+	return (fid >> HCALL_SMCCC_OWNER_SHIFT) & HCALL_SMCCC_OWNER_MASK;
+}
+HCALL_INLINE uint32_t hcall_smccc_fid_func(uint32_t fid)
+{
+	return fid & HCALL_SMCCC_FUNC_MASK;
+}
+
+/* Major and minor of an SMCCC_VERSION / PSCI_VERSION result. */
+HCALL_INLINE uint32_t hcall_smccc_version_major(uint32_t v)
+{
+	return (v >> 16) & 0x7FFFu;
+}
+HCALL_INLINE uint32_t hcall_smccc_version_minor(uint32_t v)
+{
+	return v & 0xFFFFu;
+}
+
 /* The function numbers every service owner implements (DEN0028 6.2). */
 #define HCALL_SMCCC_FUNC_CALL_COUNT 0xFF00u /* deprecated */
 #define HCALL_SMCCC_FUNC_CALL_UID 0xFF01u

@@ -1,0 +1,516 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hcall/smccc.h - guest calls through the Arm SMC Calling Convention.
+ *
+ * SMCCC 1.1:  hvc #0 (or smc #0); x0 = function ID, x1..x7 = arguments;
+ *             x0..x3 = results. x4..x17 are preserved, so the wrappers
+ *             mark only x0..x3 as changed.
+ * SMCCC 1.2:  x0..x17 in, x0..x17 out (struct hcall_smccc12_regs).
+ *
+ * Conduit. Every call goes through HVC unless
+ *   - HCALL_SMCCC_CONDUIT_SMC is defined before the first include: the
+ *     default conduit of this translation unit becomes SMC (firmware
+ *     running at EL1 without a hypervisor, or a hypervisor trapping SMC);
+ *   - or the caller names it: hcall_smccc_conduit_call<N>(HCALL_SMCCC_SMC,
+ *     ...) and hcall_smccc12_conduit_call(HCALL_SMCCC_SMC, ...).
+ * There is no global conduit variable: the choice is a compile-time
+ * constant, so the unused instruction is folded away.
+ *
+ * A constant non-zero value in an argument the SMCCC-family tables mark
+ * reserved-must-be-zero (abi/smccc_reserved.h) fails to compile at -O1
+ * and above.
+ *
+ * Numbers, tables, register roles and errors: <hcall/abi/smccc.h>.
+ */
+#ifndef HCALL_SMCCC_H
+#define HCALL_SMCCC_H
+
+#include <hcall/abi/smccc_reserved.h>
+#include <hcall/transport.h>
+
+#if !HCALL_TARGET_ARM64
+#error "hcall/smccc.h: SMCCC calls exist only on arm64 (hvc #0 / smc #0); use HCALL_TRANSPORT_SIM with HCALL_SIM_ARCH=2 to test them elsewhere"
+#endif
+
+HCALL_BEGIN_DECLS
+
+/* The trap instruction of an SMCCC call; values equal enum hcall_trap. */
+enum hcall_smccc_conduit {
+	HCALL_SMCCC_HVC = HCALL_TRAP_HVC,
+	HCALL_SMCCC_SMC = HCALL_TRAP_SMC,
+};
+
+#if defined(HCALL_SMCCC_CONDUIT_SMC)
+#define HCALL_SMCCC_DEFAULT_CONDUIT HCALL_SMCCC_SMC
+#else
+#define HCALL_SMCCC_DEFAULT_CONDUIT HCALL_SMCCC_HVC
+#endif
+
+/* The result registers of an SMCCC 1.1 call, as they came back. */
+struct hcall_smccc_ret {
+	uint64_t x0, x1, x2, x3;
+};
+
+/* The register file of an SMCCC 1.2 call: x[0] = function ID. */
+struct hcall_smccc12_regs {
+	uint64_t x[HCALL_SMCCC12_ARM64_NREGS];
+};
+
+/* ---- raw layer ---------------------------------------------------------- */
+
+HCALL_INLINE struct hcall_smccc_ret hcall__smccc_ret(uint64_t x0, uint64_t x1,
+						     uint64_t x2, uint64_t x3)
+{
+	struct hcall_smccc_ret r;
+
+	r.x0 = x0;
+	r.x1 = x1;
+	r.x2 = x2;
+	r.x3 = x3;
+	return r;
+}
+
+/*
+ * Reject a constant non-zero reserved argument of a known function ID.
+ * The mask is computed into a local first: __builtin_constant_p gives up
+ * on an expression that contains a call.
+ */
+HCALL_INLINE void hcall__smccc_check(uint32_t fid, uint64_t a1, uint64_t a2,
+				     uint64_t a3, uint64_t a4, uint64_t a5,
+				     uint64_t a6, uint64_t a7)
+{
+	const uint32_t mask = hcall_smccc_reserved_mask(fid);
+
+	HCALL_CHECK_RESERVED(mask, 1, a1);
+	HCALL_CHECK_RESERVED(mask, 2, a2);
+	HCALL_CHECK_RESERVED(mask, 3, a3);
+	HCALL_CHECK_RESERVED(mask, 4, a4);
+	HCALL_CHECK_RESERVED(mask, 5, a5);
+	HCALL_CHECK_RESERVED(mask, 6, a6);
+	HCALL_CHECK_RESERVED(mask, 7, a7);
+}
+
+#if HCALL_SIM
+/* Simulated transport: the frame holds the function ID and the n
+ * arguments the call binds; x0..x3 are read back. */
+HCALL_INLINE struct hcall_smccc_ret
+hcall__smccc_sim(enum hcall_smccc_conduit conduit, uint32_t fid, unsigned n,
+		 uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+		 uint64_t a5, uint64_t a6, uint64_t a7)
+{
+	struct hcall_regs f = { { 0 } };
+	const uint64_t a[7] = { a1, a2, a3, a4, a5, a6, a7 };
+
+	f.r[HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_FID)] = fid;
+	/* Argument i (1-based) lives in xi. */
+	for (unsigned i = 0; i < n; i++)
+		f.r[HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_ARG1) + i] = a[i];
+	hcall_sim_trap((enum hcall_trap)conduit, HCALL_SMCCC_ARM64_IMM, &f);
+	return hcall__smccc_ret(f.r[HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_RES0)],
+				f.r[HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_RES1)],
+				f.r[HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_RES2)],
+				f.r[HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_RES3)]);
+}
+#define HCALL__SMCCC_SIM(n, a1, a2, a3, a4, a5, a6, a7) \
+	return hcall__smccc_sim(conduit, fid, n, a1, a2, a3, a4, a5, a6, a7)
+#else
+#define HCALL__SMCCC_UNPAREN(...) __VA_ARGS__
+/* One asm statement per conduit; a constant conduit keeps exactly one. */
+#define HCALL__SMCCC_TRAP(outs, ins)                                         \
+	do {                                                                 \
+		if (conduit == HCALL_SMCCC_SMC)                              \
+			__asm__ __volatile__(                                \
+				"smc #" HCALL_STR(HCALL_SMCCC_ARM64_IMM)     \
+				: HCALL__SMCCC_UNPAREN outs                  \
+				: HCALL__SMCCC_UNPAREN ins                   \
+				: "memory");                                 \
+		else                                                         \
+			__asm__ __volatile__(                                \
+				"hvc #" HCALL_STR(HCALL_SMCCC_ARM64_IMM)     \
+				: HCALL__SMCCC_UNPAREN outs                  \
+				: HCALL__SMCCC_UNPAREN ins                   \
+				: "memory");                                 \
+	} while (0)
+/* SMCCC argument n and result n both live in xn. */
+#define HCALL__SMCCC_REG(n) HCALL_REG_NAME(HCALL_ARM64_X##n)
+#define HCALL__SMCCC_X0_X3                                                  \
+	register uint64_t x0 __asm__(HCALL_REG_NAME(HCALL_SMCCC_ARM64_REG_FID)) = fid
+#endif
+
+/*
+ * hcall_smccc_conduit_call0..7 - raw SMCCC 1.1 call of function fid with
+ * 0..7 arguments in x1..x7 through the given conduit. Binds exactly x0 and
+ * the argument registers; x0..x3 come back in struct hcall_smccc_ret,
+ * unmapped. Registers x4..x17 are preserved by the callee.
+ */
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call0(enum hcall_smccc_conduit conduit, uint32_t fid)
+{
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(0, 0, 0, 0, 0, 0, 0, 0);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1));
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2));
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3));
+	HCALL__SMCCC_TRAP(("+r"(x0), "=r"(x1), "=r"(x2), "=r"(x3)), ());
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call1(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1)
+{
+	hcall__smccc_check(fid, a1, 0, 0, 0, 0, 0, 0);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(1, a1, 0, 0, 0, 0, 0, 0);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2));
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3));
+	HCALL__SMCCC_TRAP(("+r"(x0), "+r"(x1), "=r"(x2), "=r"(x3)), ());
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call2(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1, uint64_t a2)
+{
+	hcall__smccc_check(fid, a1, a2, 0, 0, 0, 0, 0);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(2, a1, a2, 0, 0, 0, 0, 0);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2)) = a2;
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3));
+	HCALL__SMCCC_TRAP(("+r"(x0), "+r"(x1), "+r"(x2), "=r"(x3)), ());
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call3(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	hcall__smccc_check(fid, a1, a2, a3, 0, 0, 0, 0);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(3, a1, a2, a3, 0, 0, 0, 0);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2)) = a2;
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3)) = a3;
+	HCALL__SMCCC_TRAP(("+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)), ());
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call4(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4)
+{
+	hcall__smccc_check(fid, a1, a2, a3, a4, 0, 0, 0);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(4, a1, a2, a3, a4, 0, 0, 0);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2)) = a2;
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3)) = a3;
+	register uint64_t x4 __asm__(HCALL__SMCCC_REG(4)) = a4;
+	HCALL__SMCCC_TRAP(("+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)), ("r"(x4)));
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call5(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+			  uint64_t a5)
+{
+	hcall__smccc_check(fid, a1, a2, a3, a4, a5, 0, 0);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(5, a1, a2, a3, a4, a5, 0, 0);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2)) = a2;
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3)) = a3;
+	register uint64_t x4 __asm__(HCALL__SMCCC_REG(4)) = a4;
+	register uint64_t x5 __asm__(HCALL__SMCCC_REG(5)) = a5;
+	HCALL__SMCCC_TRAP(("+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)),
+			  ("r"(x4), "r"(x5)));
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call6(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+			  uint64_t a5, uint64_t a6)
+{
+	hcall__smccc_check(fid, a1, a2, a3, a4, a5, a6, 0);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(6, a1, a2, a3, a4, a5, a6, 0);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2)) = a2;
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3)) = a3;
+	register uint64_t x4 __asm__(HCALL__SMCCC_REG(4)) = a4;
+	register uint64_t x5 __asm__(HCALL__SMCCC_REG(5)) = a5;
+	register uint64_t x6 __asm__(HCALL__SMCCC_REG(6)) = a6;
+	HCALL__SMCCC_TRAP(("+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)),
+			  ("r"(x4), "r"(x5), "r"(x6)));
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call7(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+			  uint64_t a5, uint64_t a6, uint64_t a7)
+{
+	hcall__smccc_check(fid, a1, a2, a3, a4, a5, a6, a7);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(7, a1, a2, a3, a4, a5, a6, a7);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2)) = a2;
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3)) = a3;
+	register uint64_t x4 __asm__(HCALL__SMCCC_REG(4)) = a4;
+	register uint64_t x5 __asm__(HCALL__SMCCC_REG(5)) = a5;
+	register uint64_t x6 __asm__(HCALL__SMCCC_REG(6)) = a6;
+	register uint64_t x7 __asm__(HCALL__SMCCC_REG(7)) = a7;
+	HCALL__SMCCC_TRAP(("+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3)),
+			  ("r"(x4), "r"(x5), "r"(x6), "r"(x7)));
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+/* hcall_smccc_call0..7 - the same through the default conduit. */
+HCALL_INLINE struct hcall_smccc_ret hcall_smccc_call0(uint32_t fid)
+{
+	return hcall_smccc_conduit_call0(HCALL_SMCCC_DEFAULT_CONDUIT, fid);
+}
+HCALL_INLINE struct hcall_smccc_ret hcall_smccc_call1(uint32_t fid, uint64_t a1)
+{
+	return hcall_smccc_conduit_call1(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1);
+}
+HCALL_INLINE struct hcall_smccc_ret hcall_smccc_call2(uint32_t fid, uint64_t a1,
+						      uint64_t a2)
+{
+	return hcall_smccc_conduit_call2(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1,
+					 a2);
+}
+HCALL_INLINE struct hcall_smccc_ret hcall_smccc_call3(uint32_t fid, uint64_t a1,
+						      uint64_t a2, uint64_t a3)
+{
+	return hcall_smccc_conduit_call3(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1,
+					 a2, a3);
+}
+HCALL_INLINE struct hcall_smccc_ret hcall_smccc_call4(uint32_t fid, uint64_t a1,
+						      uint64_t a2, uint64_t a3,
+						      uint64_t a4)
+{
+	return hcall_smccc_conduit_call4(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1,
+					 a2, a3, a4);
+}
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_call5(uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		  uint64_t a4, uint64_t a5)
+{
+	return hcall_smccc_conduit_call5(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1,
+					 a2, a3, a4, a5);
+}
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_call6(uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		  uint64_t a4, uint64_t a5, uint64_t a6)
+{
+	return hcall_smccc_conduit_call6(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1,
+					 a2, a3, a4, a5, a6);
+}
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_call7(uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		  uint64_t a4, uint64_t a5, uint64_t a6, uint64_t a7)
+{
+	return hcall_smccc_conduit_call7(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1,
+					 a2, a3, a4, a5, a6, a7);
+}
+
+/*
+ * hcall_smccc12_conduit_call - raw SMCCC 1.2 call: x0..x17 loaded from
+ * *in (x[0] = function ID), x0..x17 stored to *out afterwards (in and out
+ * may be the same). Needs SMCCC_VERSION >= 1.2.
+ *
+ * Eighteen in/out register variables would be 36 asm operands, above
+ * GCC's limit of 30, so this one call loads and stores the registers
+ * inside the asm (as Linux's arm_smccc_1_2_hvc does in assembly) and
+ * declares x0..x17 clobbered. The pointers stay in registers the callee
+ * preserves (x18 and up).
+ */
+HCALL_INLINE void hcall_smccc12_conduit_call(enum hcall_smccc_conduit conduit,
+					     const struct hcall_smccc12_regs *in,
+					     struct hcall_smccc12_regs *out)
+{
+#if HCALL_SIM
+	struct hcall_regs f = { { 0 } };
+
+	for (unsigned i = 0; i < HCALL_SMCCC12_ARM64_NREGS; i++)
+		f.r[i] = in->x[i];
+	hcall_sim_trap((enum hcall_trap)conduit, HCALL_SMCCC_ARM64_IMM, &f);
+	for (unsigned i = 0; i < HCALL_SMCCC12_ARM64_NREGS; i++)
+		out->x[i] = f.r[i];
+#else
+#define HCALL__SMCCC12_ASM(insn)                                              \
+	__asm__ __volatile__(                                                 \
+		"ldp x0, x1, [%[in], #0]\n\t"                                 \
+		"ldp x2, x3, [%[in], #16]\n\t"                                \
+		"ldp x4, x5, [%[in], #32]\n\t"                                \
+		"ldp x6, x7, [%[in], #48]\n\t"                                \
+		"ldp x8, x9, [%[in], #64]\n\t"                                \
+		"ldp x10, x11, [%[in], #80]\n\t"                              \
+		"ldp x12, x13, [%[in], #96]\n\t"                              \
+		"ldp x14, x15, [%[in], #112]\n\t"                             \
+		"ldp x16, x17, [%[in], #128]\n\t" insn                        \
+		" #" HCALL_STR(HCALL_SMCCC_ARM64_IMM) "\n\t"                  \
+		"stp x0, x1, [%[out], #0]\n\t"                                \
+		"stp x2, x3, [%[out], #16]\n\t"                               \
+		"stp x4, x5, [%[out], #32]\n\t"                               \
+		"stp x6, x7, [%[out], #48]\n\t"                               \
+		"stp x8, x9, [%[out], #64]\n\t"                               \
+		"stp x10, x11, [%[out], #80]\n\t"                             \
+		"stp x12, x13, [%[out], #96]\n\t"                             \
+		"stp x14, x15, [%[out], #112]\n\t"                            \
+		"stp x16, x17, [%[out], #128]"                                \
+		:                                                             \
+		: [in] "r"(in), [out] "r"(out)                                \
+		: "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", \
+		  "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17",     \
+		  "memory")
+	if (conduit == HCALL_SMCCC_SMC)
+		HCALL__SMCCC12_ASM("smc");
+	else
+		HCALL__SMCCC12_ASM("hvc");
+#undef HCALL__SMCCC12_ASM
+#endif
+}
+
+/* hcall_smccc12_call - the same through the default conduit. */
+HCALL_INLINE void hcall_smccc12_call(const struct hcall_smccc12_regs *in,
+				     struct hcall_smccc12_regs *out)
+{
+	hcall_smccc12_conduit_call(HCALL_SMCCC_DEFAULT_CONDUIT, in, out);
+}
+
+/* ---- typed layer ---------------------------------------------------------- */
+
+/*
+ * hcall_smccc_result - map x0 of call fid to a typed result. An SMC32 /
+ * HVC32 call returns a 32-bit w0: it is sign-extended first, so
+ * 0xFFFFFFFF reads as -1 (NOT_SUPPORTED).
+ */
+HCALL_INLINE struct hcall_result
+hcall_smccc_result(uint32_t fid, int kind, uint64_t x0,
+		   enum hcall_status (*map)(int64_t))
+{
+	int64_t reg = hcall_smccc_fid_is_smc64(fid)
+			      ? (int64_t)x0
+			      : (int64_t)(int32_t)(uint32_t)x0;
+
+	return hcall_result_from_reg(kind, reg, map);
+}
+
+/* Entry points of the generated wrappers (default conduit, SMCCC errors). */
+HCALL_INLINE struct hcall_result hcall_smccc_invoke0(uint32_t fid, int kind)
+{
+	return hcall_smccc_result(fid, kind, hcall_smccc_call0(fid).x0,
+				  hcall_map_smccc_error);
+}
+HCALL_INLINE struct hcall_result hcall_smccc_invoke1(uint32_t fid, int kind,
+						     uint64_t a1)
+{
+	return hcall_smccc_result(fid, kind, hcall_smccc_call1(fid, a1).x0,
+				  hcall_map_smccc_error);
+}
+
+/*
+ * The architecture calls (w0 = ID, x1 = argument, result w0; errors
+ * NOT_SUPPORTED -1, NOT_REQUIRED -2, INVALID_PARAMETER -3):
+ *   hcall_smccc_version(void)            value = major << 16 | minor
+ *   hcall_smccc_arch_features(fid)       value >= 0: fid is implemented
+ *   hcall_smccc_arch_soc_id(type)        value = SoC version / revision
+ */
+HCALL_SMCCC_CALLS(HCALL_WRAPPER)
+
+/*
+ * hcall_smccc_arch_workaround_1/2/3 - the firmware mitigations. They have
+ * no result (x0..x3 are UNKNOWN afterwards); check ARCH_FEATURES first.
+ * workaround_2 takes enable (1) / disable (0) in w1.
+ */
+HCALL_INLINE void hcall_smccc_arch_workaround_1(void)
+{
+	(void)hcall_smccc_call0(HCALL_SMCCC_ARCH_WORKAROUND_1);
+}
+HCALL_INLINE void hcall_smccc_arch_workaround_2(uint32_t enable)
+{
+	(void)hcall_smccc_call1(HCALL_SMCCC_ARCH_WORKAROUND_2, enable);
+}
+HCALL_INLINE void hcall_smccc_arch_workaround_3(void)
+{
+	(void)hcall_smccc_call0(HCALL_SMCCC_ARCH_WORKAROUND_3);
+}
+
+/* ---- discovery ---------------------------------------------------------- */
+
+/* A service UID as returned in w0..w3 by a Call UID function. */
+struct hcall_smccc_uid {
+	uint32_t w[4];
+};
+
+/*
+ * hcall_smccc_call_uid - call the Call UID function fid (function number
+ * 0xFF01 of an owner, e.g. 0x8600FF01) and return w0..w3. A service
+ * without a UID answers w0 = 0xFFFFFFFF (NOT_SUPPORTED).
+ */
+HCALL_INLINE struct hcall_smccc_uid hcall_smccc_call_uid(uint32_t fid)
+{
+	struct hcall_smccc_ret r = hcall_smccc_call0(fid);
+	struct hcall_smccc_uid u;
+
+	u.w[0] = (uint32_t)r.x0;
+	u.w[1] = (uint32_t)r.x1;
+	u.w[2] = (uint32_t)r.x2;
+	u.w[3] = (uint32_t)r.x3;
+	return u;
+}
+
+/* True when two UIDs are equal. */
+HCALL_INLINE int hcall_smccc_uid_equal(struct hcall_smccc_uid a,
+				       struct hcall_smccc_uid b)
+{
+	return a.w[0] == b.w[0] && a.w[1] == b.w[1] && a.w[2] == b.w[2] &&
+	       a.w[3] == b.w[3];
+}
+
+/*
+ * hcall_smccc_has_function - SMCCC_VERSION >= 1.1 and ARCH_FEATURES(fid)
+ * >= 0. Only meaningful once an SMCCC conduit is known to exist.
+ */
+HCALL_INLINE int hcall_smccc_has_function(uint32_t fid)
+{
+	struct hcall_result v = hcall_smccc_version();
+
+	if (!hcall_ok(v) || v.value < HCALL_SMCCC_VERSION_1_1)
+		return 0;
+	return hcall_ok(hcall_smccc_arch_features(fid));
+}
+
+HCALL_END_DECLS
+
+#endif /* HCALL_SMCCC_H */
