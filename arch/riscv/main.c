@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/riscv/main.c - the riscv64 hypervisor: its VMs, the arch ops the
+ * portable core calls, and boot (after entry.S has reached HS-mode).
+ *
+ * VMs (layout.h has the addresses; the system test loads the images):
+ *   0 "service"   hvisor root zone, runs at boot: hvisor, SBI, probe
+ *   1 "normal"    started by the service VM with zone_start: hvisor
+ *                 (the core denies its management calls), SBI, probe
+ *   2 "norights"  started the same way, with no hypercall rights: its
+ *                 ecalls come back as illegal-instruction exceptions
+ */
+#include "csr.h"
+#include "layout.h"
+#include "rv.h"
+
+/* Exceptions the guest handles itself (hedeleg): misaligned accesses,
+ * illegal instruction, breakpoint, ecall from VU, VS-stage page faults.
+ * Access faults stay here, to be reported before they are reflected. */
+#define HEDELEG_GUEST ((1u << EXC_INSN_MISALIGNED) | (1u << EXC_ILLEGAL_INSN) | \
+		       (1u << EXC_BREAKPOINT) | (1u << EXC_LOAD_MISALIGNED) |   \
+		       (1u << EXC_STORE_MISALIGNED) | (1u << EXC_ECALL_U) |     \
+		       (1u << EXC_INSN_PAGE) | (1u << EXC_LOAD_PAGE) |          \
+		       (1u << EXC_STORE_PAGE))
+/* VS-level interrupts go straight to the guest (the upcall is VSSIP). */
+#define HIDELEG_GUEST ((1u << IRQ_VSSI) | (1u << IRQ_VSTI) | (1u << IRQ_VSEI))
+
+#define INSN_ECALL 0x00000073u
+#define NVMS 3
+
+struct hv rv_hv;
+static struct rv_gstage gstages[HV_MAX_VMS];
+static struct rv_vcpu vcpu_ctx[HV_MAX_VMS][HV_MAX_VCPUS];
+
+static void op_inject_fault(struct hv_vcpu *v, enum hv_fault fault)
+{
+	/* Both kinds are an illegal instruction on riscv; stval = the ecall. */
+	(void)fault;
+	rv_vcpu_queue_fault(v, EXC_ILLEGAL_INSN, INSN_ECALL);
+}
+
+static void op_upcall(struct hv_vcpu *v, unsigned vector)
+{
+	(void)vector; /* one virtual interrupt: VSSIP */
+	rv_vcpu_raise_upcall(v);
+}
+
+static int op_vm_start(struct hv_vm *vm)
+{
+	unsigned i;
+
+	for (i = 0; i < vm->nvcpus; i++)
+		rv_vcpu_reset(&vm->vcpus[i], vm->entry);
+	return 0;
+}
+
+static void op_vm_stop(struct hv_vm *vm)
+{
+	/* Its G-stage map stays (fixed at boot); a stopped VM never runs. */
+	(void)vm;
+}
+
+static void op_log(const char *msg)
+{
+	rv_puts("hv: ");
+	rv_puts(msg);
+	rv_putc('\n');
+}
+
+static const struct hv_arch_ops rv_ops = {
+	.arch = HCALL_ARCH_RISCV64,
+	.inject_fault = op_inject_fault,
+	.upcall = op_upcall,
+	.vm_start = op_vm_start,
+	.vm_stop = op_vm_stop,
+	.log = op_log,
+};
+
+static const struct {
+	const char *name;
+	enum hv_role role;
+	uint32_t abis;
+	uint64_t ram_hpa;
+	int start;
+} vm_plan[NVMS] = {
+	{ "service", HV_ROLE_SERVICE,
+	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI) | HV_ABI_BIT(HV_ABI_PROBE),
+	  RV_VM0_RAM_HPA, 1 },
+	{ "normal", HV_ROLE_NORMAL,
+	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI) | HV_ABI_BIT(HV_ABI_PROBE),
+	  RV_VM1_RAM_HPA, 0 },
+	{ "norights", HV_ROLE_NORMAL, 0, RV_VM2_RAM_HPA, 0 },
+};
+
+static void die(const char *why)
+{
+	rv_puts("hv: ");
+	rv_puts(why);
+	rv_putc('\n');
+	rv_poweroff(0x42);
+}
+
+/* Create VM i with its RAM and the shared ivc page; build its G-stage. */
+static struct hv_vm *make_vm(unsigned i)
+{
+	struct hv_vm_config cfg = { 0 };
+	struct hv_vm *vm;
+	struct rv_gstage *g;
+	unsigned n, c;
+
+	cfg.name = vm_plan[i].name;
+	cfg.role = vm_plan[i].role;
+	cfg.abis = vm_plan[i].abis;
+	cfg.entry = RV_GUEST_RAM_GPA;
+	cfg.nvcpus = 1;
+	cfg.regions[0] = (struct hv_region){ RV_GUEST_RAM_GPA, RV_GUEST_RAM_SIZE,
+		(uint8_t *)(uintptr_t)vm_plan[i].ram_hpa,
+		HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };
+	cfg.regions[1] = (struct hv_region){ RV_IVC_GPA, RV_IVC_SIZE,
+		(uint8_t *)(uintptr_t)RV_IVC_HPA, HV_MEM_READ | HV_MEM_WRITE };
+	cfg.nregions = 2;
+	cfg.start = vm_plan[i].start;
+	vm = hv_vm_create(&rv_hv, &cfg);
+	if (!vm)
+		die("the core refused a VM configuration");
+	g = &gstages[vm->id];
+	if (rv_gstage_init(g, vm->id))
+		die("no G-stage root for the VM");
+	for (n = 0; n < vm->nregions; n++)
+		if (rv_gstage_map(g, vm->regions[n].gpa,
+				  (uint64_t)(uintptr_t)vm->regions[n].host,
+				  vm->regions[n].size, vm->regions[n].flags))
+			die("G-stage map failed");
+	/* The console, passed through (not guest RAM: not a core region). */
+	if (rv_gstage_map(g, RV_UART_BASE, RV_UART_BASE, 0x1000,
+			  HV_MEM_READ | HV_MEM_WRITE))
+		die("G-stage map of the UART failed");
+	vm->arch = g;
+	for (c = 0; c < vm->nvcpus; c++) {
+		vm->vcpus[c].arch = &vcpu_ctx[vm->id][c];
+		rv_vcpu_reset(&vm->vcpus[c], vm->entry);
+	}
+	return vm;
+}
+
+void rv_main(void);
+void rv_main(void)
+{
+	struct hv_vm *service = 0;
+	unsigned i;
+
+	rv_puts("hv: hcall riscv64 hypervisor, HS-mode\n");
+	csr_write(CSR_HEDELEG, HEDELEG_GUEST);
+	csr_write(CSR_HIDELEG, HIDELEG_GUEST);
+	csr_write(CSR_HCOUNTEREN, 7);
+	csr_write(CSR_HVIP, 0);
+	if (hv_init(&rv_hv, &rv_ops))
+		die("hv_init failed");
+	for (i = 0; i < NVMS; i++) {
+		struct hv_vm *vm = make_vm(i);
+		if (vm_plan[i].start && !service)
+			service = vm;
+	}
+	if (!service)
+		die("no VM to boot");
+	rv_enter(rv_vcpu_switch(&service->vcpus[0]));
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/riscv/rv.h - the pieces of the riscv64 glue and how they connect.
+ *   console.c   ns16550 output
+ *   poweroff.c  exit status through the sifive_test device
+ *   gstage.c    G-stage (Sv39x4) tables, one root per VM
+ *   vcpu.c      the per-vCPU CSR context, switching, exception injection
+ *   trap.c      what rv_guest_vector (trap.S) calls: trap dispatch
+ *   main.c      VM configuration, the core's arch ops, boot
+ */
+#ifndef HCALL_ARCH_RISCV_RV_H
+#define HCALL_ARCH_RISCV_RV_H
+
+#include <stdint.h>
+#include "hv.h" /* hv/: the portable core contract */
+
+/* console.c */
+void rv_putc(char c);
+void rv_puts(const char *s);
+void rv_puthex(uint64_t v);
+void rv_putdec(uint64_t v);
+
+/* poweroff.c: code 0 = pass; anything else fails with a non-zero code. */
+__attribute__((noreturn)) void rv_poweroff(int code);
+
+/* gstage.c */
+struct rv_gstage {
+	uint64_t *root; /* 16 KiB Sv39x4 root table */
+	unsigned vmid;
+};
+/* Give VM slot `vmid` its (empty) root table. 0 or -1. */
+int rv_gstage_init(struct rv_gstage *g, unsigned vmid);
+/* Map [gpa, gpa+size) to [hpa, ...) with HV_MEM_* flags; 4 KiB granules,
+ * 2 MiB megapages where aligned. 0, or -1 (misaligned, out of tables). */
+int rv_gstage_map(struct rv_gstage *g, uint64_t gpa, uint64_t hpa,
+		  uint64_t size, uint32_t flags);
+uint64_t rv_gstage_hgatp(const struct rv_gstage *g);
+
+/* vcpu.c */
+struct rv_vcpu {
+	uint64_t sepc;
+	uint64_t spp; /* sstatus.SPP: 1 = resume in VS, 0 = in VU */
+	uint64_t vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval;
+	uint64_t vsatp, hvip;
+	int fault_pending;
+	uint64_t fault_cause, fault_tval;
+};
+extern struct hv rv_hv;
+extern struct hv_vcpu *rv_current;
+/* Fresh architectural state for a vCPU that starts at `entry`. */
+void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry);
+/* Make `next` the running vCPU (saving the current one); returns its frame. */
+struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next);
+/* Queue an exception for the vCPU's next entry. */
+void rv_vcpu_queue_fault(struct hv_vcpu *v, uint64_t cause, uint64_t tval);
+/* Deliver a queued exception of the running vCPU (live CSRs). */
+void rv_vcpu_deliver_fault(struct hv_vcpu *v);
+/* Raise VSSIP (the upcall) for a vCPU, running or not. */
+void rv_vcpu_raise_upcall(struct hv_vcpu *v);
+
+/* trap.c (the world switch's C side) and trap.S */
+struct hcall_regs *rv_trap(struct hcall_regs *frame);
+__attribute__((noreturn)) void rv_enter(struct hcall_regs *frame);
+void rv_hs_fault(void);
+
+#endif /* HCALL_ARCH_RISCV_RV_H */

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/riscv/trap.S - the world switch.
+ *
+ * While a guest runs, sscratch holds &vcpu->regs of the running vCPU
+ * (struct hcall_regs: r[n] = xn, 8 bytes each) and stvec points at
+ * rv_guest_vector. A trap saves x1..x31 there, switches to the hypervisor
+ * stack and calls rv_trap(frame), which returns the frame of the vCPU to
+ * run next (its CSRs already loaded); rv_enter restores it and srets.
+ * While the hypervisor itself runs, stvec points at rv_hs_vector, so a
+ * fault inside the hypervisor is reported instead of corrupting a frame.
+ */
+#include "csr.h"
+
+	.section .text
+	.align 4
+	.globl rv_guest_vector
+rv_guest_vector:
+	csrrw	t6, sscratch, t6	/* t6 = frame, sscratch = guest t6 */
+	sd	x1, 8(t6)
+	sd	x2, 16(t6)
+	sd	x3, 24(t6)
+	sd	x4, 32(t6)
+	sd	x5, 40(t6)
+	sd	x6, 48(t6)
+	sd	x7, 56(t6)
+	sd	x8, 64(t6)
+	sd	x9, 72(t6)
+	sd	x10, 80(t6)
+	sd	x11, 88(t6)
+	sd	x12, 96(t6)
+	sd	x13, 104(t6)
+	sd	x14, 112(t6)
+	sd	x15, 120(t6)
+	sd	x16, 128(t6)
+	sd	x17, 136(t6)
+	sd	x18, 144(t6)
+	sd	x19, 152(t6)
+	sd	x20, 160(t6)
+	sd	x21, 168(t6)
+	sd	x22, 176(t6)
+	sd	x23, 184(t6)
+	sd	x24, 192(t6)
+	sd	x25, 200(t6)
+	sd	x26, 208(t6)
+	sd	x27, 216(t6)
+	sd	x28, 224(t6)
+	sd	x29, 232(t6)
+	sd	x30, 240(t6)
+	csrr	t5, sscratch
+	sd	t5, 248(t6)
+	csrw	sscratch, t6
+	la	sp, rv_hv_stack_top
+	la	t0, rv_hs_vector
+	csrw	stvec, t0
+	mv	a0, t6
+	call	rv_trap
+	/* fall through with a0 = the frame to resume */
+
+/* rv_enter(struct hcall_regs *frame): load the guest registers, sret. */
+	.globl rv_enter
+rv_enter:
+	la	t0, rv_guest_vector
+	csrw	stvec, t0
+	csrw	sscratch, a0
+	mv	t6, a0
+	ld	x1, 8(t6)
+	ld	x2, 16(t6)
+	ld	x3, 24(t6)
+	ld	x4, 32(t6)
+	ld	x5, 40(t6)
+	ld	x6, 48(t6)
+	ld	x7, 56(t6)
+	ld	x8, 64(t6)
+	ld	x9, 72(t6)
+	ld	x10, 80(t6)
+	ld	x11, 88(t6)
+	ld	x12, 96(t6)
+	ld	x13, 104(t6)
+	ld	x14, 112(t6)
+	ld	x15, 120(t6)
+	ld	x16, 128(t6)
+	ld	x17, 136(t6)
+	ld	x18, 144(t6)
+	ld	x19, 152(t6)
+	ld	x20, 160(t6)
+	ld	x21, 168(t6)
+	ld	x22, 176(t6)
+	ld	x23, 184(t6)
+	ld	x24, 192(t6)
+	ld	x25, 200(t6)
+	ld	x26, 208(t6)
+	ld	x27, 216(t6)
+	ld	x28, 224(t6)
+	ld	x29, 232(t6)
+	ld	x30, 240(t6)
+	ld	t6, 248(t6)
+	sret
+
+/* A trap taken in HS-mode itself: report and stop (rv_hs_fault). */
+	.align 4
+	.globl rv_hs_vector
+rv_hs_vector:
+	la	sp, rv_fault_stack_top
+	call	rv_hs_fault
+1:	j	1b

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/riscv/trap.c - what a guest trap does, after trap.S saved x1..x31
+ * into the running vCPU's frame.
+ *
+ *   ecall from VS (10)        a hypercall: the portable core decides
+ *                             (hv_handle_trap), the glue acts on its answer
+ *   virtual instruction (22)  wfi (hstatus.VTW): the guest idles, so the
+ *                             next vCPU runs; anything else is an illegal
+ *                             instruction for the guest
+ *   guest-page faults         an access outside the VM's G-stage map:
+ *   (20, 21, 23)              reported on the console and taken into the
+ *                             guest as the matching access fault
+ *   anything else             reported, and reflected into the guest
+ * Every path resumes some vCPU or powers off with a status: none hangs.
+ */
+#include "csr.h"
+#include "rv.h"
+
+#define INSN_WFI 0x10500073u
+
+/* Stacks: the trap path, and a separate one for faults in HS-mode. */
+uint8_t rv_hv_stack[16384] __attribute__((aligned(16)));
+uint8_t rv_fault_stack[4096] __attribute__((aligned(16)));
+__asm__(".globl rv_hv_stack_top\n.set rv_hv_stack_top, rv_hv_stack + 16384\n"
+	".globl rv_fault_stack_top\n.set rv_fault_stack_top, rv_fault_stack + 4096\n");
+
+static void report(const char *what, struct hv_vcpu *v, uint64_t cause,
+		   uint64_t pc, uint64_t addr)
+{
+	rv_puts("hv: ");
+	rv_puts(what);
+	rv_puts(": vm ");
+	rv_putdec(v->vm->id);
+	rv_puts(" scause ");
+	rv_putdec(cause);
+	rv_puts(" sepc ");
+	rv_puthex(pc);
+	rv_puts(" addr ");
+	rv_puthex(addr);
+	rv_putc('\n');
+}
+
+/* The next vCPU after `v` leaves the hart; power off if there is none. */
+static struct hcall_regs *run_next(struct hv_vcpu *v)
+{
+	struct hv_vcpu *n = hv_next_vcpu(&rv_hv, v);
+
+	if (!n) {
+		rv_puts("hv: no runnable vCPU left\n");
+		rv_poweroff(rv_hv.exit_code ? rv_hv.exit_code : 0x4e);
+	}
+	return rv_vcpu_switch(n);
+}
+
+/* Take an exception into the guest; a guest whose own trap vector faults
+ * would loop forever, so that ends the run instead. */
+static struct hcall_regs *reflect(struct hv_vcpu *v, uint64_t cause,
+				  uint64_t tval, uint64_t sepc)
+{
+	uint64_t vstvec;
+
+	csr_read(CSR_VSTVEC, vstvec);
+	if (sepc == (vstvec & ~3ull)) {
+		report("the guest's trap vector itself faults", v, cause, sepc, tval);
+		rv_poweroff(0x47);
+	}
+	rv_vcpu_queue_fault(v, cause, tval);
+	return rv_vcpu_switch(v);
+}
+
+static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
+{
+	enum hv_action act;
+
+	v->privilege = 0; /* ecall from VU goes to the guest, never here */
+	v->pc = sepc + 4;
+	act = hv_handle_trap(&rv_hv, v, HCALL_TRAP_ECALL, 0);
+	switch (act) {
+	case HV_RESUME:
+		csr_write(CSR_SEPC, sepc + 4);
+		return rv_vcpu_switch(v);
+	case HV_INJECTED:
+		/* vsepc = the ecall itself, as for a real illegal instruction */
+		return rv_vcpu_switch(v);
+	case HV_SWITCH:
+		csr_write(CSR_SEPC, sepc + 4);
+		return run_next(v);
+	case HV_VCPU_OFF:
+		csr_write(CSR_SEPC, sepc + 4);
+		return run_next(v);
+	case HV_SYSTEM_OFF:
+	case HV_SYSTEM_RESET:
+		rv_puts(act == HV_SYSTEM_OFF ? "hv: system off, status "
+					     : "hv: system reset (ends the run), status ");
+		rv_putdec((uint64_t)(unsigned)rv_hv.exit_code);
+		rv_putc('\n');
+		rv_poweroff(rv_hv.exit_code);
+	}
+	report("bad action from the core", v, EXC_ECALL_VS, sepc, (uint64_t)act);
+	rv_poweroff(0x41);
+}
+
+struct hcall_regs *rv_trap(struct hcall_regs *frame)
+{
+	struct hv_vcpu *v = rv_current;
+	uint64_t cause, sepc, stval, htval;
+
+	csr_read(CSR_SCAUSE, cause);
+	csr_read(CSR_SEPC, sepc);
+	csr_read(CSR_STVAL, stval);
+	if (frame != &v->regs) {
+		rv_puts("hv: trap frame is not the running vCPU's\n");
+		rv_poweroff(0x46);
+	}
+	if (cause & SCAUSE_IRQ) {
+		/* No HS interrupt is enabled: this is a configuration bug. */
+		report("unexpected interrupt", v, cause & ~SCAUSE_IRQ, sepc, 0);
+		rv_poweroff(0x49);
+	}
+	switch (cause) {
+	case EXC_ECALL_VS:
+		return hypercall(v, sepc);
+	case EXC_VIRTUAL_INSN:
+		if ((uint32_t)stval == INSN_WFI) {
+			csr_write(CSR_SEPC, sepc + 4);
+			return run_next(v);
+		}
+		return reflect(v, EXC_ILLEGAL_INSN, stval, sepc);
+	case EXC_INSN_GUEST_PAGE:
+	case EXC_LOAD_GUEST_PAGE:
+	case EXC_STORE_GUEST_PAGE:
+		csr_read(CSR_HTVAL, htval);
+		report("G-stage fault (outside the VM's memory)", v, cause,
+		       sepc, (htval << 2) | (stval & 3));
+		return reflect(v, cause == EXC_INSN_GUEST_PAGE ? EXC_INSN_ACCESS :
+			       cause == EXC_LOAD_GUEST_PAGE ? EXC_LOAD_ACCESS :
+							      EXC_STORE_ACCESS,
+			       stval, sepc);
+	default:
+		report("guest exception reflected", v, cause, sepc, stval);
+		return reflect(v, cause, stval, sepc);
+	}
+}
+
+void rv_hs_fault(void)
+{
+	uint64_t cause, sepc, stval;
+
+	csr_read(CSR_SCAUSE, cause);
+	csr_read(CSR_SEPC, sepc);
+	csr_read(CSR_STVAL, stval);
+	rv_puts("hv: fault in the hypervisor: scause ");
+	rv_puthex(cause);
+	rv_puts(" sepc ");
+	rv_puthex(sepc);
+	rv_puts(" stval ");
+	rv_puthex(stval);
+	rv_putc('\n');
+	rv_poweroff(0x48);
+}
