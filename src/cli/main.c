@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * src/cli/main.c - `hcall`: the hypercall ABI tables on the command line.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+static const char usage[] =
+	"usage: hcall COMMAND [ARGS]\n"
+	"\n"
+	"  list [ABI]                     the ABIs, or one ABI's calls\n"
+	"  decode ABI NUMBER [ARG...]     explain a trapped call\n"
+	"  regs ABI NAME                  which register carries what for one call\n"
+	"  table ABI --format md|json     the full ABI table\n"
+	"  help                           this text\n"
+	"\n"
+	"`hcall COMMAND --help` describes one command. Numbers are decimal,\n"
+	"0x hex, 0b binary or 0 octal. Exit status: 0 success, 1 no such call,\n"
+	"2 bad usage or input. See hcall(1).\n";
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} cmds[] = {
+		{ "list", cmd_list },
+		{ "decode", cmd_decode },
+		{ "regs", cmd_regs },
+		{ "table", cmd_table },
+	};
+
+	if (argc < 2)
+		return fputs(usage, stderr), CLI_USAGE;
+	if (cli_is_help(argv[1]) || !strcmp(argv[1], "help"))
+		return fputs(usage, stdout), CLI_OK;
+	if (!strcmp(argv[1], "--version"))
+		return puts("hcall " HCALL_CLI_VERSION), CLI_OK;
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (!strcmp(argv[1], cmds[i].name))
+			return cmds[i].fn(argc - 2, argv + 2);
+	return cli_error("unknown command '%s' (try: hcall --help)", argv[1]);
+}

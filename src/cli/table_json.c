@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * src/cli/table_json.c - one ABI as a JSON object. 64-bit numbers are
+ * written as "0x..." strings, which every JSON reader keeps exact.
+ */
+#include "cli.h"
+
+static void str(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static void hex(FILE *out, uint64_t v)
+{
+	fprintf(out, "\"0x%llx\"", (unsigned long long)v);
+}
+
+static void reg_or_null(FILE *out, const struct hcall_conv_desc *c,
+			unsigned reg)
+{
+	if (reg == HCALL_REG_NONE)
+		fputs("null", out);
+	else
+		str(out, conv_reg(c, reg));
+}
+
+static void regs(FILE *out, const struct hcall_conv_desc *c,
+		 const uint8_t *r, unsigned n)
+{
+	fputc('[', out);
+	for (unsigned i = 0; i < n; i++) {
+		fputs(i ? ", " : "", out);
+		str(out, conv_reg(c, r[i]));
+	}
+	fputc(']', out);
+}
+
+static void conv(FILE *out, const struct hcall_conv_desc *c)
+{
+	char trap[48];
+
+	fputs("    {\"name\": ", out);
+	str(out, c->name);
+	fputs(", \"arch\": ", out);
+	str(out, hcall_arch_name(c->arch));
+	fputs(", \"trap\": ", out);
+	str(out, conv_trap_text(c, trap, sizeof(trap)));
+	fputs(", \"imm\": ", out);
+	hex(out, c->imm);
+	fputs(", \"selector_reg\": ", out);
+	reg_or_null(out, c, c->sel_reg);
+	fputs(", \"selector_value\": ", out);
+	hex(out, c->sel_value);
+	fputs(", \"number_reg\": ", out);
+	reg_or_null(out, c, c->nr_reg);
+	fputs(", \"arg_regs\": ", out);
+	regs(out, c, c->arg_regs, c->nargs);
+	fputs(", \"result_regs\": ", out);
+	regs(out, c, c->res_regs, c->nres);
+	fputs(", \"error_reg\": ", out);
+	reg_or_null(out, c, c->err_reg);
+	fputs(", \"clobbers\": [", out);
+	for (unsigned r = 0, first = 1; r < HCALL_NREGS; r++)
+		if (c->clobbers & (1u << r)) {
+			fputs(first ? "" : ", ", out);
+			str(out, conv_reg(c, r));
+			first = 0;
+		}
+	fputs("]}", out);
+}
+
+static void call(FILE *out, const struct hcall_call_desc *c)
+{
+	fputs("    {\"name\": ", out);
+	str(out, c->name);
+	fputs(", \"ident\": ", out);
+	str(out, c->ident);
+	fputs(", \"number\": ", out);
+	hex(out, c->number);
+	fputs(", \"kind\": ", out);
+	str(out, hcall_result_kind_name(c->kind));
+	fputs(", \"args\": [", out);
+	for (unsigned i = 0; i < c->nargs; i++) {
+		fputs(i ? ", " : "", out);
+		str(out, c->args[i]);
+	}
+	fprintf(out, "], \"reserved\": %u, \"summary\": ", (unsigned)c->nrsvd);
+	str(out, c->summary);
+	fputc('}', out);
+}
+
+void table_json(FILE *out, const struct hcall_abi_desc *abi)
+{
+	fputs("{\n  \"abi\": ", out);
+	str(out, abi->name);
+	fputs(",\n  \"title\": ", out);
+	str(out, abi->title);
+	fputs(",\n  \"source\": ", out);
+	str(out, abi->source);
+	fputs(",\n  \"conventions\": [\n", out);
+	for (unsigned i = 0; i < abi->nconvs; i++) {
+		conv(out, &abi->convs[i]);
+		fputs(i + 1 < abi->nconvs ? ",\n" : "\n", out);
+	}
+	fputs("  ],\n  \"calls\": [\n", out);
+	for (unsigned i = 0; i < abi->ncalls; i++) {
+		call(out, &abi->calls[i]);
+		fputs(i + 1 < abi->ncalls ? ",\n" : "\n", out);
+	}
+	fputs("  ],\n  \"errors\": [\n", out);
+	for (unsigned i = 0; i < abi->nerrors; i++) {
+		const struct hcall_err_desc *e = &abi->errors[i];
+
+		fputs("    {\"name\": ", out);
+		str(out, e->name);
+		fprintf(out, ", \"raw\": %lld, \"status\": ", (long long)e->raw);
+		str(out, hcall_status_name((enum hcall_status)e->status));
+		fputs(i + 1 < abi->nerrors ? "},\n" : "}\n", out);
+	}
+	fputs("  ]\n}\n", out);
+}
