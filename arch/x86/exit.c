@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/x86/exit.c - what the hypervisor does on each #VMEXIT.
+ *
+ *   VMMCALL (0x81)      an AMD-style hypercall: to the core.
+ *   #UD (0x46)          VMCALL (0f 01 c1) at RIP is an Intel-style
+ *                       hypercall: to the core. Any other #UD goes back
+ *                       into the guest.
+ *   IOIO (0x7B)         port 0xE9 is the guest console, port 0xF4 the
+ *                       guest's exit status; any other port is a device
+ *                       the Service VM emulates: an I/O request, which
+ *                       raises the upcall in the Service VM.
+ *   HLT (0x78)          wait for the upcall; other vCPUs run meanwhile.
+ *   MSR (0x7C)          #GP(0): guests get no MSR access.
+ *   VMRUN... (0x80+)    #UD: SVM is not exposed to guests.
+ *   #NPF (0x400)        access outside the VM's memory: stop the VM.
+ *   SHUTDOWN, others    stop the VM and report.
+ *
+ * QEMU's SVM has no next-RIP, so the glue advances RIP by the length of
+ * VMCALL/VMMCALL (3); for I/O, EXITINFO2 holds the next RIP.
+ */
+#include "console.h"
+#include "cpu.h"
+#include "guest_va.h"
+#include "vm.h"
+#include "vmcb.h"
+
+#define HCALL_INSN_LEN 3
+#define GUEST_EXIT_PORT 0xF4
+
+/* Is the instruction at the guest's RIP VMCALL (0f 01 c1)? */
+static int at_vmcall(struct hv_vcpu *vcpu, void *v)
+{
+	uint8_t insn[HCALL_INSN_LEN];
+
+	if (x86_guest_read_va(vcpu, vmcb_r64(v, VMCB_RIP), insn, sizeof(insn)))
+		return 0;
+	return insn[0] == 0x0f && insn[1] == 0x01 && insn[2] == 0xc1;
+}
+
+static void log_vm(struct hv_vm *vm, const char *what, uint64_t v)
+{
+	con_puts("# hv: ");
+	con_puts(vm->name);
+	con_puts(": ");
+	con_puts(what);
+	con_putc(' ');
+	con_hex(v);
+	con_putc('\n');
+}
+
+void x86_stop_vm(struct hv_vm *vm, enum x86_stop why, uint64_t info)
+{
+	struct x86_vm *xv = x86_vm_of(vm);
+
+	if (vm->state != HV_VM_RUNNING && vm->state != HV_VM_PAUSED)
+		return;
+	xv->stop = why;
+	xv->stop_info = info;
+	vm->state = HV_VM_STOPPED;
+	for (unsigned i = 0; i < vm->nvcpus; i++)
+		vm->vcpus[i].online = 0;
+	x86_vm_stop(vm);
+	relay_vm_stopped(vm);
+}
+
+static int runnable(struct hv_vcpu *c)
+{
+	return c && c->vm->state == HV_VM_RUNNING && c->online && c->arch &&
+	       !x86_vcpu_of(c)->halted;
+}
+
+/* The next vCPU to run after `cur`: the core's round robin, skipping
+ * vCPUs halted until an upcall. NULL when nothing can run. */
+static struct hv_vcpu *pick_next(struct hv *hv, struct hv_vcpu *cur)
+{
+	struct hv_vcpu *c = cur;
+
+	for (unsigned n = 0; n < HV_MAX_VMS * HV_MAX_VCPUS + 1; n++) {
+		c = hv_next_vcpu(hv, c);
+		if (!c)
+			break;
+		if (runnable(c))
+			return c;
+	}
+	return runnable(cur) ? cur : NULL;
+}
+
+static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
+				 enum hcall_trap trap)
+{
+	void *v = x86_vcpu_of(vcpu)->vmcb;
+	uint64_t rip = vmcb_r64(v, VMCB_RIP);
+
+	vcpu->privilege = vmcb_r8(v, VMCB_CPL);
+	vcpu->pc = rip + HCALL_INSN_LEN;
+	switch (hv_handle_trap(hv, vcpu, trap, 0)) {
+	case HV_RESUME:
+		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);
+		return vcpu;
+	case HV_INJECTED:
+		return vcpu;
+	case HV_SWITCH:
+		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);
+		return pick_next(hv, vcpu);
+	case HV_VCPU_OFF:
+		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);
+		return pick_next(hv, vcpu);
+	case HV_SYSTEM_OFF:
+	case HV_SYSTEM_RESET:
+		log_vm(vcpu->vm, "asked for system off/reset, code", (uint64_t)hv->exit_code);
+		return NULL;
+	}
+	return vcpu;
+}
+
+/* The Service VM's vCPU0, which receives I/O-request upcalls. */
+static struct hv_vm *service_vm(struct hv *hv)
+{
+	for (unsigned i = 0; i < hv->nvms; i++)
+		if (hv->vms[i].role == HV_ROLE_SERVICE &&
+		    hv->vms[i].state == HV_VM_RUNNING)
+			return &hv->vms[i];
+	return NULL;
+}
+
+static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
+{
+	uint64_t info = vmcb_r64(v, VMCB_EXITINFO1);
+	uint16_t port = IOIO_PORT(info);
+	uint8_t al = (uint8_t)vcpu->regs.r[0];
+
+	if (info & (IOIO_STR | IOIO_REP)) {
+		/* String I/O is not emulated: the guests use plain in/out. */
+		x86_stop_vm(vcpu->vm, X86_STOP_BAD_EXIT, info);
+		return pick_next(hv, vcpu);
+	}
+	vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_EXITINFO2));
+	if (info & IOIO_IN) {
+		/* Nothing to read anywhere: all ones, like a floating bus. */
+		vcpu->regs.r[0] |= 0xffffffffull;
+		return vcpu;
+	}
+	if (port == CONSOLE_PORT) {
+		relay_putc(vcpu->vm, (char)al);
+		return vcpu;
+	}
+	if (port == GUEST_EXIT_PORT) {
+		x86_vm_of(vcpu->vm)->exit_status = al;
+		x86_stop_vm(vcpu->vm, X86_STOP_EXIT, al);
+		return pick_next(hv, vcpu);
+	}
+	if (vcpu->vm->role != HV_ROLE_SERVICE && service_vm(hv)) {
+		/* A device the Service VM emulates: hand it the request and
+		 * let it run (ACRN's I/O request upcall). */
+		hv_notify_service_vm(hv);
+		return pick_next(hv, vcpu);
+	}
+	return vcpu;
+}
+
+struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
+{
+	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
+	void *v = xc->vmcb;
+	uint64_t code = vmcb_r64(v, VMCB_EXITCODE);
+	uint64_t intinfo = vmcb_r64(v, VMCB_EXITINTINFO);
+
+	/* An event the exit interrupted is delivered again on the next
+	 * entry (unless the exit stops the VM). */
+	if ((intinfo & EVENT_VALID) && !xc->event)
+		xc->event = intinfo;
+
+	switch (code) {
+	case SVM_EXIT_VMMCALL:
+		return hypercall(hv, vcpu, HCALL_TRAP_VMMCALL);
+	case SVM_EXIT_UD:
+		if (at_vmcall(vcpu, v))
+			return hypercall(hv, vcpu, HCALL_TRAP_VMCALL);
+		x86_inject_fault(vcpu, HV_FAULT_UNDEF);
+		return vcpu;
+	case SVM_EXIT_IOIO:
+		return io_exit(hv, vcpu, v);
+	case SVM_EXIT_MSR:
+		x86_inject_fault(vcpu, HV_FAULT_GP0);
+		return vcpu;
+	case SVM_EXIT_VMRUN:
+	case SVM_EXIT_VMLOAD:
+	case SVM_EXIT_VMSAVE:
+	case SVM_EXIT_STGI:
+	case SVM_EXIT_CLGI:
+	case SVM_EXIT_SKINIT:
+		x86_inject_fault(vcpu, HV_FAULT_UNDEF);
+		return vcpu;
+	case SVM_EXIT_HLT:
+		vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_RIP) + 1);
+		if (xc->upcall_pending)
+			return vcpu;
+		xc->halted = 1;
+		return pick_next(hv, vcpu);
+	case SVM_EXIT_NPF:
+		log_vm(vcpu->vm, "#NPF (outside its memory) at gpa",
+		       vmcb_r64(v, VMCB_EXITINFO2));
+		x86_stop_vm(vcpu->vm, X86_STOP_NPF, vmcb_r64(v, VMCB_EXITINFO2));
+		return pick_next(hv, vcpu);
+	case SVM_EXIT_SHUTDOWN:
+		log_vm(vcpu->vm, "shutdown (triple fault) at rip",
+		       vmcb_r64(v, VMCB_RIP));
+		x86_stop_vm(vcpu->vm, X86_STOP_SHUTDOWN, vmcb_r64(v, VMCB_RIP));
+		return pick_next(hv, vcpu);
+	default:
+		log_vm(vcpu->vm, "unhandled exit code", code);
+		x86_stop_vm(vcpu->vm, X86_STOP_BAD_EXIT, code);
+		return pick_next(hv, vcpu);
+	}
+}

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/x86/main.c - the x86_64 SVM hypervisor: checks the CPU, enables
+ * SVM, creates the VMs, runs them until none can run and exits QEMU
+ * through isa-debug-exit.
+ *
+ * The VMs and their multiboot modules (QEMU -initrd "a,b,c,d,e", in this
+ * order; a missing module leaves its VM out):
+ *
+ *   id name      role     rights              boots
+ *   0  service   service  ACRN + probe        at once
+ *   1  normal    normal   none (#UD)          CREATE_VM/START_VM by service
+ *   2  trusty    trusty   ACRN + probe        CREATE_VM/START_VM by service
+ *   3  kvm       normal   KVM x86 + probe     at once
+ *   4  palacios  normal   Palacios + probe    at once
+ *
+ * Exit status: the hypervisor writes 0 to isa-debug-exit (port 0xf4) when
+ * every check of every VM passed and 1 otherwise; QEMU exits with
+ * (v << 1) | 1, so 1 means PASS and 3 means FAIL. A broken CPU set-up
+ * writes 2 (QEMU status 5).
+ */
+#include "console.h"
+#include "cpu.h"
+#include "multiboot.h"
+#include "palacios_services.h"
+#include "vm.h"
+
+#define DEBUG_EXIT_PORT 0xF4
+#define EXIT_PASS 0
+#define EXIT_FAIL 1
+#define EXIT_BROKEN 2
+#define CPUID_SVM_BIT (1u << 2) /* CPUID 0x80000001 ECX */
+
+static struct hv hv;
+static uint8_t hsave[4096] __attribute__((aligned(4096)));
+extern char __image_end[];
+
+static void x86_log(const char *msg)
+{
+	con_puts("# hv: ");
+	con_puts(msg);
+	con_putc('\n');
+}
+
+static const struct hv_arch_ops x86_ops = {
+	.arch = HCALL_ARCH_X86_64,
+	.inject_fault = x86_inject_fault,
+	.upcall = x86_upcall,
+	.vm_start = x86_vm_start,
+	.vm_stop = x86_vm_stop,
+	.log = x86_log,
+};
+
+struct vm_plan {
+	const char *name;
+	enum hv_role role;
+	uint32_t abis;
+	int start;
+	const char *uuid; /* 16 bytes: ACRN CREATE_VM names the VM by it */
+};
+
+#define ABI(a) HV_ABI_BIT(HV_ABI_##a)
+static const struct vm_plan plan[] = {
+	{ "service", HV_ROLE_SERVICE, ABI(ACRN) | ABI(PROBE), 1, 0 },
+	{ "normal", HV_ROLE_NORMAL, 0, 0, "hcall-x86-normal" },
+	{ "trusty", HV_ROLE_TRUSTY, ABI(ACRN) | ABI(PROBE), 0, "hcall-x86-trusty" },
+	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86) | ABI(PROBE), 1, 0 },
+	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS) | ABI(PROBE), 1, 0 },
+};
+#define NPLAN (sizeof(plan) / sizeof(plan[0]))
+
+__attribute__((noreturn)) static void debug_exit(uint8_t v)
+{
+	outb(DEBUG_EXIT_PORT, v);
+	for (;;)
+		__asm__ volatile("cli; hlt");
+}
+
+__attribute__((noreturn)) static void broken(const char *why)
+{
+	con_puts("Bail out! hv: ");
+	con_puts(why);
+	con_putc('\n');
+	debug_exit(EXIT_BROKEN);
+}
+
+static void svm_enable(void)
+{
+	uint32_t a, b, c, d;
+
+	cpuid(0x80000001u, &a, &b, &c, &d);
+	if (!(c & CPUID_SVM_BIT))
+		broken("the CPU has no SVM (run with -cpu qemu64,+svm)");
+	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SVME);
+	wrmsr(MSR_VM_HSAVE_PA, (uint64_t)(uintptr_t)hsave);
+}
+
+/* The 8259 PICs stay masked: no host interrupt can reach a guest. */
+static void pic_mask_all(void)
+{
+	outb(0x21, 0xff);
+	outb(0xa1, 0xff);
+}
+
+static unsigned take_modules(uint32_t magic, const struct multiboot_info *mbi)
+{
+	const struct multiboot_module *mods;
+	unsigned n;
+
+	if (magic != MULTIBOOT_BOOT_MAGIC)
+		broken("not started by a multiboot loader");
+	if (!(mbi->flags & MULTIBOOT_INFO_MODS) || mbi->mods_count == 0)
+		broken("no guest images (QEMU -initrd service,normal,trusty,kvm,palacios)");
+	mods = (const struct multiboot_module *)(uintptr_t)mbi->mods_addr;
+	n = mbi->mods_count < NPLAN ? mbi->mods_count : NPLAN;
+	for (unsigned i = 0; i < n; i++) {
+		/* Modules sit between the image and the VMs' memory. */
+		if (mods[i].mod_start < (uintptr_t)__image_end ||
+		    mods[i].mod_end > x86_vm_host_base(0) ||
+		    mods[i].mod_end < mods[i].mod_start)
+			broken("a guest image overlaps the hypervisor or VM memory");
+		x86_vm_set_image(i, (const uint8_t *)(uintptr_t)mods[i].mod_start,
+				 mods[i].mod_end - mods[i].mod_start);
+	}
+	return n;
+}
+
+static void create_vms(unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		struct hv_vm_config cfg = { 0 };
+		struct hv_vm *vm;
+
+		cfg.name = plan[i].name;
+		cfg.role = plan[i].role;
+		cfg.abis = plan[i].abis;
+		cfg.entry = VM_GPA_IMAGE;
+		cfg.nvcpus = 1;
+		cfg.regions[0].gpa = 0;
+		cfg.regions[0].size = VM_MEM_SIZE;
+		cfg.regions[0].host = (uint8_t *)(uintptr_t)x86_vm_host_base(i);
+		cfg.regions[0].flags = HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC;
+		cfg.nregions = 1;
+		cfg.start = plan[i].start;
+		if (plan[i].uuid)
+			for (unsigned k = 0; k < 16; k++)
+				cfg.uuid[k] = (uint8_t)plan[i].uuid[k];
+		vm = hv_vm_create(&hv, &cfg);
+		if (!vm || vm->id != i)
+			broken("the core refused a VM configuration");
+		if (plan[i].abis & ABI(PALACIOS) && palacios_register(vm))
+			broken("registering the Palacios hypercalls failed");
+	}
+}
+
+void hv_x86_main(uint32_t magic, const struct multiboot_info *mbi);
+
+void hv_x86_main(uint32_t magic, const struct multiboot_info *mbi)
+{
+	struct hv_vcpu *cur;
+	unsigned n, failed;
+
+	con_puts("# hcall x86_64 SVM hypervisor\n");
+	pic_mask_all();
+	svm_enable();
+	n = take_modules(magic, mbi);
+	if (hv_init(&hv, &x86_ops))
+		broken("hv_init failed");
+	create_vms(n);
+
+	cur = hv_next_vcpu(&hv, 0);
+	while (cur) {
+		x86_vcpu_enter(cur);
+		cur = x86_handle_exit(&hv, cur);
+	}
+	failed = relay_finish(&hv);
+	con_puts(failed ? "# hv: FAIL\n" : "# hv: PASS\n");
+	debug_exit(failed ? EXIT_FAIL : EXIT_PASS);
+}

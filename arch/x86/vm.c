@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/x86/vm.c - VM memory, nested page tables, the VMCB and event
+ * injection.
+ */
+#include "vm.h"
+
+#include "cpu.h"
+#include "vmcb.h"
+
+/* NPT entries: present, writable, user (nested walks are user accesses). */
+#define NPT_TABLE 0x007ull
+#define NPT_LARGE 0x087ull
+/* Guest boot page tables: the same bits; U lets ring 3 run everywhere. */
+#define PT_TABLE 0x007ull
+#define PT_LARGE 0x087ull
+
+#define CR0_PE (1ull << 0)
+#define CR0_ET (1ull << 4)
+#define CR0_NE (1ull << 5)
+#define CR0_PG (1ull << 31)
+#define CR4_PAE (1ull << 5)
+#define RFLAGS_FIXED 0x2ull
+#define RFLAGS_IF (1ull << 9)
+#define PAT_POWER_ON 0x0007040600070406ull
+
+static struct x86_vm vms[HV_MAX_VMS] __attribute__((aligned(4096)));
+static struct x86_vcpu vcpus[HV_MAX_VMS] __attribute__((aligned(4096)));
+
+/* Every I/O port and MSR is intercepted: the bitmaps are all ones. */
+static uint8_t iopm[3 * 4096] __attribute__((aligned(4096)));
+static uint8_t msrpm[2 * 4096] __attribute__((aligned(4096)));
+static int bitmaps_ready;
+
+static void fill(void *p, uint8_t v, uint64_t n)
+{
+	volatile uint8_t *b = p;
+
+	while (n--)
+		*b++ = v;
+}
+
+static struct {
+	const uint8_t *data;
+	uint64_t len;
+} images[HV_MAX_VMS];
+
+void x86_vm_set_image(unsigned id, const uint8_t *data, uint64_t len)
+{
+	if (id < HV_MAX_VMS) {
+		images[id].data = data;
+		images[id].len = len;
+	}
+}
+
+uint64_t x86_vm_host_base(unsigned id)
+{
+	return VM_HOST_BASE + id * VM_MEM_SIZE;
+}
+
+/* The glue's state of VM `vm->id` (the core clears struct hv_vm when it
+ * creates a VM, so this is attached on every start). */
+static void attach(struct hv_vm *vm)
+{
+	unsigned id = vm->id;
+
+	if (!bitmaps_ready) {
+		fill(iopm, 0xff, sizeof(iopm));
+		fill(msrpm, 0xff, sizeof(msrpm));
+		bitmaps_ready = 1;
+	}
+	vms[id].host_base = x86_vm_host_base(id);
+	vm->arch = &vms[id];
+	vm->vcpus[0].arch = &vcpus[id];
+}
+
+/* Zero the VM's memory, copy its image and write its boot page tables. */
+static int load(struct hv_vm *vm, const uint8_t *image, uint64_t len)
+{
+	struct x86_vm *xv = x86_vm_of(vm);
+	uint8_t *mem = (uint8_t *)(uintptr_t)xv->host_base;
+	uint64_t *pml4 = (uint64_t *)(mem + VM_GPA_PML4);
+	uint64_t *pdpt = pml4 + 512;
+	uint64_t *pd = pml4 + 1024;
+
+	if (len > VM_IMAGE_MAX)
+		return -1;
+	fill(mem, 0, VM_MEM_SIZE);
+	for (uint64_t i = 0; i < len; i++)
+		mem[VM_GPA_IMAGE + i] = image[i];
+	/* Identity map of the first GiB: more than the VM has, so a stray
+	 * access reaches NPT and exits with #NPF instead of a guest #PF. */
+	pml4[0] = (VM_GPA_PML4 + 0x1000) | PT_TABLE;
+	pdpt[0] = (VM_GPA_PML4 + 0x2000) | PT_TABLE;
+	for (uint64_t i = 0; i < 512; i++)
+		pd[i] = (i << 21) | PT_LARGE;
+	xv->has_image = 1;
+	return 0;
+}
+
+static void npt_build(struct x86_vm *xv)
+{
+	fill(xv->npt_pml4, 0, sizeof(xv->npt_pml4));
+	fill(xv->npt_pdpt, 0, sizeof(xv->npt_pdpt));
+	fill(xv->npt_pd, 0, sizeof(xv->npt_pd));
+	xv->npt_pml4[0] = (uint64_t)(uintptr_t)xv->npt_pdpt | NPT_TABLE;
+	xv->npt_pdpt[0] = (uint64_t)(uintptr_t)xv->npt_pd | NPT_TABLE;
+	/* gpa 0 .. 2 MiB -> the VM's block; nothing else is mapped. */
+	xv->npt_pd[0] = xv->host_base | NPT_LARGE;
+}
+
+/* The state of a vCPU at its entry point: long mode, ring 0. */
+void x86_vcpu_reset(struct hv_vcpu *vcpu)
+{
+	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
+	struct x86_vm *xv = x86_vm_of(vcpu->vm);
+	void *v = xc->vmcb;
+
+	fill(xc->vmcb, 0, sizeof(xc->vmcb));
+	for (unsigned i = 0; i < HCALL_NREGS; i++)
+		vcpu->regs.r[i] = 0;
+	vcpu->regs.r[4] = VM_GPA_STACK_TOP; /* rsp, copied into the VMCB */
+	vcpu->regs.r[7] = vcpu->vm->id;     /* rdi: informative */
+	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);
+	vmcb_w64(v, VMCB_MSRPM_BASE, (uint64_t)(uintptr_t)msrpm);
+	vmcb_w32(v, VMCB_ASID, vcpu->vm->id + 1);
+	vmcb_w64(v, VMCB_NP_ENABLE, 1);
+	vmcb_w64(v, VMCB_NCR3, (uint64_t)(uintptr_t)xv->npt_pml4);
+
+	vmcb_seg(v, VMCB_CS, 0x08, SEG_CODE64_DPL0, 0xffffffff, 0);
+	vmcb_seg(v, VMCB_DS, 0x10, SEG_DATA_DPL0, 0xffffffff, 0);
+	vmcb_seg(v, VMCB_ES, 0x10, SEG_DATA_DPL0, 0xffffffff, 0);
+	vmcb_seg(v, VMCB_SS, 0x10, SEG_DATA_DPL0, 0xffffffff, 0);
+	vmcb_seg(v, VMCB_FS, 0x10, SEG_DATA_DPL0, 0xffffffff, 0);
+	vmcb_seg(v, VMCB_GS, 0x10, SEG_DATA_DPL0, 0xffffffff, 0);
+	vmcb_seg(v, VMCB_TR, 0, SEG_TSS64, 0x67, 0);
+	vmcb_seg(v, VMCB_GDTR, 0, 0, 0, 0);
+	vmcb_seg(v, VMCB_IDTR, 0, 0, 0, 0);
+	vmcb_w8(v, VMCB_CPL, 0);
+	vmcb_w64(v, VMCB_EFER, EFER_LME | EFER_LMA | EFER_SVME);
+	vmcb_w64(v, VMCB_CR0, CR0_PE | CR0_ET | CR0_NE | CR0_PG);
+	vmcb_w64(v, VMCB_CR3, VM_GPA_PML4);
+	vmcb_w64(v, VMCB_CR4, CR4_PAE);
+	vmcb_w64(v, VMCB_DR6, 0xffff0ff0);
+	vmcb_w64(v, VMCB_DR7, 0x400);
+	vmcb_w64(v, VMCB_RFLAGS, RFLAGS_FIXED);
+	vmcb_w64(v, VMCB_RIP, vcpu->vm->entry ? vcpu->vm->entry : VM_GPA_IMAGE);
+	vmcb_w64(v, VMCB_G_PAT, PAT_POWER_ON);
+	xc->event = 0;
+	xc->upcall_pending = 0;
+	xc->halted = 0;
+	xc->fresh = 1;
+}
+
+int x86_vm_start(struct hv_vm *vm)
+{
+	struct x86_vm *xv;
+
+	if (vm->id >= HV_MAX_VMS || vm->nvcpus != 1 || !images[vm->id].data)
+		return -HV_EINVAL;
+	attach(vm);
+	xv = x86_vm_of(vm);
+	/* A start is a fresh boot: a clean copy of the image. */
+	if (load(vm, images[vm->id].data, images[vm->id].len))
+		return -HV_E2BIG;
+	npt_build(xv);
+	xv->stop = X86_STOP_NONE;
+	xv->stop_info = 0;
+	xv->exit_status = 0;
+	xv->len = 0;
+	xv->ok = xv->not_ok = xv->plan = 0;
+	xv->plan_seen = xv->bailed = xv->reported = 0;
+	x86_vcpu_reset(&vm->vcpus[0]);
+	return 0;
+}
+
+void x86_vm_stop(struct hv_vm *vm)
+{
+	struct x86_vm *xv = x86_vm_of(vm);
+
+	/* Unmapping everything makes any later entry fault at once. */
+	if (xv)
+		xv->npt_pd[0] = 0;
+}
+
+void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault)
+{
+	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
+
+	if (fault == HV_FAULT_GP0)
+		/* #GP with error code 0 (bits 63:32 of EVENTINJ). */
+		xc->event = EVENT_VALID | EVENT_TYPE_EXC | EVENT_ERR_VALID |
+			    X86_EXC_GP;
+	else
+		xc->event = EVENT_VALID | EVENT_TYPE_EXC | X86_EXC_UD;
+}
+
+void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
+{
+	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
+
+	xc->upcall_pending = 1;
+	xc->upcall_vector = vector & 0xff;
+	xc->halted = 0;
+}
+
+/* The intercepts the hypervisor relies on, written before every VMRUN so
+ * that no path (reset, a future feature) can leave one cleared. */
+static void force_intercepts(void *v)
+{
+	vmcb_w32(v, VMCB_INTERCEPT_EXC, 1u << X86_EXC_UD);
+	vmcb_w32(v, VMCB_INTERCEPT_MISC1, INTERCEPT_HLT | INTERCEPT_IOIO |
+						  INTERCEPT_MSR |
+						  INTERCEPT_SHUTDOWN);
+	vmcb_w32(v, VMCB_INTERCEPT_MISC2,
+		 INTERCEPT_VMRUN | INTERCEPT_VMMCALL | INTERCEPT_VMLOAD |
+			 INTERCEPT_VMSAVE | INTERCEPT_STGI | INTERCEPT_CLGI |
+			 INTERCEPT_SKINIT);
+	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);
+	vmcb_w64(v, VMCB_MSRPM_BASE, (uint64_t)(uintptr_t)msrpm);
+	vmcb_w64(v, VMCB_NP_ENABLE, 1);
+	vmcb_w64(v, VMCB_EFER, vmcb_r64(v, VMCB_EFER) | EFER_SVME);
+	vmcb_w32(v, VMCB_CLEAN, 0);
+}
+
+void svm_world_switch(uint64_t vmcb_pa, uint64_t *gprs);
+
+/* One VMRUN of the vCPU: inject what is queued, switch, copy RAX/RSP. */
+void x86_vcpu_enter(struct hv_vcpu *vcpu)
+{
+	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
+	void *v = xc->vmcb;
+
+	force_intercepts(v);
+	vmcb_w8(v, VMCB_TLB_CONTROL, xc->fresh ? 1 : 0);
+	xc->fresh = 0;
+	if (xc->event) {
+		vmcb_w64(v, VMCB_EVENTINJ, xc->event);
+		xc->event = 0;
+	} else if (xc->upcall_pending &&
+		   (vmcb_r64(v, VMCB_RFLAGS) & RFLAGS_IF) &&
+		   !(vmcb_r64(v, VMCB_INT_SHADOW) & 1)) {
+		/* An interrupt is only delivered while the guest accepts one;
+		 * otherwise it stays pending until an entry where it does. */
+		vmcb_w64(v, VMCB_EVENTINJ,
+			 EVENT_VALID | EVENT_TYPE_INTR | xc->upcall_vector);
+		xc->upcall_pending = 0;
+	} else {
+		vmcb_w64(v, VMCB_EVENTINJ, 0);
+	}
+	vmcb_w64(v, VMCB_RAX, vcpu->regs.r[0]);
+	vmcb_w64(v, VMCB_RSP, vcpu->regs.r[4]);
+	svm_world_switch((uint64_t)(uintptr_t)v, vcpu->regs.r);
+	vcpu->regs.r[0] = vmcb_r64(v, VMCB_RAX);
+	vcpu->regs.r[4] = vmcb_r64(v, VMCB_RSP);
+	vmcb_w64(v, VMCB_EVENTINJ, 0);
+}

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/x86/vm.h - the x86 glue's per-VM and per-vCPU state, and the
+ * memory layout every VM sees.
+ *
+ * Each VM owns one 2 MiB block of host memory, mapped by NPT as a single
+ * large page at guest-physical 0; any other guest-physical access exits
+ * with #NPF. Each VM has one vCPU. Guests start directly in 64-bit long
+ * mode on identity page tables the hypervisor writes into their memory.
+ */
+#ifndef ARCH_X86_VM_H
+#define ARCH_X86_VM_H
+
+#include <stdint.h>
+
+#include "hv.h"
+
+#define VM_MEM_SIZE 0x200000ull
+#define VM_GPA_PML4 0x1000ull      /* boot page tables: PML4, PDPT, PD */
+#define VM_GPA_IMAGE 0x100000ull   /* the guest image and its entry */
+#define VM_GPA_STACK_TOP 0x200000ull
+#define VM_IMAGE_MAX (VM_GPA_STACK_TOP - 0x10000ull - VM_GPA_IMAGE)
+#define VM_HOST_BASE 0x1000000ull  /* host memory of VM i: base + i * size */
+
+/* Why the glue stopped a VM (for the report). */
+enum x86_stop {
+	X86_STOP_NONE = 0,
+	X86_STOP_EXIT,      /* the guest wrote its status to the exit port */
+	X86_STOP_NPF,       /* access outside its memory */
+	X86_STOP_SHUTDOWN,  /* triple fault */
+	X86_STOP_HALT,      /* halted with nothing that could wake it */
+	X86_STOP_BAD_EXIT,  /* an exit the hypervisor does not handle */
+};
+
+struct x86_vcpu {
+	uint8_t vmcb[4096];
+	uint64_t event;          /* EVENTINJ value for the next entry, 0 = none */
+	unsigned upcall_pending; /* vectors 0..255 would need a bitmap; one suffices */
+	unsigned upcall_vector;
+	int halted;              /* HLT with IF=1: waits for an upcall */
+	int fresh;               /* first entry since start: flush the TLB */
+};
+
+struct x86_vm {
+	uint64_t npt_pml4[512];
+	uint64_t npt_pdpt[512];
+	uint64_t npt_pd[512];
+	uint64_t host_base;
+	int has_image;
+	enum x86_stop stop;
+	uint64_t stop_info;
+	int exit_status;
+	/* guest console relay (tap_relay.c) */
+	char line[160];
+	unsigned len;
+	unsigned ok, not_ok, plan;
+	int plan_seen, bailed;
+	int reported;
+};
+
+static inline struct x86_vcpu *x86_vcpu_of(struct hv_vcpu *vcpu)
+{
+	return (struct x86_vcpu *)vcpu->arch;
+}
+static inline struct x86_vm *x86_vm_of(struct hv_vm *vm)
+{
+	return (struct x86_vm *)vm->arch;
+}
+
+/* vm.c */
+/* The guest image VM `id` boots (copied afresh at every start). */
+void x86_vm_set_image(unsigned id, const uint8_t *data, uint64_t len);
+/* Host-physical base of VM `id`'s memory. */
+uint64_t x86_vm_host_base(unsigned id);
+int x86_vm_start(struct hv_vm *vm);
+void x86_vm_stop(struct hv_vm *vm);
+void x86_vcpu_reset(struct hv_vcpu *vcpu);
+void x86_vcpu_enter(struct hv_vcpu *vcpu);
+void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault);
+void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);
+
+/* exit.c: handle the exit of the last entry; returns the vCPU to run
+ * next (the same one to resume it), or NULL when nothing can run. */
+struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu);
+/* Stop a VM from the glue's side (exit port, #NPF...). */
+void x86_stop_vm(struct hv_vm *vm, enum x86_stop why, uint64_t info);
+
+/* tap_relay.c: the guests' console, renumbered into one TAP stream. */
+void relay_putc(struct hv_vm *vm, char c);
+void relay_vm_stopped(struct hv_vm *vm);
+/* Final report; returns the number of failed checks. */
+unsigned relay_finish(struct hv *hv);
+/* A check the hypervisor itself reports (e.g. the #NPF isolation check). */
+void relay_check(int ok, const char *vm, const char *what, uint64_t v);
+
+#endif /* ARCH_X86_VM_H */
