@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Codegen check of the arm64 and riscv64 typed guest calls.
+
+For every typed call, a function that only makes the call (w_<name>) is
+compiled at -O2 next to a hand-written inline-asm reference (r_<name>)
+built from the numbers and registers of the specification, written below
+independently of the headers. Both are disassembled and compared:
+the same trap instruction and immediate, the same set-up instructions
+before the trap (in any order) writing the same convention registers,
+no stack access, and no more instructions than the reference.
+
+Usage: codegen.py --arch aarch64|riscv64 --cc gcc|clang --include DIR
+Exit 0 pass, 1 fail, 77 skip (tool missing).
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# (name, header, call expression, params [(type, name)], number registers,
+#  argument registers as (register, value-expression))
+# arm64: SMCCC 1.1 (DEN0028), hvc #0, w0 = function ID, x1..x3 arguments,
+# x0..x3 results; reserved arguments are 0.
+U64, U32 = 'uint64_t', 'uint32_t'
+ARM64 = [
+    ('smccc_version', 'smccc', 'hcall_smccc_version()', [], 0x80000000, []),
+    ('smccc_arch_features', 'smccc', 'hcall_smccc_arch_features(a)', [(U32, 'a')], 0x80000001, ['a']),
+    ('smccc_arch_soc_id', 'smccc', 'hcall_smccc_arch_soc_id(a)', [(U32, 'a')], 0x80000002, ['a']),
+    ('smccc_arch_workaround_1', 'smccc', 'hcall_smccc_arch_workaround_1()', [], 0x80008000, []),
+    ('smccc_arch_workaround_2', 'smccc', 'hcall_smccc_arch_workaround_2(a)', [(U32, 'a')], 0x80007FFF, ['a']),
+    ('smccc_arch_workaround_3', 'smccc', 'hcall_smccc_arch_workaround_3()', [], 0x80003FFF, []),
+    ('psci_version', 'psci', 'hcall_psci_version()', [], 0x84000000, []),
+    ('psci_cpu_off', 'psci', 'hcall_psci_cpu_off()', [], 0x84000002, []),
+    ('psci_cpu_on', 'psci', 'hcall_psci_cpu_on(a, b, c)', [(U64, 'a'), (U64, 'b'), (U64, 'c')], 0xC4000003, ['a', 'b', 'c']),
+    ('psci_affinity_info', 'psci', 'hcall_psci_affinity_info(a, b)', [(U64, 'a'), (U32, 'b')], 0xC4000004, ['a', 'b']),
+    ('psci_system_off', 'psci', 'hcall_psci_system_off()', [], 0x84000008, []),
+    ('psci_system_reset', 'psci', 'hcall_psci_system_reset()', [], 0x84000009, []),
+    ('psci_features', 'psci', 'hcall_psci_features(a)', [(U32, 'a')], 0x8400000A, ['a']),
+    ('kvm_call_uid', 'kvm_arm64', 'hcall_kvm_arm64_call_uid()', [], 0x8600FF01, []),
+    ('kvm_detect', 'kvm_arm64', 'hcall_kvm_arm64_detect()', [], 0x8600FF01, []),
+    ('kvm_func_features', 'kvm_arm64', 'hcall_kvm_arm64_func_features(&caps)', [], 0x86000000, []),
+    ('kvm_ptp', 'kvm_arm64', 'hcall_kvm_arm64_ptp(a, &ptp)', [(U32, 'a')], 0x86000001, ['a']),
+    ('kvm_hyp_meminfo', 'kvm_arm64', 'hcall_kvm_arm64_hyp_meminfo()', [], 0xC6000002, ['0', '0', '0']),
+    ('kvm_mem_share', 'kvm_arm64', 'hcall_kvm_arm64_mem_share(a)', [(U64, 'a')], 0xC6000003, ['a', '0', '0']),
+    ('kvm_mem_unshare', 'kvm_arm64', 'hcall_kvm_arm64_mem_unshare(a)', [(U64, 'a')], 0xC6000004, ['a', '0', '0']),
+    ('kvm_mmio_guard_info', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_info()', [], 0xC6000005, ['0', '0', '0']),
+    ('kvm_mmio_guard_enroll', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_enroll()', [], 0xC6000006, ['0', '0', '0']),
+    ('kvm_mmio_guard_map', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_map(a)', [(U64, 'a')], 0xC6000007, ['a', '0', '0']),
+    ('kvm_mmio_guard_unmap', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_unmap(a)', [(U64, 'a')], 0xC6000008, ['a', '0', '0']),
+    ('kvm_mem_relinquish', 'kvm_arm64', 'hcall_kvm_arm64_mem_relinquish(a)', [(U64, 'a')], 0xC6000009, ['a', '0', '0']),
+]
+
+# riscv64: SBI (v3.0), ecall, a7 = EID, a6 = FID, a0..a5 arguments,
+# a0 = error, a1 = value. Legacy (fid None): a7 = EID, a0 in/out only.
+RISCV = [
+    ('sbi_get_spec_version', 'hcall_sbi_base_get_spec_version()', [], 0x10, 0, []),
+    ('sbi_get_impl_id', 'hcall_sbi_base_get_impl_id()', [], 0x10, 1, []),
+    ('sbi_get_impl_version', 'hcall_sbi_base_get_impl_version()', [], 0x10, 2, []),
+    ('sbi_probe_extension', 'hcall_sbi_base_probe_extension(a)', [(U64, 'a')], 0x10, 3, ['a']),
+    ('sbi_probe', 'hcall_sbi_probe(a)', [(U64, 'a')], 0x10, 3, ['a']),
+    ('sbi_get_mvendorid', 'hcall_sbi_base_get_mvendorid()', [], 0x10, 4, []),
+    ('sbi_get_marchid', 'hcall_sbi_base_get_marchid()', [], 0x10, 5, []),
+    ('sbi_get_mimpid', 'hcall_sbi_base_get_mimpid()', [], 0x10, 6, []),
+    ('sbi_srst_system_reset', 'hcall_sbi_srst_system_reset(a, b)', [(U32, 'a'), (U32, 'b')], 0x53525354, 0, ['a', 'b']),
+    ('sbi_legacy_console_putchar', 'hcall_sbi_legacy_console_putchar(c)', [('int', 'c')], 0x01, None, ['(uint64_t)(int64_t)c']),
+]
+
+
+def params_decl(params):
+    return ', '.join(f'{t} {n}' for t, n in params) or 'void'
+
+
+def arm64_ref(name, params, fid, args):
+    lines = [f'void r_{name}({params_decl(params)})', '{',
+             f'\tregister uint64_t x0 __asm__("x0") = {fid:#x}u;']
+    outs = ['"+r"(x0)']
+    for i in range(1, 4):
+        if i <= len(args):
+            lines.append(f'\tregister uint64_t x{i} __asm__("x{i}") = {args[i - 1]};')
+            outs.append(f'"+r"(x{i})')
+        else:
+            lines.append(f'\tregister uint64_t x{i} __asm__("x{i}");')
+            outs.append(f'"=r"(x{i})')
+    lines.append(f'\t__asm__ __volatile__("hvc #0" : {", ".join(outs)} : : "memory");')
+    lines.append('}')
+    return '\n'.join(lines)
+
+
+def riscv_ref(name, params, eid, fid, args):
+    lines = [f'void r_{name}({params_decl(params)})', '{',
+             f'\tregister uint64_t a7 __asm__("a7") = {eid:#x}u;']
+    if fid is None:
+        lines.append(f'\tregister uint64_t a0 __asm__("a0") = {args[0]};')
+        lines.append('\t__asm__ __volatile__("ecall" : "+r"(a0) : "r"(a7) : "memory");')
+        lines.append('}')
+        return '\n'.join(lines)
+    lines.append(f'\tregister uint64_t a6 __asm__("a6") = {fid:#x}u;')
+    outs, ins = [], ['"r"(a6)', '"r"(a7)']
+    for i in range(0, max(2, len(args))):
+        if i < len(args):
+            lines.append(f'\tregister uint64_t a{i} __asm__("a{i}") = {args[i]};')
+        else:
+            lines.append(f'\tregister uint64_t a{i} __asm__("a{i}");')
+        if i < 2:
+            outs.append(f'"{"+" if i < len(args) else "="}r"(a{i})')
+        else:
+            ins.insert(0, f'"r"(a{i})')
+    lines.append(f'\t__asm__ __volatile__("ecall" : {", ".join(outs)} : {", ".join(ins)} : "memory");')
+    lines.append('}')
+    return '\n'.join(lines)
+
+
+def build_source(arch):
+    out = ['#include <stdint.h>']
+    if arch == 'aarch64':
+        out += ['#include <hcall/smccc.h>', '#include <hcall/psci.h>', '#include <hcall/kvm_arm64.h>']
+        for name, _hdr, call, params, fid, args in ARM64:
+            out.append(f'void w_{name}({params_decl(params)})\n{{\n'
+                       '\tstruct hcall_kvm_arm64_caps caps; struct hcall_kvm_arm64_ptp_time ptp;\n'
+                       '\t(void)caps; (void)ptp;\n'
+                       f'\t(void){call};\n}}')
+            out.append(arm64_ref(name, params, fid, args))
+        names = [c[0] for c in ARM64]
+    else:
+        out += ['#include <hcall/sbi.h>']
+        for name, call, params, eid, fid, args in RISCV:
+            out.append(f'void w_{name}({params_decl(params)})\n{{\n\t(void){call};\n}}')
+            out.append(riscv_ref(name, params, eid, fid, args))
+        names = [c[0] for c in RISCV]
+    return '\n\n'.join(out) + '\n', names
+
+
+def tools(arch, cc):
+    if arch == 'aarch64':
+        gcc = ['aarch64-linux-gnu-gcc']
+        clang = ['clang', '--target=aarch64-linux-gnu']
+        objdump = 'aarch64-linux-gnu-objdump'
+    else:
+        gcc = ['riscv64-linux-gnu-gcc']
+        clang = ['clang', '--target=riscv64-linux-gnu', '-march=rv64gc', '-mabi=lp64d']
+        objdump = 'riscv64-linux-gnu-objdump'
+    comp = gcc if cc == 'gcc' else clang
+    return comp, objdump
+
+
+def disassemble(objdump, obj):
+    text = subprocess.run([objdump, '-d', '--no-show-raw-insn', obj],
+                          check=True, capture_output=True, text=True).stdout
+    funcs, cur = {}, None
+    for line in text.splitlines():
+        m = re.match(r'^[0-9a-f]+ <([^>]+)>:$', line)
+        if m:
+            cur = m.group(1)
+            funcs[cur] = []
+            continue
+        m = re.match(r'^\s*[0-9a-f]+:\s+(.*)$', line)
+        if m and cur:
+            ins = re.sub(r'\s*//.*$|\s*#\s*0x[0-9a-f]+ <.*$|\s+<.*>$', '', m.group(1)).strip()
+            ins = re.sub(r'\s+', ' ', ins)
+            if ins and ins != 'nop':
+                funcs[cur].append(ins)
+    return funcs
+
+
+def is_trap(ins):
+    return ins.split(' ')[0] in ('hvc', 'smc', 'ecall')
+
+
+def norm_reg(r):
+    r = r.strip()
+    if re.fullmatch(r'w\d+', r):
+        return 'x' + r[1:]
+    return r
+
+
+def setup_regs(body, arch):
+    """Convention registers written before the trap."""
+    conv = ({f'x{i}' for i in range(18)} if arch == 'aarch64'
+            else {f'a{i}' for i in range(8)})
+    regs = set()
+    for ins in body:
+        if is_trap(ins):
+            break
+        parts = ins.split(' ', 1)
+        if len(parts) < 2 or parts[0].startswith(('b', 'j', 'cmp', 'tst', 'st', 's', 'ret')) and parts[0] not in ('sub', 'sext.w', 'slli', 'srli'):
+            continue
+        dst = norm_reg(parts[1].split(',')[0])
+        if dst in conv:
+            regs.add(dst)
+    return regs
+
+
+def before_trap(body):
+    """The set-up instructions: everything before the trap, any order."""
+    out = []
+    for ins in body:
+        if is_trap(ins):
+            break
+        out.append(ins)
+    return out
+
+
+def uses_stack(body):
+    return any(re.search(r'\bsp\b', ins) for ins in body)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--arch', required=True, choices=['aarch64', 'riscv64'])
+    ap.add_argument('--cc', required=True, choices=['gcc', 'clang'])
+    ap.add_argument('--include', required=True)
+    ap.add_argument('--verbose', action='store_true')
+    a = ap.parse_args()
+
+    comp, objdump = tools(a.arch, a.cc)
+    for t in (comp[0], objdump):
+        if not shutil.which(t):
+            print(f'SKIP: {t} not installed (needed to compile and disassemble {a.arch})')
+            return 77
+    src, names = build_source(a.arch)
+    fails = 0
+    with tempfile.TemporaryDirectory() as d:
+        c = os.path.join(d, 'calls.c')
+        o = os.path.join(d, 'calls.o')
+        with open(c, 'w') as f:
+            f.write(src)
+        r = subprocess.run(comp + ['-std=c11', '-O2', '-ffreestanding', '-fno-stack-protector',
+                                   '-Wall', '-Wextra', '-Werror', '-I', a.include,
+                                   '-c', c, '-o', o], capture_output=True, text=True)
+        if r.returncode:
+            print(r.stderr)
+            print(f'FAIL: {a.arch}/{a.cc}: the call file does not compile')
+            return 1
+        funcs = disassemble(objdump, o)
+    for n in names:
+        w, ref = funcs.get('w_' + n), funcs.get('r_' + n)
+        if w is None or ref is None:
+            print(f'not ok - {n}: function missing from the disassembly')
+            fails += 1
+            continue
+        wt = [i for i in w if is_trap(i)]
+        rt = [i for i in ref if is_trap(i)]
+        problems = []
+        if len(wt) != 1 or wt != rt:
+            problems.append(f'trap {wt} != reference {rt}')
+        if sorted(before_trap(w)) != sorted(before_trap(ref)):
+            problems.append('register set-up differs from the reference')
+        if setup_regs(w, a.arch) != setup_regs(ref, a.arch):
+            problems.append(f'set-up registers {sorted(setup_regs(w, a.arch))} != '
+                            f'reference {sorted(setup_regs(ref, a.arch))}')
+        if uses_stack(w):
+            problems.append('stack access (spill)')
+        if len(w) > len(ref):
+            problems.append(f'{len(w)} instructions > reference {len(ref)}')
+        if problems:
+            fails += 1
+            print(f'not ok - {n}: ' + '; '.join(problems))
+            print('  wrapper:   ' + ' | '.join(w))
+            print('  reference: ' + ' | '.join(ref))
+        else:
+            same = ' (identical)' if w == ref else ''
+            print(f'ok - {n}: {wt[0]}, {len(w)} instructions{same}')
+            if a.verbose:
+                print('  ' + ' | '.join(w))
+    print(f'{a.arch}/{a.cc}: {len(names) - fails} of {len(names)} calls match their reference')
+    return 1 if fails else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
