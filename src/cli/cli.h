@@ -72,6 +72,9 @@ int smccc_space(const struct hcall_abi_desc *abi);
  * into buf; notes bits that must be zero but are not. */
 const char *smccc_fid_text(uint64_t fid, char *buf, size_t len);
 
+/* "fast SMC64, owner 6" into buf: the fields a table row shows. */
+const char *smccc_fid_brief(uint64_t fid, char *buf, size_t len);
+
 /* ---- subcommands --------------------------------------------------------- */
 
 int cmd_list(int argc, char **argv);

@@ -154,6 +154,12 @@ int cmd_decode(int argc, char **argv)
 			return CLI_USAGE;
 
 	call = cli_find_call(abis, nabis, has_sel, sel, number, &owner);
+	if (call && nargs && nargs != call->nargs &&
+	    nargs != (unsigned)call->nargs + call->nrsvd)
+		return cli_error("decode: %s %s takes %u argument%s (%u with the reserved ones), got %u",
+				 owner->name, call->name, (unsigned)call->nargs,
+				 call->nargs == 1 ? "" : "s",
+				 (unsigned)call->nargs + call->nrsvd, nargs);
 	if (!has_sel && nabis == 1 && smccc_space(abis[0]))
 		printf("SMCCC function ID 0x%llx: %s\n", (unsigned long long)number,
 		       smccc_fid_text(number, buf, sizeof(buf)));
@@ -161,12 +167,6 @@ int cmd_decode(int argc, char **argv)
 		print_unknown(abis, nabis, argv[0], has_sel, sel, number);
 		return CLI_NOT_FOUND;
 	}
-	if (nargs && nargs != call->nargs &&
-	    nargs != (unsigned)call->nargs + call->nrsvd)
-		return cli_error("decode: %s %s takes %u argument%s (%u with the reserved ones), got %u",
-				 owner->name, call->name, (unsigned)call->nargs,
-				 call->nargs == 1 ? "" : "s",
-				 (unsigned)call->nargs + call->nrsvd, nargs);
 
 	printf("%s (%s): ", owner->title, owner->name);
 	print_upper(call->name);

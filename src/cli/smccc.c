@@ -77,3 +77,15 @@ const char *smccc_fid_text(uint64_t fid, char *buf, size_t len)
 			 (unsigned long long)(fid >> 32));
 	return buf;
 }
+
+const char *smccc_fid_brief(uint64_t fid, char *buf, size_t len)
+{
+	const uint32_t id = (uint32_t)fid;
+
+	snprintf(buf, len, "%s %s, owner %u",
+		 (id & HCALL_SMCCC_FAST_CALL_BIT) ? "fast" : "yielding",
+		 (id & HCALL_SMCCC_SMC64_BIT) ? "SMC64" : "SMC32",
+		 (unsigned)((id >> HCALL_SMCCC_OWNER_SHIFT) &
+			    HCALL_SMCCC_OWNER_MASK));
+	return buf;
+}

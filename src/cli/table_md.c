@@ -59,7 +59,7 @@ static void conventions(FILE *out, const struct hcall_abi_desc *abi)
 
 /* The registers of argument slot `slot` under every convention, once each. */
 static void slot_regs(FILE *out, const struct hcall_abi_desc *abi,
-		      unsigned slot)
+		      unsigned slot, int paren)
 {
 	const char *seen[8];
 	unsigned nseen = 0;
@@ -75,10 +75,10 @@ static void slot_regs(FILE *out, const struct hcall_abi_desc *abi,
 		if (j == nseen)
 			seen[nseen++] = name;
 	}
-	fputs(" (", out);
+	fputs(paren ? " (" : "", out);
 	for (unsigned j = 0; j < nseen; j++)
 		fprintf(out, "%s%s", j ? "/" : "", seen[j]);
-	fputs(")", out);
+	fputs(paren ? ")" : "", out);
 }
 
 static void calls(FILE *out, const struct hcall_abi_desc *abi)
@@ -97,7 +97,7 @@ static void calls(FILE *out, const struct hcall_abi_desc *abi)
 			c->name);
 		if (fid) {
 			fputc(' ', out);
-			cell(out, smccc_fid_text(c->number, buf, sizeof(buf)));
+			cell(out, smccc_fid_brief(c->number, buf, sizeof(buf)));
 			fputs(" |", out);
 		}
 		fprintf(out, " %s | ", hcall_result_kind_name(c->kind));
@@ -105,14 +105,14 @@ static void calls(FILE *out, const struct hcall_abi_desc *abi)
 			fputs("-", out);
 		for (s = 0; s < c->nargs; s++) {
 			fprintf(out, "%s`%s`", s ? ", " : "", c->args[s]);
-			slot_regs(out, abi, s);
+			slot_regs(out, abi, s, 1);
 		}
 		fputs(" | ", out);
 		if (!c->nrsvd)
 			fputs("-", out);
 		for (; s < (unsigned)c->nargs + c->nrsvd; s++) {
 			fputs(s > c->nargs ? ", " : "", out);
-			slot_regs(out, abi, s);
+			slot_regs(out, abi, s, 0);
 		}
 		fputs(" | ", out);
 		cell(out, c->summary);
