@@ -24,6 +24,8 @@
  *   - PSCI CPU_ON/AFFINITY_INFO name a vCPU by MPIDR Aff0 = vcpu->id
  *     (Aff1..Aff3 must be 0): the arm64 glue sets VMPIDR_EL2 that way.
  *   - The glue sets vcpu->privilege before every hv_handle_trap().
+ *   - New VM state HV_VM_DEFINED (ACRN VMs before CREATE_VM) and config
+ *     field `uuid`.
  *
  * Locking: hv->lock (VM table, VM states, handler registry) is taken
  * before any vm->lock (vCPU online state, page-share state); never the
@@ -68,6 +70,7 @@ enum hv_vm_state {
 	HV_VM_RUNNING = 2,
 	HV_VM_PAUSED = 3,
 	HV_VM_STOPPED = 4,
+	HV_VM_DEFINED = 5,   /* ACRN: configured (has a uuid), not yet CREATE_VM'd */
 };
 
 /* Guest-physical memory of a VM. `host` is the hypervisor's pointer to
@@ -164,7 +167,11 @@ struct hv_vm {
 	/* private to the core: */
 	struct hv_lock lock;    /* vCPU online state, pages[] */
 	struct hv_page pages[HV_MAX_PAGE_STATES];
+	uint8_t uuid[16];       /* ACRN CREATE_VM names a VM by this */
+	uint32_t trusty;        /* ACRN Trusty: HV_TRUSTY_* bits */
 };
+#define HV_TRUSTY_READY 1u   /* INITIALIZE_TRUSTY done */
+#define HV_TRUSTY_SECURE 2u  /* the secure world is current */
 
 /* What the glue must do after hv_handle_trap(). */
 enum hv_action {
@@ -197,6 +204,11 @@ struct hv_arch_ops {
 	void (*log)(const char *msg);
 };
 
+struct hv;
+/* A handler added with hv_register_hypercall() (contract there). */
+typedef int64_t (*hv_handler_fn)(struct hv *hv, struct hv_vcpu *vcpu,
+				 uint64_t nr, void *priv);
+
 /* The whole hypervisor state. One instance per system. */
 struct hv {
 	const struct hv_arch_ops *ops;
@@ -207,13 +219,14 @@ struct hv {
 	struct hv_lock lock;    /* VM table and states, registry */
 	struct hv_reg_slot {
 		uint64_t nr;
-		void *fn;       /* hv_handler_fn, or NULL */
+		hv_handler_fn fn;
 		void *priv;
 		uint16_t vm;    /* VM id + 1; 0 = empty */
 		uint8_t abi;
 		uint8_t tomb;   /* deleted: keep probing past it */
 	} registry[HV_REGISTRY_SLOTS];
 	unsigned nregistered;
+	uint64_t virtio_shm;    /* hvisor virtio_init's region, 0 = none */
 };
 
 /* Boot-time configuration of one VM. */
@@ -227,6 +240,9 @@ struct hv_vm_config {
 	unsigned nregions;
 	int start;              /* run at boot (else waits for zone_start / ACRN start) */
 	uint32_t perms;         /* HV_PERM_* set; 0 = the role's default */
+	/* ACRN: a non-zero uuid with start = 0 makes the VM HV_VM_DEFINED,
+	 * waiting for the service VM's CREATE_VM with this uuid. */
+	uint8_t uuid[16];
 };
 
 /* Set up the core (clears *hv). Returns 0 or -HV_EINVAL (missing ops). */
@@ -263,11 +279,10 @@ void hv_notify_service_vm(struct hv *hv);
  * It runs with no lock held; unregistering does not wait for a running
  * handler, so `priv` must outlive it.
  *
- * Returns 0, -EEXIST (duplicate), -EINVAL (bad VM, ABI or handler) or
- * -ENOSPC (registry full).
+ * hv_register_hypercall returns 0, -HV_EEXIST (duplicate or built-in),
+ * -HV_EINVAL (bad VM, ABI or handler) or -HV_ENOSPC (registry full);
+ * hv_unregister_hypercall returns 0, -HV_ENOENT or -HV_EINVAL.
  */
-typedef int64_t (*hv_handler_fn)(struct hv *hv, struct hv_vcpu *vcpu,
-				 uint64_t nr, void *priv);
 int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
 			  hv_handler_fn fn, void *priv);
 int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr);

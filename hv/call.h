@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/call.h - one decoded hypercall, as the services see it.
+ *
+ * The dispatcher copies the number and the argument registers out of the
+ * trapped frame once, into a struct hv_call. A service reads c->arg[] and
+ * sets results with hv_call_status()/hv_call_value()/hv_call_res(); it
+ * never touches the frame. The dispatcher then writes every result
+ * register of the convention from c->res[] and c->err, so each one is
+ * written on every path with a value the core chose.
+ */
+#ifndef HV_CALL_H
+#define HV_CALL_H
+
+#include <hcall/abi/desc.h>
+
+#include "hv.h"
+
+/* The ABI's answers for calls the dispatcher itself refuses. */
+struct hv_abi_errors {
+	int64_t unknown; /* number not implemented */
+	int64_t denied;  /* outside the caller's permission set */
+	int64_t invalid; /* a reserved argument is not zero */
+	int64_t fault;   /* a guest address the call cannot use (probe DUMP) */
+};
+
+struct hv_call {
+	struct hv *hv;
+	struct hv_vcpu *vcpu;
+	struct hv_vm *vm;
+	const struct hcall_conv_desc *conv;
+	enum hv_abi abi;
+	uint64_t nr;  /* call number (SMCCC: w0; SBI: the FID) */
+	uint64_t ext; /* SBI: the EID; 0 elsewhere */
+	uint64_t arg[HCALL_MAX_CONV_REGS]; /* argument registers, in order */
+	uint64_t res[HCALL_MAX_CONV_REGS]; /* result registers, in order */
+	int64_t err;  /* the separate error register, if the convention has one */
+	enum hv_action action;
+	const struct hv_abi_errors *svc_errs; /* the ABI's refusal codes */
+};
+
+/* One call a service implements, in the service's dense table. */
+struct hv_svc {
+	uint64_t nr;  /* the full number, re-checked after the indexed lookup */
+	void (*fn)(struct hv_call *c);
+	uint8_t perm; /* the HV_PERM_* class a caller needs */
+	uint8_t nargs;
+	uint8_t nrsvd; /* arguments nargs..nargs+nrsvd-1 must be zero */
+};
+
+/*
+ * A table entry for HCALL_<ABI>_<NAME>, taking nargs and nrsvd from the
+ * ABI's table row (HV_SVC_ARGS below), so a call missing from the table
+ * does not compile.
+ */
+#define HV_SVC(ABI, NAME, fn, perm)                                      \
+	{ (uint64_t)(HCALL_##ABI##_##NAME), (fn), (perm),                \
+	  HV_NARGS_##ABI##_##NAME, HV_NRSVD_##ABI##_##NAME }
+
+/* Per-call argument counts from an ABI table: `enum { HCALL_<ABI>_CALLS(HV_SVC_ARGS) };` */
+#define HV_SVC_ARGS(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
+		    a4, summary)                                          \
+	HV_NARGS_##ABI##_##NAME = (nargs), HV_NRSVD_##ABI##_##NAME = (nrsvd),
+
+
+/* One ABI's service: its errors, its probe numbers and its table. */
+struct hv_service {
+	enum hv_abi abi;
+	struct hv_abi_errors errs;
+	uint64_t probe_ext;  /* SBI: the probe EID; 0 elsewhere */
+	uint64_t probe_echo, probe_dump;
+	/* The call (c->ext, c->nr) implements, or NULL. O(1). */
+	const struct hv_svc *(*lookup)(const struct hv_call *c);
+};
+
+extern const struct hv_service hv_svc_hvisor, hv_svc_smccc, hv_svc_sbi,
+	hv_svc_kvm_x86, hv_svc_acrn, hv_svc_palacios;
+
+/* Look a call up in a dense table: index idx of n, clamped against
+ * speculation, and the entry's full number must equal nr. */
+const struct hv_svc *hv_svc_at(const struct hv_svc *table, uint64_t n,
+			       uint64_t idx, uint64_t nr);
+
+/* The probe's ECHO and DUMP (probe.c). */
+void hv_probe_echo(struct hv_call *c);
+void hv_probe_dump(struct hv_call *c);
+
+/* SMCCC owners other than the architecture's (svc_psci.c, svc_smccc.c). */
+const struct hv_svc *hv_psci_lookup(uint32_t fid);
+const struct hv_svc *hv_smccc_lookup(uint32_t fid);
+
+/* True if vm may make the call e (permission class). */
+static inline int hv_call_permitted(const struct hv_vm *vm, const struct hv_svc *e)
+{
+	return (vm->perms & e->perm) != 0;
+}
+
+/* The status register: the error register if there is one, else res[0]. */
+static inline void hv_call_status(struct hv_call *c, int64_t status)
+{
+	if (c->conv->err_reg != HCALL_REG_NONE)
+		c->err = status;
+	else
+		c->res[0] = (uint64_t)status;
+}
+
+/* The value register: the first result register that is not the error
+ * register. With one shared register, the value replaces the status. */
+static inline void hv_call_value(struct hv_call *c, uint64_t value)
+{
+	unsigned i;
+
+	for (i = 0; i < c->conv->nres; i++)
+		if (c->conv->res_regs[i] != c->conv->err_reg) {
+			c->res[i] = value;
+			return;
+		}
+}
+
+/* Result register number i of the convention (0 = first). */
+static inline void hv_call_res(struct hv_call *c, unsigned i, uint64_t value)
+{
+	if (i < c->conv->nres)
+		c->res[i] = value;
+}
+
+/* Success with a value: status 0 and value (one register: the value). */
+static inline void hv_call_ok(struct hv_call *c, uint64_t value)
+{
+	hv_call_status(c, 0);
+	hv_call_value(c, value);
+}
+
+/* The VM's lookup of a VM by id under hv->lock (core.c). */
+struct hv_vm *hv_vm_by_id(struct hv *hv, uint64_t id);
+
+#endif /* HV_CALL_H */

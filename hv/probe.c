@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/probe.c - the ABI-probe service (numbers: <hcall/abi/probe.h>), on
+ * every ABI of a VM that has HV_ABI_PROBE.
+ *
+ * ECHO records the trapped frame in the vCPU and answers with
+ * HCALL_PROBE_PATTERN(i) in result position i. Positions count the
+ * separate error register first when the convention has one: it gets 0
+ * (success) and the value registers the patterns from position 1 on, so
+ * SBI answers a0 = 0, a1 = PATTERN(1) as probe.h specifies; without an
+ * error register, result register i gets PATTERN(i).
+ * DUMP copies the recorded frame to the guest-physical address in the
+ * first argument register.
+ */
+#include <hcall/abi/probe.h>
+
+#include "call.h"
+
+void hv_probe_echo(struct hv_call *c)
+{
+	unsigned i, first = c->conv->err_reg != HCALL_REG_NONE ? 1 : 0;
+
+	c->vcpu->probe = c->vcpu->regs;
+	c->err = 0;
+	for (i = 0; i < c->conv->nres; i++)
+		c->res[i] = HCALL_PROBE_PATTERN(i + first);
+}
+
+void hv_probe_dump(struct hv_call *c)
+{
+	struct hcall_regs frame = c->vcpu->probe;
+
+	if (hv_copy_to_guest(c->vm, c->arg[0], &frame, sizeof(frame)))
+		hv_call_status(c, c->svc_errs->fault);
+	else
+		hv_call_status(c, 0);
+}

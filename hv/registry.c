@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/registry.c - run-time handler registration, per VM and ABI, in the
+ * spirit of Palacios' v3_register_hypercall but with a bounded O(1)
+ * lookup instead of a red-black tree.
+ *
+ * One open-addressing table (struct hv's registry[]) holds every VM's
+ * handlers, keyed by (VM, ABI, number). It is at most half full
+ * (HV_REGISTRY_MAX of HV_REGISTRY_SLOTS) and probes triangularly, which
+ * visits every slot of a power-of-two table. An insertion that would
+ * need more than HV_REG_MAX_PROBE probes is refused (-ENOSPC), so every
+ * lookup, hit or miss, ends within HV_REG_MAX_PROBE probes whatever
+ * numbers a guest or an embedder picks.
+ */
+#include "hv_string.h"
+#include "lock.h"
+#include "registry.h"
+
+#define HV_REG_MAX_PROBE 64u
+
+_Static_assert((HV_REGISTRY_SLOTS & (HV_REGISTRY_SLOTS - 1)) == 0,
+	       "registry size must be a power of two");
+_Static_assert(HV_REGISTRY_MAX * 2 <= HV_REGISTRY_SLOTS,
+	       "registry must stay at most half full");
+
+static uint64_t mix(uint64_t k)
+{
+	/* A 64-bit finaliser (xorshift-multiply): sequential numbers spread
+	 * over the whole table. */
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdull;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ull;
+	k ^= k >> 33;
+	return k;
+}
+
+static uint64_t key_hash(unsigned vm, enum hv_abi abi, uint64_t nr)
+{
+	return mix(nr ^ mix(((uint64_t)vm << 8) | (uint64_t)abi));
+}
+
+static int slot_is(const struct hv_reg_slot *s, unsigned vm, enum hv_abi abi,
+		   uint64_t nr)
+{
+	return s->vm == vm + 1 && s->abi == abi && s->nr == nr;
+}
+
+/* The slot holding the key, or NULL. Caller holds hv->lock. */
+static struct hv_reg_slot *lookup_locked(struct hv *hv, unsigned vm,
+					 enum hv_abi abi, uint64_t nr)
+{
+	uint64_t h = key_hash(vm, abi, nr);
+	unsigned i;
+
+	for (i = 0; i < HV_REG_MAX_PROBE; i++) {
+		struct hv_reg_slot *s =
+			&hv->registry[(h + (uint64_t)i * (i + 1) / 2) & (HV_REGISTRY_SLOTS - 1)];
+
+		if (!s->vm && !s->tomb)
+			return NULL;
+		if (slot_is(s, vm, abi, nr))
+			return s;
+	}
+	return NULL;
+}
+
+static int vm_ok(const struct hv_vm *vm, enum hv_abi abi)
+{
+	return vm && vm->hv && vm->state != HV_VM_EMPTY && vm->id < HV_MAX_VMS &&
+	       (unsigned)abi < HV_ABI_COUNT && abi != HV_ABI_PROBE;
+}
+
+int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
+			  hv_handler_fn fn, void *priv)
+{
+	struct hv *hv;
+	struct hv_reg_slot *free = NULL;
+	uint64_t h;
+	unsigned i;
+	int ret = -HV_ENOSPC;
+
+	if (!vm_ok(vm, abi) || !fn)
+		return -HV_EINVAL;
+	if (hv_builtin_number(vm, abi, nr))
+		return -HV_EEXIST;
+	hv = vm->hv;
+	h = key_hash(vm->id, abi, nr);
+	hv_lock(&hv->lock);
+	for (i = 0; i < HV_REG_MAX_PROBE; i++) {
+		struct hv_reg_slot *s =
+			&hv->registry[(h + (uint64_t)i * (i + 1) / 2) & (HV_REGISTRY_SLOTS - 1)];
+
+		if (slot_is(s, vm->id, abi, nr)) {
+			ret = -HV_EEXIST;
+			free = NULL;
+			break;
+		}
+		if (!s->vm) {
+			if (!free)
+				free = s;
+			if (!s->tomb)
+				break; /* end of the chain: the key is absent */
+		}
+	}
+	if (free && hv->nregistered < HV_REGISTRY_MAX) {
+		free->nr = nr;
+		free->fn = fn;
+		free->priv = priv;
+		free->abi = (uint8_t)abi;
+		free->vm = (uint16_t)(vm->id + 1);
+		free->tomb = 0;
+		hv->nregistered++;
+		ret = 0;
+	}
+	hv_unlock(&hv->lock);
+	return ret;
+}
+
+int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
+{
+	struct hv_reg_slot *s;
+	int ret = -HV_ENOENT;
+
+	if (!vm_ok(vm, abi))
+		return -HV_EINVAL;
+	hv_lock(&vm->hv->lock);
+	s = lookup_locked(vm->hv, vm->id, abi, nr);
+	if (s) {
+		s->vm = 0;
+		s->fn = NULL;
+		s->priv = NULL;
+		s->tomb = 1;
+		vm->hv->nregistered--;
+		ret = 0;
+	}
+	hv_unlock(&vm->hv->lock);
+	return ret;
+}
+
+int hv_registry_find(struct hv *hv, const struct hv_vm *vm, enum hv_abi abi,
+		     uint64_t nr, hv_handler_fn *fn, void **priv)
+{
+	struct hv_reg_slot *s;
+	int found = 0;
+
+	hv_lock(&hv->lock);
+	s = lookup_locked(hv, vm->id, abi, nr);
+	if (s) {
+		*fn = s->fn;
+		*priv = s->priv;
+		found = 1;
+	}
+	hv_unlock(&hv->lock);
+	return found;
+}
+
+void hv_registry_purge_locked(struct hv *hv, unsigned vm_id)
+{
+	unsigned i;
+
+	for (i = 0; i < HV_REGISTRY_SLOTS; i++) {
+		struct hv_reg_slot *s = &hv->registry[i];
+
+		if (s->vm == vm_id + 1) {
+			hv_memset(s, 0, sizeof(*s));
+			s->tomb = 1;
+			hv->nregistered--;
+		}
+	}
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/svc_kvm_x86.c - the KVM x86 hypercalls, with KVM's error codes.
+ *
+ * The dispatcher answers a caller at CPL != 0 with -KVM_EPERM (KVM's
+ * rule), an unknown number with -KVM_ENOSYS.
+ *
+ *   VAPIC_POLL_IRQ       0 (the exit itself is the point)
+ *   KICK_CPU(flags, id)  0, as KVM: vCPUs of hcall's hypervisors do not
+ *                        halt in the hypervisor, so there is nothing to
+ *                        wake; flags (rbx) is ignored as KVM ignores it
+ *   SCHED_YIELD(id)      0, as KVM: a yield is a hint
+ *   CLOCK_PAIRING        -KVM_EOPNOTSUPP, KVM's answer when the host clock
+ *                        is not TSC based (hcall keeps no wall clock)
+ *   SEND_IPI, MAP_GPA_RANGE
+ *                        -KVM_ENOSYS, KVM's answer when the feature is not
+ *                        advertised (hcall advertises neither)
+ */
+#include <hcall/abi/kvm_x86.h>
+#include <hcall/abi/probe.h>
+
+#include "call.h"
+
+enum { HCALL_KVM_X86_CALLS(HV_SVC_ARGS) };
+
+static void ok(struct hv_call *c)
+{
+	hv_call_status(c, 0);
+}
+
+static void eopnotsupp(struct hv_call *c)
+{
+	hv_call_status(c, -HCALL_KVM_X86_EOPNOTSUPP);
+}
+
+static void enosys(struct hv_call *c)
+{
+	hv_call_status(c, -HCALL_KVM_X86_ENOSYS);
+}
+
+static const struct hv_svc table[] = {
+	[HCALL_KVM_X86_VAPIC_POLL_IRQ] = HV_SVC(KVM_X86, VAPIC_POLL_IRQ, ok, HV_PERM_INFO),
+	/* KICK_CPU's reserved flags come first (rbx), which the table's
+	 * nargs/nrsvd shape cannot say: two plain arguments here. */
+	[HCALL_KVM_X86_KICK_CPU] = { HCALL_KVM_X86_KICK_CPU, ok, HV_PERM_INFO, 2, 0 },
+	[HCALL_KVM_X86_CLOCK_PAIRING] =
+		HV_SVC(KVM_X86, CLOCK_PAIRING, eopnotsupp, HV_PERM_INFO),
+	[HCALL_KVM_X86_SEND_IPI] = HV_SVC(KVM_X86, SEND_IPI, enosys, HV_PERM_INFO),
+	[HCALL_KVM_X86_SCHED_YIELD] = HV_SVC(KVM_X86, SCHED_YIELD, ok, HV_PERM_INFO),
+	[HCALL_KVM_X86_MAP_GPA_RANGE] = HV_SVC(KVM_X86, MAP_GPA_RANGE, enosys, HV_PERM_INFO),
+};
+
+static const struct hv_svc *lookup(const struct hv_call *c)
+{
+	return hv_svc_at(table, sizeof(table) / sizeof(table[0]), c->nr, c->nr);
+}
+
+const struct hv_service hv_svc_kvm_x86 = {
+	HV_ABI_KVM_X86,
+	{ -HCALL_KVM_X86_ENOSYS, -HCALL_KVM_X86_EPERM, -HCALL_KVM_X86_EINVAL,
+	  -HCALL_KVM_X86_EFAULT },
+	0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP,
+	lookup,
+};

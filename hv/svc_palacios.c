@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/svc_palacios.c - the Palacios hypercall ABI: every number is the
+ * embedder's, added with hv_register_hypercall(vm, HV_ABI_PALACIOS, nr,
+ * fn, priv) as with Palacios' v3_register_hypercall. The core implements
+ * none itself; a number nobody registered answers rax = -1 (Palacios'
+ * only error), and rbx..rsi, which the convention lists as possible
+ * results, are written 0 on every path.
+ */
+#include <hcall/abi/palacios.h>
+#include <hcall/abi/probe.h>
+
+#include "call.h"
+
+static const struct hv_svc *lookup(const struct hv_call *c)
+{
+	(void)c;
+	return NULL;
+}
+
+/* PALACIOS_<NAME> = raw code, from the ABI's error table. */
+#define PALACIOS_ERR(name, raw, status) PALACIOS_##name = (raw),
+enum { HCALL_PALACIOS_ERRORS(PALACIOS_ERR) };
+
+const struct hv_service hv_svc_palacios = {
+	HV_ABI_PALACIOS,
+	{ PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED },
+	0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP,
+	lookup,
+};

@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/vm.c - the VM model: creation from a static configuration and the
+ * lifecycle transitions (see vm.h for the state machine).
+ */
+#include "vm.h"
+#include "guest_mem.h"
+#include "hv_string.h"
+#include "lock.h"
+#include "registry.h"
+
+uint32_t hv_role_perms(enum hv_role role)
+{
+	switch (role) {
+	case HV_ROLE_SERVICE:
+		return HV_PERM_INFO | HV_PERM_MGMT | HV_PERM_MEMSHARE | HV_PERM_CUSTOM;
+	case HV_ROLE_TRUSTY:
+		return HV_PERM_INFO | HV_PERM_TRUSTY | HV_PERM_MEMSHARE | HV_PERM_CUSTOM;
+	case HV_ROLE_NORMAL:
+		break;
+	}
+	return HV_PERM_INFO | HV_PERM_MEMSHARE | HV_PERM_CUSTOM;
+}
+
+int hv_vm_owns(const struct hv_vm *vm, uint64_t gpa, uint64_t size)
+{
+	return hv_guest_range(vm, gpa, size, 0) != NULL;
+}
+
+/* At most one x86 ABI: VMCALL/VMMCALL carry no selector, so the VM's
+ * configuration is what names the convention. */
+static int x86_abis_ok(uint32_t abis)
+{
+	uint32_t x86 = abis & (HV_ABI_BIT(HV_ABI_KVM_X86) | HV_ABI_BIT(HV_ABI_ACRN) |
+			       HV_ABI_BIT(HV_ABI_PALACIOS));
+
+	return (x86 & (x86 - 1)) == 0;
+}
+
+static int config_ok(const struct hv_vm_config *cfg)
+{
+	unsigned i, j;
+
+	if (!cfg || cfg->nvcpus == 0 || cfg->nvcpus > HV_MAX_VCPUS ||
+	    cfg->nregions > HV_MAX_REGIONS || cfg->role > HV_ROLE_TRUSTY ||
+	    (cfg->abis & ~((1u << HV_ABI_COUNT) - 1)) || !x86_abis_ok(cfg->abis) ||
+	    (cfg->perms & ~HV_PERM_ALL))
+		return 0;
+	for (i = 0; i < cfg->nregions; i++) {
+		const struct hv_region *r = &cfg->regions[i];
+
+		if (!r->size || !r->host || r->gpa + r->size < r->gpa)
+			return 0;
+		/* Regions of one VM must not overlap in guest-physical space. */
+		for (j = 0; j < i; j++) {
+			const struct hv_region *o = &cfg->regions[j];
+
+			if (r->gpa < o->gpa + o->size && o->gpa < r->gpa + r->size)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
+{
+	struct hv_vm *vm = NULL;
+	unsigned i;
+
+	if (!config_ok(cfg))
+		return NULL;
+	for (i = 0; i < HV_MAX_VMS; i++)
+		if (hv->vms[i].state == HV_VM_EMPTY) {
+			vm = &hv->vms[i];
+			break;
+		}
+	if (!vm)
+		return NULL;
+	hv_memset(vm, 0, sizeof(*vm));
+	vm->id = i;
+	vm->hv = hv;
+	vm->role = cfg->role;
+	vm->state = HV_VM_CREATED;
+	hv_strlcpy(vm->name, cfg->name, sizeof(vm->name));
+	vm->abis = cfg->abis;
+	vm->perms = cfg->perms ? cfg->perms : hv_role_perms(cfg->role);
+	for (i = 0; i < cfg->nregions; i++)
+		vm->regions[i] = cfg->regions[i];
+	vm->nregions = cfg->nregions;
+	vm->nvcpus = cfg->nvcpus;
+	for (i = 0; i < cfg->nvcpus; i++) {
+		vm->vcpus[i].vm = vm;
+		vm->vcpus[i].id = i;
+	}
+	vm->entry = cfg->entry;
+	vm->upcall_vector = HV_UPCALL_VECTOR;
+	hv_memcpy(vm->uuid, cfg->uuid, sizeof(vm->uuid));
+	for (i = 0; i < sizeof(vm->uuid); i++)
+		if (vm->uuid[i])
+			vm->state = HV_VM_DEFINED;
+	hv_lock_init(&vm->lock);
+	if (vm->id >= hv->nvms)
+		hv->nvms = vm->id + 1;
+	return vm;
+}
+
+int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm)
+{
+	unsigned i;
+	int ret;
+
+	switch (vm->state) {
+	case HV_VM_RUNNING:
+		return -HV_EEXIST;
+	case HV_VM_EMPTY:
+	case HV_VM_DEFINED:
+		return -HV_EINVAL;
+	case HV_VM_PAUSED:
+		vm->state = HV_VM_RUNNING;
+		return 0;
+	case HV_VM_CREATED:
+	case HV_VM_STOPPED:
+		break;
+	}
+	ret = hv->ops->vm_start(vm);
+	if (ret)
+		return ret < 0 ? ret : -HV_EIO;
+	hv_lock(&vm->lock);
+	for (i = 0; i < vm->nvcpus; i++) {
+		vm->vcpus[i].online = i == 0;
+		vm->vcpus[i].entry = i == 0 ? vm->entry : 0;
+		vm->vcpus[i].context_id = 0;
+	}
+	hv_memset(vm->pages, 0, sizeof(vm->pages));
+	hv_unlock(&vm->lock);
+	vm->state = HV_VM_RUNNING;
+	return 0;
+}
+
+int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm)
+{
+	unsigned i;
+
+	if (vm->state != HV_VM_RUNNING && vm->state != HV_VM_PAUSED)
+		return -HV_EINVAL;
+	hv_lock(&vm->lock);
+	for (i = 0; i < vm->nvcpus; i++)
+		vm->vcpus[i].online = 0;
+	hv_unlock(&vm->lock);
+	vm->state = HV_VM_STOPPED;
+	hv->ops->vm_stop(vm);
+	return 0;
+}
+
+int hv_vm_pause_locked(struct hv_vm *vm)
+{
+	if (vm->state != HV_VM_RUNNING)
+		return -HV_EINVAL;
+	vm->state = HV_VM_PAUSED;
+	return 0;
+}
+
+int hv_vm_destroy_locked(struct hv *hv, struct hv_vm *vm)
+{
+	unsigned id = vm->id;
+
+	switch (vm->state) {
+	case HV_VM_RUNNING:
+		return -HV_EBUSY;
+	case HV_VM_EMPTY:
+	case HV_VM_DEFINED:
+		return -HV_EINVAL;
+	case HV_VM_PAUSED:
+		hv_vm_stop_locked(hv, vm);
+		break;
+	case HV_VM_CREATED:
+	case HV_VM_STOPPED:
+		break;
+	}
+	hv_registry_purge_locked(hv, id);
+	hv_memset(vm, 0, sizeof(*vm));
+	vm->id = id;
+	vm->state = HV_VM_EMPTY;
+	return 0;
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/vm.h - VM lifecycle transitions shared by the hvisor and ACRN
+ * services. Every function here expects hv->lock held; they call the
+ * glue's vm_start/vm_stop under it.
+ *
+ *   CREATED --start--> RUNNING --pause--> PAUSED --start--> RUNNING
+ *   RUNNING/PAUSED --stop--> STOPPED --start--> RUNNING
+ *   CREATED/PAUSED/STOPPED --destroy--> EMPTY
+ *   ACRN VMs (with a uuid) start as DEFINED; CREATE_VM makes them CREATED
+ *   and DESTROY_VM returns them to DEFINED (acrn side, svc_acrn.c).
+ */
+#ifndef HV_VM_H
+#define HV_VM_H
+
+#include "hv.h"
+
+/* Start (or resume) vm. 0, -HV_EEXIST (running), -HV_EINVAL (empty) or
+ * the glue's error. Starting a stopped or created VM puts vCPU0 online at
+ * vm->entry and the others offline. */
+int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm);
+
+/* Stop vm (vCPUs off, glue's vm_stop). 0 or -HV_EINVAL (not running or
+ * paused). */
+int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm);
+
+/* Pause a running vm. 0 or -HV_EINVAL. */
+int hv_vm_pause_locked(struct hv_vm *vm);
+
+/* Free a VM that is not running. 0, -HV_EBUSY (running) or -HV_EINVAL. */
+int hv_vm_destroy_locked(struct hv *hv, struct hv_vm *vm);
+
+/* Create a VM from cfg in a free slot. NULL if cfg is invalid or the
+ * table is full. */
+struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg);
+
+/* A VM's default permission set for its role. */
+uint32_t hv_role_perms(enum hv_role role);
+
+/* True if [gpa, gpa + size) lies inside one of vm's regions. */
+int hv_vm_owns(const struct hv_vm *vm, uint64_t gpa, uint64_t size);
+
+#endif /* HV_VM_H */
