@@ -32,6 +32,8 @@ struct hv rv_hv;
 static struct rv_gstage gstages[HV_MAX_VMS];
 static struct rv_vcpu vcpu_ctx[HV_MAX_VMS][HV_MAX_VCPUS];
 
+static int prepare_vm(struct hv_vm *vm);
+
 static void op_inject_fault(struct hv_vcpu *v, enum hv_fault fault)
 {
 	/* Both kinds are an illegal instruction on riscv; stval = the ecall. */
@@ -49,6 +51,8 @@ static int op_vm_start(struct hv_vm *vm)
 {
 	unsigned i;
 
+	if (prepare_vm(vm))
+		return -HV_EINVAL;
 	for (i = 0; i < vm->nvcpus; i++)
 		rv_vcpu_reset(&vm->vcpus[i], vm->entry);
 	return 0;
@@ -100,13 +104,44 @@ static void die(const char *why)
 	rv_poweroff(0x42);
 }
 
-/* Create VM i with its RAM and the shared ivc page; build its G-stage. */
+/*
+ * Give a VM its glue state once: the vCPU contexts and its G-stage map
+ * (the core's regions plus the UART, passed through). The core may call
+ * vm_start from hv_vm_create already, so this runs from both. 0 or -1.
+ */
+static int prepare_vm(struct hv_vm *vm)
+{
+	struct rv_gstage *g;
+	unsigned n, c;
+
+	if (vm->arch)
+		return 0;
+	if (vm->id >= HV_MAX_VMS || vm->nvcpus > HV_MAX_VCPUS)
+		return -1;
+	g = &gstages[vm->id];
+	if (rv_gstage_init(g, vm->id))
+		return -1;
+	for (n = 0; n < vm->nregions; n++)
+		if (rv_gstage_map(g, vm->regions[n].gpa,
+				  (uint64_t)(uintptr_t)vm->regions[n].host,
+				  vm->regions[n].size, vm->regions[n].flags))
+			return -1;
+	if (rv_gstage_map(g, RV_UART_BASE, RV_UART_BASE, 0x1000,
+			  HV_MEM_READ | HV_MEM_WRITE))
+		return -1;
+	for (c = 0; c < vm->nvcpus; c++) {
+		vm->vcpus[c].arch = &vcpu_ctx[vm->id][c];
+		rv_vcpu_reset(&vm->vcpus[c], vm->entry);
+	}
+	vm->arch = g;
+	return 0;
+}
+
+/* Create VM i with its RAM and the shared ivc page. */
 static struct hv_vm *make_vm(unsigned i)
 {
 	struct hv_vm_config cfg = { 0 };
 	struct hv_vm *vm;
-	struct rv_gstage *g;
-	unsigned n, c;
 
 	cfg.name = vm_plan[i].name;
 	cfg.role = vm_plan[i].role;
@@ -123,23 +158,8 @@ static struct hv_vm *make_vm(unsigned i)
 	vm = hv_vm_create(&rv_hv, &cfg);
 	if (!vm)
 		die("the core refused a VM configuration");
-	g = &gstages[vm->id];
-	if (rv_gstage_init(g, vm->id))
-		die("no G-stage root for the VM");
-	for (n = 0; n < vm->nregions; n++)
-		if (rv_gstage_map(g, vm->regions[n].gpa,
-				  (uint64_t)(uintptr_t)vm->regions[n].host,
-				  vm->regions[n].size, vm->regions[n].flags))
-			die("G-stage map failed");
-	/* The console, passed through (not guest RAM: not a core region). */
-	if (rv_gstage_map(g, RV_UART_BASE, RV_UART_BASE, 0x1000,
-			  HV_MEM_READ | HV_MEM_WRITE))
-		die("G-stage map of the UART failed");
-	vm->arch = g;
-	for (c = 0; c < vm->nvcpus; c++) {
-		vm->vcpus[c].arch = &vcpu_ctx[vm->id][c];
-		rv_vcpu_reset(&vm->vcpus[c], vm->entry);
-	}
+	if (prepare_vm(vm))
+		die("G-stage setup failed");
 	return vm;
 }
 

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/riscv/rv_guest.h - riscv-only parts of the guest runtime:
+ * the memory map the riscv hypervisor gives every VM (arch/riscv/layout.h
+ * is the hypervisor's side of the same plan), the shared page the zones
+ * report through, and what the trap handler recorded.
+ */
+#ifndef HCALL_TEST_RV_GUEST_H
+#define HCALL_TEST_RV_GUEST_H
+
+#include <stdint.h>
+
+/* Guest-physical map of every VM under the hcall riscv hypervisor. */
+#define RV_G_RAM_BASE 0x80200000ull /* the image is linked here */
+#define RV_G_RAM_SIZE 0x200000ull
+#define RV_G_SHARED_BASE 0x90000000ull
+#define RV_G_SHARED_SIZE 0x1000ull
+/* hvisor zone ids: the hypervisor's VM slots. */
+#define RV_G_ZONE_SERVICE 0
+#define RV_G_ZONE_NORMAL 1
+#define RV_G_ZONE_NORIGHTS 2
+/* The a1 boot argument: the zone id under the hcall hypervisor (on
+ * OpenSBI it is the device-tree address instead). */
+extern uint64_t rv_guest_boot_a1;
+
+/* What the zones (tests/guest/riscv/zone.c) leave for the service VM. */
+struct rv_zone_report {
+	volatile uint64_t runs;        /* incremented at each boot */
+	volatile uint64_t done;        /* 1 once the fields below are set */
+	volatile uint64_t ecall_cause; /* scause of the fault its hvisor ecall took, 0 = none */
+	volatile int64_t ivc_error;    /* a0 of hvisor ivc_info */
+	volatile int64_t start_error;  /* a0 of hvisor zone_start (root only) */
+	volatile int64_t sbi_error;    /* a0 of SBI get_spec_version */
+	volatile uint64_t sbi_value;   /* a1 of SBI get_spec_version */
+	volatile uint64_t outside_cause; /* scause of a load outside its RAM */
+	volatile uint64_t irq_count;   /* upcalls taken (virtio_inject_irq) */
+	volatile uint64_t irq_pending; /* sip.SSIP after the last one: 0 = acked */
+};
+struct rv_shared {
+	volatile uint64_t magic;
+	struct rv_zone_report zone[3];
+};
+#define RV_SHARED_MAGIC 0x68636c6c72767368ull
+#define RV_SHARED ((struct rv_shared *)(uintptr_t)RV_G_SHARED_BASE)
+
+/* The last synchronous exception the guest took with the fault hook
+ * armed: raw scause and stval (0 if none since guest_expect_fault()). */
+extern volatile uint64_t rv_guest_fault_cause;
+extern volatile uint64_t rv_guest_fault_tval;
+
+/* Supervisor software interrupts (the hypervisor's upcall, hvip.VSSIP)
+ * taken so far; the handler acknowledges each by clearing sip.SSIP. */
+extern volatile unsigned rv_guest_irq_count;
+
+/* Load every register x1..x31 from in[1..31], ecall, store every register
+ * into out[1..31] (rv_allregs.S). Uses sscratch; interrupts must be off. */
+void rv_trap_all(const uint64_t in[32], uint64_t out[32]);
+
+static inline void rv_guest_irq_enable(void)
+{
+	__asm__ __volatile__("csrs sie, %0\n\tcsrs sstatus, %1"
+			     : : "r"(1ul << 1), "r"(1ul << 1) : "memory");
+}
+
+static inline void rv_guest_irq_disable(void)
+{
+	__asm__ __volatile__("csrc sstatus, %0" : : "r"(1ul << 1) : "memory");
+}
+
+/* Give the hart away (wfi traps to the hcall hypervisor, which runs the
+ * next vCPU). */
+static inline void rv_guest_yield(void)
+{
+	__asm__ __volatile__("wfi" ::: "memory");
+}
+
+#endif /* HCALL_TEST_RV_GUEST_H */

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/riscv/zone.c - the program of the zones the service VM
+ * starts (normal and no-rights). It replaces the conformance main: it
+ * tries a few calls, records what happened in its slot of the shared page
+ * (rv_guest.h) for the service VM to judge, then idles, counting and
+ * acknowledging upcalls. a1 at boot is its zone id.
+ */
+#include <hcall/hvisor.h>
+#include <hcall/sbi.h>
+
+#include "../guest.h"
+#include "rv_guest.h"
+
+static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
+static struct hcall_hvisor_zone_config cfg __attribute__((aligned(16)));
+
+void guest_main(void)
+{
+	uint64_t id = rv_guest_boot_a1 < 3 ? rv_guest_boot_a1 : 0;
+	struct rv_zone_report *r = &RV_SHARED->zone[id];
+	struct hcall_hvisor_ret h;
+	struct hcall_sbi_ret s;
+	enum guest_fault f;
+	uint64_t sip;
+
+	r->runs++;
+	guest_expect_fault();
+	h = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO, (uint64_t)(uintptr_t)&ivc, 0);
+	f = guest_fault_taken();
+	r->ecall_cause = f != GUEST_FAULT_NONE ? rv_guest_fault_cause : 0;
+	if (f == GUEST_FAULT_NONE) {
+		r->ivc_error = (int64_t)h.error;
+		cfg.zone_id = RV_G_ZONE_NORIGHTS;
+		cfg.entry = cfg.mem_base = RV_G_RAM_BASE;
+		cfg.mem_size = RV_G_RAM_SIZE;
+		r->start_error = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg,
+							 sizeof(cfg)).code;
+		s = hcall_sbi_call0(0x10, 0);
+		r->sbi_error = (int64_t)s.error;
+		r->sbi_value = s.value;
+	}
+	guest_expect_fault();
+	(void)*(volatile uint64_t *)(uintptr_t)0x80000000ull;
+	(void)guest_fault_taken();
+	r->outside_cause = rv_guest_fault_cause;
+	r->done = 1;
+	rv_guest_irq_enable();
+	for (;;) {
+		rv_guest_yield();
+		__asm__ __volatile__("csrr %0, sip" : "=r"(sip));
+		r->irq_count = rv_guest_irq_count;
+		r->irq_pending = (sip >> 1) & 1;
+	}
+}
+
