@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arch/arm64/main.c - the EL2 hypervisor: VM layout, the trap loop and the
+ * architecture ops of the portable core (hv/hv.h).
+ *
+ * Every VM runs at EL1 on one physical CPU, in turn. Guest-physical
+ * addresses equal host-physical ones, but each VM's stage-2 tables map
+ * only its own regions (and the UART if it owns it).
+ *
+ * Scheduling: a vCPU runs until it traps. HV_SWITCH, HV_VCPU_OFF and a
+ * guest WFI (trapped with HCR_EL2.TWI: "nothing to do, run someone else")
+ * move to hv_next_vcpu(); every other trap resumes the same vCPU.
+ *
+ * The upcall is a virtual IRQ (HCR_EL2.VI), taken at the guest's
+ * VBAR_EL1 + 0x280 (or +0x480 from EL0) as soon as it unmasks IRQs. It
+ * stays pending until the vCPU makes a hypercall with PSTATE.I set, which
+ * is what its IRQ handler does to acknowledge it.
+ *
+ * Exit status: PSCI SYSTEM_OFF of the service VM exits with hv->exit_code
+ * (0); SYSTEM_RESET exits with HV_EXIT_RESET, which is how the service VM
+ * reports failed checks.
+ */
+#include <hv/hv.h>
+#include "console.h"
+#include "layout.h"
+#include "stage2.h"
+#include "sysreg.h"
+#include "vcpu.h"
+
+uint64_t arm64_run(struct hcall_regs *regs);
+void arm64_main(void);
+void arm64_el2_fault(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far);
+
+#define HCR_GUEST (HCR_RW | HCR_VM | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TSC | HCR_TWI)
+#define ESR_UNDEF ((uint64_t)EC_UNKNOWN << 26 | ESR_IL)
+#define DFSC_EXT_ABORT 0x10u
+#define S2_FAULT_LIMIT 8
+
+static struct hv hv;
+static struct arm64_vm vm_arch[HV_MAX_VMS];
+static struct arm64_vcpu vcpu_arch[HV_MAX_VMS][HV_MAX_VCPUS];
+
+static struct arm64_vcpu *av(struct hv_vcpu *v)
+{
+	return (struct arm64_vcpu *)v->arch;
+}
+
+void arm64_el2_fault(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
+{
+	con_puts("hv: exception at EL2, kind ");
+	con_dec(kind);
+	con_puts(" esr ");
+	con_hex(esr);
+	con_puts(" elr ");
+	con_hex(elr);
+	con_puts(" far ");
+	con_hex(far);
+	con_putc('\n');
+	hv_exit_qemu(HV_EXIT_BUG);
+}
+
+/* ---- architecture ops ---------------------------------------------------- */
+
+static void op_inject_fault(struct hv_vcpu *v, enum hv_fault fault)
+{
+	(void)fault; /* arm64 has no #GP: both kinds are UNDEFINED */
+	vcpu_inject_sync(v, ESR_UNDEF, 0, av(v)->trap_pc);
+}
+
+static void op_upcall(struct hv_vcpu *v, unsigned vector)
+{
+	(void)vector;
+	av(v)->virq = 1;
+}
+
+static void copy_bytes(uint8_t *dst, const uint8_t *src, uint64_t n)
+{
+	while (n--)
+		*dst++ = *src++;
+}
+
+/* (Re)load the VM's image and reset its vCPUs; the stage-2 tables were
+ * built at boot and stay. */
+static int op_vm_start(struct hv_vm *vm)
+{
+	struct arm64_vm *a;
+	unsigned i;
+
+	/* The core starts a boot-time VM inside hv_vm_create(): attach the
+	 * glue state here, by slot (VM ids are the layout's slots). */
+	if (vm->id >= HV_MAX_VMS || !vm_arch[vm->id].image)
+		return -HV_EINVAL;
+	a = &vm_arch[vm->id];
+	vm->arch = a;
+	for (i = 0; i < HV_MAX_VCPUS; i++)
+		vm->vcpus[i].arch = &vcpu_arch[vm->id][i];
+	if (a->image_size > vm->regions[0].size)
+		return -HV_E2BIG;
+	copy_bytes(vm->regions[0].host, a->image, a->image_size);
+	for (i = 0; i < vm->nvcpus; i++)
+		av(&vm->vcpus[i])->started = 0;
+	s2_flush();
+	return 0;
+}
+
+static void op_vm_stop(struct hv_vm *vm)
+{
+	unsigned i;
+
+	if (vm->id >= HV_MAX_VMS)
+		return;
+	for (i = 0; i < HV_MAX_VCPUS; i++)
+		vcpu_arch[vm->id][i].started = 0;
+}
+
+static void op_log(const char *msg)
+{
+	con_puts("hv: ");
+	con_puts(msg);
+	con_putc('\n');
+}
+
+static const struct hv_arch_ops arm64_ops = {
+	.arch = HCALL_ARCH_ARM64,
+	.inject_fault = op_inject_fault,
+	.upcall = op_upcall,
+	.vm_start = op_vm_start,
+	.vm_stop = op_vm_stop,
+	.log = op_log,
+};
+
+/* ---- boot ---------------------------------------------------------------- */
+
+static struct hv_vm *create_vm(const struct layout_vm *l, unsigned slot)
+{
+	struct hv_vm_config cfg = { 0 };
+	struct hv_vm *vm;
+	struct arm64_vm *a = &vm_arch[slot];
+	unsigned i;
+
+	cfg.name = l->name;
+	cfg.role = l->role;
+	cfg.abis = l->abis;
+	cfg.entry = l->base;
+	cfg.nvcpus = 1;
+	cfg.start = l->start;
+	cfg.regions[0] = (struct hv_region){ l->base, l->size,
+		(uint8_t *)(uintptr_t)l->base, HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };
+	cfg.nregions = 1;
+	if (l->shared) {
+		cfg.regions[1] = (struct hv_region){ LAYOUT_SHARED_BASE, LAYOUT_SHARED_SIZE,
+			(uint8_t *)(uintptr_t)LAYOUT_SHARED_BASE, HV_MEM_READ | HV_MEM_WRITE };
+		cfg.nregions = 2;
+	}
+	a->image = l->image;
+	a->image_size = (uint64_t)(l->image_end - l->image);
+	a->has_uart = l->uart;
+	s2_init(&a->s2, slot, slot + 1);
+	vm = hv_vm_create(&hv, &cfg);
+	if (!vm || vm->id != slot)
+		return 0;
+	vm->arch = a;
+	for (i = 0; i < HV_MAX_VCPUS; i++)
+		vm->vcpus[i].arch = &vcpu_arch[slot][i];
+	for (i = 0; i < vm->nregions; i++) {
+		const struct hv_region *r = &vm->regions[i];
+		unsigned perm = 0;
+
+		perm |= (r->flags & HV_MEM_READ) ? S2_READ : 0;
+		perm |= (r->flags & HV_MEM_WRITE) ? S2_WRITE : 0;
+		perm |= (r->flags & HV_MEM_EXEC) ? S2_EXEC : 0;
+		if (s2_map(&a->s2, r->gpa, (uint64_t)(uintptr_t)r->host, r->size, perm))
+			return 0;
+	}
+	if (a->has_uart &&
+	    s2_map(&a->s2, LAYOUT_UART_BASE, LAYOUT_UART_BASE, 0x1000,
+		   S2_READ | S2_WRITE | S2_DEVICE))
+		return 0;
+	return vm;
+}
+
+/* ---- the trap loop ------------------------------------------------------- */
+
+static void stage2_fault(struct hv_vcpu *v, uint64_t esr)
+{
+	struct arm64_vcpu *a = av(v);
+	uint64_t far = read_sysreg(far_el2);
+	uint64_t ipa = ((read_sysreg(hpfar_el2) & ~0xfull) << 8) | (far & 0xfff);
+	uint64_t ec = ESR_EC(esr);
+	int from_el0 = (a->spsr & SPSR_MODE_MASK) == SPSR_MODE_EL0T;
+
+	con_puts("hv: VM ");
+	con_puts(v->vm->name);
+	con_puts(": stage-2 fault at IPA ");
+	con_hex(ipa);
+	con_puts(", pc ");
+	con_hex(a->elr);
+	if (ec == EC_IABT_LOW || ++a->s2_faults > S2_FAULT_LIMIT) {
+		/* Nothing sensible to run: stop the VM. */
+		con_puts(": VM stopped\n");
+		v->vm->state = HV_VM_STOPPED;
+		v->online = 0;
+		a->started = 0;
+		return;
+	}
+	/* A data access outside the VM: a synchronous external abort for the
+	 * guest kernel to handle, like a bus error on real hardware. */
+	con_puts(": external abort injected\n");
+	vcpu_inject_sync(v, (uint64_t)(from_el0 ? EC_DABT_LOW : EC_DABT_CUR) << 26 |
+			    ESR_IL | DFSC_EXT_ABORT, far, a->elr);
+}
+
+/* One synchronous exit. Returns the core's action. */
+static enum hv_action handle_sync(struct hv_vcpu *v)
+{
+	struct arm64_vcpu *a = av(v);
+	uint64_t esr = read_sysreg(esr_el2);
+	enum hv_action act;
+
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+	case EC_SMC64: {
+		int smc = ESR_EC(esr) == EC_SMC64;
+
+		a->s2_faults = 0;
+		if (a->virq && (a->spsr & (1u << 7))) /* ack from the IRQ handler */
+			a->virq = 0;
+		/* HVC: ELR_EL2 is past the instruction; SMC: at it. */
+		a->trap_pc = smc ? a->elr : a->elr - 4;
+		v->pc = a->trap_pc + 4;
+		v->privilege = 0;
+		act = hv_handle_trap(&hv, v, smc ? HCALL_TRAP_SMC : HCALL_TRAP_HVC,
+				     (uint32_t)(esr & 0xffff));
+		if (smc && (act == HV_RESUME || act == HV_SWITCH))
+			a->elr += 4;
+		return act;
+	}
+	case EC_WFX:
+		a->elr += 4;
+		return HV_SWITCH;
+	case EC_DABT_LOW:
+	case EC_IABT_LOW:
+		stage2_fault(v, esr);
+		return v->online ? HV_INJECTED : HV_VCPU_OFF;
+	default:
+		/* Any other trapped instruction: UNDEFINED for the guest. */
+		con_puts("hv: unexpected trap, esr ");
+		con_hex(esr);
+		con_putc('\n');
+		vcpu_inject_sync(v, ESR_UNDEF, 0, a->elr);
+		return HV_INJECTED;
+	}
+}
+
+static __attribute__((noreturn)) void power_off(const char *why, int code)
+{
+	con_puts("hv: ");
+	con_puts(why);
+	con_puts(", exit status ");
+	con_dec((uint64_t)code);
+	con_putc('\n');
+	hv_exit_qemu(code);
+}
+
+static void run(struct hv_vcpu *v)
+{
+	struct hv_vcpu *loaded = 0;
+
+	while (v) {
+		struct arm64_vcpu *a = av(v);
+		struct hv_vcpu *next = v;
+		uint64_t kind;
+		enum hv_action act;
+
+		if (!a->started)
+			vcpu_reset(v, v->entry ? v->entry : v->vm->entry, v->context_id);
+		if (loaded != v) {
+			if (loaded && loaded->arch)
+				vcpu_save(loaded);
+			vcpu_load(v);
+			loaded = v;
+		}
+		write_sysreg(hcr_el2, HCR_GUEST | (a->virq ? HCR_VI : 0));
+		write_sysreg(elr_el2, a->elr);
+		write_sysreg(spsr_el2, a->spsr);
+		isb();
+		kind = arm64_run(&v->regs);
+		a->elr = read_sysreg(elr_el2);
+		a->spsr = read_sysreg(spsr_el2);
+		if (kind != 0)
+			continue; /* no physical interrupt sources are enabled */
+		act = handle_sync(v);
+		switch (act) {
+		case HV_RESUME:
+		case HV_INJECTED:
+			break;
+		case HV_VCPU_OFF:
+			a->started = 0;
+			if (v->vm->role != HV_ROLE_SERVICE)
+				hv_notify_service_vm(&hv);
+			next = hv_next_vcpu(&hv, v);
+			break;
+		case HV_SWITCH:
+			next = hv_next_vcpu(&hv, v);
+			if (!next)
+				next = v;
+			break;
+		case HV_SYSTEM_OFF:
+			power_off("system off", hv.exit_code);
+		case HV_SYSTEM_RESET:
+			/* A QEMU run cannot be restarted under its harness: the
+			 * service VM resets to say "failed" (tests/guest/arm64). */
+			power_off("system reset requested: stopping", HV_EXIT_RESET);
+		}
+		if (next && next != v && !next->online)
+			next = 0;
+		v = next;
+	}
+	power_off("no runnable vCPU left", HV_EXIT_NO_VCPU);
+}
+
+void arm64_main(void)
+{
+	struct hv_vm *first = 0;
+	unsigned i;
+
+	con_puts("hv: hcall arm64 EL2 hypervisor\n");
+	write_sysreg(cptr_el2, 0x33ffull); /* no FP/SIMD traps */
+	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
+	s2_setup();
+	if (hv_init(&hv, &arm64_ops))
+		power_off("core init failed", HV_EXIT_BUG);
+	for (i = 0; i < layout_nvms; i++) {
+		struct hv_vm *vm = create_vm(&layout_vms[i], i);
+
+		if (!vm)
+			power_off("bad VM configuration", HV_EXIT_BUG);
+		if (!first && layout_vms[i].start)
+			first = vm;
+	}
+	if (!first)
+		power_off("no VM to start", HV_EXIT_BUG);
+	run(&first->vcpus[0]);
+}

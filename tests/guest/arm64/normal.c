@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/arm64/normal.c - the normal VM (hvisor zone 1). The service
+ * VM starts it with zone_start; it records what its own hypercalls
+ * answered in the shared page and switches itself off with PSCI CPU_OFF.
+ */
+#include <hcall/hvisor.h>
+#include <hcall/psci.h>
+#include <hcall/smccc.h>
+
+#include "../guest.h"
+#include "arm64_guest.h"
+
+static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
+static struct hcall_hvisor_zone_info zones[4] __attribute__((aligned(16)));
+
+static void say(const char *s)
+{
+	while (*s)
+		guest_putc(*s++);
+}
+
+void guest_main(void)
+{
+	struct guest_shared *sh = GUEST_SHARED;
+
+	say("# normal VM: running at EL1\r\n");
+	sh->normal_runs++;
+	sh->normal_ivc = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO, (uint64_t)(uintptr_t)&ivc, 0).value;
+	sh->normal_smccc = hcall_smccc_call0(0x80000000u).x0;
+	sh->normal_perm = hcall_hvisor_call(HCALL_HVISOR_ZONE_LIST,
+					    (uint64_t)(uintptr_t)zones, 4).value;
+	say("# normal VM: CPU_OFF\r\n");
+	hcall_psci_cpu_off();
+	say("# normal VM: CPU_OFF returned\r\n");
+	for (;;)
+		__asm__ __volatile__("wfi");
+}
