@@ -28,12 +28,7 @@
 #include <hcall/smccc.h>
 #elif HCALL_TARGET_RISCV64
 #include <hcall/hvisor.h>
-/* The SBI guest header is still being written; include it once it lands. */
-#if defined(__has_include)
-#if __has_include(<hcall/sbi.h>)
 #include <hcall/sbi.h>
-#endif
-#endif
 #else
 #error "hcall/hcall.h: unsupported architecture; hcall targets x86_64, arm64 and riscv64 (or HCALL_TRANSPORT_SIM with HCALL_SIM_ARCH)"
 #endif
