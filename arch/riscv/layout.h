@@ -26,6 +26,11 @@
 #define RV_GUEST_RAM_SIZE 0x200000
 #define RV_IVC_GPA 0x90000000
 #define RV_IVC_SIZE 0x1000
+/* QEMU virt's virtio-mmio window. Not mapped: a normal zone's access
+ * there is its virtio request, which the hypervisor turns into the
+ * service VM's upcall (hvisor's flow), then faults like any other. */
+#define RV_VIRTIO_GPA 0x10001000
+#define RV_VIRTIO_SIZE 0x8000
 
 /* Host-physical homes of the VMs' RAM (2 MiB aligned, for megapages). */
 #define RV_VM0_RAM_HPA 0x80400000 /* service VM (hvisor root zone) */

@@ -10,11 +10,14 @@
  *                             instruction for the guest
  *   guest-page faults         an access outside the VM's G-stage map:
  *   (20, 21, 23)              reported on the console and taken into the
- *                             guest as the matching access fault
+ *                             guest as the matching access fault; a zone's
+ *                             access to the virtio-mmio window also raises
+ *                             the service VM's upcall (hv_notify_service_vm)
  *   anything else             reported, and reflected into the guest
  * Every path resumes some vCPU or powers off with a status: none hangs.
  */
 #include "csr.h"
+#include "layout.h"
 #include "rv.h"
 
 #define INSN_WFI 0x10500073u
@@ -104,7 +107,7 @@ static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
 struct hcall_regs *rv_trap(struct hcall_regs *frame)
 {
 	struct hv_vcpu *v = rv_current;
-	uint64_t cause, sepc, stval, htval;
+	uint64_t cause, sepc, stval, htval, gpa;
 
 	csr_read(CSR_SCAUSE, cause);
 	csr_read(CSR_SEPC, sepc);
@@ -131,8 +134,14 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 	case EXC_LOAD_GUEST_PAGE:
 	case EXC_STORE_GUEST_PAGE:
 		csr_read(CSR_HTVAL, htval);
-		report("G-stage fault (outside the VM's memory)", v, cause,
-		       sepc, (htval << 2) | (stval & 3));
+		gpa = (htval << 2) | (stval & 3);
+		if (v->vm->role != HV_ROLE_SERVICE && gpa - RV_VIRTIO_GPA < RV_VIRTIO_SIZE) {
+			rv_puts("hv: virtio request from a zone: upcall to the service VM\n");
+			hv_notify_service_vm(&rv_hv);
+		} else {
+			report("G-stage fault (outside the VM's memory)", v, cause,
+			       sepc, gpa);
+		}
 		return reflect(v, cause == EXC_INSN_GUEST_PAGE ? EXC_INSN_ACCESS :
 			       cause == EXC_LOAD_GUEST_PAGE ? EXC_LOAD_ACCESS :
 							      EXC_STORE_ACCESS,

@@ -6,7 +6,8 @@
  * root-only ones (-EPERM), the no-rights zone's ecall comes back as an
  * illegal-instruction exception (scause 2), an access outside a zone's
  * memory faults, and the upcall (virtio_inject_irq) reaches a running
- * zone, which acknowledges it.
+ * zone, which acknowledges it; a zone's virtio request raises the upcall
+ * of the service VM, which acknowledges it too.
  * Error numbers from hvisor (negated Linux errno): EPERM 1, ENOENT 2,
  * EFAULT 14, EEXIST 17, EINVAL 22.
  */
@@ -23,6 +24,7 @@
 #define E_INVAL (-22)
 #define SPEC_ILLEGAL_INSN 2
 #define SPEC_LOAD_ACCESS_FAULT 5
+#define SPEC_STORE_ACCESS_FAULT 7
 #define SPEC_SBI_MIN_VERSION 2 /* 0.2: the first with the base extension */
 
 static struct hcall_hvisor_zone_config cfg __attribute__((aligned(16)));
@@ -74,6 +76,7 @@ static void normal_zone(void)
 	r = hcall_hvisor_zone_start(0x80000000, sizeof(cfg));
 	tap_eq("zone_start with a config outside the VM: -EFAULT", (uint64_t)r.code,
 	       (uint64_t)E_FAULT);
+	rv_guest_irq_enable(); /* for the upcall the zone's virtio request raises */
 	r = start(RV_G_ZONE_NORMAL);
 	tap_check(hcall_ok(r), "zone_start(normal) succeeds");
 	tap_eq("zone_start returns the zone id", r.value, RV_G_ZONE_NORMAL);
@@ -91,6 +94,14 @@ static void normal_zone(void)
 	tap_check(z->sbi_value >= SPEC_SBI_MIN_VERSION, "normal zone: SBI spec version >= 0.2");
 	tap_eq("normal zone: load outside its memory faults",
 	       z->outside_cause, SPEC_LOAD_ACCESS_FAULT);
+	tap_eq("normal zone: its virtio-mmio store faults (no device model)",
+	       z->virtio_cause, SPEC_STORE_ACCESS_FAULT);
+	if (tap_check(rv_guest_irq_count >= 1, "the upcall reached the service VM")) {
+		uint64_t sip;
+		__asm__ __volatile__("csrr %0, sip" : "=r"(sip));
+		tap_eq("the service VM acknowledged it (sip.SSIP clear)", (sip >> 1) & 1, 0);
+	}
+	rv_guest_irq_disable();
 
 	r = hcall_hvisor_virtio_inject_irq();
 	tap_eq("virtio_inject_irq before virtio_init: -ENOENT", (uint64_t)r.code,

@@ -15,6 +15,7 @@
 #define RV_G_RAM_SIZE 0x200000ull
 #define RV_G_SHARED_BASE 0x90000000ull
 #define RV_G_SHARED_SIZE 0x1000ull
+#define RV_G_VIRTIO_BASE 0x10001000ull /* a zone's access: the service VM's upcall */
 /* hvisor zone ids: the hypervisor's VM slots. */
 #define RV_G_ZONE_SERVICE 0
 #define RV_G_ZONE_NORMAL 1
@@ -35,6 +36,7 @@ struct rv_zone_report {
 	volatile uint64_t outside_cause; /* scause of a load outside its RAM */
 	volatile uint64_t irq_count;   /* upcalls taken (virtio_inject_irq) */
 	volatile uint64_t irq_pending; /* sip.SSIP after the last one: 0 = acked */
+	volatile uint64_t virtio_cause; /* scause of its virtio-mmio store */
 };
 struct rv_shared {
 	volatile uint64_t magic;

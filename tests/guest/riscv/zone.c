@@ -44,6 +44,11 @@ void guest_main(void)
 	(void)*(volatile uint64_t *)(uintptr_t)0x80000000ull;
 	(void)guest_fault_taken();
 	r->outside_cause = rv_guest_fault_cause;
+	/* A virtio request (hvisor: the root zone gets an interrupt). */
+	guest_expect_fault();
+	*(volatile uint32_t *)(uintptr_t)RV_G_VIRTIO_BASE = 1;
+	(void)guest_fault_taken();
+	r->virtio_cause = rv_guest_fault_cause;
 	r->done = 1;
 	rv_guest_irq_enable();
 	for (;;) {
