@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Codegen check of the x86_64 typed guest calls (KVM x86, ACRN, Palacios).
+
+For every typed call, a function that only makes the call (w_<name>) is
+compiled at -O2 next to a hand-written inline-asm reference (r_<name>)
+built from the numbers and registers of the specifications, written below
+independently of the headers:
+
+  KVM x86   rax = number, rbx rcx rdx rsi = arguments, rax = result;
+            VMCALL (VMMCALL with a conduit given as such)
+  ACRN      VMCALL, r8 = id, rdi rsi = arguments, rax = result
+  Palacios  VMMCALL, rax = number, rbx rcx rdx rsi = arguments; rax..rsi
+            may all come back changed
+
+Both are disassembled and compared: the same trap instruction, the same
+set-up instructions before the trap (in any order) writing the same
+registers, no more stack accesses than the reference (which saves rbx,
+callee-saved, exactly like the wrapper must), and no more instructions.
+
+Usage: codegen_x86.py --cc gcc|clang|both --include DIR
+Exit 0 pass, 1 fail, 77 skip (tool missing).
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+U64 = 'uint64_t'
+A = [(U64, 'a')]
+AB = [(U64, 'a'), (U64, 'b')]
+ABC = AB + [(U64, 'c')]
+ABCD = ABC + [(U64, 'd')]
+
+# (name, call, params, convention, trap, number, argument expressions)
+CALLS = [
+    ('kvm_vapic_poll_irq', 'hcall_kvm_x86_vapic_poll_irq()', [], 'kvm', 'vmcall', 1, []),
+    ('kvm_kick_cpu', 'hcall_kvm_x86_kick_cpu(a)', A, 'kvm', 'vmcall', 5, ['0', 'a']),
+    ('kvm_clock_pairing', 'hcall_kvm_x86_clock_pairing(a, b)', AB, 'kvm', 'vmcall', 9, ['a', 'b']),
+    ('kvm_send_ipi', 'hcall_kvm_x86_send_ipi(a, b, c, d)', ABCD, 'kvm', 'vmcall', 10, ['a', 'b', 'c', 'd']),
+    ('kvm_sched_yield', 'hcall_kvm_x86_sched_yield(a)', A, 'kvm', 'vmcall', 11, ['a']),
+    ('kvm_map_gpa_range', 'hcall_kvm_x86_map_gpa_range(a, b, c)', ABC, 'kvm', 'vmcall', 12, ['a', 'b', 'c']),
+    ('kvm_sched_yield_on_vmmcall',
+     'hcall_kvm_x86_sched_yield_on(HCALL_X86_CONDUIT_VMMCALL, a)', A, 'kvm', 'vmmcall', 11, ['a']),
+    ('kvm_kick_cpu_on_vmmcall',
+     'hcall_kvm_x86_kick_cpu_on(HCALL_X86_CONDUIT_VMMCALL, a)', A, 'kvm', 'vmmcall', 5, ['0', 'a']),
+    ('acrn_get_api_version', 'hcall_acrn_get_api_version(a)', A, 'acrn', 'vmcall', 0x80000000, ['a']),
+    ('acrn_service_vm_offline_cpu', 'hcall_acrn_service_vm_offline_cpu(a)', A, 'acrn', 'vmcall', 0x80000001, ['a']),
+    ('acrn_set_callback_vector', 'hcall_acrn_set_callback_vector(a)', A, 'acrn', 'vmcall', 0x80000002, ['a']),
+    ('acrn_create_vm', 'hcall_acrn_create_vm(a)', A, 'acrn', 'vmcall', 0x80000010, ['a']),
+    ('acrn_destroy_vm', 'hcall_acrn_destroy_vm(a)', A, 'acrn', 'vmcall', 0x80000011, ['a']),
+    ('acrn_start_vm', 'hcall_acrn_start_vm(a)', A, 'acrn', 'vmcall', 0x80000012, ['a']),
+    ('acrn_pause_vm', 'hcall_acrn_pause_vm(a)', A, 'acrn', 'vmcall', 0x80000013, ['a']),
+    ('acrn_reset_vm', 'hcall_acrn_reset_vm(a)', A, 'acrn', 'vmcall', 0x80000015, ['a']),
+    ('acrn_inject_msi', 'hcall_acrn_inject_msi(a, b)', AB, 'acrn', 'vmcall', 0x80000023, ['a', 'b']),
+    ('acrn_set_irqline', 'hcall_acrn_set_irqline(a, b)', AB, 'acrn', 'vmcall', 0x80000025, ['a', 'b']),
+    ('acrn_set_ioreq_buffer', 'hcall_acrn_set_ioreq_buffer(a, b)', AB, 'acrn', 'vmcall', 0x80000030, ['a', 'b']),
+    ('acrn_notify_request_finish', 'hcall_acrn_notify_request_finish(a, b)', AB, 'acrn', 'vmcall', 0x80000031, ['a', 'b']),
+    ('acrn_vm_set_memory_regions', 'hcall_acrn_vm_set_memory_regions(a)', A, 'acrn', 'vmcall', 0x80000042, ['a']),
+    ('acrn_initialize_trusty', 'hcall_acrn_initialize_trusty(a)', A, 'acrn', 'vmcall', 0x80000070, ['a']),
+    ('acrn_world_switch', 'hcall_acrn_world_switch()', [], 'acrn', 'vmcall', 0x80000071, []),
+    ('acrn_save_restore_sworld_ctx', 'hcall_acrn_save_restore_sworld_ctx()', [], 'acrn', 'vmcall', 0x80000072, []),
+    ('palacios_test', 'hcall_palacios_test()', [], 'palacios', 'vmmcall', 0x0001, []),
+    ('palacios_symmod_syms', 'hcall_palacios_symmod_syms(a, b, c, d)', ABCD, 'palacios', 'vmmcall', 0x0600, ['a', 'b', 'c', 'd']),
+    ('palacios_mem_offset', 'hcall_palacios_mem_offset()', [], 'palacios', 'vmmcall', 0x1000, []),
+    ('palacios_guest_info', 'hcall_palacios_guest_info()', [], 'palacios', 'vmmcall', 0x3000, []),
+    ('palacios_telemetry', 'hcall_palacios_telemetry()', [], 'palacios', 'vmmcall', 0x3001, []),
+    ('palacios_os_debug', 'hcall_palacios_os_debug(a, b, c)', ABC, 'palacios', 'vmmcall', 0xc0c0, ['a', 'b', 'c']),
+    ('palacios_time_cpufreq', 'hcall_palacios_time_cpufreq()', [], 'palacios', 'vmmcall', 0xd000, []),
+    ('palacios_os_debug_on_vmcall',
+     'hcall_palacios_os_debug_on(HCALL_X86_CONDUIT_VMCALL, a, b, c)', ABC, 'palacios', 'vmcall', 0xc0c0, ['a', 'b', 'c']),
+]
+
+ARG_REGS = ['rbx', 'rcx', 'rdx', 'rsi']
+
+
+def params_decl(params):
+    return ', '.join(f'{t} {n}' for t, n in params) or 'void'
+
+
+def reference(name, params, conv, trap, nr, args):
+    lines = [f'void r_{name}({params_decl(params)})', '{']
+    if conv == 'acrn':
+        lines.append(f'\tregister uint64_t r8 __asm__("r8") = {nr:#x}u;')
+        ins = ['"r"(r8)']
+        for reg, expr in zip(['rdi', 'rsi'], args):
+            lines.append(f'\tregister uint64_t {reg} __asm__("{reg}") = {expr};')
+            ins.append(f'"r"({reg})')
+        lines.append('\tregister uint64_t rax __asm__("rax");')
+        lines.append(f'\t__asm__ __volatile__("{trap}" : "=r"(rax) : {", ".join(ins)} : "memory");')
+    elif conv == 'kvm':
+        lines.append(f'\tregister uint64_t rax __asm__("rax") = {nr:#x}u;')
+        ins = []
+        for reg, expr in zip(ARG_REGS, args):
+            lines.append(f'\tregister uint64_t {reg} __asm__("{reg}") = {expr};')
+            ins.append(f'"r"({reg})')
+        lines.append(f'\t__asm__ __volatile__("{trap}" : "+r"(rax) : {", ".join(ins)} : "memory");')
+    else:  # palacios: all five registers come back
+        lines.append(f'\tregister uint64_t rax __asm__("rax") = {nr:#x}u;')
+        outs = ['"+r"(rax)']
+        for i, reg in enumerate(ARG_REGS):
+            if i < len(args):
+                lines.append(f'\tregister uint64_t {reg} __asm__("{reg}") = {args[i]};')
+                outs.append(f'"+r"({reg})')
+            else:
+                lines.append(f'\tregister uint64_t {reg} __asm__("{reg}");')
+                outs.append(f'"=r"({reg})')
+        lines.append(f'\t__asm__ __volatile__("{trap}" : {", ".join(outs)} : : "memory");')
+    lines.append('}')
+    return '\n'.join(lines)
+
+
+def build_source():
+    out = ['#include <stdint.h>', '#include <hcall/kvm_x86.h>',
+           '#include <hcall/acrn.h>', '#include <hcall/palacios.h>']
+    for name, call, params, conv, trap, nr, args in CALLS:
+        out.append(f'void w_{name}({params_decl(params)})\n{{\n\t(void){call};\n}}')
+        out.append(reference(name, params, conv, trap, nr, args))
+    return '\n\n'.join(out) + '\n'
+
+
+def disassemble(obj):
+    text = subprocess.run(['objdump', '-d', '--no-show-raw-insn', obj],
+                          check=True, capture_output=True, text=True).stdout
+    funcs, cur = {}, None
+    for line in text.splitlines():
+        m = re.match(r'^[0-9a-f]+ <([^>]+)>:$', line)
+        if m:
+            cur = m.group(1)
+            funcs[cur] = []
+            continue
+        m = re.match(r'^\s*[0-9a-f]+:\s+(.*)$', line)
+        if m and cur:
+            ins = re.sub(r'\s+', ' ', m.group(1)).strip()
+            if ins and not ins.startswith(('nop', 'xchg %ax,%ax', 'cs nop', 'data16')):
+                funcs[cur].append(ins)
+    return funcs
+
+
+def is_trap(ins):
+    return ins in ('vmcall', 'vmmcall')
+
+
+REG64 = {'eax': 'rax', 'ebx': 'rbx', 'ecx': 'rcx', 'edx': 'rdx',
+         'esi': 'rsi', 'edi': 'rdi', 'r8d': 'r8'}
+
+
+def dest(ins):
+    """The register an instruction writes (AT&T: the last operand)."""
+    parts = ins.split(' ', 1)
+    if len(parts) < 2 or parts[0].startswith(('push', 'pop', 'j', 'cmp', 'test', 'ret')):
+        return None
+    last = parts[1].split(',')[-1].strip()
+    if not last.startswith('%'):
+        return None
+    r = last[1:]
+    return REG64.get(r, r)
+
+
+def before_trap(body):
+    out = []
+    for ins in body:
+        if is_trap(ins):
+            break
+        out.append(ins)
+    return out
+
+
+def stack_ops(body):
+    return sum(1 for i in body if i.startswith(('push', 'pop')) or '%rsp' in i)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--cc', required=True, choices=['gcc', 'clang', 'both'])
+    ap.add_argument('--include', required=True)
+    ap.add_argument('--verbose', action='store_true')
+    a = ap.parse_args()
+    if a.cc == 'both':
+        rcs = [check(cc, a.include, a.verbose) for cc in ('gcc', 'clang')]
+        return 1 if 1 in rcs else (77 if 77 in rcs else 0)
+    return check(a.cc, a.include, a.verbose)
+
+
+def check(cc, include, verbose):
+    comp = ['gcc'] if cc == 'gcc' else ['clang', '--target=x86_64-linux-gnu']
+    for t in (comp[0], 'objdump'):
+        if not shutil.which(t):
+            print(f'SKIP: {t} not installed (needed to compile and disassemble x86_64)')
+            return 77
+    fails = 0
+    with tempfile.TemporaryDirectory() as d:
+        c, o = os.path.join(d, 'calls.c'), os.path.join(d, 'calls.o')
+        with open(c, 'w') as f:
+            f.write(build_source())
+        r = subprocess.run(comp + ['-std=c11', '-O2', '-ffreestanding', '-fno-stack-protector',
+                                   '-fcf-protection=none', '-Wall', '-Wextra', '-Werror',
+                                   '-I', include, '-c', c, '-o', o],
+                           capture_output=True, text=True)
+        if r.returncode:
+            print(r.stderr)
+            print(f'FAIL: x86_64/{cc}: the call file does not compile')
+            return 1
+        funcs = disassemble(o)
+    for name, *_ in CALLS:
+        w, ref = funcs.get('w_' + name), funcs.get('r_' + name)
+        if w is None or ref is None:
+            print(f'not ok - {name}: function missing from the disassembly')
+            fails += 1
+            continue
+        wt = [i for i in w if is_trap(i)]
+        rt = [i for i in ref if is_trap(i)]
+        problems = []
+        if len(wt) != 1 or wt != rt:
+            problems.append(f'trap {wt} != reference {rt}')
+        if sorted(before_trap(w)) != sorted(before_trap(ref)):
+            problems.append('register set-up differs from the reference')
+        wr = {dest(i) for i in before_trap(w)} - {None}
+        rr = {dest(i) for i in before_trap(ref)} - {None}
+        if wr != rr:
+            problems.append(f'set-up registers {sorted(wr)} != reference {sorted(rr)}')
+        if stack_ops(w) > stack_ops(ref):
+            problems.append(f'{stack_ops(w)} stack accesses > reference {stack_ops(ref)} (spill)')
+        if len(w) > len(ref):
+            problems.append(f'{len(w)} instructions > reference {len(ref)}')
+        if problems:
+            fails += 1
+            print(f'not ok - {name}: ' + '; '.join(problems))
+            print('  wrapper:   ' + ' | '.join(w))
+            print('  reference: ' + ' | '.join(ref))
+        else:
+            same = ' (identical)' if w == ref else ''
+            print(f'ok - {name}: {wt[0]}, {len(w)} instructions{same}')
+            if verbose:
+                print('  ' + ' | '.join(w))
+    print(f'x86_64/{cc}: {len(CALLS) - fails} of {len(CALLS)} calls match their reference')
+    return 1 if fails else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
