@@ -151,4 +151,4 @@ static void check_zones(void)
 	normal_zone();
 	norights_zone();
 }
-GUEST_CHECK("hvisor zones (riscv)", check_zones);
+GUEST_CHECK("hvisor-zones", check_zones);
