@@ -94,6 +94,7 @@ static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
 
 	vcpu->privilege = vmcb_r8(v, VMCB_CPL);
 	vcpu->pc = rip + HCALL_INSN_LEN;
+	x86_vcpu_of(vcpu)->at_trap = vcpu->regs;
 	switch (hv_handle_trap(hv, vcpu, trap, 0)) {
 	case HV_RESUME:
 		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);
@@ -194,6 +195,8 @@ struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
 		return vcpu;
 	case SVM_EXIT_HLT:
 		vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_RIP) + 1);
+		/* Past the HLT, the STI shadow before it no longer applies. */
+		vmcb_w64(v, VMCB_INT_SHADOW, 0);
 		if (xc->upcall_pending)
 			return vcpu;
 		xc->halted = 1;

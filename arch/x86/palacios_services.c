@@ -20,6 +20,12 @@
 #define OS_DEBUG_MAX 256
 #define SYMMOD_MAX (VM_MEM_SIZE)
 
+/* An argument register as the guest loaded it. */
+static uint64_t arg(struct hv_vcpu *vcpu, unsigned reg)
+{
+	return x86_vcpu_of(vcpu)->at_trap.r[reg];
+}
+
 static int64_t pal_test(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr,
 			void *priv)
 {
@@ -48,7 +54,7 @@ static int64_t pal_guest_info(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr,
 	con_puts(" rip ");
 	con_hex(vcpu->pc);
 	con_puts(" rsp ");
-	con_hex(vcpu->regs.r[4]);
+	con_hex(arg(vcpu, 4));
 	con_putc('\n');
 	return 0;
 }
@@ -79,12 +85,13 @@ static int guest_read(struct hv_vcpu *vcpu, uint64_t addr, int is_va,
 static int64_t pal_os_debug(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr,
 			    void *priv)
 {
-	uint64_t addr = vcpu->regs.r[R_RBX], len = vcpu->regs.r[R_RCX];
+	uint64_t addr = arg(vcpu, R_RBX), len = arg(vcpu, R_RCX);
+	uint64_t is_va = arg(vcpu, R_RDX);
 	char msg[OS_DEBUG_MAX + 1];
 
 	(void)hv, (void)nr, (void)priv;
-	if (len > OS_DEBUG_MAX || vcpu->regs.r[R_RDX] > 1 ||
-	    guest_read(vcpu, addr, (int)vcpu->regs.r[R_RDX], msg, len))
+	if (len > OS_DEBUG_MAX || is_va > 1 ||
+	    guest_read(vcpu, addr, (int)is_va, msg, len))
 		return -1;
 	msg[len] = 0;
 	for (uint64_t i = 0; i < len; i++)
@@ -102,8 +109,8 @@ static int64_t pal_os_debug(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr,
 static int64_t pal_symmod_syms(struct hv *hv, struct hv_vcpu *vcpu,
 			       uint64_t nr, void *priv)
 {
-	uint64_t r[4] = { vcpu->regs.r[R_RBX], vcpu->regs.r[R_RCX],
-			  vcpu->regs.r[R_RDX], vcpu->regs.r[R_RSI] };
+	uint64_t r[4] = { arg(vcpu, R_RBX), arg(vcpu, R_RCX),
+			  arg(vcpu, R_RDX), arg(vcpu, R_RSI) };
 	uint8_t b;
 
 	(void)hv, (void)nr, (void)priv;

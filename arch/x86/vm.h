@@ -33,16 +33,20 @@ enum x86_stop {
 };
 
 struct x86_vcpu {
-	uint8_t vmcb[4096];
+	uint8_t vmcb[4096] __attribute__((aligned(4096))); /* every element of an array too */
 	uint64_t event;          /* EVENTINJ value for the next entry, 0 = none */
 	unsigned upcall_pending; /* vectors 0..255 would need a bitmap; one suffices */
 	unsigned upcall_vector;
 	int halted;              /* HLT with IF=1: waits for an upcall */
 	int fresh;               /* first entry since start: flush the TLB */
+	/* The guest's registers as they were at the last hypercall trap:
+	 * registered handlers read their arguments here, since the core
+	 * zeroes every result register (Palacios: rbx..rsi too) first. */
+	struct hcall_regs at_trap;
 };
 
 struct x86_vm {
-	uint64_t npt_pml4[512];
+	uint64_t npt_pml4[512] __attribute__((aligned(4096)));
 	uint64_t npt_pdpt[512];
 	uint64_t npt_pd[512];
 	uint64_t host_base;

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/check_acrn.c - ACRN hypercalls and upcall through the real
+ * trap (VMCALL, which an SVM hypervisor receives as #UD and emulates).
+ *
+ * One file, three VMs, chosen at compile time:
+ *   GUEST_VM_SERVICE   the Service VM: register roles, its permitted
+ *                      subset, ring 3, bad pointers, the other VMs'
+ *                      lifecycle and the I/O-request upcall;
+ *   GUEST_VM_TRUSTY    the Trusty-enabled VM: the Trusty calls only;
+ *   GUEST_VM_NORIGHTS  a VM without hypercall rights: #UD.
+ *
+ * Expected values from the seed (shared/seeds/acrn-hypercall-upcall.*)
+ * and ACRN's public header, written here independently of
+ * <hcall/abi/acrn.h>: VMCALL; id in r8, param1 in rdi, param2 in rsi,
+ * result in rax. Only the Service VM and the Trusty VM may call; any
+ * other VM gets #UD. Only ring 0 may call; ring 3 gets #GP(0), error code
+ * 0. A call outside the VM's subset returns -EINVAL. The upcall is vector
+ * 0xF3 (or the one set with SET_CALLBACK_VECTOR) on the Service VM's vCPU0.
+ */
+#include <hcall/abi/probe.h>
+#include <hcall/acrn.h>
+
+#include "guest.h"
+#include "tap.h"
+#include "x86/x86_guest.h"
+
+#define R_RAX 0
+#define R_RSI 6
+#define R_RDI 7
+#define R_R8 8
+#define EINVAL_ (-22)
+#define EFAULT_ (-14)
+#define ENOTTY_ (-25)
+#define UPCALL_VECTOR 0xF3u
+#define ID_GET_API_VERSION 0x80000000ull  /* ACRN: (0x80 << 24) | 0x00 */
+#define IOREQ_PORT 0x3F8 /* a device (COM1) the Service VM emulates */
+#define OUTSIDE_VM 0x40000000ull /* a guest-physical address beyond every VM */
+
+#if defined(GUEST_VM_TRUSTY) || defined(GUEST_VM_NORIGHTS)
+static inline void outb(uint16_t port, uint8_t v)
+{
+	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+#endif
+
+#if defined(GUEST_VM_TRUSTY) || defined(GUEST_VM_SERVICE)
+static inline uint64_t s64(int64_t v)
+{
+	return (uint64_t)v;
+}
+#endif
+
+#if defined(GUEST_VM_SERVICE) || defined(GUEST_VM_TRUSTY)
+static struct hcall_regs frame __attribute__((aligned(16)));
+
+/* ECHO with every GPR loaded: rax gets pattern 0, every other register
+ * comes back; DUMP shows the id in r8, params in rdi and rsi. */
+static void roles(void)
+{
+	uint64_t in[16], out[16];
+	unsigned bad = 0, badframe = 0;
+
+	for (unsigned i = 0; i < 16; i++)
+		in[i] = 0x3c00000000000000ull | (i * 0x01010101u);
+	in[4] = 0;
+	in[R_R8] = HCALL_PROBE_ACRN_ECHO;
+	x86_trap_all(X86_TRAP_VMCALL, in, out);
+	tap_eq("acrn result in rax", out[R_RAX], HCALL_PROBE_PATTERN(0));
+	for (unsigned i = 1; i < 16; i++)
+		if (i != 4 && out[i] != in[i]) {
+			tap_note_hex("changed register", i);
+			bad++;
+		}
+	tap_check(!bad, "acrn preserves every register but rax");
+	uint64_t r = hcall_acrn_call1(HCALL_PROBE_ACRN_DUMP, (uint64_t)(uintptr_t)&frame);
+	if (!tap_eq("acrn probe DUMP returns 0", r, 0))
+		return;
+	tap_eq("acrn id in r8", frame.r[R_R8], HCALL_PROBE_ACRN_ECHO);
+	tap_eq("acrn param1 in rdi", frame.r[R_RDI], in[R_RDI]);
+	tap_eq("acrn param2 in rsi", frame.r[R_RSI], in[R_RSI]);
+	for (unsigned i = 0; i < 16; i++)
+		if (i != 4 && frame.r[i] != in[i]) {
+			tap_note_hex("frame differs at register", i);
+			badframe++;
+		}
+	tap_check(!badframe, "hypervisor saw all 15 GPRs as loaded");
+}
+
+static uint64_t user_get_api_version(uint64_t gpa)
+{
+	return hcall_acrn_call1(ID_GET_API_VERSION, gpa);
+}
+
+/* Rule 2: ring 3 gets #GP(0) with error code 0. */
+static void ring3(const char *vm)
+{
+	static struct hcall_acrn_api_version v;
+
+	guest_expect_fault();
+	guest_call_user(user_get_api_version, (uint64_t)(uintptr_t)&v);
+	tap_check(guest_fault_taken() == GUEST_FAULT_GP, vm);
+	tap_eq("acrn ring-3 #GP error code is 0", guest_x86_fault_error_code(), 0);
+	tap_eq("acrn ring-3 #GP taken at CPL 3", guest_x86_fault_cpl(), 3);
+	x86_demo_row("acrn", "VMCALL from ring 3", -(int64_t)guest_x86_fault_vector());
+}
+#endif
+
+#if defined(GUEST_VM_SERVICE)
+static volatile uint16_t pending_vmid;
+static volatile int64_t ack_result = 1;
+
+/* The upcall handler: count (the runtime does) and acknowledge the I/O
+ * request of the VM that raised it. */
+static void on_upcall(unsigned vector)
+{
+	(void)vector;
+	ack_result = hcall_acrn_notify_request_finish(pending_vmid, 0).code;
+}
+
+static unsigned wait_upcall(unsigned vector, unsigned before)
+{
+	for (unsigned i = 0; i < 16 && guest_x86_interrupts(vector) == before; i++)
+		guest_x86_wait_for_interrupt();
+	return guest_x86_interrupts(vector) - before;
+}
+
+static uint16_t create(const char *uuid, const char *what)
+{
+	static struct hcall_acrn_vm_creation cv;
+	struct hcall_result r;
+
+	for (unsigned i = 0; i < sizeof(cv); i++)
+		((volatile uint8_t *)&cv)[i] = 0;
+	for (unsigned i = 0; i < 16; i++)
+		cv.uuid[i] = (uint8_t)uuid[i];
+	cv.vmid = 0xffff;
+	r = hcall_acrn_create_vm((uint64_t)(uintptr_t)&cv);
+	tap_eq(what, s64(r.code), 0);
+	return cv.vmid;
+}
+
+static void service(void)
+{
+	static struct hcall_acrn_api_version ver;
+	struct hcall_result r;
+	uint16_t normal, trusty;
+
+	roles();
+	r = hcall_acrn_get_api_version((uint64_t)(uintptr_t)&ver);
+	tap_eq("acrn get_api_version = 0", s64(r.code), 0);
+	tap_check(ver.major == 1 && ver.minor == 0, "acrn api version 1.0 written");
+	x86_demo_row("acrn", "get_api_version", r.code);
+	r = hcall_acrn_get_api_version(OUTSIDE_VM);
+	tap_eq("acrn get_api_version to an address outside the VM = -EFAULT",
+	       s64(r.code), s64(EFAULT_));
+	x86_demo_row("acrn", "get_api_version (bad pointer)", r.code);
+
+	/* Rule 3: the Trusty calls are outside the Service VM's subset. */
+	tap_eq("acrn service: initialize_trusty = -EINVAL",
+	       s64(hcall_acrn_initialize_trusty(0x1000).code), s64(EINVAL_));
+	tap_eq("acrn service: world_switch = -EINVAL",
+	       s64(hcall_acrn_world_switch().code), s64(EINVAL_));
+	tap_eq("acrn service: save_restore_sworld_ctx = -EINVAL",
+	       s64(hcall_acrn_save_restore_sworld_ctx().code), s64(EINVAL_));
+	x86_demo_row("acrn", "world_switch from the service VM", hcall_acrn_world_switch().code);
+	ring3("acrn service: VMCALL from ring 3 gets #GP");
+
+	/* The normal VM: created, started; its device access raises the
+	 * upcall on vector 0xF3, which the handler acknowledges. */
+	guest_x86_on_interrupt(on_upcall);
+	normal = create("hcall-x86-normal", "acrn create_vm(normal) = 0");
+	tap_eq("acrn create_vm wrote the new vmid", normal, 1);
+	pending_vmid = normal;
+	r = hcall_acrn_start_vm(normal);
+	tap_eq("acrn start_vm(normal) = 0", s64(r.code), 0);
+	x86_demo_row("acrn", "start_vm(normal)", r.code);
+	tap_eq("acrn upcall on vector 0xF3 from the normal VM's I/O request",
+	       wait_upcall(UPCALL_VECTOR, 0), 1);
+	tap_eq("acrn upcall acknowledged (notify_request_finish = 0)", s64(ack_result), 0);
+	x86_demo_row("acrn", "upcall 0xF3 received", (int64_t)guest_x86_interrupts(UPCALL_VECTOR));
+
+	/* set_callback_vector moves the upcall. */
+	tap_eq("acrn set_callback_vector(0x10) = -EINVAL (below 0x20)",
+	       s64(hcall_acrn_set_callback_vector(0x10).code), s64(EINVAL_));
+	r = hcall_acrn_set_callback_vector(0xF2);
+	tap_eq("acrn set_callback_vector(0xF2) = 0", s64(r.code), 0);
+	trusty = create("hcall-x86-trusty", "acrn create_vm(trusty) = 0");
+	pending_vmid = trusty;
+	ack_result = 1;
+	tap_eq("acrn start_vm(trusty) = 0", s64(hcall_acrn_start_vm(trusty).code), 0);
+	tap_eq("acrn upcall on the new vector 0xF2 from the trusty VM",
+	       wait_upcall(0xF2, 0), 1);
+	tap_eq("acrn second upcall acknowledged", s64(ack_result), 0);
+
+	/* Lifecycle of a VM that has run and stopped. */
+	tap_eq("acrn destroy_vm(normal) = 0", s64(hcall_acrn_destroy_vm(normal).code), 0);
+	tap_eq("acrn start_vm(destroyed) = -EINVAL",
+	       s64(hcall_acrn_start_vm(normal).code), s64(EINVAL_));
+	tap_eq("acrn pause_vm(99) = -EINVAL", s64(hcall_acrn_pause_vm(99).code), s64(EINVAL_));
+	tap_eq("acrn reset_vm(99) = -EINVAL", s64(hcall_acrn_reset_vm(99).code), s64(EINVAL_));
+	tap_eq("acrn create_vm at an address outside the VM = -EFAULT",
+	       s64(hcall_acrn_create_vm(OUTSIDE_VM).code), s64(EFAULT_));
+
+	/* Calls hcall's core does not implement: -ENOTTY, as current ACRN
+	 * answers an ID it does not serve. */
+	tap_eq("acrn service_vm_offline_cpu = -ENOTTY",
+	       s64(hcall_acrn_service_vm_offline_cpu(1).code), s64(ENOTTY_));
+	tap_eq("acrn inject_msi = -ENOTTY",
+	       s64(hcall_acrn_inject_msi(trusty, 0x1000).code), s64(ENOTTY_));
+	tap_eq("acrn set_irqline = -ENOTTY",
+	       s64(hcall_acrn_set_irqline(trusty, hcall_acrn_irqline(4, 0)).code),
+	       s64(ENOTTY_));
+	tap_eq("acrn set_ioreq_buffer = -ENOTTY",
+	       s64(hcall_acrn_set_ioreq_buffer(trusty, 0x1000).code), s64(ENOTTY_));
+	tap_eq("acrn vm_set_memory_regions = -ENOTTY",
+	       s64(hcall_acrn_vm_set_memory_regions(0x1000).code), s64(ENOTTY_));
+	tap_eq("acrn unknown id 0x800000ff = -ENOTTY",
+	       hcall_acrn_call0(0x800000ffull), s64(ENOTTY_));
+}
+GUEST_CHECK("acrn service VM", service);
+#endif
+
+#if defined(GUEST_VM_TRUSTY)
+static void trusty(void)
+{
+	static struct hcall_acrn_trusty_boot_param bp;
+	static struct hcall_acrn_api_version ver;
+	struct hcall_result r;
+
+	roles();
+	tap_eq("acrn trusty: world_switch before initialize_trusty = -EINVAL",
+	       s64(hcall_acrn_world_switch().code), s64(EINVAL_));
+	bp.size_of_this_struct = sizeof(bp);
+	bp.version = 1;
+	bp.base_addr = 0;           /* the VM's own memory: 2 MiB at 0 */
+	bp.mem_size = 0x200000;
+	bp.entry_point = 0x100000;
+	r = hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp);
+	tap_eq("acrn trusty: initialize_trusty = 0", s64(r.code), 0);
+	x86_demo_row("acrn", "initialize_trusty", r.code);
+	tap_eq("acrn trusty: initialize_trusty twice = -EINVAL",
+	       s64(hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp).code),
+	       s64(EINVAL_));
+	tap_eq("acrn trusty: initialize_trusty at a bad address = -EFAULT",
+	       s64(hcall_acrn_initialize_trusty(OUTSIDE_VM).code), s64(EFAULT_));
+	r = hcall_acrn_world_switch();
+	tap_eq("acrn trusty: world_switch = 0", s64(r.code), 0);
+	x86_demo_row("acrn", "world_switch from the trusty VM", r.code);
+	tap_eq("acrn trusty: save_restore_sworld_ctx = 0",
+	       s64(hcall_acrn_save_restore_sworld_ctx().code), 0);
+	/* Rule 3: the Service VM's calls are outside the Trusty subset. */
+	tap_eq("acrn trusty: start_vm = -EINVAL",
+	       s64(hcall_acrn_start_vm(1).code), s64(EINVAL_));
+	tap_eq("acrn trusty: get_api_version = -EINVAL",
+	       s64(hcall_acrn_get_api_version((uint64_t)(uintptr_t)&ver).code),
+	       s64(EINVAL_));
+	ring3("acrn trusty: VMCALL from ring 3 gets #GP");
+	outb(IOREQ_PORT, 't');
+	tap_check(1, "acrn trusty: I/O request served");
+}
+GUEST_CHECK("acrn trusty VM", trusty);
+#endif
+
+#if defined(GUEST_VM_NORIGHTS)
+static void norights(void)
+{
+	/* Rule 1: no hypercall rights, #UD, for VMCALL and VMMCALL alike. */
+	guest_expect_fault();
+	hcall_acrn_call0(ID_GET_API_VERSION);
+	tap_check(guest_fault_taken() == GUEST_FAULT_UNDEF,
+		  "acrn normal VM: VMCALL gets #UD");
+	tap_eq("acrn normal VM: #UD vector 6", guest_x86_fault_vector(), 6);
+	x86_demo_row("acrn", "VMCALL from a VM without rights", -(int64_t)guest_x86_fault_vector());
+	guest_expect_fault();
+	__asm__ volatile("vmmcall" ::: "memory");
+	tap_check(guest_fault_taken() == GUEST_FAULT_UNDEF,
+		  "acrn normal VM: VMMCALL gets #UD");
+	/* A device access the Service VM emulates: the upcall. */
+	outb(IOREQ_PORT, 'n');
+	tap_check(1, "acrn normal VM: I/O request served");
+}
+GUEST_CHECK("acrn normal VM", norights);
+#endif

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/x86/start.S - entry, descriptor tables and trap stubs of the
+ * x86_64 guest runtime.
+ *
+ * The hypervisor starts the guest at its first byte in 64-bit long mode,
+ * ring 0, on identity page tables. The runtime loads its own GDT (kernel
+ * and user segments, a TSS whose RSP0 is the stack ring-3 traps land on)
+ * and IDT, then calls guest_main().
+ */
+#define KERNEL_CS 0x08
+#define KERNEL_DS 0x10
+#define USER_DS 0x1b
+#define USER_CS 0x23
+#define TSS_SEL 0x28
+#define USER_RETURN_VECTOR 0x80
+
+	.section .text.boot, "ax"
+	.globl _start
+_start:
+	leaq kernel_stack_top(%rip), %rsp
+	call x86_runtime_init
+	call guest_main
+1:	hlt
+	jmp 1b
+
+	.text
+/* void x86_load_tables(const void *gdtr, const void *idtr) */
+	.globl x86_load_tables
+x86_load_tables:
+	lgdt (%rdi)
+	lidt (%rsi)
+	movw $KERNEL_DS, %ax
+	movw %ax, %ds
+	movw %ax, %es
+	movw %ax, %ss
+	movw %ax, %fs
+	movw %ax, %gs
+	movw $TSS_SEL, %ax
+	ltr %ax
+	popq %rax               /* return address: reload CS with a far return */
+	pushq $KERNEL_CS
+	pushq %rax
+	lretq
+
+/* Trap stubs: every vector pushes (error code or 0, vector) and joins. */
+.macro VEC n
+	.balign 16
+vec_\n:
+	.if (\n == 8) || (\n >= 10 && \n <= 14) || (\n == 17) || (\n == 21) || (\n == 29) || (\n == 30)
+	.else
+	pushq $0
+	.endif
+	pushq $\n
+	jmp trap_common
+.endm
+
+	.balign 16
+	.globl x86_vectors
+x86_vectors:
+.altmacro
+.set i, 0
+.rept 256
+	.if i != USER_RETURN_VECTOR
+	VEC %i
+	.else
+	.balign 16
+	jmp user_return
+	.endif
+	.set i, i + 1
+.endr
+.noaltmacro
+
+trap_common:
+	pushq %rax
+	pushq %rcx
+	pushq %rdx
+	pushq %rbx
+	pushq %rbp
+	pushq %rsi
+	pushq %rdi
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	movq %rsp, %rdi
+	cld
+	call x86_trap
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rdi
+	popq %rsi
+	popq %rbp
+	popq %rbx
+	popq %rdx
+	popq %rcx
+	popq %rax
+	addq $16, %rsp
+	iretq
+
+/*
+ * uint64_t guest_call_user(uint64_t (*fn)(uint64_t), uint64_t arg)
+ * Saves the kernel context, enters fn(arg) at ring 3 with iretq; the user
+ * side returns with `int $0x80` (a DPL 3 gate), which lands in
+ * user_return on the TSS's RSP0 stack and resumes the saved context with
+ * rax = fn's result.
+ */
+	.globl guest_call_user
+guest_call_user:
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	pushfq
+	movq %rsp, user_saved_rsp(%rip)
+	leaq user_stack_top(%rip), %rax
+	pushq $USER_DS
+	pushq %rax
+	pushq $0x202            /* IF set: interrupts still arrive in ring 3 */
+	pushq $USER_CS
+	leaq user_entry(%rip), %rax
+	pushq %rax
+	movq %rdi, %rax
+	movq %rsi, %rdi
+	iretq
+
+user_entry:
+	call *%rax
+	int $USER_RETURN_VECTOR
+	ud2
+
+user_return:
+	movq user_saved_rsp(%rip), %rsp
+	popfq
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	ret
+
+/*
+ * void x86_trap_all(int kind, const uint64_t in[16], uint64_t out[16])
+ * Loads every GPR but rsp from in[] (ModRM order), executes VMCALL
+ * (kind 0) or VMMCALL (kind 1) and stores every GPR to out[], so a check
+ * can see exactly which registers the hypervisor wrote.
+ */
+	.globl x86_trap_all
+x86_trap_all:
+	pushq %rbx
+	pushq %rbp
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	pushq %rdx              /* out */
+	movl %edi, %eax
+	movq %rsi, %rdi
+	testl %eax, %eax
+	jnz 2f
+	leaq 3f(%rip), %rax
+	jmp 4f
+2:	leaq 5f(%rip), %rax
+4:	pushq %rax              /* which trap */
+	movq 8*0(%rdi), %rax
+	movq 8*1(%rdi), %rcx
+	movq 8*2(%rdi), %rdx
+	movq 8*3(%rdi), %rbx
+	movq 8*5(%rdi), %rbp
+	movq 8*6(%rdi), %rsi
+	movq 8*8(%rdi), %r8
+	movq 8*9(%rdi), %r9
+	movq 8*10(%rdi), %r10
+	movq 8*11(%rdi), %r11
+	movq 8*12(%rdi), %r12
+	movq 8*13(%rdi), %r13
+	movq 8*14(%rdi), %r14
+	movq 8*15(%rdi), %r15
+	movq 8*7(%rdi), %rdi
+	ret                     /* to the trap below: no register is spent */
+3:	vmcall
+	jmp 6f
+5:	vmmcall
+6:	pushq %rdi
+	movq 8(%rsp), %rdi      /* out */
+	movq %rax, 8*0(%rdi)
+	movq %rcx, 8*1(%rdi)
+	movq %rdx, 8*2(%rdi)
+	movq %rbx, 8*3(%rdi)
+	movq %rbp, 8*5(%rdi)
+	movq %rsi, 8*6(%rdi)
+	movq %r8, 8*8(%rdi)
+	movq %r9, 8*9(%rdi)
+	movq %r10, 8*10(%rdi)
+	movq %r11, 8*11(%rdi)
+	movq %r12, 8*12(%rdi)
+	movq %r13, 8*13(%rdi)
+	movq %r14, 8*14(%rdi)
+	movq %r15, 8*15(%rdi)
+	popq %rax
+	movq %rax, 8*7(%rdi)
+	movq $0, 8*4(%rdi)
+	addq $8, %rsp
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %rbp
+	popq %rbx
+	ret
+
+	.bss
+	.balign 16
+user_saved_rsp:
+	.quad 0
+	.balign 4096
+	.skip 16384
+kernel_stack_top:
+	.globl x86_trap_stack_top
+	.skip 16384
+x86_trap_stack_top:
+	.skip 16384
+user_stack_top:
+
+	.section .note.GNU-stack, "", @progbits
