@@ -102,7 +102,7 @@ static void ring3(const char *vm)
 	tap_check(guest_fault_taken() == GUEST_FAULT_GP, vm);
 	tap_eq("acrn ring-3 #GP error code is 0", guest_x86_fault_error_code(), 0);
 	tap_eq("acrn ring-3 #GP taken at CPL 3", guest_x86_fault_cpl(), 3);
-	x86_demo_row("acrn", "VMCALL from ring 3", -(int64_t)guest_x86_fault_vector());
+	x86_demo_row("acrn", "VMCALL from ring 3: exception, -vector (#GP = -13)", -(int64_t)guest_x86_fault_vector());
 }
 #endif
 
@@ -271,7 +271,7 @@ static void norights(void)
 	tap_check(guest_fault_taken() == GUEST_FAULT_UNDEF,
 		  "acrn normal VM: VMCALL gets #UD");
 	tap_eq("acrn normal VM: #UD vector 6", guest_x86_fault_vector(), 6);
-	x86_demo_row("acrn", "VMCALL from a VM without rights", -(int64_t)guest_x86_fault_vector());
+	x86_demo_row("acrn", "VMCALL from a VM without rights: -vector (#UD = -6)", -(int64_t)guest_x86_fault_vector());
 	guest_expect_fault();
 	__asm__ volatile("vmmcall" ::: "memory");
 	tap_check(guest_fault_taken() == GUEST_FAULT_UNDEF,

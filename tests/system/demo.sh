@@ -30,6 +30,16 @@ for t in tests:
     rows, abi = [], "-"
     for ln in out.splitlines():
         ln = ln.strip()
+        # x86: the hypervisor relays each VM's console as "# <vm>: ...";
+        # "demo | abi | call | raw result" rows are values the guest measured.
+        m = re.match(r"^# \S+: demo \| (.*?) \| (.*?) \| (.*)$", ln)
+        if m:
+            rows.append((m.group(1), m.group(2), m.group(3)))
+            continue
+        m = re.match(r"^# \S+: == (\S+)", ln)
+        if m:
+            abi = m.group(1)
+            continue
         m = re.match(r"^# == (\S+)", ln)
         if m:
             abi = m.group(1)
