@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The core on arm64: hvisor (seed: hvc #0x4856, x0 code, x1/x2 args, x0
+ * result), SMCCC 1.1 (DEN0028: w0 function ID, x1-x7 args, x0-x3 results),
+ * PSCI 1.1 (DEN0022) and the KVM vendor services (seed:
+ * kvm-arm64-hypercalls.rst). Numbers are written here from those texts.
+ */
+#include "harness.h"
+
+/* hvisor codes (seed table) and errno values (Linux). */
+#define HV_IMM 0x4856u
+#define ZONE_START 2
+#define ZONE_SHUTDOWN 3
+#define ZONE_LIST 4
+#define IVC_INFO 5
+#define E_PERM (-1)
+#define E_NOENT (-2)
+#define E_2BIG (-7)
+#define E_FAULT (-14)
+#define E_EXIST (-17)
+#define E_INVAL (-22)
+#define E_NOSYS (-38)
+/* SMCCC / PSCI / KVM function IDs. */
+#define SMCCC_VERSION 0x80000000u
+#define SMCCC_ARCH_FEATURES 0x80000001u
+#define SMCCC_WORKAROUND_1 0x80008000u
+#define PSCI_VERSION 0x84000000u
+#define PSCI_CPU_SUSPEND 0x84000001u
+#define PSCI_CPU_OFF 0x84000002u
+#define PSCI_CPU_ON 0xC4000003u
+#define PSCI_AFFINITY_INFO 0xC4000004u
+#define PSCI_SYSTEM_OFF 0x84000008u
+#define PSCI_FEATURES 0x8400000Au
+#define KVM_UID 0x8600FF01u
+#define KVM_FEATURES 0x86000000u
+#define KVM_MEMINFO 0xC6000002u
+#define KVM_SHARE 0xC6000003u
+#define KVM_UNSHARE 0xC6000004u
+#define KVM_RELINQUISH 0xC6000009u
+#define NOT_SUPPORTED ((uint64_t)-1)
+#define INVALID_PARAMETER ((uint64_t)-3)
+/* probe.h's documented numbers and pattern */
+#define PROBE_ECHO 0xC6004843u
+#define PROBE_DUMP 0xC6004844u
+#define PATTERN(i) (0x9e0b5a5a00000000ull | (0xa0u + (i)))
+
+#define ABIS (HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SMCCC))
+
+static struct hv_vm *svc, *zone;
+static struct hv_vcpu *cpu;
+
+static void setup(void)
+{
+	setup_arch(HCALL_ARCH_ARM64);
+	svc = make_vm(0, HV_ROLE_SERVICE, ABIS | HV_ABI_BIT(HV_ABI_PROBE), 1);
+	zone = make_vm(1, HV_ROLE_NORMAL, ABIS, 0);
+	cpu = &svc->vcpus[0];
+	poison(cpu);
+}
+
+TestSuite(arm64, .init = setup);
+
+static uint64_t hvisor(struct hv_vcpu *v, uint64_t code, uint64_t a0, uint64_t a1)
+{
+	poison(v);
+	v->regs.r[0] = code;
+	v->regs.r[1] = a0;
+	v->regs.r[2] = a1;
+	cr_assert_eq(trap(v, HCALL_TRAP_HVC, HV_IMM), HV_RESUME);
+	/* only x0 is a result; x1.. keep their values */
+	assert_untouched_except(v, 1u << 0, 0x6);
+	return v->regs.r[0];
+}
+
+static enum hv_action smccc(struct hv_vcpu *v, uint32_t fid, uint64_t a1, uint64_t a2,
+			    uint64_t a3)
+{
+	enum hv_action a;
+
+	poison(v);
+	v->regs.r[0] = fid;
+	v->regs.r[1] = a1;
+	v->regs.r[2] = a2;
+	v->regs.r[3] = a3;
+	a = trap(v, HCALL_TRAP_HVC, 0);
+	/* x0-x3 are results, x4 upwards preserved (SMCCC 1.1) */
+	assert_untouched_except(v, 0xF, 0);
+	return a;
+}
+
+static void put_config(uint64_t gpa, uint32_t id, uint64_t base, uint64_t size,
+		       uint64_t entry)
+{
+	uint8_t *p = mem[0][gpa >= R1] + (gpa - (gpa >= R1 ? R1 : R0));
+	uint32_t flags = 0;
+
+	memcpy(p + 0, &id, 4);      /* zone_id */
+	memcpy(p + 4, &flags, 4);   /* flags */
+	memcpy(p + 8, &entry, 8);   /* entry */
+	memcpy(p + 16, &base, 8);   /* mem_base */
+	memcpy(p + 24, &size, 8);   /* mem_size */
+	memcpy(p + 32, "zone1", 6); /* name[32] */
+}
+
+Test(arm64, hvisor_unknown_code_is_enosys)
+{
+	cr_assert_eq((int64_t)hvisor(cpu, 99, 0, 0), E_NOSYS);
+	cr_assert_eq((int64_t)hvisor(cpu, 0x100000002ull, 0, 0), E_NOSYS);
+}
+
+Test(arm64, zone_lifecycle)
+{
+	put_config(R1, 1, R0, MEM_SIZE, R0 + 0x100);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, 64), 1);
+	cr_assert_eq(fk.starts, 2); /* service at boot, then zone 1 */
+	cr_assert_eq(zone->state, HV_VM_RUNNING);
+	cr_assert_eq(zone->entry, R0 + 0x100);
+	cr_assert(zone->vcpus[0].online);
+	cr_assert_str_eq(zone->name, "zone1");
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_EXIST);
+
+	/* zone_list: 48-byte entries {u32 id, u32 flags, u64 cpus, name[32]} */
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 0x100, 8), 2);
+	uint32_t id, flags;
+	uint64_t cpus;
+	memcpy(&id, mem[0][1] + 0x100 + 48, 4);
+	memcpy(&flags, mem[0][1] + 0x100 + 52, 4);
+	memcpy(&cpus, mem[0][1] + 0x100 + 56, 8);
+	cr_assert_eq(id, 1);
+	cr_assert_eq(flags, 1);
+	cr_assert_eq(cpus, 3);
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 0x100, 1), 1);
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, 0, 0), 0);
+
+	cr_assert_eq(hvisor(cpu, ZONE_SHUTDOWN, 1, 0), 0);
+	cr_assert_eq(fk.stops, 1);
+	cr_assert_eq(zone->state, HV_VM_STOPPED);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 1, 0), E_INVAL);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 0, 0), E_PERM);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 7, 0), E_NOENT);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, ~0ull, 0), E_NOENT);
+	/* and again after a stop */
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, 64), 1);
+}
+
+Test(arm64, zone_start_bad_pointers)
+{
+	put_config(R1, 1, R0, MEM_SIZE, R0);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, 0x1000, 64), E_FAULT);       /* outside */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R0 + MEM_SIZE - 32, 64), E_FAULT); /* past end */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, ~0ull - 7, 64), E_FAULT);   /* wraps */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1 + 4, 64), E_INVAL);       /* misaligned */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 63), E_INVAL);           /* size */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 65), E_2BIG);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, ~0ull), E_2BIG);
+	cr_assert_eq(zone->state, HV_VM_CREATED);
+}
+
+Test(arm64, zone_start_bad_config)
+{
+	put_config(R1, 1, R0, MEM_SIZE * 2, R0); /* more memory than the zone has */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
+	put_config(R1, 1, R0, MEM_SIZE, R1); /* entry outside mem */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
+	put_config(R1, 0, R0, MEM_SIZE, R0); /* the caller itself */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
+	put_config(R1, 6, R0, MEM_SIZE, R0); /* no such zone */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_NOENT);
+	put_config(R1, 1, R0, MEM_SIZE, R0);
+	uint32_t flags = 1;
+	memcpy(mem[0][1] + 4, &flags, 4);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
+	cr_assert_eq(fk.starts, 1);
+}
+
+Test(arm64, zone_list_buffer_checks)
+{
+	/* two zones exist: 96 bytes needed; a huge count must not overflow */
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1, 1ull << 62), 2);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R1 + MEM_SIZE - 48, 2), E_FAULT);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R0 + MEM_SIZE - 48, 2), E_FAULT); /* straddles */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R1 + 2, 2), E_INVAL);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, 0x2000, 2), E_FAULT);
+	/* nothing written on failure */
+	for (unsigned i = 0; i < 48; i++)
+		cr_assert_eq(mem[0][1][MEM_SIZE - 48 + i], 0);
+}
+
+Test(arm64, normal_zone_is_denied_management)
+{
+	struct hv_vcpu *z;
+
+	cr_assert_eq(hvisor(cpu, ZONE_START, 0, 0) != 0, 1);
+	zone->state = HV_VM_RUNNING;
+	z = &zone->vcpus[0];
+	cr_assert_eq((int64_t)hvisor(z, ZONE_LIST, R1, 1), E_PERM);
+	cr_assert_eq((int64_t)hvisor(z, ZONE_SHUTDOWN, 0, 0), E_PERM);
+	/* ivc_info is for any zone: 104 bytes, len 0 */
+	memset(mem[1][1], 0xAA, 128);
+	cr_assert_eq(hvisor(z, IVC_INFO, R1, 0), 0);
+	for (unsigned i = 0; i < 104; i++)
+		cr_assert_eq(mem[1][1][i], 0);
+	cr_assert_eq(mem[1][1][104], 0xAA);
+	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, R0 + MEM_SIZE - 8, 0), E_FAULT);
+	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, 0x40, 0), E_FAULT);
+	/* the zone cannot write into the service VM's memory */
+	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, R1 + MEM_SIZE + 0x1000, 0), E_FAULT);
+}
+
+Test(arm64, no_rights_vm_gets_undef_registers_untouched)
+{
+	struct hv_vm *none = make_vm(2, HV_ROLE_NORMAL, 0, 1);
+	struct hv_vcpu *v = &none->vcpus[0];
+
+	poison(v);
+	cr_assert_eq(trap(v, HCALL_TRAP_HVC, HV_IMM), HV_INJECTED);
+	cr_assert_eq(trap(v, HCALL_TRAP_HVC, 0), HV_INJECTED);
+	cr_assert_eq(trap(v, HCALL_TRAP_SMC, 0), HV_INJECTED);
+	cr_assert_eq(fk.faults, 3);
+	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
+	cr_assert_eq(fk.fault_vcpu, v);
+	assert_untouched_except(v, 0, 0);
+}
+
+Test(arm64, user_mode_caller_gets_undef)
+{
+	poison(cpu);
+	cpu->privilege = 1;
+	cr_assert_eq(trap(cpu, HCALL_TRAP_HVC, HV_IMM), HV_INJECTED);
+	cr_assert_eq(trap(cpu, HCALL_TRAP_HVC, 0), HV_INJECTED);
+	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
+	assert_untouched_except(cpu, 0, 0);
+}
+
+Test(arm64, other_immediate_answers_all_ones_in_x0)
+{
+	poison(cpu);
+	cr_assert_eq(trap(cpu, HCALL_TRAP_HVC, 1), HV_RESUME);
+	cr_assert_eq(cpu->regs.r[0], ~0ull);
+	assert_untouched_except(cpu, 1, 0);
+	poison(cpu);
+	cr_assert_eq(trap(cpu, HCALL_TRAP_SMC, HV_IMM), HV_RESUME); /* hvisor is HVC only */
+	cr_assert_eq(cpu->regs.r[0], ~0ull);
+	/* a wrong trap kind for the architecture */
+	cr_assert_eq(trap(cpu, HCALL_TRAP_ECALL, 0), HV_INJECTED);
+}
+
+Test(arm64, smccc_version_and_unknown)
+{
+	smccc(cpu, SMCCC_VERSION, 0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0x10001);
+	for (int i = 1; i < 4; i++)
+		cr_assert_eq(cpu->regs.r[i], 0);
+	smccc(cpu, 0x8000FFFEu, 0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+	for (int i = 1; i < 4; i++)
+		cr_assert_eq(cpu->regs.r[i], 0);
+	smccc(cpu, 0x04000000u, 0, 0, 0); /* yielding call */
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+	smccc(cpu, 0x80010000u, 0, 0, 0); /* bits 23:16 set */
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+	smccc(cpu, 0x83000000u, 0, 0, 0); /* OEM owner */
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+	smccc(cpu, 0xC4000000u, 0, 0, 0); /* PSCI_VERSION with the SMC64 bit */
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+	/* w0: upper half of x0 ignored */
+	smccc(cpu, 0, 0, 0, 0);
+	cpu->regs.r[0] = 0xFFFFFFFF00000000ull | SMCCC_VERSION;
+	trap(cpu, HCALL_TRAP_HVC, 0);
+	cr_assert_eq(cpu->regs.r[0], 0x10001);
+}
+
+Test(arm64, smccc_arch_features)
+{
+	smccc(cpu, SMCCC_ARCH_FEATURES, PSCI_CPU_ON, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, SMCCC_ARCH_FEATURES, KVM_UID, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, SMCCC_ARCH_FEATURES, SMCCC_WORKAROUND_1, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+	smccc(cpu, SMCCC_ARCH_FEATURES, 0x12345678u, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+}
+
+Test(arm64, smc_conduit_works_too)
+{
+	poison(cpu);
+	cpu->regs.r[0] = PSCI_VERSION;
+	cr_assert_eq(trap(cpu, HCALL_TRAP_SMC, 0), HV_RESUME);
+	cr_assert_eq(cpu->regs.r[0], 0x10001);
+}
+
+Test(arm64, kvm_uid_and_features)
+{
+	smccc(cpu, KVM_UID, 0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0xb66fb428u);
+	cr_assert_eq(cpu->regs.r[1], 0xe911c52eu);
+	cr_assert_eq(cpu->regs.r[2], 0x564bcaa9u);
+	cr_assert_eq(cpu->regs.r[3], 0x743a004du);
+	smccc(cpu, KVM_FEATURES, 0, 0, 0);
+	/* FEATURES 0, HYP_MEMINFO 2, MEM_SHARE 3, MEM_UNSHARE 4, RELINQUISH 9 */
+	cr_assert_eq(cpu->regs.r[0], (1u << 0) | (1u << 2) | (1u << 3) | (1u << 4) | (1u << 9));
+	cr_assert_eq(cpu->regs.r[1], 0);
+	cr_assert_eq(cpu->regs.r[2], 0);
+	cr_assert_eq(cpu->regs.r[3], 0);
+	smccc(cpu, 0x86000001u, 0, 0, 0); /* PTP: not implemented, not advertised */
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+}
+
+Test(arm64, hyp_meminfo_and_reserved_args)
+{
+	smccc(cpu, KVM_MEMINFO, 0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 4096);
+	for (int i = 1; i < 4; i++)
+		cr_assert_eq(cpu->regs.r[i], 0);
+	smccc(cpu, KVM_MEMINFO, 1, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_MEMINFO, 0, 0, 1ull << 40);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_SHARE, R0, 5, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+}
+
+Test(arm64, mem_share_state_machine)
+{
+	smccc(cpu, KVM_SHARE, R0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, KVM_SHARE, R0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_UNSHARE, R0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, KVM_UNSHARE, R0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_SHARE, R0 + 8, 0, 0); /* misaligned */
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_SHARE, 0x1000, 0, 0); /* not the VM's */
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_SHARE, R0 + MEM_SIZE, 0, 0); /* just past the region */
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_SHARE, 0xFFFFFFFFFFFFF000ull, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+
+	memset(mem[0][1] + 0x1000, 0x5c, 4096);
+	smccc(cpu, KVM_SHARE, R1 + 0x1000, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, KVM_RELINQUISH, R1 + 0x1000, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	for (unsigned i = 0; i < 4096; i++)
+		cr_assert_eq(mem[0][1][0x1000 + i], 0);
+	smccc(cpu, KVM_RELINQUISH, R1 + 0x1000, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, KVM_SHARE, R1 + 0x1000, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	smccc(cpu, KVM_UNSHARE, R1 + 0x1000, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+}
+
+Test(arm64, psci)
+{
+	struct hv_vcpu *v1 = &svc->vcpus[1];
+
+	smccc(cpu, PSCI_VERSION, 0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0x10001);
+	smccc(cpu, PSCI_FEATURES, PSCI_CPU_ON, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, PSCI_FEATURES, SMCCC_VERSION, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, PSCI_FEATURES, PSCI_CPU_SUSPEND, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+
+	smccc(cpu, PSCI_AFFINITY_INFO, 1, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 1); /* OFF */
+	smccc(cpu, PSCI_AFFINITY_INFO, 0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0); /* ON */
+	smccc(cpu, PSCI_AFFINITY_INFO, 1, 1, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-2);
+	smccc(cpu, PSCI_AFFINITY_INFO, 0x100, 0, 0); /* Aff1 = 1: no such CPU */
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-2);
+
+	cr_assert_eq(smccc(cpu, PSCI_CPU_ON, 5, R0, 0), HV_RESUME);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-2); /* INVALID_PARAMETERS */
+	smccc(cpu, PSCI_CPU_ON, 1, R1, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-9); /* not executable: INVALID_ADDRESS */
+	smccc(cpu, PSCI_CPU_ON, 1, 0x1000, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-9);
+	cr_assert_eq(smccc(cpu, PSCI_CPU_ON, 1, R0 + 0x200, 0x77), HV_SWITCH);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	cr_assert(v1->online);
+	cr_assert_eq(v1->entry, R0 + 0x200);
+	cr_assert_eq(v1->context_id, 0x77);
+	smccc(cpu, PSCI_CPU_ON, 1, R0, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-4); /* ALREADY_ON */
+	smccc(cpu, PSCI_AFFINITY_INFO, 1, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	cr_assert_eq(hv_next_vcpu(&H, cpu), v1);
+
+	cr_assert_eq(smccc(v1, PSCI_CPU_OFF, 0, 0, 0), HV_VCPU_OFF);
+	cr_assert(!v1->online);
+	cr_assert_eq(hv_next_vcpu(&H, v1), cpu);
+
+	cr_assert_eq(smccc(cpu, PSCI_SYSTEM_OFF, 0, 0, 0), HV_SYSTEM_OFF);
+	cr_assert_eq(H.exit_code, 0);
+}
+
+Test(arm64, psci_system_off_of_a_guest_stops_only_it)
+{
+	put_config(R1, 1, R0, MEM_SIZE, R0);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, 64), 1);
+	cr_assert_eq(smccc(&zone->vcpus[0], PSCI_SYSTEM_OFF, 0, 0, 0), HV_VCPU_OFF);
+	cr_assert_eq(zone->state, HV_VM_STOPPED);
+	cr_assert_eq(svc->state, HV_VM_RUNNING);
+}
+
+Test(arm64, probe_echo_and_dump)
+{
+	struct hcall_regs got;
+
+	smccc(cpu, PROBE_ECHO, 0x11, 0x22, 0x33);
+	for (int i = 0; i < 4; i++)
+		cr_assert_eq(cpu->regs.r[i], PATTERN(i));
+	cr_assert_eq(cpu->probe.r[1], 0x11);
+	cr_assert_eq(cpu->probe.r[7], POISON + 7);
+	smccc(cpu, PROBE_DUMP, R1 + 0x800, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	memcpy(&got, mem[0][1] + 0x800, sizeof(got));
+	cr_assert_eq(got.r[0], PROBE_ECHO);
+	cr_assert_eq(got.r[3], 0x33);
+	cr_assert_eq(got.r[30], POISON + 30);
+	smccc(cpu, PROBE_DUMP, R1 + MEM_SIZE - 8, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
+	/* a VM without the probe: unknown */
+	smccc(&zone->vcpus[0], PROBE_ECHO, 0, 0, 0);
+	cr_assert_eq(zone->vcpus[0].regs.r[0], NOT_SUPPORTED);
+}
+
+Test(arm64, upcall_reaches_service_vcpu0)
+{
+	hv_notify_service_vm(&H);
+	cr_assert_eq(fk.upcalls, 1);
+	cr_assert_eq(fk.upcall_vcpu, &svc->vcpus[0]);
+	cr_assert_eq(fk.upcall_vector, 0xF3);
+}
+
+static int64_t my_handler(struct hv *hv, struct hv_vcpu *v, uint64_t nr, void *priv)
+{
+	(void)hv;
+	*(int *)priv += 1;
+	return (int64_t)(nr + v->regs.r[1]);
+}
+
+Test(arm64, registry_on_hvisor)
+{
+	int count = 0;
+
+	cr_assert_eq(hv_register_hypercall(svc, HV_ABI_HVISOR, 100, my_handler, &count), 0);
+	cr_assert_eq(hv_register_hypercall(svc, HV_ABI_HVISOR, 100, my_handler, &count), -17);
+	cr_assert_eq(hv_register_hypercall(svc, HV_ABI_HVISOR, ZONE_START, my_handler, &count), -17);
+	cr_assert_eq(hv_register_hypercall(svc, HV_ABI_HVISOR, 101, NULL, NULL), -22);
+	cr_assert_eq(hvisor(cpu, 100, 5, 0), 105);
+	cr_assert_eq(count, 1);
+	/* per VM: the zone has no such handler */
+	zone->state = HV_VM_RUNNING;
+	cr_assert_eq((int64_t)hvisor(&zone->vcpus[0], 100, 5, 0), E_NOSYS);
+	cr_assert_eq(hv_unregister_hypercall(svc, HV_ABI_HVISOR, 100), 0);
+	cr_assert_eq(hv_unregister_hypercall(svc, HV_ABI_HVISOR, 100), -2);
+	cr_assert_eq((int64_t)hvisor(cpu, 100, 5, 0), E_NOSYS);
+	cr_assert_eq(count, 1);
+}

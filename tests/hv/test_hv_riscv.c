@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The core on riscv64: hvisor (seed: ecall, a7 = 0x114514, a0 code, a1/a2
+ * args; a0 error, a1 value) and the SBI (spec: a7 EID, a6 FID, a0-a5
+ * args; a0 error, a1 value). a0 = x10, a1 = x11, a6 = x16, a7 = x17.
+ */
+#include "harness.h"
+
+#define A0 10
+#define A1 11
+#define A2 12
+#define A6 16
+#define A7 17
+#define HVISOR_EID 0x114514u
+#define SBI_BASE 0x10u
+#define SBI_SRST 0x53525354u
+/* SBI errors */
+#define SBI_NOT_SUPPORTED (-2)
+#define SBI_INVALID_PARAM (-3)
+#define SBI_INVALID_ADDRESS (-5)
+#define PROBE_EID 0x0A484300u
+#define PATTERN(i) (0x9e0b5a5a00000000ull | (0xa0u + (i)))
+
+static struct hv_vm *svc;
+static struct hv_vcpu *cpu;
+
+static void setup(void)
+{
+	setup_arch(HCALL_ARCH_RISCV64);
+	svc = make_vm(0, HV_ROLE_SERVICE,
+		      HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI) |
+			      HV_ABI_BIT(HV_ABI_PROBE),
+		      1);
+	make_vm(1, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_SBI), 0);
+	cpu = &svc->vcpus[0];
+}
+
+TestSuite(riscv, .init = setup);
+
+static enum hv_action ecall(uint64_t a7, uint64_t a6, uint64_t a0, uint64_t a1,
+			    uint64_t a2)
+{
+	enum hv_action a;
+
+	poison(cpu);
+	cpu->regs.r[A7] = a7;
+	cpu->regs.r[A6] = a6;
+	cpu->regs.r[A0] = a0;
+	cpu->regs.r[A1] = a1;
+	cpu->regs.r[A2] = a2;
+	a = trap(cpu, HCALL_TRAP_ECALL, 0);
+	assert_untouched_except(cpu, (1u << A0) | (1u << A1),
+				(1u << A7) | (1u << A6) | (1u << A2));
+	return a;
+}
+
+#define ERR ((int64_t)cpu->regs.r[A0])
+#define VAL (cpu->regs.r[A1])
+
+Test(riscv, hvisor_error_and_value_registers)
+{
+	ecall(HVISOR_EID, 0, 99, 0, 0);
+	cr_assert_eq(ERR, -38);
+	cr_assert_eq(VAL, 0);
+	ecall(HVISOR_EID, 0, 4 /* zone_list */, R1, 8);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 2);
+	ecall(HVISOR_EID, 0, 4, R1 + 3, 8);
+	cr_assert_eq(ERR, -22);
+	cr_assert_eq(VAL, 0);
+	ecall(HVISOR_EID, 0, 5 /* ivc_info */, 0x10, 0);
+	cr_assert_eq(ERR, -14);
+	cr_assert_eq(VAL, 0);
+}
+
+Test(riscv, sbi_base)
+{
+	ecall(SBI_BASE, 0, 0, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 0x01000000); /* SBI 1.0 */
+	ecall(SBI_BASE, 1, 0, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 0x6863616C); /* hcall's implementation ID */
+	ecall(SBI_BASE, 2, 0, 0, 0);
+	cr_assert_eq(VAL, 1);
+	for (unsigned fid = 4; fid <= 6; fid++) {
+		ecall(SBI_BASE, fid, 0, 0, 0);
+		cr_assert_eq(ERR, 0);
+		cr_assert_eq(VAL, 0);
+	}
+	ecall(SBI_BASE, 3, SBI_SRST, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 1);
+	ecall(SBI_BASE, 3, SBI_BASE, 0, 0);
+	cr_assert_eq(VAL, 1);
+	ecall(SBI_BASE, 3, 0x48534D /* HSM */, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 0);
+	ecall(SBI_BASE, 3, PROBE_EID, 0, 0);
+	cr_assert_eq(VAL, 1);
+}
+
+Test(riscv, sbi_unknown)
+{
+	ecall(0x12345, 0, 0, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+	cr_assert_eq(VAL, 0);
+	ecall(SBI_BASE, 7, 0, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+	ecall(SBI_BASE | (1ull << 32), 0, 0, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+	ecall(SBI_BASE, 1ull << 32, 0, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+}
+
+Test(riscv, srst)
+{
+	cr_assert_eq(ecall(SBI_SRST, 0, 5, 0, 0), HV_RESUME);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM);
+	ecall(SBI_SRST, 0, 0, 7, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM);
+	cr_assert_eq(ecall(SBI_SRST, 0, 1, 0, 0), HV_SYSTEM_RESET);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(ecall(SBI_SRST, 0, 0, 1, 0), HV_SYSTEM_OFF);
+	cr_assert_eq(H.exit_code, 1);
+	cr_assert_eq(ecall(SBI_SRST, 0, 0, 0, 0), HV_SYSTEM_OFF);
+	cr_assert_eq(H.exit_code, 0);
+}
+
+Test(riscv, probe_error_register_first)
+{
+	ecall(PROBE_EID, 0, 1, 2, 3);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, PATTERN(1));
+	cr_assert_eq(cpu->probe.r[A2], 3);
+	ecall(PROBE_EID, 1, R0 + 0x100, 0, 0);
+	cr_assert_eq(ERR, 0);
+	ecall(PROBE_EID, 1, R0 + MEM_SIZE, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_ADDRESS);
+	ecall(HVISOR_EID, 0, 0x48430000u, 0, 0); /* hvisor's probe number */
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, PATTERN(1));
+}
+
+Test(riscv, privilege_and_no_rights)
+{
+	struct hv_vm *none = make_vm(2, HV_ROLE_NORMAL, 0, 1);
+
+	poison(&none->vcpus[0]);
+	cr_assert_eq(trap(&none->vcpus[0], HCALL_TRAP_ECALL, 0), HV_INJECTED);
+	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
+	assert_untouched_except(&none->vcpus[0], 0, 0);
+	poison(cpu);
+	cpu->privilege = 1;
+	cr_assert_eq(trap(cpu, HCALL_TRAP_ECALL, 0), HV_INJECTED);
+	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
+	assert_untouched_except(cpu, 0, 0);
+	cpu->privilege = 0;
+	cr_assert_eq(trap(cpu, HCALL_TRAP_HVC, 0), HV_INJECTED);
+}
+
+Test(riscv, sbi_only_vm_sees_hvisor_id_as_sbi)
+{
+	struct hv_vm *g = make_vm(2, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_SBI), 1);
+	struct hv_vcpu *v = &g->vcpus[0];
+
+	poison(v);
+	v->regs.r[A7] = HVISOR_EID;
+	v->regs.r[A0] = 2;
+	cr_assert_eq(trap(v, HCALL_TRAP_ECALL, 0), HV_RESUME);
+	cr_assert_eq((int64_t)v->regs.r[A0], SBI_NOT_SUPPORTED);
+	cr_assert_eq(v->regs.r[A1], 0);
+}
+
+static int64_t sbi_vendor(struct hv *hv, struct hv_vcpu *v, uint64_t nr, void *priv)
+{
+	(void)hv;
+	(void)priv;
+	v->regs.r[A1] = nr;
+	return 0;
+}
+
+Test(riscv, registry_keys_sbi_by_eid_and_fid)
+{
+	uint64_t key = (0x09000001ull << 32) | 3;
+
+	cr_assert_eq(hv_register_hypercall(svc, HV_ABI_SBI, key, sbi_vendor, NULL), 0);
+	cr_assert_eq(hv_register_hypercall(svc, HV_ABI_SBI, (0x10ull << 32) | 0, sbi_vendor, NULL),
+		     -17); /* base extension is the core's */
+	ecall(0x09000001, 3, 0, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, key);
+	ecall(0x09000001, 4, 0, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+}

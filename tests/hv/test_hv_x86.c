@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The core on x86_64. Register numbers in encoding order: rax 0, rcx 1,
+ * rdx 2, rbx 3, rsi 6, rdi 7, r8 8.
+ *   KVM (Documentation/virt/kvm/x86/hypercalls.rst): rax nr, rbx rcx rdx
+ *   rsi args, rax result; CPL != 0 gets -KVM_EPERM; unknown -KVM_ENOSYS.
+ *   ACRN (seed): r8 id, rdi rsi args, rax result; no rights #UD, ring != 0
+ *   #GP(0), unpermitted -EINVAL.
+ *   Palacios (seed): rax nr, rbx rcx rdx rsi args, rax result.
+ */
+#include "harness.h"
+
+#define RAX 0
+#define RCX 1
+#define RDX 2
+#define RBX 3
+#define RSI 6
+#define RDI 7
+#define R8 8
+#define KVM_ENOSYS (-1000)
+#define KVM_EPERM (-1)
+#define KVM_EOPNOTSUPP (-95)
+#define ACRN_GET_API_VERSION 0x80000000ull
+#define ACRN_SET_CALLBACK_VECTOR 0x80000002ull
+#define ACRN_CREATE_VM 0x80000010ull
+#define ACRN_DESTROY_VM 0x80000011ull
+#define ACRN_START_VM 0x80000012ull
+#define ACRN_PAUSE_VM 0x80000013ull
+#define ACRN_RESET_VM 0x80000015ull
+#define ACRN_NOTIFY_REQUEST_FINISH 0x80000031ull
+#define ACRN_INITIALIZE_TRUSTY 0x80000070ull
+#define ACRN_WORLD_SWITCH 0x80000071ull
+#define EINVAL_ (-22)
+#define EBUSY_ (-16)
+#define EFAULT_ (-14)
+#define ENOTTY_ (-25)
+
+static struct hv_vcpu *v;
+
+static enum hv_action call(struct hv_vcpu *c, enum hcall_trap t, uint64_t rax,
+			   uint64_t r8, uint64_t rdi, uint64_t rsi)
+{
+	poison(c);
+	c->regs.r[RAX] = rax;
+	c->regs.r[R8] = r8;
+	c->regs.r[RDI] = rdi;
+	c->regs.r[RSI] = rsi;
+	return trap(c, t, 0);
+}
+
+Test(kvm, calls_and_errors)
+{
+	setup_arch(HCALL_ARCH_X86_64);
+	v = &make_vm(0, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_KVM_X86), 1)->vcpus[0];
+	call(v, HCALL_TRAP_VMCALL, 1 /* VAPIC_POLL_IRQ */, 0, 0, 0);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	assert_untouched_except(v, 1u << RAX, (1u << R8) | (1u << RDI) | (1u << RSI));
+	call(v, HCALL_TRAP_VMMCALL, 11 /* SCHED_YIELD */, 0, 0, 0);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	call(v, HCALL_TRAP_VMCALL, 9 /* CLOCK_PAIRING */, 0, 0, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], KVM_EOPNOTSUPP);
+	call(v, HCALL_TRAP_VMCALL, 10 /* SEND_IPI */, 0, 0, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], KVM_ENOSYS);
+	call(v, HCALL_TRAP_VMCALL, 99, 0, 0, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], KVM_ENOSYS);
+	call(v, HCALL_TRAP_VMCALL, 1ull << 40 | 1, 0, 0, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], KVM_ENOSYS);
+	/* CPL 3: -KVM_EPERM, no exception (KVM's behaviour) */
+	v->privilege = 3;
+	call(v, HCALL_TRAP_VMCALL, 1, 0, 0, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], KVM_EPERM);
+	cr_assert_eq(fk.faults, 0);
+	assert_untouched_except(v, 1u << RAX, (1u << R8) | (1u << RDI) | (1u << RSI));
+}
+
+static struct hv_vm *svc, *trusty, *uos;
+
+static void acrn_setup(void)
+{
+	struct hv_vm_config c;
+
+	setup_arch(HCALL_ARCH_X86_64);
+	svc = make_vm(0, HV_ROLE_SERVICE, HV_ABI_BIT(HV_ABI_ACRN), 1);
+	trusty = make_vm(1, HV_ROLE_TRUSTY, HV_ABI_BIT(HV_ABI_ACRN), 1);
+	memset(&c, 0, sizeof(c));
+	c.name = "uos";
+	c.role = HV_ROLE_NORMAL;
+	c.abis = 0; /* a post-launched VM without hypercall rights */
+	c.entry = R0;
+	c.nvcpus = 1;
+	c.regions[0] = (struct hv_region){ R0, MEM_SIZE, mem[2][0], HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };
+	c.nregions = 1;
+	c.uuid[0] = 0xab;
+	c.uuid[15] = 0xcd;
+	uos = hv_vm_create(&H, &c);
+	cr_assert_not_null(uos);
+	cr_assert_eq(uos->state, HV_VM_DEFINED);
+	v = &svc->vcpus[0];
+}
+
+TestSuite(acrn, .init = acrn_setup);
+
+#define ACRN(c, id, a0, a1) call((c), HCALL_TRAP_VMCALL, 0, (id), (a0), (a1))
+#define RET(c) ((int64_t)(c)->regs.r[RAX])
+
+Test(acrn, api_version_and_bad_pointer)
+{
+	uint32_t ver[2];
+
+	ACRN(v, ACRN_GET_API_VERSION, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	memcpy(ver, mem[0][1], 8);
+	cr_assert_eq(ver[0], 1);
+	cr_assert_eq(ver[1], 0);
+	assert_untouched_except(v, 1u << RAX, (1u << R8) | (1u << RDI) | (1u << RSI));
+	ACRN(v, ACRN_GET_API_VERSION, R1 + MEM_SIZE - 4, 0);
+	cr_assert_eq(RET(v), EFAULT_);
+}
+
+Test(acrn, unknown_ids_and_upper_bits)
+{
+	ACRN(v, 0x800000FFull, 0, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+	ACRN(v, 0x100000000ull | ACRN_GET_API_VERSION, R1, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+	ACRN(v, 0x81000000ull, R1, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+	ACRN(v, 0x80000023ull /* INJECT_MSI: not implemented */, 0, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+}
+
+Test(acrn, policy)
+{
+	struct hv_vcpu *t = &trusty->vcpus[0];
+
+	/* Trusty VM calling a Service VM call: -EINVAL (seed) */
+	ACRN(t, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(t), EINVAL_);
+	/* Service VM calling a Trusty call: -EINVAL */
+	ACRN(v, ACRN_WORLD_SWITCH, 0, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	/* ring 3: #GP(0), registers untouched */
+	v->privilege = 3;
+	ACRN(v, ACRN_GET_API_VERSION, R1, 0);
+	cr_assert_eq(fk.faults, 1);
+	cr_assert_eq(fk.last_fault, HV_FAULT_GP0);
+	assert_untouched_except(v, 0, (1u << RAX) | (1u << R8) | (1u << RDI) | (1u << RSI));
+	cr_assert_eq(v->regs.r[RAX], 0);
+	/* no rights: #UD */
+	cr_assert_eq(ACRN(&uos->vcpus[0], ACRN_GET_API_VERSION, R0, 0), HV_INJECTED);
+	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
+	cr_assert_eq(fk.fault_vcpu, &uos->vcpus[0]);
+}
+
+static void put_creation(const uint8_t *uuid, uint16_t rsvd)
+{
+	uint8_t *p = mem[0][1];
+
+	memset(p, 0, 48);
+	memcpy(p + 2, &rsvd, 2);   /* reserved0 */
+	memcpy(p + 8, uuid, 16);   /* uuid */
+}
+
+Test(acrn, vm_lifecycle)
+{
+	uint8_t uuid[16] = { 0xab };
+	uint16_t vmid, ncpu;
+
+	uuid[15] = 0xcd;
+	put_creation(uuid, 1);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_); /* reserved field */
+	uuid[3] = 1;
+	put_creation(uuid, 0);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_); /* no such uuid */
+	uuid[3] = 0;
+	put_creation(uuid, 0);
+	ACRN(v, ACRN_CREATE_VM, R1 + MEM_SIZE - 40, 0);
+	cr_assert_eq(RET(v), EFAULT_);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	memcpy(&vmid, mem[0][1], 2);
+	memcpy(&ncpu, mem[0][1] + 4, 2);
+	cr_assert_eq(vmid, uos->id);
+	cr_assert_eq(ncpu, 1);
+	cr_assert_eq(uos->state, HV_VM_CREATED);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_); /* already created */
+
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(uos->state, HV_VM_RUNNING);
+	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
+	cr_assert_eq(RET(v), EBUSY_);
+	ACRN(v, ACRN_RESET_VM, vmid, 0);
+	cr_assert_eq(RET(v), EINVAL_); /* not paused */
+	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(uos->state, HV_VM_PAUSED);
+	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 1);
+	cr_assert_eq(RET(v), EINVAL_);
+	ACRN(v, ACRN_RESET_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(uos->state, HV_VM_CREATED);
+	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(uos->state, HV_VM_DEFINED);
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	/* the Service VM cannot manage itself or the Trusty VM (no uuid) */
+	ACRN(v, ACRN_PAUSE_VM, svc->id, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	ACRN(v, ACRN_PAUSE_VM, trusty->id, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	ACRN(v, ACRN_PAUSE_VM, 0xFFFF, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+}
+
+Test(acrn, callback_vector_and_upcall)
+{
+	hv_notify_service_vm(&H);
+	cr_assert_eq(fk.upcall_vcpu, &svc->vcpus[0]);
+	cr_assert_eq(fk.upcall_vector, 0xF3);
+	ACRN(v, ACRN_SET_CALLBACK_VECTOR, 0x1F, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	ACRN(v, ACRN_SET_CALLBACK_VECTOR, 0x100, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	ACRN(v, ACRN_SET_CALLBACK_VECTOR, 0xF0, 0);
+	cr_assert_eq(RET(v), 0);
+	hv_notify_service_vm(&H);
+	cr_assert_eq(fk.upcalls, 2);
+	cr_assert_eq(fk.upcall_vcpu, &svc->vcpus[0]);
+	cr_assert_eq(fk.upcall_vector, 0xF0);
+}
+
+static void put_boot_param(uint32_t size, uint64_t base, uint32_t msize, uint64_t entry)
+{
+	uint8_t *p = mem[1][1];
+	uint32_t w[8] = { size, 1, (uint32_t)base, (uint32_t)entry, msize, 0,
+			  (uint32_t)(base >> 32), (uint32_t)(entry >> 32) };
+
+	memset(p, 0, 96);
+	memcpy(p, w, sizeof(w));
+}
+
+Test(acrn, trusty_calls)
+{
+	struct hv_vcpu *t = &trusty->vcpus[0];
+
+	ACRN(t, ACRN_WORLD_SWITCH, 0, 0);
+	cr_assert_eq(RET(t), EINVAL_); /* not initialised */
+	put_boot_param(95, R0, 0x1000, R0);
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	cr_assert_eq(RET(t), EINVAL_);
+	put_boot_param(96, R0, MEM_SIZE * 2, R0); /* not all the caller's */
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	cr_assert_eq(RET(t), EINVAL_);
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, 0x100, 0);
+	cr_assert_eq(RET(t), EFAULT_);
+	put_boot_param(96, R0, 0x1000, R0 + 0x10);
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	cr_assert_eq(RET(t), 0);
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	cr_assert_eq(RET(t), EINVAL_); /* once */
+	ACRN(t, ACRN_WORLD_SWITCH, 0, 0);
+	cr_assert_eq(RET(t), 0);
+	cr_assert(trusty->trusty & HV_TRUSTY_SECURE);
+}
+
+static int64_t pal(struct hv *hv, struct hv_vcpu *c, uint64_t nr, void *priv)
+{
+	(void)hv;
+	(void)priv;
+	c->regs.r[RBX] = nr * 2; /* like MEM_OFFSET: a result in rbx */
+	return 0;
+}
+
+Test(palacios, registry)
+{
+	struct hv_vm *vm;
+
+	setup_arch(HCALL_ARCH_X86_64);
+	vm = make_vm(0, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_PALACIOS), 1);
+	v = &vm->vcpus[0];
+	call(v, HCALL_TRAP_VMMCALL, 0x1000, 0, 0, 0);
+	cr_assert_eq(RET(v), -1);
+	cr_assert_eq(v->regs.r[RBX], 0);
+	cr_assert_eq(v->regs.r[RCX], 0);
+	cr_assert_eq(v->regs.r[RDX], 0);
+	cr_assert_eq(v->regs.r[RSI], 0);
+	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 0x1000, pal, NULL), 0);
+	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 0x1000, pal, NULL), -17);
+	call(v, HCALL_TRAP_VMMCALL, 0x1000, 0, 0, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(v->regs.r[RBX], 0x2000);
+	cr_assert_eq(v->regs.r[RCX], 0);
+	/* 4096 sparse 32-bit numbers */
+	for (uint32_t i = 1; i < 4096; i++)
+		cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, i * 0x9E3779B1u, pal, NULL),
+			     0, "registration %u", i);
+	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 7, pal, NULL), -28);
+	call(v, HCALL_TRAP_VMMCALL, 4095u * 0x9E3779B1u, 0, 0, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(v->regs.r[RBX], 2ull * (4095u * 0x9E3779B1u));
+	cr_assert_eq(hv_unregister_hypercall(vm, HV_ABI_PALACIOS, 0x1000), 0);
+	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 7, pal, NULL), 0);
+}
