@@ -185,7 +185,13 @@ static int registry_key(const struct hv_call *c, uint64_t *key)
 	return 1;
 }
 
-/* A registered handler: results zeroed, then the handler, then status. */
+/*
+ * A registered handler sees the frame as the guest left it (arguments and
+ * result registers overlap in every convention: Palacios' rbx..rsi,
+ * SMCCC's x1-x3, SBI's a1), then its return value becomes the status.
+ * Result registers it does not write keep the guest's own values, so no
+ * hypervisor data can reach the guest through them.
+ */
 static int run_registered(struct hv_call *c)
 {
 	hv_handler_fn fn;
@@ -201,7 +207,6 @@ static int run_registered(struct hv_call *c)
 		write_back(c->vcpu, c);
 		return 1;
 	}
-	write_back(c->vcpu, c); /* every result register 0 */
 	ret = fn(c->hv, c->vcpu, key, priv);
 	c->vcpu->regs.r[(c->conv->err_reg != HCALL_REG_NONE ? c->conv->err_reg
 							     : c->conv->res_regs[0]) %

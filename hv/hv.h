@@ -272,10 +272,11 @@ void hv_notify_service_vm(struct hv *hv);
  * Numbers the core implements itself cannot be registered (-EEXIST).
  *
  * A handler runs after the policy checks (call class HV_PERM_CUSTOM) with
- * every result register of the convention already zeroed. It reads its
- * arguments from vcpu->regs and may write result registers there; its
- * return value then goes to the status register (the separate error
- * register if the convention has one, else the first result register).
+ * vcpu->regs as the guest left them: it reads its arguments there and may
+ * write result registers there (result registers it leaves alone keep the
+ * guest's own values). Its return value then goes to the status register
+ * (the separate error register if the convention has one, else the first
+ * result register).
  * It runs with no lock held; unregistering does not wait for a running
  * handler, so `priv` must outlive it.
  *

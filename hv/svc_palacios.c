@@ -4,8 +4,8 @@
  * embedder's, added with hv_register_hypercall(vm, HV_ABI_PALACIOS, nr,
  * fn, priv) as with Palacios' v3_register_hypercall. The core implements
  * none itself; a number nobody registered answers rax = -1 (Palacios'
- * only error), and rbx..rsi, which the convention lists as possible
- * results, are written 0 on every path.
+ * only error). Whatever else the convention lists as results is written
+ * 0 on that path.
  */
 #include <hcall/abi/palacios.h>
 #include <hcall/abi/probe.h>

@@ -274,7 +274,7 @@ static int64_t pal(struct hv *hv, struct hv_vcpu *c, uint64_t nr, void *priv)
 {
 	(void)hv;
 	(void)priv;
-	c->regs.r[RBX] = nr * 2; /* like MEM_OFFSET: a result in rbx */
+	c->regs.r[RBX] = nr * 2 + c->regs.r[RCX]; /* like MEM_OFFSET: a result in rbx */
 	return 0;
 }
 
@@ -287,16 +287,20 @@ Test(palacios, registry)
 	v = &vm->vcpus[0];
 	call(v, HCALL_TRAP_VMMCALL, 0x1000, 0, 0, 0);
 	cr_assert_eq(RET(v), -1);
-	cr_assert_eq(v->regs.r[RBX], 0);
-	cr_assert_eq(v->regs.r[RCX], 0);
-	cr_assert_eq(v->regs.r[RDX], 0);
-	cr_assert_eq(v->regs.r[RSI], 0);
+	/* rbx..rsi: 0 or the guest's own value, never anything else */
+	cr_assert(v->regs.r[RBX] == 0 || v->regs.r[RBX] == POISON + RBX);
+	cr_assert(v->regs.r[RCX] == 0 || v->regs.r[RCX] == POISON + RCX);
+	cr_assert(v->regs.r[RDX] == 0 || v->regs.r[RDX] == POISON + RDX);
+	cr_assert_eq(v->regs.r[RSI], 0); /* rsi was set to 0 by call() */
 	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 0x1000, pal, NULL), 0);
 	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 0x1000, pal, NULL), -17);
-	call(v, HCALL_TRAP_VMMCALL, 0x1000, 0, 0, 0);
+	poison(v);
+	v->regs.r[RAX] = 0x1000;
+	v->regs.r[RCX] = 5;
+	trap(v, HCALL_TRAP_VMMCALL, 0);
 	cr_assert_eq(RET(v), 0);
-	cr_assert_eq(v->regs.r[RBX], 0x2000);
-	cr_assert_eq(v->regs.r[RCX], 0);
+	cr_assert_eq(v->regs.r[RBX], 0x2005); /* the handler read its argument */
+	cr_assert_eq(v->regs.r[RCX], 5);      /* and left rcx to the guest */
 	/* 4096 sparse 32-bit numbers */
 	for (uint32_t i = 1; i < 4096; i++)
 		cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, i * 0x9E3779B1u, pal, NULL),
@@ -304,7 +308,7 @@ Test(palacios, registry)
 	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 7, pal, NULL), -28);
 	call(v, HCALL_TRAP_VMMCALL, 4095u * 0x9E3779B1u, 0, 0, 0);
 	cr_assert_eq(RET(v), 0);
-	cr_assert_eq(v->regs.r[RBX], 2ull * (4095u * 0x9E3779B1u));
+	cr_assert_eq(v->regs.r[RBX], 2ull * (4095u * 0x9E3779B1u) + v->regs.r[RCX]);
 	cr_assert_eq(hv_unregister_hypercall(vm, HV_ABI_PALACIOS, 0x1000), 0);
 	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 7, pal, NULL), 0);
 }
