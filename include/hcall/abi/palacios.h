@@ -63,7 +63,13 @@
 #define HCALL_PALACIOS_REG_ARG3 HCALL_X86_RSI
 #define HCALL_PALACIOS_REG_RET HCALL_X86_RAX
 
-/* Results: rax is the status; rbx..rsi carry what a call states. */
+/*
+ * Results: rax is the one result register every call writes. rbx..rsi are
+ * in the clobber mask only: a particular call may state them as outputs
+ * (MEM_OFFSET: rbx, TIME_CPUFREQ: rcx), and otherwise they keep the
+ * caller's values - the seed's own guest code relies on that - so a
+ * hypervisor must not write them on calls that do not say so.
+ */
 #define HCALL_PALACIOS_CONV                                                \
 	{ "palacios/x86_64", HCALL_ARCH_X86_64, HCALL_TRAP_VMMCALL, 0,     \
 	  HCALL_REG_NONE, 0, HCALL_REG_IDX(HCALL_PALACIOS_REG_NR), 4,      \
@@ -71,13 +77,7 @@
 	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG1),                        \
 	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG2),                        \
 	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG3) },                      \
-	  5,                                                               \
-	  { HCALL_REG_IDX(HCALL_PALACIOS_REG_RET),                         \
-	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG0),                        \
-	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG1),                        \
-	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG2),                        \
-	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG3) },                      \
-	  HCALL_REG_NONE,                                                  \
+	  1, { HCALL_REG_IDX(HCALL_PALACIOS_REG_RET) }, HCALL_REG_NONE,    \
 	  HCALL__BIT(HCALL_PALACIOS_REG_RET) |                             \
 		  HCALL__BIT(HCALL_PALACIOS_REG_ARG0) |                    \
 		  HCALL__BIT(HCALL_PALACIOS_REG_ARG1) |                    \
