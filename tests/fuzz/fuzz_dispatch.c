@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libFuzzer harness for the hypervisor core's dispatcher.
+ *
+ * Each input builds a small system (architecture, 1-3 VMs with random
+ * roles, ABI sets, permission sets and memory maps) and then runs a
+ * sequence of random traps (VM, vCPU, trap kind, immediate, privilege,
+ * number and argument registers drawn from interesting values).
+ *
+ * Invariants checked after every trap (abort() on violation):
+ *   - no crash, no out-of-bounds access (ASan, UBSan);
+ *   - no access outside the calling VM's regions: every region is its own
+ *     heap allocation, and the other VMs' regions are ASan-poisoned while
+ *     the trap runs (the shadow map), so touching them is a report;
+ *   - an injected fault leaves every register as the guest left it;
+ *   - registers outside the convention's result set keep their values;
+ *   - no stale hypervisor data reaches the guest: the stack below the
+ *     caller is filled with a marker first, and no register may come back
+ *     holding it (inputs never contain it);
+ *   - the status register holds a success value or an error code the
+ *     ABI's table documents.
+ */
+#include <sanitizer/asan_interface.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hcall/abi/acrn.h>
+#include <hcall/abi/hvisor.h>
+#include <hcall/abi/kvm_x86.h>
+#include <hcall/abi/palacios.h>
+#include <hcall/abi/psci.h>
+#include <hcall/abi/sbi.h>
+#include <hcall/abi/smccc.h>
+
+#include "hv.h"
+
+#define MARK 0x6b6b6b6b6b6b6b6bull
+#define MAX_VMS 3
+#define MAX_TRAPS 24
+
+struct in {
+	const uint8_t *p;
+	size_t n;
+};
+
+static uint64_t take(struct in *in, unsigned bytes)
+{
+	uint64_t v = 0;
+
+	for (unsigned i = 0; i < bytes; i++) {
+		v <<= 8;
+		if (in->n) {
+			v |= *in->p++;
+			in->n--;
+		}
+	}
+	return v;
+}
+
+static struct hv H;
+static int faults;
+static struct hv_vcpu *fault_vcpu;
+static uint8_t *region_mem[MAX_VMS][HV_MAX_REGIONS];
+
+static void f_inject(struct hv_vcpu *v, enum hv_fault f)
+{
+	(void)f;
+	faults++;
+	fault_vcpu = v;
+}
+static void f_upcall(struct hv_vcpu *v, unsigned vector)
+{
+	if (!v || vector > 0xFF)
+		abort();
+}
+static int f_start(struct hv_vm *vm)
+{
+	(void)vm;
+	return 0;
+}
+static void f_stop(struct hv_vm *vm)
+{
+	(void)vm;
+}
+static void f_log(const char *m)
+{
+	(void)m;
+}
+
+static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop, f_log };
+
+/* Interesting register values: region edges, numbers of every ABI. */
+static uint64_t value(struct in *in, const struct hv_vm *vm)
+{
+	static const uint64_t numbers[] = {
+		0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 0x10, 0x1000, 0xF3, 0x100,
+		HCALL_SMCCC_VERSION, HCALL_SMCCC_ARCH_FEATURES, HCALL_PSCI_VERSION,
+		HCALL_PSCI_CPU_ON, HCALL_PSCI_CPU_OFF, HCALL_PSCI_AFFINITY_INFO,
+		HCALL_PSCI_SYSTEM_OFF, HCALL_PSCI_SYSTEM_RESET, HCALL_PSCI_FEATURES,
+		0x8600FF01u, 0x8600FF03u, 0x86000000u, 0xC6000002u, 0xC6000003u,
+		0xC6000004u, 0xC6000009u, 0xC6004843u, 0xC6004844u,
+		HCALL_SBI_EXT_BASE, HCALL_SBI_EXT_SRST, HCALL_HVISOR_RISCV_EID,
+		0x0A484300u, 0x48430000u, 0x48430001u, 0x80FFFF00u, 0x80FFFF01u,
+		HCALL_ACRN_GET_API_VERSION, HCALL_ACRN_SET_CALLBACK_VECTOR,
+		HCALL_ACRN_CREATE_VM, HCALL_ACRN_DESTROY_VM, HCALL_ACRN_START_VM,
+		HCALL_ACRN_PAUSE_VM, HCALL_ACRN_RESET_VM,
+		HCALL_ACRN_NOTIFY_REQUEST_FINISH, HCALL_ACRN_INITIALIZE_TRUSTY,
+		HCALL_ACRN_WORLD_SWITCH, HCALL_ACRN_SAVE_RESTORE_SWORLD_CTX,
+		64, 48, 96, 104, ~0ull, 1ull << 63, 0xFFFFFFFFull,
+	};
+	unsigned kind = (unsigned)take(in, 1);
+
+	switch (kind % 4) {
+	case 0:
+		return numbers[take(in, 1) % (sizeof(numbers) / sizeof(numbers[0]))];
+	case 1: { /* near a region edge of some VM */
+		unsigned r = (unsigned)take(in, 1);
+		const struct hv_vm *t = &H.vms[r % MAX_VMS];
+		uint64_t off = take(in, 2);
+
+		if (!t->nregions)
+			return off;
+		const struct hv_region *g = &t->regions[(r >> 4) % t->nregions];
+		return (r & 8) ? g->gpa + g->size - (off & 0xFFF) : g->gpa + (off & ~7ull);
+	}
+	case 2:
+		return take(in, 8);
+	default:
+		(void)vm;
+		return take(in, 1);
+	}
+}
+
+static void build_vm(struct in *in, unsigned n)
+{
+	struct hv_vm_config c;
+	unsigned r;
+
+	memset(&c, 0, sizeof(c));
+	c.name = "fuzz";
+	c.role = (enum hv_role)(take(in, 1) % 3);
+	c.abis = (uint32_t)take(in, 1) & ((1u << HV_ABI_COUNT) - 1);
+	c.perms = (uint32_t)take(in, 1) & HV_PERM_ALL;
+	c.nvcpus = 1 + (unsigned)take(in, 1) % HV_MAX_VCPUS;
+	c.nregions = 1 + (unsigned)take(in, 1) % 2;
+	c.start = (int)(take(in, 1) & 1) || n == 0;
+	if (take(in, 1) & 1)
+		c.uuid[0] = (uint8_t)(1 + n);
+	for (r = 0; r < c.nregions; r++) {
+		uint64_t size = 0x1000ull << (take(in, 1) % 3);
+
+		region_mem[n][r] = malloc(size);
+		memset(region_mem[n][r], 0, size);
+		c.regions[r].gpa = 0x40000000ull * (r + 1) + 0x100000ull * n +
+				   (take(in, 1) & 1) * 0x1000;
+		c.regions[r].size = size;
+		c.regions[r].host = region_mem[n][r];
+		c.regions[r].flags = (uint32_t)(take(in, 1) & 7) | HV_MEM_READ;
+	}
+	c.entry = c.regions[0].gpa;
+	if (!hv_vm_create(&H, &c))
+		for (r = 0; r < c.nregions; r++) {
+			free(region_mem[n][r]);
+			region_mem[n][r] = NULL;
+		}
+}
+
+static void shadow(unsigned caller, int on)
+{
+	for (unsigned n = 0; n < MAX_VMS; n++)
+		for (unsigned r = 0; r < HV_MAX_REGIONS; r++) {
+			const struct hv_vm *vm = &H.vms[n];
+
+			if (n == caller || !region_mem[n][r] || r >= vm->nregions)
+				continue;
+			if (on)
+				ASAN_POISON_MEMORY_REGION(region_mem[n][r], vm->regions[r].size);
+			else
+				ASAN_UNPOISON_MEMORY_REGION(region_mem[n][r], vm->regions[r].size);
+		}
+}
+
+/* Fill the stack the core is about to use with the marker. */
+__attribute__((noinline)) static void mark_stack(void)
+{
+	volatile uint64_t area[4096];
+
+	for (unsigned i = 0; i < 4096; i++)
+		area[i] = MARK;
+}
+
+__attribute__((noinline)) static enum hv_action run(struct hv_vcpu *v,
+						    enum hcall_trap t, uint32_t imm)
+{
+	mark_stack();
+	return hv_handle_trap(&H, v, t, imm);
+}
+
+static int documented(const int64_t *set, unsigned n, int64_t v)
+{
+	for (unsigned i = 0; i < n; i++)
+		if (set[i] == v)
+			return 1;
+	return 0;
+}
+
+#define ERRS(LIST) LIST(AS_VALUE)
+#define AS_VALUE(name, raw, status) (raw),
+static const int64_t e_hvisor[] = { ERRS(HCALL_HVISOR_ERRORS) };
+static const int64_t e_psci[] = { ERRS(HCALL_PSCI_ERRORS) };
+static const int64_t e_sbi[] = { ERRS(HCALL_SBI_ERRORS) };
+static const int64_t e_kvm[] = { ERRS(HCALL_KVM_X86_ERRORS) };
+static const int64_t e_acrn[] = { ERRS(HCALL_ACRN_ERRORS) };
+static const int64_t e_pal[] = { ERRS(HCALL_PALACIOS_ERRORS) };
+static void check(const struct hv_vm *vm, const struct hcall_regs *in,
+		  const struct hcall_regs *out, enum hcall_trap t, uint32_t imm,
+		  enum hv_action a, int injected)
+{
+	uint32_t results = 0;
+	const int64_t *set = NULL;
+	unsigned nset = 0;
+	int status_reg = 0;
+
+	for (unsigned i = 0; i < HCALL_NREGS; i++)
+		if (out->r[i] == MARK) {
+			fprintf(stderr, "register %u holds stale stack data\n", i);
+			abort();
+		}
+	if (injected || a == HV_INJECTED) {
+		if (memcmp(in, out, sizeof(*in)))
+			abort();
+		return;
+	}
+	/* The result set of each convention, from the specifications. */
+	switch (ops.arch) {
+	case HCALL_ARCH_ARM64:
+		if (t == HCALL_TRAP_HVC && imm == 0x4856 &&
+		    (vm->abis & HV_ABI_BIT(HV_ABI_HVISOR))) {
+			results = 1u << 0;
+			set = e_hvisor, nset = sizeof(e_hvisor) / 8;
+		} else if (imm == 0 && (vm->abis & HV_ABI_BIT(HV_ABI_SMCCC))) {
+			results = 0xFu;
+			set = e_psci, nset = sizeof(e_psci) / 8; /* includes SMCCC's */
+		} else {
+			results = 1u << 0;
+			if (out->r[0] != ~0ull)
+				abort();
+		}
+		status_reg = 0;
+		break;
+	case HCALL_ARCH_RISCV64:
+		results = (1u << 10) | (1u << 11);
+		status_reg = 10;
+		if (in->r[17] == 0x114514 && (vm->abis & HV_ABI_BIT(HV_ABI_HVISOR)))
+			set = e_hvisor, nset = sizeof(e_hvisor) / 8;
+		else
+			set = e_sbi, nset = sizeof(e_sbi) / 8;
+		break;
+	case HCALL_ARCH_X86_64:
+		results = 1u << 0;
+		if (vm->abis & HV_ABI_BIT(HV_ABI_KVM_X86))
+			set = e_kvm, nset = sizeof(e_kvm) / 8;
+		else if (vm->abis & HV_ABI_BIT(HV_ABI_ACRN))
+			set = e_acrn, nset = sizeof(e_acrn) / 8;
+		else
+			results |= 0x4Eu, set = e_pal, nset = sizeof(e_pal) / 8;
+		break;
+	}
+	for (unsigned i = 0; i < HCALL_NREGS; i++)
+		if (!(results & (1u << i)) && in->r[i] != out->r[i]) {
+			fprintf(stderr, "register %u changed outside the results\n", i);
+			abort();
+		}
+	if (set) {
+		int64_t st = (int64_t)out->r[status_reg];
+
+		if (nset && st < 0 && st > -4096 && !documented(set, nset, st)) {
+			fprintf(stderr, "undocumented error %lld\n", (long long)st);
+			abort();
+		}
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const enum hcall_arch arches[] = { HCALL_ARCH_ARM64, HCALL_ARCH_RISCV64,
+						  HCALL_ARCH_X86_64 };
+	static const enum hcall_trap traps[] = { HCALL_TRAP_HVC, HCALL_TRAP_SMC,
+						 HCALL_TRAP_ECALL, HCALL_TRAP_VMCALL,
+						 HCALL_TRAP_VMMCALL, HCALL_TRAP_NONE };
+	struct in in = { data, size };
+	unsigned nvms, k;
+
+	ops.arch = arches[take(&in, 1) % 3];
+	if (hv_init(&H, &ops))
+		abort();
+	nvms = 1 + (unsigned)take(&in, 1) % MAX_VMS;
+	for (k = 0; k < nvms; k++)
+		build_vm(&in, k);
+
+	for (k = 0; k < MAX_TRAPS && in.n; k++) {
+		unsigned n = (unsigned)take(&in, 1) % MAX_VMS;
+		struct hv_vm *vm = &H.vms[n];
+		struct hv_vcpu *v;
+		struct hcall_regs before;
+		enum hcall_trap t;
+		uint32_t imm;
+		enum hv_action a;
+		int f0 = faults;
+
+		if (vm->state == HV_VM_EMPTY || !vm->nvcpus)
+			continue;
+		v = &vm->vcpus[take(&in, 1) % vm->nvcpus];
+		t = traps[take(&in, 1) % 6];
+		imm = (uint32_t)(take(&in, 1) % 3 == 0 ? take(&in, 2) : (take(&in, 1) & 1) * 0x4856);
+		v->privilege = (take(&in, 1) % 8) == 0;
+		for (unsigned i = 0; i < HCALL_NREGS; i++)
+			v->regs.r[i] = 0x1111111111111111ull * (i % 15 + 1);
+		for (unsigned i = 0; i < 6; i++) {
+			static const unsigned slot[3][6] = { { 0, 1, 2, 3, 4, 5 },
+							     { 17, 16, 10, 11, 12, 13 },
+							     { 0, 8, 7, 6, 3, 1 } };
+			uint64_t x = value(&in, vm);
+
+			v->regs.r[slot[ops.arch - 1][i]] = x == MARK ? 0 : x;
+		}
+		before = v->regs;
+		shadow(n, 1);
+		a = run(v, t, imm);
+		shadow(n, 0);
+		if (faults != f0 && fault_vcpu != v)
+			abort();
+		check(vm, &before, &v->regs, t, imm, a, faults != f0);
+	}
+	for (unsigned n = 0; n < MAX_VMS; n++)
+		for (unsigned r = 0; r < HV_MAX_REGIONS; r++) {
+			free(region_mem[n][r]);
+			region_mem[n][r] = NULL;
+		}
+	return 0;
+}
