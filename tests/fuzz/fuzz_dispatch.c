@@ -136,6 +136,8 @@ static uint64_t value(struct in *in, const struct hv_vm *vm)
 static void build_vm(struct in *in, unsigned n)
 {
 	struct hv_vm_config c;
+	struct hv_vm *vm;
+	uint8_t *host[HV_MAX_REGIONS] = { 0 };
 	unsigned r;
 
 	memset(&c, 0, sizeof(c));
@@ -151,20 +153,22 @@ static void build_vm(struct in *in, unsigned n)
 	for (r = 0; r < c.nregions; r++) {
 		uint64_t size = 0x1000ull << (take(in, 1) % 3);
 
-		region_mem[n][r] = malloc(size);
-		memset(region_mem[n][r], 0, size);
+		host[r] = calloc(1, size);
 		c.regions[r].gpa = 0x40000000ull * (r + 1) + 0x100000ull * n +
 				   (take(in, 1) & 1) * 0x1000;
 		c.regions[r].size = size;
-		c.regions[r].host = region_mem[n][r];
+		c.regions[r].host = host[r];
 		c.regions[r].flags = (uint32_t)(take(in, 1) & 7) | HV_MEM_READ;
 	}
 	c.entry = c.regions[0].gpa;
-	if (!hv_vm_create(&H, &c))
-		for (r = 0; r < c.nregions; r++) {
-			free(region_mem[n][r]);
-			region_mem[n][r] = NULL;
-		}
+	vm = hv_vm_create(&H, &c);
+	/* The memory belongs to the slot the VM got, which need not be n. */
+	for (r = 0; r < HV_MAX_REGIONS; r++) {
+		if (vm && vm->id < MAX_VMS)
+			region_mem[vm->id][r] = host[r];
+		else
+			free(host[r]);
+	}
 }
 
 static void shadow(unsigned caller, int on)
