@@ -60,6 +60,12 @@ struct vm_plan {
 };
 
 #define ABI(a) HV_ABI_BIT(HV_ABI_##a)
+#ifdef HV_BENCH
+/* The round-trip bench image (bench/roundtrip): one KVM x86 VM. */
+static const struct vm_plan plan[] = {
+	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 1, 0 },
+};
+#else
 static const struct vm_plan plan[] = {
 	{ "service", HV_ROLE_SERVICE, ABI(ACRN) | ABI(PROBE), 1, 0 },
 	{ "normal", HV_ROLE_NORMAL, 0, 0, "hcall-x86-normal" },
@@ -67,6 +73,7 @@ static const struct vm_plan plan[] = {
 	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86) | ABI(PROBE), 1, 0 },
 	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS) | ABI(PROBE), 1, 0 },
 };
+#endif
 #define NPLAN (sizeof(plan) / sizeof(plan[0]))
 
 __attribute__((noreturn)) static void debug_exit(uint8_t v)
