@@ -95,7 +95,8 @@ struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
 	vm->entry = cfg->entry;
 	vm->upcall_vector = HV_UPCALL_VECTOR;
 	hv_memcpy(vm->uuid, cfg->uuid, sizeof(vm->uuid));
-	for (i = 0; i < sizeof(vm->uuid); i++)
+	/* An ACRN VM not started at boot waits for CREATE_VM. */
+	for (i = 0; i < sizeof(vm->uuid) && !cfg->start; i++)
 		if (vm->uuid[i])
 			vm->state = HV_VM_DEFINED;
 	hv_lock_init(&vm->lock);
@@ -168,11 +169,11 @@ int hv_vm_destroy_locked(struct hv *hv, struct hv_vm *vm)
 	case HV_VM_RUNNING:
 		return -HV_EBUSY;
 	case HV_VM_EMPTY:
-	case HV_VM_DEFINED:
 		return -HV_EINVAL;
 	case HV_VM_PAUSED:
 		hv_vm_stop_locked(hv, vm);
 		break;
+	case HV_VM_DEFINED:
 	case HV_VM_CREATED:
 	case HV_VM_STOPPED:
 		break;

@@ -6,7 +6,7 @@
  *
  *   CREATED --start--> RUNNING --pause--> PAUSED --start--> RUNNING
  *   RUNNING/PAUSED --stop--> STOPPED --start--> RUNNING
- *   CREATED/PAUSED/STOPPED --destroy--> EMPTY
+ *   DEFINED/CREATED/PAUSED/STOPPED --destroy--> EMPTY
  *   ACRN VMs (with a uuid) start as DEFINED; CREATE_VM makes them CREATED
  *   and DESTROY_VM returns them to DEFINED (acrn side, svc_acrn.c).
  */
@@ -27,7 +27,8 @@ int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm);
 /* Pause a running vm. 0 or -HV_EINVAL. */
 int hv_vm_pause_locked(struct hv_vm *vm);
 
-/* Free a VM that is not running. 0, -HV_EBUSY (running) or -HV_EINVAL. */
+/* Free a VM that is not running (any state but RUNNING and EMPTY).
+ * 0, -HV_EBUSY (running) or -HV_EINVAL (empty slot). */
 int hv_vm_destroy_locked(struct hv *hv, struct hv_vm *vm);
 
 /* Create a VM from cfg in a free slot. NULL if cfg is invalid or the

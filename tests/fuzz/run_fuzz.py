@@ -14,7 +14,8 @@ if sys.argv[1] == '--skip':
 
 fuzzer, seconds, work, seeds = sys.argv[1:5]
 os.makedirs(work, exist_ok=True)
-cmd = [fuzzer, '-max_total_time=' + seconds, '-timeout=10', '-rss_limit_mb=1024',
+cmd = [fuzzer, '-max_total_time=' + seconds, '-artifact_prefix=' + work + '/',
+       '-timeout=10', '-rss_limit_mb=1024',
        '-print_final_stats=1', work, seeds]
 print(' '.join(cmd), flush=True)
 r = subprocess.run(cmd)

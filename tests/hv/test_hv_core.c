@@ -95,3 +95,21 @@ Test(core, no_service_vm_no_upcall)
 	hv_notify_service_vm(&H);
 	cr_assert_eq(fk.upcalls, 0);
 }
+
+Test(core, acrn_vm_started_at_boot_and_failed_start_frees_the_slot)
+{
+	struct hv_vm_config c;
+	struct hv_vm *vm;
+
+	setup_arch(HCALL_ARCH_X86_64);
+	memset(&c, 0, sizeof(c));
+	c.nvcpus = 1;
+	c.uuid[0] = 1;
+	c.start = 1;
+	vm = hv_vm_create(&H, &c);
+	cr_assert_not_null(vm);
+	cr_assert_eq(vm->state, HV_VM_RUNNING); /* started, still ACRN-managed */
+	fk.start_ret = -5;
+	cr_assert_null(hv_vm_create(&H, &c));
+	cr_assert_eq(H.vms[1].state, HV_VM_EMPTY); /* nothing left behind */
+}
