@@ -7,7 +7,7 @@ if (!exists("outfile")) outfile = 'build/bench/roundtrip.png'
 
 set terminal pngcairo size 900,500 noenhanced font ",10"
 set output outfile
-set title "Hypercall round trip under qemu -icount shift=0 (instructions per call, N = 100,000)"
+set title "Hypercall round trip under qemu -icount shift=0,sleep=off (instructions per call, N = 100,000)"
 set ylabel "instructions per call"
 set style data histograms
 set style histogram clustered gap 1

@@ -29,7 +29,12 @@ Prints one JSON object on stdout:
 or {"status": "missing", "why": ...} when no bench image was found.
 With gnuplot installed it also draws BUILD_ROOT/bench/roundtrip.png
 (bench/roundtrip.gp). A benchmark never fails: the exit status is 0
-unless the arguments are wrong.
+unless the arguments are wrong. bench/run.py may import section() instead.
+
+Cross-check of the method: the same image with N = 4 under
+`-singlestep -d exec,nochain` (one log line per executed instruction)
+gives the per-call instruction count directly; on arm64/gcc it matched
+the counter's figure to within the loop's own two instructions.
 """
 import argparse
 import json
@@ -169,22 +174,13 @@ def plot(rows, out_dir):
     return png
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("build_root", nargs="?", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--runs", type=int, default=2,
-                    help="boots per image; counts must agree (default 2)")
-    ap.add_argument("--timeout", type=float, default=120.0)
-    ap.add_argument("--no-plot", action="store_true")
-    a = ap.parse_args()
-    if a.runs < 1:
-        ap.error("--runs must be at least 1")
-
+def section(build_root, runs=2, timeout=120.0, draw=True):
+    """The report as a dict (what main() prints); for bench/run.py."""
     rows, calib, errors = [], [], []
     for arch in ARCHES:
         for comp in COMPILERS:
             try:
-                row, cal = measure(arch, comp, a.build_root, a.runs, a.timeout)
+                row, cal = measure(arch, comp, build_root, runs, timeout)
             except (RuntimeError, ValueError) as e:
                 errors.append(f"{arch}-{comp}: {e}")
                 continue
@@ -192,12 +188,11 @@ def main():
                 rows.append(row)
                 calib.append(cal)
     if not rows:
-        why = ("no bench image (bench/roundtrip) in " + a.build_root +
+        why = ("no bench image (bench/roundtrip) in " + build_root +
                "/<arch>-none-<compiler>/bench/roundtrip")
         if errors:
             why = "; ".join(errors)
-        print(json.dumps({"status": "missing", "why": why}, indent=2))
-        return 0
+        return {"status": "missing", "why": why}
 
     bad_calib = [f"{c['arch']}-{c['compiler']}" for c in calib if not c["calib_ok"]]
     note = ("Instructions per call, guest loop included: N = 100,000 calls under "
@@ -221,9 +216,22 @@ def main():
                             "calibration[].command)"}
     if errors:
         report["errors"] = errors
-    if not a.no_plot:
-        report["plot"] = plot(rows, os.path.join(a.build_root, "bench"))
-    print(json.dumps(report, indent=2))
+    if draw:
+        report["plot"] = plot(rows, os.path.join(build_root, "bench"))
+    return report
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("build_root", nargs="?", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--runs", type=int, default=2,
+                    help="boots per image; counts must agree (default 2)")
+    ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("--no-plot", action="store_true")
+    a = ap.parse_args()
+    if a.runs < 1:
+        ap.error("--runs must be at least 1")
+    print(json.dumps(section(a.build_root, a.runs, a.timeout, not a.no_plot), indent=2))
     return 0
 
 
