@@ -1,15 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Dispatch scaling: instructions per dispatched Palacios-style call with
- * N registered handlers, through hcall's core (hv_handle_trap) and through
- * a baseline that does the same decode, permission check, handler call and
- * write-back around a red-black-tree lookup.
+ * N registered handlers.
  *
- *   dispatch_bench hcall|rbtree N CALLS
+ *   dispatch_bench full N CALLS     hcall's whole path, hv_handle_trap():
+ *                                   decode, privilege and rights checks,
+ *                                   registry lookup, handler, write-back
+ *   dispatch_bench hash N CALLS     the registry lookup alone
+ *   dispatch_bench rbtree N CALLS   the baseline's lookup alone: a
+ *                                   red-black tree keyed by number (the
+ *                                   Palacios design) under the same lock
  *
- * Run it under `valgrind --tool=callgrind --toggle-collect=bench_loop`:
- * only bench_loop and what it calls is counted, so set-up is excluded and
- * the count divided by CALLS is the per-call cost.
+ * The baseline's whole path is hcall's path with its lookup swapped for
+ * the tree's: full - hash + rbtree. Run under
+ * `valgrind --tool=callgrind --toggle-collect=bench_loop`: only bench_loop
+ * and what it calls is counted, so set-up is excluded and the count
+ * divided by CALLS is the per-call cost.
  */
 #include "hv.h"
 #include <hcall/abi/palacios.h>
@@ -19,7 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lock.h"
 #include "rbtree.h"
+#include "registry.h"
 
 #define MAX_HANDLERS 4096
 #define RAX HCALL_REG_IDX(HCALL_X86_RAX)
@@ -39,7 +47,7 @@ static int64_t handler(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr, void *p
 	return (int64_t)(nr ^ (uintptr_t)priv);
 }
 
-/* ---- baseline: the same path around a red-black tree ---------------- */
+/* ---- baseline: a red-black tree under the registry's lock ----------- */
 
 struct rb_entry {
 	struct rb_node node;
@@ -49,41 +57,53 @@ struct rb_entry {
 
 static struct rb_tree tree;
 static struct rb_entry entries[MAX_HANDLERS];
+static struct hv_lock tree_lock;
 
-static void __attribute__((noinline))
-baseline_dispatch(struct hv *hv, struct hv_vcpu *vcpu)
+static int __attribute__((noinline))
+rbtree_find(uint64_t nr, hv_handler_fn *fn, void **priv)
 {
-	uint64_t nr = vcpu->regs.r[RAX] & 0xffffffffu;
+	struct rb_node *n;
 
-	if (!(vcpu->vm->abis & HV_ABI_BIT(HV_ABI_PALACIOS)) || vcpu->privilege) {
-		vcpu->regs.r[RAX] = (uint64_t)-1;
-		return;
+	hv_lock(&tree_lock);
+	n = rb_find(&tree, nr);
+	if (n) {
+		*fn = ((struct rb_entry *)n)->fn;
+		*priv = ((struct rb_entry *)n)->priv;
 	}
-	struct rb_node *n = rb_find(&tree, nr);
-	if (!n) {
-		vcpu->regs.r[RAX] = (uint64_t)-1;
-		return;
-	}
-	struct rb_entry *e = (struct rb_entry *)n;
-	vcpu->regs.r[RAX] = (uint64_t)e->fn(hv, vcpu, nr, e->priv);
+	hv_unlock(&tree_lock);
+	return n != NULL;
 }
 
 /* ---- the measured loop ---------------------------------------------- */
 
+enum mode { FULL, HASH, RBTREE };
+
 static volatile uint64_t sink;
 
 void __attribute__((noinline))
-bench_loop(int use_rb, struct hv *hv, struct hv_vcpu *vcpu, unsigned n, unsigned calls)
+bench_loop(enum mode mode, struct hv *hv, struct hv_vcpu *vcpu, unsigned n, unsigned calls)
 {
 	unsigned span = n < 64 ? n : 64;
+	hv_handler_fn fn = 0;
+	void *priv = 0;
 
 	for (unsigned i = 0; i < calls; i++) {
-		vcpu->regs.r[RAX] = number_of(i % span);
-		if (use_rb)
-			baseline_dispatch(hv, vcpu);
-		else
+		uint64_t nr = number_of(i % span);
+
+		switch (mode) {
+		case FULL:
+			vcpu->regs.r[RAX] = nr;
 			(void)hv_handle_trap(hv, vcpu, HCALL_TRAP_VMMCALL, 0);
-		sink += vcpu->regs.r[RAX];
+			sink += vcpu->regs.r[RAX];
+			break;
+		case HASH:
+			sink += (uint64_t)hv_registry_find(hv, vcpu->vm, HV_ABI_PALACIOS, nr,
+							   &fn, &priv);
+			break;
+		case RBTREE:
+			sink += (uint64_t)rbtree_find(nr, &fn, &priv);
+			break;
+		}
 	}
 }
 
@@ -104,11 +124,22 @@ static const struct hv_arch_ops ops = {
 
 int main(int argc, char **argv)
 {
+	enum mode mode;
+
 	if (argc != 4) {
-		fprintf(stderr, "usage: dispatch_bench hcall|rbtree N CALLS\n");
+		fprintf(stderr, "usage: dispatch_bench full|hash|rbtree N CALLS\n");
 		return 2;
 	}
-	int use_rb = strcmp(argv[1], "rbtree") == 0;
+	if (!strcmp(argv[1], "full"))
+		mode = FULL;
+	else if (!strcmp(argv[1], "hash"))
+		mode = HASH;
+	else if (!strcmp(argv[1], "rbtree"))
+		mode = RBTREE;
+	else {
+		fprintf(stderr, "dispatch_bench: unknown mode %s\n", argv[1]);
+		return 2;
+	}
 	unsigned n = (unsigned)strtoul(argv[2], NULL, 0);
 	unsigned calls = (unsigned)strtoul(argv[3], NULL, 0);
 	if (n < 1 || n > MAX_HANDLERS || !calls) {
@@ -136,41 +167,39 @@ int main(int argc, char **argv)
 		fprintf(stderr, "dispatch_bench: hv_vm_create failed\n");
 		return 1;
 	}
+	hv_lock_init(&tree_lock);
 	for (unsigned i = 0; i < n; i++) {
-		if (use_rb) {
-			entries[i].node.key = number_of(i);
-			entries[i].fn = handler;
-			entries[i].priv = (void *)(uintptr_t)i;
-			if (rb_insert(&tree, &entries[i].node)) {
-				fprintf(stderr, "dispatch_bench: duplicate number %u\n", i);
-				return 1;
-			}
-		} else if (hv_register_hypercall(vm, HV_ABI_PALACIOS, number_of(i), handler,
-						 (void *)(uintptr_t)i)) {
+		entries[i].node.key = number_of(i);
+		entries[i].fn = handler;
+		entries[i].priv = (void *)(uintptr_t)i;
+		if (rb_insert(&tree, &entries[i].node) ||
+		    hv_register_hypercall(vm, HV_ABI_PALACIOS, number_of(i), handler,
+					  (void *)(uintptr_t)i)) {
 			fprintf(stderr, "dispatch_bench: registering handler %u failed\n", i);
 			return 1;
 		}
 	}
-	if (use_rb && rb_check(tree.root) < 0) {
+	if (rb_check(tree.root) < 0) {
 		fprintf(stderr, "dispatch_bench: red-black invariants broken\n");
 		return 1;
 	}
 
+	/* Every number must reach its handler both ways: checked once,
+	 * outside the counted loop. */
 	struct hv_vcpu *vcpu = &vm->vcpus[0];
-	/* Every call must reach its handler: check once, outside the count. */
 	for (unsigned i = 0; i < (n < 64 ? n : 64); i++) {
+		hv_handler_fn fn = 0;
+		void *priv = 0;
+
 		vcpu->regs.r[RAX] = number_of(i);
-		if (use_rb)
-			baseline_dispatch(&hv, vcpu);
-		else
-			(void)hv_handle_trap(&hv, vcpu, HCALL_TRAP_VMMCALL, 0);
-		if (vcpu->regs.r[RAX] != (number_of(i) ^ i)) {
-			fprintf(stderr, "dispatch_bench: call %u returned %#llx\n", i,
-				(unsigned long long)vcpu->regs.r[RAX]);
+		(void)hv_handle_trap(&hv, vcpu, HCALL_TRAP_VMMCALL, 0);
+		if (vcpu->regs.r[RAX] != (number_of(i) ^ i) || !rbtree_find(number_of(i), &fn, &priv) ||
+		    (uintptr_t)priv != i) {
+			fprintf(stderr, "dispatch_bench: call %u did not reach its handler\n", i);
 			return 1;
 		}
 	}
-	bench_loop(use_rb, &hv, vcpu, n, calls);
-	printf("%s %u %u\n", use_rb ? "rbtree" : "hcall", n, calls);
+	bench_loop(mode, &hv, vcpu, n, calls);
+	printf("%s %u %u\n", argv[1], n, calls);
 	return 0;
 }

@@ -103,17 +103,20 @@ def dispatch_section():
         return {"status": "missing", "why": "valgrind is not installed"}
     rows = []
     for n in (1, 64, 4096):
-        rows.append({"handlers": n,
-                     "hcall": round(callgrind_per_call(exe, "hcall", n), 1),
-                     "rbtree": round(callgrind_per_call(exe, "rbtree", n), 1)})
-    first, last = rows[0]["hcall"], rows[-1]["hcall"]
+        full = callgrind_per_call(exe, "full", n)
+        hsh = callgrind_per_call(exe, "hash", n)
+        tree = callgrind_per_call(exe, "rbtree", n)
+        rows.append({"handlers": n, "hcall path": round(full, 1),
+                     "red-black-tree path": round(full - hsh + tree, 1),
+                     "hcall lookup": round(hsh, 1), "tree lookup": round(tree, 1)})
+    first, last = rows[0]["hcall path"], rows[-1]["hcall path"]
     spread = abs(last - first) / first * 100 if first else 0.0
-    flat = spread <= 5.0
-    below = all(r["hcall"] < r["rbtree"] for r in rows)
     return {"status": "ok", "rows": rows, "spread_pct": round(spread, 2),
-            "goal_flat": flat, "goal_below_baseline": below,
+            "goal_flat": spread <= 5.0,
+            "below_at": [r["handlers"] for r in rows
+                         if r["hcall path"] < r["red-black-tree path"]],
             "reproduce": "valgrind --tool=callgrind --toggle-collect=bench_loop "
-                         f"build/host-gcc/bench/dispatch_bench hcall|rbtree N {CALLS}"}
+                         f"build/host-gcc/bench/dispatch_bench full|hash|rbtree N {CALLS}"}
 
 
 # ---- 4. footprint --------------------------------------------------------
@@ -221,13 +224,24 @@ def render(report):
     d = report["dispatch"]
     md += ["## Dispatch scaling (instructions per call, callgrind)", ""]
     if d["status"] == "ok":
-        md.append(md_table(["handlers", "hcall", "red-black tree"],
-                           [[r["handlers"], r["hcall"], r["rbtree"]] for r in d["rows"]]))
+        headers = list(d["rows"][0].keys())
+        md.append(md_table(headers, [[r[h] for h in headers] for r in d["rows"]]))
         md.append("")
-        md.append(f"Spread from 1 to 4096 handlers: {d['spread_pct']}% "
-                  f"(goal <= 5%: {'met' if d['goal_flat'] else 'NOT met'}); "
-                  f"below the baseline at every size: "
-                  f"{'yes' if d['goal_below_baseline'] else 'NO (goal not met)'}.")
+        sizes = [r["handlers"] for r in d["rows"]]
+        below = d["below_at"]
+        md.append("hcall path: hv_handle_trap() for a registered Palacios-style call "
+                  "(decode, privilege and rights checks, lookup, handler, write-back). "
+                  "Red-black-tree path: the same path with the registry lookup swapped "
+                  "for a red-black tree keyed by number under the same lock (the "
+                  "Palacios design), i.e. hcall path - hcall lookup + tree lookup. "
+                  "Each figure includes the benchmark loop's own few instructions.")
+        md.append("")
+        md.append(f"Spread of the hcall path from 1 to 4096 handlers: {d['spread_pct']}% "
+                  f"(goal <= 5%: {'met' if d['goal_flat'] else 'NOT met'}). "
+                  f"Fewer instructions than the tree at {below or 'no size'} of {sizes}: "
+                  + ("goal met." if below == sizes else
+                     "goal NOT met where missing: a tree of one node is a single "
+                     "compare, cheaper than hashing."))
         md.append(f"Reproduce: `{d['reproduce']}`")
     else:
         md.append(f"Not measured: {d['why']}.")

@@ -272,7 +272,11 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 	if (!d.svc)
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
 
-	hv_memset(&c, 0, sizeof(c));
+	/*
+	 * No blanket memset: the frame is only ever written from res[0..nres)
+	 * and err, so those are zeroed, and services read arg[] below the
+	 * convention's nargs, which is filled from the frame below.
+	 */
 	c.hv = hv;
 	c.vcpu = vcpu;
 	c.vm = vm;
@@ -280,6 +284,9 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 	c.abi = d.svc->abi;
 	c.svc_errs = &d.svc->errs;
 	c.action = HV_RESUME;
+	c.err = 0;
+	for (i = 0; i < c.conv->nres && i < HCALL_MAX_CONV_REGS; i++)
+		c.res[i] = 0;
 
 	if (vcpu->privilege) {
 		if (c.abi == HV_ABI_KVM_X86) {
@@ -292,12 +299,13 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 						: HV_FAULT_UNDEF);
 	}
 
-	/* Copy the number and arguments out of the frame once. */
 	read_number(&c, &vcpu->regs);
-	for (i = 0; i < c.conv->nargs && i < HCALL_MAX_CONV_REGS; i++)
-		c.arg[i] = vcpu->regs.r[c.conv->arg_regs[i] % HCALL_NREGS];
-
 	e = has(vm, c.abi) || c.abi == HV_ABI_SBI ? lookup(&c, d.svc) : NULL;
+	/* A built-in service reads its arguments from one copy taken here;
+	 * a registered handler reads the frame itself (run_registered). */
+	if (e)
+		for (i = 0; i < c.conv->nargs && i < HCALL_MAX_CONV_REGS; i++)
+			c.arg[i] = vcpu->regs.r[c.conv->arg_regs[i] % HCALL_NREGS];
 	if (!has(vm, c.abi) && !(e == &probe_echo || e == &probe_dump))
 		e = NULL; /* SBI for a VM without it: only the probe answers */
 	if (!e) {

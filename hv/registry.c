@@ -6,8 +6,8 @@
  *
  * One open-addressing table (struct hv's registry[]) holds every VM's
  * handlers, keyed by (VM, ABI, number). It is at most half full
- * (HV_REGISTRY_MAX of HV_REGISTRY_SLOTS) and probes triangularly, which
- * visits every slot of a power-of-two table. An insertion that would
+ * (HV_REGISTRY_MAX of HV_REGISTRY_SLOTS) and probes linearly from a
+ * Fibonacci hash, the cheapest sequence on the hot path. An insertion that would
  * need more than HV_REG_MAX_PROBE probes is refused (-ENOSPC), so every
  * lookup, hit or miss, ends within HV_REG_MAX_PROBE probes whatever
  * numbers a guest or an embedder picks.
@@ -23,39 +23,44 @@ _Static_assert((HV_REGISTRY_SLOTS & (HV_REGISTRY_SLOTS - 1)) == 0,
 _Static_assert(HV_REGISTRY_MAX * 2 <= HV_REGISTRY_SLOTS,
 	       "registry must stay at most half full");
 
-static uint64_t mix(uint64_t k)
+/* log2 of the slot count, for Fibonacci hashing. */
+#define HV_REGISTRY_BITS (__builtin_ctz(HV_REGISTRY_SLOTS))
+
+/*
+ * Fibonacci hashing: multiply by 2^64/phi and keep the top bits. Sparse
+ * 32-bit numbers and sequential ones both spread over the table, and it
+ * costs a multiply and a shift on the hot path. The (vm, abi) pair is
+ * folded into the top byte of the key; slot_is() compares the whole key,
+ * so a collision costs a probe, never a wrong handler.
+ */
+static inline uint64_t key_hash(unsigned vm, enum hv_abi abi, uint64_t nr)
 {
-	/* A 64-bit finaliser (xorshift-multiply): sequential numbers spread
-	 * over the whole table. */
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdull;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ull;
-	k ^= k >> 33;
-	return k;
+	uint64_t k = nr ^ ((((uint64_t)vm << 4) | (uint64_t)abi) << 56);
+
+	return (k * 0x9e3779b97f4a7c15ull) >> (64 - HV_REGISTRY_BITS);
 }
 
-static uint64_t key_hash(unsigned vm, enum hv_abi abi, uint64_t nr)
+/* The i-th slot of the probe sequence starting at h (linear probing). */
+static inline struct hv_reg_slot *slot_at(struct hv *hv, uint64_t h, unsigned i)
 {
-	return mix(nr ^ mix(((uint64_t)vm << 8) | (uint64_t)abi));
+	return &hv->registry[(h + i) & (HV_REGISTRY_SLOTS - 1)];
 }
 
-static int slot_is(const struct hv_reg_slot *s, unsigned vm, enum hv_abi abi,
+static inline int slot_is(const struct hv_reg_slot *s, unsigned vm, enum hv_abi abi,
 		   uint64_t nr)
 {
 	return s->vm == vm + 1 && s->abi == abi && s->nr == nr;
 }
 
 /* The slot holding the key, or NULL. Caller holds hv->lock. */
-static struct hv_reg_slot *lookup_locked(struct hv *hv, unsigned vm,
+static inline struct hv_reg_slot *lookup_locked(struct hv *hv, unsigned vm,
 					 enum hv_abi abi, uint64_t nr)
 {
 	uint64_t h = key_hash(vm, abi, nr);
 	unsigned i;
 
 	for (i = 0; i < HV_REG_MAX_PROBE; i++) {
-		struct hv_reg_slot *s =
-			&hv->registry[(h + (uint64_t)i * (i + 1) / 2) & (HV_REGISTRY_SLOTS - 1)];
+		struct hv_reg_slot *s = slot_at(hv, h, i);
 
 		if (!s->vm && !s->tomb)
 			return NULL;
@@ -88,8 +93,7 @@ int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
 	h = key_hash(vm->id, abi, nr);
 	hv_lock(&hv->lock);
 	for (i = 0; i < HV_REG_MAX_PROBE; i++) {
-		struct hv_reg_slot *s =
-			&hv->registry[(h + (uint64_t)i * (i + 1) / 2) & (HV_REGISTRY_SLOTS - 1)];
+		struct hv_reg_slot *s = slot_at(hv, h, i);
 
 		if (slot_is(s, vm->id, abi, nr)) {
 			ret = -HV_EEXIST;
