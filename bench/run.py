@@ -72,8 +72,8 @@ def roundtrip_section():
         return {"status": "missing", "why": "bench/roundtrip.py does not exist yet"}
     r = run([sys.executable, script, BUILD])
     try:
-        return json.loads(r.stdout.strip().splitlines()[-1])
-    except (ValueError, IndexError):
+        return json.loads(r.stdout)
+    except ValueError:
         return {"status": "missing", "why": f"bench/roundtrip.py failed: {r.stdout[-400:]}"}
 
 

@@ -128,12 +128,13 @@ static struct decoded decode(enum hcall_arch arch, const struct hv_vm *vm,
 
 static void write_back(struct hv_vcpu *vcpu, const struct hv_call *c)
 {
-	unsigned i;
+	const struct hcall_conv_desc *conv = c->conv;
+	unsigned i, n = conv->nres < HCALL_MAX_CONV_REGS ? conv->nres : HCALL_MAX_CONV_REGS;
 
-	for (i = 0; i < c->conv->nres && i < HCALL_MAX_CONV_REGS; i++)
-		vcpu->regs.r[c->conv->res_regs[i] % HCALL_NREGS] = c->res[i];
-	if (c->conv->err_reg != HCALL_REG_NONE)
-		vcpu->regs.r[c->conv->err_reg % HCALL_NREGS] = (uint64_t)c->err;
+	for (i = 0; i < n; i++)
+		vcpu->regs.r[conv->res_regs[i] % HCALL_NREGS] = c->res[i];
+	if (conv->err_reg != HCALL_REG_NONE)
+		vcpu->regs.r[conv->err_reg % HCALL_NREGS] = (uint64_t)c->err;
 }
 
 static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu,
@@ -301,11 +302,19 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 
 	read_number(&c, &vcpu->regs);
 	e = has(vm, c.abi) || c.abi == HV_ABI_SBI ? lookup(&c, d.svc) : NULL;
-	/* A built-in service reads its arguments from one copy taken here;
-	 * a registered handler reads the frame itself (run_registered). */
-	if (e)
-		for (i = 0; i < c.conv->nargs && i < HCALL_MAX_CONV_REGS; i++)
+	/*
+	 * A built-in service reads its own arguments and the reserved ones
+	 * after them from one copy taken here, and nothing beyond; a
+	 * registered handler reads the frame itself (run_registered).
+	 */
+	if (e) {
+		unsigned n = (unsigned)e->nargs + e->nrsvd;
+
+		if (n > c.conv->nargs)
+			n = c.conv->nargs;
+		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
 			c.arg[i] = vcpu->regs.r[c.conv->arg_regs[i] % HCALL_NREGS];
+	}
 	if (!has(vm, c.abi) && !(e == &probe_echo || e == &probe_dump))
 		e = NULL; /* SBI for a VM without it: only the probe answers */
 	if (!e) {

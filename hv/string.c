@@ -1,17 +1,34 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/string.c - byte copies for the core. Plain loops: the core copies
- * small structures, and the build keeps the compiler from turning these
- * loops back into memcpy/memset calls (-fno-builtin,
+ * hv/string.c - copies for the core. Plain loops: the core copies small
+ * structures, and the build keeps the compiler from turning these loops
+ * back into memcpy/memset calls (-fno-builtin,
  * -fno-tree-loop-distribute-patterns).
  */
 #include "hv_string.h"
+
+#include <hcall/types.h>
+
+/*
+ * Word at a time when both ends are 8-byte aligned (frames, VM records and
+ * most guest buffers are), bytes otherwise. The may_alias type keeps the
+ * word accesses legal on any object type.
+ */
+typedef uint64_t __attribute__((may_alias)) hv_word;
+
+static int aligned8(const void *p)
+{
+	return ((uintptr_t)p & 7u) == 0;
+}
 
 void hv_memcpy(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
 	const unsigned char *s = src;
 
+	if (aligned8(d) && aligned8(s))
+		for (; n >= 8; n -= 8, d += 8, s += 8)
+			*(hv_word *)d = *(const hv_word *)s;
 	while (n--)
 		*d++ = *s++;
 }
@@ -19,7 +36,11 @@ void hv_memcpy(void *dst, const void *src, size_t n)
 void hv_memset(void *dst, int c, size_t n)
 {
 	unsigned char *d = dst;
+	hv_word w = 0x0101010101010101ull * (unsigned char)c;
 
+	if (aligned8(d))
+		for (; n >= 8; n -= 8, d += 8)
+			*(hv_word *)d = w;
 	while (n--)
 		*d++ = (unsigned char)c;
 }
