@@ -4,6 +4,7 @@
  * semihosting exit. QEMU's PL011 is ready at reset; only the data and flag
  * registers are used.
  */
+#include "../console_fmt.h"
 #include "console.h"
 
 #define PL011_BASE 0x09000000ul
@@ -27,33 +28,17 @@ void con_putc(char c)
 
 void con_puts(const char *s)
 {
-	while (*s)
-		con_putc(*s++);
+	console_fmt_puts(con_putc, s);
 }
 
 void con_hex(uint64_t v)
 {
-	static const char dig[] = "0123456789abcdef";
-	int i = 60;
-
-	con_puts("0x");
-	while (i > 0 && !((v >> i) & 15))
-		i -= 4;
-	for (; i >= 0; i -= 4)
-		con_putc(dig[(v >> i) & 15]);
+	console_fmt_hex(con_putc, v, 1);
 }
 
 void con_dec(uint64_t v)
 {
-	char buf[24];
-	int i = 0;
-
-	do {
-		buf[i++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (i)
-		con_putc(buf[--i]);
+	console_fmt_dec(con_putc, v);
 }
 
 /* Semihosting SYS_EXIT_EXTENDED (0x20) with ADP_Stopped_ApplicationExit

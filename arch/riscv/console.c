@@ -4,6 +4,7 @@
  * 0x10000000. QEMU's model needs no setup; the guests write the same
  * UART (passed through), so lines interleave at most at line ends.
  */
+#include "../console_fmt.h"
 #include "layout.h"
 #include "rv.h"
 
@@ -24,31 +25,15 @@ void rv_putc(char c)
 
 void rv_puts(const char *s)
 {
-	while (*s)
-		rv_putc(*s++);
+	console_fmt_puts(rv_putc, s);
 }
 
 void rv_puthex(uint64_t v)
 {
-	static const char dig[] = "0123456789abcdef";
-	int i;
-
-	rv_puts("0x");
-	for (i = 60; i > 0 && !(v >> i); i -= 4)
-		;
-	for (; i >= 0; i -= 4)
-		rv_putc(dig[(v >> i) & 15]);
+	console_fmt_hex(rv_putc, v, 1);
 }
 
 void rv_putdec(uint64_t v)
 {
-	char buf[24];
-	int i = 0;
-
-	do {
-		buf[i++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (i)
-		rv_putc(buf[--i]);
+	console_fmt_dec(rv_putc, v);
 }

@@ -29,32 +29,24 @@ void tap_note_hex(const char *text, uint64_t v);
 unsigned tap_done(void);
 
 #ifdef TAP_IMPLEMENTATION
+#include "../../arch/console_fmt.h"
+
 static unsigned tap_n, tap_failed;
 
 void tap_puts(const char *s)
 {
-	while (*s)
-		tap_putc(*s++);
+	console_fmt_puts(tap_putc, s);
 }
 
+/* Always 16 digits, leading zeros kept: the format of the TAP lines. */
 void tap_hex(uint64_t v)
 {
-	static const char dig[] = "0123456789abcdef";
-	tap_puts("0x");
-	for (int i = 60; i >= 0; i -= 4)
-		tap_putc(dig[(v >> i) & 15]);
+	console_fmt_hex(tap_putc, v, 16);
 }
 
 void tap_dec(uint64_t v)
 {
-	char buf[24];
-	int i = 0;
-	do {
-		buf[i++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (i)
-		tap_putc(buf[--i]);
+	console_fmt_dec(tap_putc, v);
 }
 
 static void tap_head(int cond, const char *name)
