@@ -21,15 +21,13 @@ Prints JSON: {"status": "ok", "rows": [...], ...}.
 """
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "codegen"))
 
 import codegen  # noqa: E402  (arm64 and riscv64 tables and references)
+import disasm  # noqa: E402  (compile and disassemble)
 
 try:
     import codegen_x86  # noqa: E402
@@ -37,6 +35,8 @@ except ImportError:  # pragma: no cover - x86 table not present
     codegen_x86 = None
 
 INCLUDE = os.path.join(ROOT, "include")
+# No -Werror: the Linux-style functions are counted, not checked.
+FLAGS = ["-std=c11", "-O2", "-ffreestanding", "-fno-stack-protector", "-I", INCLUDE]
 
 ARM64_LINUX = r"""
 struct lx_smccc_res { unsigned long a0, a1, a2, a3; };
@@ -99,19 +99,14 @@ def riscv_linux_fn(name, params, eid, fid, args):
 
 def compile_and_count(arch, cc, src):
     comp, objdump = codegen.tools(arch, cc)
-    for t in (comp[0], objdump):
-        if not shutil.which(t):
-            return None, f"{t} is not installed"
-    with tempfile.TemporaryDirectory() as d:
-        c, o = os.path.join(d, "calls.c"), os.path.join(d, "calls.o")
-        with open(c, "w", encoding="utf-8") as f:
-            f.write(src)
-        r = subprocess.run(comp + ["-std=c11", "-O2", "-ffreestanding", "-fno-stack-protector",
-                                   "-I", INCLUDE, "-c", c, "-o", o],
-                           capture_output=True, text=True)
-        if r.returncode:
-            return None, f"the call file does not compile: {r.stderr[-400:]}"
-        return codegen.disassemble(objdump, o), None
+    tool = disasm.missing_tool([comp[0], objdump])
+    if tool:
+        return None, f"{tool} is not installed"
+    funcs, err = disasm.compile_and_disassemble(
+        comp, FLAGS, src, lambda o: codegen.disassemble(objdump, o))
+    if funcs is None:
+        return None, f"the call file does not compile: {err[-400:]}"
+    return funcs, None
 
 
 def count(funcs, name):
@@ -149,18 +144,11 @@ def x86_rows(cc):
     src = codegen_x86.build_source()
     names = [c[0] for c in codegen_x86.CALLS]
     comp = ["gcc"] if cc == "gcc" else ["clang"]
-    if not shutil.which(comp[0]) or not shutil.which("objdump"):
+    if disasm.missing_tool([comp[0], "objdump"]):
         return [], "x86 compiler or objdump missing"
-    with tempfile.TemporaryDirectory() as d:
-        c, o = os.path.join(d, "calls.c"), os.path.join(d, "calls.o")
-        with open(c, "w", encoding="utf-8") as f:
-            f.write(src)
-        r = subprocess.run(comp + ["-std=c11", "-O2", "-ffreestanding", "-fno-stack-protector",
-                                   "-I", INCLUDE, "-c", c, "-o", o],
-                           capture_output=True, text=True)
-        if r.returncode:
-            return [], f"x86 call file does not compile: {r.stderr[-400:]}"
-        funcs = codegen_x86.disassemble(o)
+    funcs, err = disasm.compile_and_disassemble(comp, FLAGS, src, codegen_x86.disassemble)
+    if funcs is None:
+        return [], f"x86 call file does not compile: {err[-400:]}"
     return [row("x86_64", cc, n, count(funcs, "w_" + n), count(funcs, "r_" + n), None)
             for n in names], None
 

@@ -8,18 +8,18 @@ built from the numbers and registers of the specification, written below
 independently of the headers. Both are disassembled and compared:
 the same trap instruction and immediate, the same set-up instructions
 before the trap (in any order) writing the same convention registers,
-no stack access, and no more instructions than the reference.
+no stack access, and no more instructions than the reference
+(the compiling, disassembling and comparing: disasm.py).
 
 Usage: codegen.py --arch aarch64|riscv64 --cc gcc|clang --include DIR
 Exit 0 pass, 1 fail, 77 skip (tool missing).
 """
 import argparse
-import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
+
+import disasm
+from disasm import params_decl
 
 # (name, header, call expression, params [(type, name)], number registers,
 #  argument registers as (register, value-expression))
@@ -68,10 +68,6 @@ RISCV = [
     ('sbi_srst_system_reset', 'hcall_sbi_srst_system_reset(a, b)', [(U32, 'a'), (U32, 'b')], 0x53525354, 0, ['a', 'b']),
     ('sbi_legacy_console_putchar', 'hcall_sbi_legacy_console_putchar(c)', [('int', 'c')], 0x01, None, ['(uint64_t)(int64_t)c']),
 ]
-
-
-def params_decl(params):
-    return ', '.join(f'{t} {n}' for t, n in params) or 'void'
 
 
 def arm64_ref(name, params, fid, args):
@@ -147,23 +143,15 @@ def tools(arch, cc):
     return comp, objdump
 
 
+def clean(ins):
+    """One objdump instruction without comments and symbol names; nop dropped."""
+    ins = re.sub(r'\s*//.*$|\s*#\s*0x[0-9a-f]+ <.*$|\s+<.*>$', '', ins).strip()
+    ins = re.sub(r'\s+', ' ', ins)
+    return '' if ins == 'nop' else ins
+
+
 def disassemble(objdump, obj):
-    text = subprocess.run([objdump, '-d', '--no-show-raw-insn', obj],
-                          check=True, capture_output=True, text=True).stdout
-    funcs, cur = {}, None
-    for line in text.splitlines():
-        m = re.match(r'^[0-9a-f]+ <([^>]+)>:$', line)
-        if m:
-            cur = m.group(1)
-            funcs[cur] = []
-            continue
-        m = re.match(r'^\s*[0-9a-f]+:\s+(.*)$', line)
-        if m and cur:
-            ins = re.sub(r'\s*//.*$|\s*#\s*0x[0-9a-f]+ <.*$|\s+<.*>$', '', m.group(1)).strip()
-            ins = re.sub(r'\s+', ' ', ins)
-            if ins and ins != 'nop':
-                funcs[cur].append(ins)
-    return funcs
+    return disasm.objdump_functions(objdump, obj, clean)
 
 
 def is_trap(ins):
@@ -182,9 +170,7 @@ def setup_regs(body, arch):
     conv = ({f'x{i}' for i in range(18)} if arch == 'aarch64'
             else {f'a{i}' for i in range(8)})
     regs = set()
-    for ins in body:
-        if is_trap(ins):
-            break
+    for ins in disasm.before_trap(body, is_trap):
         parts = ins.split(' ', 1)
         if len(parts) < 2 or parts[0].startswith(('b', 'j', 'cmp', 'tst', 'st', 's', 'ret')) and parts[0] not in ('sub', 'sext.w', 'slli', 'srli'):
             continue
@@ -192,16 +178,6 @@ def setup_regs(body, arch):
         if dst in conv:
             regs.add(dst)
     return regs
-
-
-def before_trap(body):
-    """The set-up instructions: everything before the trap, any order."""
-    out = []
-    for ins in body:
-        if is_trap(ins):
-            break
-        out.append(ins)
-    return out
 
 
 def uses_stack(body):
@@ -217,57 +193,15 @@ def main():
     a = ap.parse_args()
 
     comp, objdump = tools(a.arch, a.cc)
-    for t in (comp[0], objdump):
-        if not shutil.which(t):
-            print(f'SKIP: {t} not installed (needed to compile and disassemble {a.arch})')
-            return 77
     src, names = build_source(a.arch)
-    fails = 0
-    with tempfile.TemporaryDirectory() as d:
-        c = os.path.join(d, 'calls.c')
-        o = os.path.join(d, 'calls.o')
-        with open(c, 'w') as f:
-            f.write(src)
-        r = subprocess.run(comp + ['-std=c11', '-O2', '-ffreestanding', '-fno-stack-protector',
-                                   '-Wall', '-Wextra', '-Werror', '-I', a.include,
-                                   '-c', c, '-o', o], capture_output=True, text=True)
-        if r.returncode:
-            print(r.stderr)
-            print(f'FAIL: {a.arch}/{a.cc}: the call file does not compile')
-            return 1
-        funcs = disassemble(objdump, o)
-    for n in names:
-        w, ref = funcs.get('w_' + n), funcs.get('r_' + n)
-        if w is None or ref is None:
-            print(f'not ok - {n}: function missing from the disassembly')
-            fails += 1
-            continue
-        wt = [i for i in w if is_trap(i)]
-        rt = [i for i in ref if is_trap(i)]
-        problems = []
-        if len(wt) != 1 or wt != rt:
-            problems.append(f'trap {wt} != reference {rt}')
-        if sorted(before_trap(w)) != sorted(before_trap(ref)):
-            problems.append('register set-up differs from the reference')
-        if setup_regs(w, a.arch) != setup_regs(ref, a.arch):
-            problems.append(f'set-up registers {sorted(setup_regs(w, a.arch))} != '
-                            f'reference {sorted(setup_regs(ref, a.arch))}')
-        if uses_stack(w):
-            problems.append('stack access (spill)')
-        if len(w) > len(ref):
-            problems.append(f'{len(w)} instructions > reference {len(ref)}')
-        if problems:
-            fails += 1
-            print(f'not ok - {n}: ' + '; '.join(problems))
-            print('  wrapper:   ' + ' | '.join(w))
-            print('  reference: ' + ' | '.join(ref))
-        else:
-            same = ' (identical)' if w == ref else ''
-            print(f'ok - {n}: {wt[0]}, {len(w)} instructions{same}')
-            if a.verbose:
-                print('  ' + ' | '.join(w))
-    print(f'{a.arch}/{a.cc}: {len(names) - fails} of {len(names)} calls match their reference')
-    return 1 if fails else 0
+    return disasm.check(
+        a.arch, a.cc, comp, objdump,
+        ['-std=c11', '-O2', '-ffreestanding', '-fno-stack-protector',
+         '-Wall', '-Wextra', '-Werror', '-I', a.include],
+        src, names, clean, is_trap,
+        setup_regs=lambda body: setup_regs(body, a.arch),
+        stack_problem=lambda w, ref: 'stack access (spill)' if uses_stack(w) else None,
+        verbose=a.verbose)
 
 
 if __name__ == '__main__':

@@ -16,18 +16,18 @@ independently of the headers:
 Both are disassembled and compared: the same trap instruction, the same
 set-up instructions before the trap (in any order) writing the same
 registers, no more stack accesses than the reference (which saves rbx,
-callee-saved, exactly like the wrapper must), and no more instructions.
+callee-saved, exactly like the wrapper must), and no more instructions
+(the compiling, disassembling and comparing: disasm.py).
 
 Usage: codegen_x86.py --cc gcc|clang|both --include DIR
 Exit 0 pass, 1 fail, 77 skip (tool missing).
 """
 import argparse
-import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
+
+import disasm
+from disasm import params_decl
 
 U64 = 'uint64_t'
 A = [(U64, 'a')]
@@ -77,10 +77,6 @@ CALLS = [
 ARG_REGS = ['rbx', 'rcx', 'rdx', 'rsi']
 
 
-def params_decl(params):
-    return ', '.join(f'{t} {n}' for t, n in params) or 'void'
-
-
 def reference(name, params, conv, trap, nr, args):
     lines = [f'void r_{name}({params_decl(params)})', '{']
     if conv == 'acrn':
@@ -122,22 +118,14 @@ def build_source():
     return '\n\n'.join(out) + '\n'
 
 
+def clean(ins):
+    """One objdump instruction, whitespace collapsed; padding dropped."""
+    ins = re.sub(r'\s+', ' ', ins).strip()
+    return '' if ins.startswith(('nop', 'xchg %ax,%ax', 'cs nop', 'data16')) else ins
+
+
 def disassemble(obj):
-    text = subprocess.run(['objdump', '-d', '--no-show-raw-insn', obj],
-                          check=True, capture_output=True, text=True).stdout
-    funcs, cur = {}, None
-    for line in text.splitlines():
-        m = re.match(r'^[0-9a-f]+ <([^>]+)>:$', line)
-        if m:
-            cur = m.group(1)
-            funcs[cur] = []
-            continue
-        m = re.match(r'^\s*[0-9a-f]+:\s+(.*)$', line)
-        if m and cur:
-            ins = re.sub(r'\s+', ' ', m.group(1)).strip()
-            if ins and not ins.startswith(('nop', 'xchg %ax,%ax', 'cs nop', 'data16')):
-                funcs[cur].append(ins)
-    return funcs
+    return disasm.objdump_functions('objdump', obj, clean)
 
 
 def is_trap(ins):
@@ -160,17 +148,19 @@ def dest(ins):
     return REG64.get(r, r)
 
 
-def before_trap(body):
-    out = []
-    for ins in body:
-        if is_trap(ins):
-            break
-        out.append(ins)
-    return out
+def setup_regs(body):
+    """The registers written before the trap."""
+    return {dest(i) for i in disasm.before_trap(body, is_trap)} - {None}
 
 
 def stack_ops(body):
     return sum(1 for i in body if i.startswith(('push', 'pop')) or '%rsp' in i)
+
+
+def stack_problem(w, ref):
+    if stack_ops(w) > stack_ops(ref):
+        return f'{stack_ops(w)} stack accesses > reference {stack_ops(ref)} (spill)'
+    return None
 
 
 def main():
@@ -187,57 +177,12 @@ def main():
 
 def check(cc, include, verbose):
     comp = ['gcc'] if cc == 'gcc' else ['clang', '--target=x86_64-linux-gnu']
-    for t in (comp[0], 'objdump'):
-        if not shutil.which(t):
-            print(f'SKIP: {t} not installed (needed to compile and disassemble x86_64)')
-            return 77
-    fails = 0
-    with tempfile.TemporaryDirectory() as d:
-        c, o = os.path.join(d, 'calls.c'), os.path.join(d, 'calls.o')
-        with open(c, 'w') as f:
-            f.write(build_source())
-        r = subprocess.run(comp + ['-std=c11', '-O2', '-ffreestanding', '-fno-stack-protector',
-                                   '-fcf-protection=none', '-Wall', '-Wextra', '-Werror',
-                                   '-I', include, '-c', c, '-o', o],
-                           capture_output=True, text=True)
-        if r.returncode:
-            print(r.stderr)
-            print(f'FAIL: x86_64/{cc}: the call file does not compile')
-            return 1
-        funcs = disassemble(o)
-    for name, *_ in CALLS:
-        w, ref = funcs.get('w_' + name), funcs.get('r_' + name)
-        if w is None or ref is None:
-            print(f'not ok - {name}: function missing from the disassembly')
-            fails += 1
-            continue
-        wt = [i for i in w if is_trap(i)]
-        rt = [i for i in ref if is_trap(i)]
-        problems = []
-        if len(wt) != 1 or wt != rt:
-            problems.append(f'trap {wt} != reference {rt}')
-        if sorted(before_trap(w)) != sorted(before_trap(ref)):
-            problems.append('register set-up differs from the reference')
-        wr = {dest(i) for i in before_trap(w)} - {None}
-        rr = {dest(i) for i in before_trap(ref)} - {None}
-        if wr != rr:
-            problems.append(f'set-up registers {sorted(wr)} != reference {sorted(rr)}')
-        if stack_ops(w) > stack_ops(ref):
-            problems.append(f'{stack_ops(w)} stack accesses > reference {stack_ops(ref)} (spill)')
-        if len(w) > len(ref):
-            problems.append(f'{len(w)} instructions > reference {len(ref)}')
-        if problems:
-            fails += 1
-            print(f'not ok - {name}: ' + '; '.join(problems))
-            print('  wrapper:   ' + ' | '.join(w))
-            print('  reference: ' + ' | '.join(ref))
-        else:
-            same = ' (identical)' if w == ref else ''
-            print(f'ok - {name}: {wt[0]}, {len(w)} instructions{same}')
-            if verbose:
-                print('  ' + ' | '.join(w))
-    print(f'x86_64/{cc}: {len(CALLS) - fails} of {len(CALLS)} calls match their reference')
-    return 1 if fails else 0
+    return disasm.check(
+        'x86_64', cc, comp, 'objdump',
+        ['-std=c11', '-O2', '-ffreestanding', '-fno-stack-protector',
+         '-fcf-protection=none', '-Wall', '-Wextra', '-Werror', '-I', include],
+        build_source(), [c[0] for c in CALLS], clean, is_trap, setup_regs,
+        stack_problem, verbose)
 
 
 if __name__ == '__main__':
