@@ -16,6 +16,16 @@ void tap_putc(char c)
 	guest_putc(c);
 }
 
+int guest_need(enum guest_cap cap, const char *check)
+{
+	const char *why = guest_lacks(cap);
+
+	if (!why)
+		return 1;
+	tap_skip(check, why);
+	return 0;
+}
+
 extern const struct guest_check __start_guest_checks[];
 extern const struct guest_check __stop_guest_checks[];
 

@@ -6,7 +6,10 @@
  *
  * A runtime (tests/guest/<arch>/) boots the guest at kernel privilege
  * (arm64 EL1, riscv VS/S, x86 ring 0), installs its exception vectors and
- * calls guest_main(). Everything below is freestanding.
+ * calls guest_main(). Everything below is freestanding. The user-mode
+ * suite (tests/user/) builds the same check files as Linux programs with
+ * a runtime of its own, and answers guest_lacks() for what a process
+ * cannot show.
  *
  * Check files register themselves with GUEST_CHECK(); which files are
  * linked into an image decides which ABIs it exercises, so conformance.c
@@ -58,7 +61,44 @@ void guest_expect_fault(void);
  * none); disarms the hook. */
 enum guest_fault guest_fault_taken(void);
 
+/*
+ * What a runtime can offer the checks. The system runtimes (a guest under
+ * the hcall hypervisor) offer all of them; the user-mode runtime
+ * (tests/user: a Linux process whose hypercalls reach the hv core through
+ * the trap emulator) offers none, and a check that needs one reports a
+ * TAP skip with the runtime's reason instead (guest_need()).
+ */
+enum guest_cap {
+	/* guest_call_user() really drops to user privilege, and the
+	 * hypervisor sees the caller's privilege. */
+	GUEST_CAP_PRIVILEGE = 0,
+	/* The system hypervisor's guest-physical map: fixed addresses (other
+	 * VMs, the hypervisor, shared pages) and second-stage faults on an
+	 * access outside the VM. */
+	GUEST_CAP_MEMORY_MAP = 1,
+	/* Other VMs run next to this one: zones and ACRN VMs started by a
+	 * hypercall execute, their device accesses become I/O requests, and
+	 * upcalls arrive here as interrupts. */
+	GUEST_CAP_VMS = 2,
+	/* The hypervisor registered its own handlers (hv_register_hypercall):
+	 * the Palacios embedder services. */
+	GUEST_CAP_EMBEDDER = 3,
+};
+
+/* NULL if the runtime offers `cap`, else why not (one line, used as the
+ * reason of the TAP skip). */
+const char *guest_lacks(enum guest_cap cap);
+
+static inline int guest_has(enum guest_cap cap)
+{
+	return guest_lacks(cap) == 0;
+}
+
 /* ---- provided by conformance.c ----------------------------------------- */
+
+/* 1 if the runtime offers `cap`; otherwise report the check named `check`
+ * as skipped, with the runtime's reason, and return 0. */
+int guest_need(enum guest_cap cap, const char *check);
 
 /* The portable entry point: runs every registered check, prints the TAP
  * plan and calls guest_exit() with the failure count (capped at 255). */

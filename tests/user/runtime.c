@@ -2,46 +2,47 @@
 /*
  * tests/user/runtime.c - the guest runtime of tests/guest/guest.h for a
  * Linux process under qemu-user, with the hv core as its hypervisor
- * through the trap emulator (src/trapemu).
+ * through the trap emulator (src/trapemu). The check files are the
+ * system suite's own (tests/guest/check_*.c and the per-architecture
+ * ones); this runtime decides what they can show here.
  *
- * The program's checks trap with the real instructions the headers emit
- * (HVC/SMC under qemu-aarch64, VMCALL/VMMCALL under qemu-x86_64); on
- * riscv64 they go through the simulated transport, because ecall in user
- * mode is a Linux system call. USER_ABI (an enum hv_abi value) selects
- * the one ABI family the process's VM may use, next to the probe.
+ * The checks trap with the real instructions the headers emit (HVC/SMC
+ * under qemu-aarch64, VMCALL/VMMCALL under qemu-x86_64); on riscv64 they
+ * go through the simulated transport, because ecall in user mode is a
+ * Linux system call. The VMs are those of plan.c.
  *
- * There is no privilege switch in a process: guest_call_user() runs fn at
- * the same (user) level, and the emulator reports privilege 0 to the
- * core. Checks that depend on the caller's privilege are skipped here
- * and made by the system suites.
+ * What a process cannot show (guest_lacks): there is no privilege switch,
+ * the VM's memory is the process's own, the other VMs never run and no
+ * interrupt is delivered, and the x86 hypervisor's Palacios embedder is
+ * not linked in. Exceptions the core injects are observable: the
+ * emulator's fault hook stands in for the guest's exception vector.
  */
 #define _GNU_SOURCE
 #include "guest.h"
 #include "tap.h"
-#include "trapemu.h"
 #include "user.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#ifndef USER_ABI
-#error "tests/user: build with -DUSER_ABI=<enum hv_abi>"
-#endif
-
 static char line[256];
 static unsigned line_len;
 
+static void write_all(const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(1, p, n);
+		if (w <= 0)
+			break;
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
 static void flush_line(void)
 {
-	const char *p = line;
-	while (line_len) {
-		ssize_t n = write(1, p, line_len);
-		if (n <= 0)
-			break;
-		p += n;
-		line_len -= (unsigned)n;
-	}
+	write_all(line, line_len);
 	line_len = 0;
 }
 
@@ -60,13 +61,62 @@ void guest_exit(int status)
 	exit(status);
 }
 
+static __attribute__((noreturn)) void bail(const char *why)
+{
+	flush_line();
+	write_all("Bail out! ", 10);
+	write_all(why, strlen(why));
+	write_all("\n", 1);
+	exit(1);
+}
+
+const char *guest_lacks(enum guest_cap cap)
+{
+	switch (cap) {
+	case GUEST_CAP_PRIVILEGE:
+		return "user mode: the process has one privilege level and the trap "
+		       "emulator reports the guest kernel's to the core, so privilege "
+		       "checks belong to the system suite";
+	case GUEST_CAP_MEMORY_MAP:
+		return "user mode: the VM's memory is the process's own, with no "
+		       "second stage, so fixed guest-physical addresses and stage-2 "
+		       "faults belong to the system suite";
+	case GUEST_CAP_VMS:
+		return "user mode: the other VMs exist in the hv core but never run "
+		       "and no interrupt reaches the process, so zones, I/O requests "
+		       "and upcalls belong to the system suite";
+	case GUEST_CAP_EMBEDDER:
+		return "user mode: the Palacios handlers are the x86 hypervisor's "
+		       "embedder services (arch/x86), which the trap emulator does "
+		       "not register";
+	}
+	return "user mode: unknown capability";
+}
+
+/* Only for checks that have GUEST_CAP_PRIVILEGE, which this runtime lacks:
+ * running fn at the same level would report a privilege check as made. */
 uint64_t guest_call_user(uint64_t (*fn)(uint64_t), uint64_t arg)
 {
-	return fn(arg); /* already at user level; see the file comment */
+	(void)fn;
+	(void)arg;
+	bail("guest_call_user() in user mode: the check must ask "
+	     "guest_need(GUEST_CAP_PRIVILEGE) first");
 }
 
 static volatile int fault_armed;
 static volatile enum guest_fault fault_seen;
+
+/* What a guest's vector would see: #GP(0) exists on x86 only; elsewhere
+ * the core's GP0 is the undefined-instruction exception (hv.h). */
+static enum guest_fault guest_fault_of(enum hv_fault fault)
+{
+#if defined(__x86_64__)
+	if (fault == HV_FAULT_GP0)
+		return GUEST_FAULT_GP;
+#endif
+	(void)fault;
+	return GUEST_FAULT_UNDEF;
+}
 
 /* The emulator's fault hook: an exception the core injected. */
 static int on_fault(enum hv_fault fault, void *priv)
@@ -75,7 +125,8 @@ static int on_fault(enum hv_fault fault, void *priv)
 	if (!fault_armed)
 		return 0;
 	fault_armed = 0;
-	fault_seen = fault == HV_FAULT_GP0 ? GUEST_FAULT_GP : GUEST_FAULT_UNDEF;
+	fault_seen = guest_fault_of(fault);
+	user_arch_fault(fault);
 	return 1;
 }
 
@@ -94,56 +145,15 @@ enum guest_fault guest_fault_taken(void)
 	return f;
 }
 
-uint64_t user_trap_count(void)
-{
-	return trapemu_trap_count();
-}
-
-/* A second VM the process's VM can name (zone lists, shutdown), with a
- * small memory of its own; it never runs. */
-static uint8_t other_mem[USER_OTHER_MEM_SIZE] __attribute__((aligned(4096)));
-
 int main(void)
 {
-	struct hv_vm_config other;
 	struct trapemu_options opt;
-	int rc;
-
-	memset(&other, 0, sizeof(other));
-	other.name = USER_OTHER_NAME;
-	other.role = HV_ROLE_NORMAL;
-	other.abis = HV_ABI_BIT(USER_ABI);
-	other.nvcpus = 1;
-	other.regions[0].gpa = (uint64_t)(uintptr_t)other_mem;
-	other.regions[0].size = sizeof(other_mem);
-	other.regions[0].host = other_mem;
-	other.regions[0].flags = HV_MEM_READ | HV_MEM_WRITE;
-	other.nregions = 1;
 
 	memset(&opt, 0, sizeof(opt));
-	opt.name = USER_SELF_NAME;
-	opt.role = HV_ROLE_SERVICE;
-	opt.abis = HV_ABI_BIT(USER_ABI) | HV_ABI_BIT(HV_ABI_PROBE);
-	opt.others = &other;
-	opt.nothers = 1;
-	rc = trapemu_start(&opt);
-	if (rc) {
-		static const char msg[] = "Bail out! trapemu_start failed\n";
-		ssize_t n = write(1, msg, sizeof(msg) - 1);
-		(void)n;
-		return 1;
-	}
+	user_plan(&opt);
+	if (trapemu_start(&opt))
+		bail("trapemu_start failed");
 	trapemu_set_fault_hook(on_fault, 0);
-#if defined(__riscv)
-	tap_note("user mode, riscv64: ecall is a Linux system call here, so "
-		      "these checks use the SIMULATED transport (HCALL_TRANSPORT_SIM) "
-		      "into the same hv core; the real ecall is checked by the system suite");
-#elif defined(__x86_64__)
-	tap_note("user mode, x86_64 under qemu-x86_64: real VMCALL/VMMCALL -> "
-		      "SIGILL -> trap emulator -> hv core");
-#else
-	tap_note("user mode, arm64 under qemu-aarch64: real HVC/SMC at EL0 -> "
-		      "SIGILL -> trap emulator -> hv core");
-#endif
+	tap_note(user_plan_note);
 	guest_main();
 }

@@ -1,25 +1,28 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/user/user.h - what the user-mode checks share: the VM layout the
- * runtime sets up, the trap counter and the privilege-skip reason.
+ * tests/user/user.h - what the parts of the user-mode runtime share: the
+ * VMs a program's hypervisor has (plan.c), and the per-architecture half
+ * of the runtime (arm64_guest.c, rv_guest.c, x86_guest.c), which gives
+ * the architecture's guest header (tests/guest/<arch>/) its user-mode
+ * meaning.
  */
 #ifndef HCALL_TEST_USER_H
 #define HCALL_TEST_USER_H
 
-#include <stdint.h>
+#include "trapemu.h"
 
-/* The process runs as the service VM (id 0); one more VM (id 1) exists,
- * created but not started. */
-#define USER_SELF_NAME "root"
-#define USER_OTHER_NAME "zone1"
-#define USER_OTHER_MEM_SIZE 65536u
+/*
+ * Fill `opt` with the VMs of this program (chosen at build time with
+ * -DUSER_PLAN_<NAME>): the process's own VM, as the matching VM of the
+ * system hypervisor is configured, and the other VMs it can name.
+ */
+void user_plan(struct trapemu_options *opt);
 
-/* Hypercalls the hv core has handled in this process so far. */
-uint64_t user_trap_count(void);
+/* One line saying what this program is, printed before the checks. */
+extern const char user_plan_note[];
 
-/* Why privilege-dependent checks are skipped in user mode. */
-#define USER_PRIV_SKIP                                                        \
-	"user mode: the caller runs at user level and the trap emulator "     \
-	"reports privilege 0, so privilege checks belong to the system suite"
+/* The hv core injected `fault` and the program expected it: record what
+ * the architecture's guest header reports about it. */
+void user_arch_fault(enum hv_fault fault);
 
 #endif /* HCALL_TEST_USER_H */

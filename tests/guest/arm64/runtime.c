@@ -93,6 +93,18 @@ void guest_exit(int status)
 }
 #endif
 
+/* Capabilities (guest.h). Under the hcall hypervisor this guest has them
+ * all; as a peer kernel on real firmware only its own privilege levels. */
+const char *guest_lacks(enum guest_cap cap)
+{
+#ifdef GUEST_PEER
+	if (cap != GUEST_CAP_PRIVILEGE)
+		return "peer: the firmware is not the hcall hypervisor";
+#endif
+	(void)cap;
+	return 0;
+}
+
 void guest_expect_fault(void)
 {
 	fault_seen = GUEST_FAULT_NONE;

@@ -203,7 +203,9 @@ static void check_riscv(void)
 	all_registers("hvisor probe ECHO, every register", SPEC_HVISOR_EID, X_A0,
 		      SPEC_PROBE_HVISOR_ECHO);
 	hvisor_calls();
-	user_mode();
-	isolation();
+	if (guest_need(GUEST_CAP_PRIVILEGE, "VU ecall traps into the guest kernel"))
+		user_mode();
+	if (guest_need(GUEST_CAP_MEMORY_MAP, "accesses outside the VM fault in the guest"))
+		isolation();
 }
 GUEST_CHECK("sbi+hvisor/riscv", check_riscv);

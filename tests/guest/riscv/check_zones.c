@@ -145,6 +145,8 @@ static void check_zones(void)
 {
 	unsigned i;
 
+	if (!guest_need(GUEST_CAP_VMS, "hvisor zones: the normal and no-rights zones run and report"))
+		return;
 	for (i = 0; i < 3; i++)
 		RV_SHARED->zone[i] = (struct rv_zone_report){ 0 };
 	RV_SHARED->magic = RV_SHARED_MAGIC;
