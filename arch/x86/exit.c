@@ -97,7 +97,6 @@ static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
 
 	vcpu->privilege = vmcb_r8(v, VMCB_CPL);
 	vcpu->pc = rip + HCALL_INSN_LEN;
-	x86_vcpu_of(vcpu)->at_trap = vcpu->regs;
 	switch (hv_handle_trap(hv, vcpu, trap, 0)) {
 	case HV_RESUME:
 		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);

@@ -2,9 +2,11 @@
 /*
  * arch/x86/palacios_services.c - Palacios hypercall handlers.
  *
- * The core has zeroed every result register (rax, rbx, rcx, rdx, rsi)
- * before a handler runs; a handler's return value lands in rax: 0 for
- * success, -1 for failure (Palacios has no finer code).
+ * Registered with the core like any embedder's (hv/hv.h,
+ * hv_register_hypercall): a handler reads its arguments in vcpu->regs as
+ * the guest left them, writes only the result registers its call states
+ * (MEM_OFFSET: rbx), and its return value lands in rax: 0 for success,
+ * -1 for failure (Palacios has no finer code).
  */
 #include <hcall/abi/palacios.h>
 
@@ -13,17 +15,18 @@
 #include "palacios_services.h"
 #include "vm.h"
 
-#define R_RBX 3
-#define R_RCX 1
-#define R_RDX 2
-#define R_RSI 6
+#define R_RBX HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG0)
+#define R_RCX HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG1)
+#define R_RDX HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG2)
+#define R_RSI HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG3)
+#define R_RSP HCALL_REG_IDX(HCALL_X86_RSP)
 #define OS_DEBUG_MAX 256
 #define SYMMOD_MAX (VM_MEM_SIZE)
 
-/* An argument register as the guest loaded it. */
-static uint64_t arg(struct hv_vcpu *vcpu, unsigned reg)
+/* A register as the guest loaded it. */
+static uint64_t arg(const struct hv_vcpu *vcpu, unsigned reg)
 {
-	return x86_vcpu_of(vcpu)->at_trap.r[reg];
+	return vcpu->regs.r[reg];
 }
 
 static int64_t pal_test(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr,
@@ -54,7 +57,7 @@ static int64_t pal_guest_info(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr,
 	con_puts(" rip ");
 	con_hex(vcpu->pc);
 	con_puts(" rsp ");
-	con_hex(arg(vcpu, 4));
+	con_hex(arg(vcpu, R_RSP));
 	con_putc('\n');
 	return 0;
 }

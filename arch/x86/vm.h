@@ -39,10 +39,6 @@ struct x86_vcpu {
 	unsigned upcall_vector;
 	int halted;              /* HLT with IF=1: waits for an upcall */
 	int fresh;               /* first entry since start: flush the TLB */
-	/* The guest's registers as they were at the last hypercall trap:
-	 * registered handlers read their arguments here, since the core
-	 * zeroes every result register (Palacios: rbx..rsi too) first. */
-	struct hcall_regs at_trap;
 };
 
 struct x86_vm {
