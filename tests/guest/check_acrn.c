@@ -86,6 +86,18 @@ static void roles(void)
 			badframe++;
 		}
 	tap_check(!badframe, "hypervisor saw all 15 GPRs as loaded");
+
+	/* The header's raw call: this is what catches a wrong register role
+	 * in <hcall/abi/acrn.h>. */
+	tap_eq("acrn call2: result in rax",
+	       hcall_acrn_call2(HCALL_PROBE_ACRN_ECHO, 0x3d00000000000001ull,
+				0x3d00000000000002ull), HCALL_PROBE_PATTERN(0));
+	if (!tap_eq("acrn probe DUMP returns 0",
+		    hcall_acrn_call1(HCALL_PROBE_ACRN_DUMP, (uint64_t)(uintptr_t)&frame), 0))
+		return;
+	tap_eq("acrn call2: id in r8", frame.r[R_R8], HCALL_PROBE_ACRN_ECHO);
+	tap_eq("acrn call2: param1 in rdi", frame.r[R_RDI], 0x3d00000000000001ull);
+	tap_eq("acrn call2: param2 in rsi", frame.r[R_RSI], 0x3d00000000000002ull);
 }
 
 static uint64_t user_get_api_version(uint64_t gpa)

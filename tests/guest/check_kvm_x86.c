@@ -80,6 +80,29 @@ static void roles(int kind)
 	tap_check(!badframe, "hypervisor saw all 15 GPRs as loaded");
 }
 
+/* The header's raw call: the number and four arguments must land where
+ * the documentation puts them (this is what catches a wrong register
+ * role in <hcall/abi/kvm_x86.h>). */
+static void wrapper_roles(int kind)
+{
+	const enum hcall_x86_conduit c = kind == X86_TRAP_VMCALL ? HCALL_X86_CONDUIT_VMCALL
+								  : HCALL_X86_CONDUIT_VMMCALL;
+	const uint64_t a[4] = { 0x6b00000000000001ull, 0x6b00000000000002ull,
+				0x6b00000000000003ull, 0x6b00000000000004ull };
+
+	tap_eq("kvm call4: result in rax",
+	       hcall_kvm_x86_call4_on(c, HCALL_PROBE_X86_ECHO, a[0], a[1], a[2], a[3]),
+	       HCALL_PROBE_PATTERN(0));
+	if (!tap_eq("kvm probe DUMP returns 0",
+		    hcall_kvm_x86_call1_on(c, HCALL_PROBE_X86_DUMP, (uint64_t)(uintptr_t)&frame), 0))
+		return;
+	tap_eq("kvm call4: number in rax", frame.r[R_RAX], HCALL_PROBE_X86_ECHO);
+	tap_eq("kvm call4: arg0 in rbx", frame.r[R_RBX], a[0]);
+	tap_eq("kvm call4: arg1 in rcx", frame.r[R_RCX], a[1]);
+	tap_eq("kvm call4: arg2 in rdx", frame.r[R_RDX], a[2]);
+	tap_eq("kvm call4: arg3 in rsi", frame.r[R_RSI], a[3]);
+}
+
 static uint64_t user_vapic_poll(uint64_t arg)
 {
 	(void)arg;
@@ -127,7 +150,9 @@ static void calls(void)
 static void run(void)
 {
 	roles(X86_TRAP_VMMCALL);
+	wrapper_roles(X86_TRAP_VMMCALL);
 	roles(X86_TRAP_VMCALL);
+	wrapper_roles(X86_TRAP_VMCALL);
 	calls();
 }
 

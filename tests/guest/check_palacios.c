@@ -60,6 +60,22 @@ static void roles(void)
 	tap_eq("palacios arg1 in rcx", frame.r[R_RCX], in[R_RCX]);
 	tap_eq("palacios arg2 in rdx", frame.r[R_RDX], in[R_RDX]);
 	tap_eq("palacios arg3 in rsi", frame.r[R_RSI], in[R_RSI]);
+
+	/* The header's raw call: this is what catches a wrong register role
+	 * in <hcall/abi/palacios.h>. */
+	d = hcall_palacios_call4_on(HCALL_X86_CONDUIT_VMMCALL, HCALL_PROBE_X86_ECHO,
+				    0x7b00000000000001ull, 0x7b00000000000002ull,
+				    0x7b00000000000003ull, 0x7b00000000000004ull);
+	tap_eq("palacios call4: result in rax", d.rax, HCALL_PROBE_PATTERN(0));
+	d = hcall_palacios_call1_on(HCALL_X86_CONDUIT_VMMCALL, HCALL_PROBE_X86_DUMP,
+				    (uint64_t)(uintptr_t)&frame);
+	if (!tap_eq("palacios probe DUMP returns 0", d.rax, 0))
+		return;
+	tap_eq("palacios call4: number in rax", frame.r[R_RAX], HCALL_PROBE_X86_ECHO);
+	tap_eq("palacios call4: arg0 in rbx", frame.r[R_RBX], 0x7b00000000000001ull);
+	tap_eq("palacios call4: arg1 in rcx", frame.r[R_RCX], 0x7b00000000000002ull);
+	tap_eq("palacios call4: arg2 in rdx", frame.r[R_RDX], 0x7b00000000000003ull);
+	tap_eq("palacios call4: arg3 in rsi", frame.r[R_RSI], 0x7b00000000000004ull);
 }
 
 /* The numbers the x86 hypervisor registered as its embedder services
