@@ -15,6 +15,7 @@
 #include <hcall/abi/desc.h>
 
 #include "hv.h"
+#include "nospec.h"
 
 /* The ABI's answers for calls the dispatcher itself refuses. */
 struct hv_abi_errors {
@@ -37,6 +38,11 @@ struct hv_call {
 	int64_t err;  /* the separate error register, if the convention has one */
 	enum hv_action action;
 	const struct hv_abi_errors *svc_errs; /* the ABI's refusal codes */
+	/* Set by the dispatcher from the convention, so the helpers below
+	 * need not search it on every call: */
+	int64_t *status;  /* &err, or &res[0] without an error register */
+	uint64_t *value;  /* the first result register that is not the
+			   * error register, or NULL if there is none */
 };
 
 /* One call a service implements, in the service's dense table. */
@@ -77,9 +83,18 @@ extern const struct hv_service hv_svc_hvisor, hv_svc_smccc, hv_svc_sbi,
 	hv_svc_kvm_x86, hv_svc_acrn, hv_svc_palacios;
 
 /* Look a call up in a dense table: index idx of n, clamped against
- * speculation, and the entry's full number must equal nr. */
-const struct hv_svc *hv_svc_at(const struct hv_svc *table, uint64_t n,
-			       uint64_t idx, uint64_t nr);
+ * speculation, and the entry's full number must equal nr. Inline: it is
+ * on every built-in call's path. */
+static inline const struct hv_svc *hv_svc_at(const struct hv_svc *table, uint64_t n,
+					     uint64_t idx, uint64_t nr)
+{
+	const struct hv_svc *e;
+
+	if (idx >= n)
+		return NULL;
+	e = &table[hv_index_nospec(idx, n)];
+	return e->fn && e->nr == nr ? e : NULL;
+}
 
 /* The probe's ECHO and DUMP (probe.c). */
 void hv_probe_echo(struct hv_call *c);
@@ -98,23 +113,15 @@ static inline int hv_call_permitted(const struct hv_vm *vm, const struct hv_svc 
 /* The status register: the error register if there is one, else res[0]. */
 static inline void hv_call_status(struct hv_call *c, int64_t status)
 {
-	if (c->conv->err_reg != HCALL_REG_NONE)
-		c->err = status;
-	else
-		c->res[0] = (uint64_t)status;
+	*c->status = status;
 }
 
 /* The value register: the first result register that is not the error
  * register. With one shared register, the value replaces the status. */
 static inline void hv_call_value(struct hv_call *c, uint64_t value)
 {
-	unsigned i;
-
-	for (i = 0; i < c->conv->nres; i++)
-		if (c->conv->res_regs[i] != c->conv->err_reg) {
-			c->res[i] = value;
-			return;
-		}
+	if (c->value)
+		*c->value = value;
 }
 
 /* Result register number i of the convention (0 = first). */

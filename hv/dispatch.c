@@ -50,88 +50,38 @@ static const struct hcall_conv_desc conv_kvm_x86 = HCALL_KVM_X86_CONV;
 static const struct hcall_conv_desc conv_acrn = HCALL_ACRN_CONV;
 static const struct hcall_conv_desc conv_palacios = HCALL_PALACIOS_CONV;
 
-const struct hv_svc *hv_svc_at(const struct hv_svc *table, uint64_t n,
-			       uint64_t idx, uint64_t nr)
-{
-	const struct hv_svc *e;
-
-	if (idx >= n)
-		return NULL;
-	e = &table[hv_index_nospec(idx, n)];
-	return e->fn && e->nr == nr ? e : NULL;
-}
-
-/* What a trap decodes to. */
-struct decoded {
-	const struct hv_service *svc;
-	const struct hcall_conv_desc *conv;
-	int unknown_imm; /* arm64: answer x0 = ~0 and nothing else */
-};
-
 static int has(const struct hv_vm *vm, enum hv_abi abi)
 {
 	return (vm->abis & HV_ABI_BIT(abi)) != 0;
 }
 
-static struct decoded decode(enum hcall_arch arch, const struct hv_vm *vm,
-			     const struct hcall_regs *regs, enum hcall_trap trap,
-			     uint32_t imm)
-{
-	struct decoded d = { NULL, NULL, 0 };
+/*
+ * The dispatcher below is written once and inlined (always_inline) at each
+ * place decode picks a convention, with that convention, service and ABI
+ * as constants. Every loop over the convention's registers then unrolls
+ * into its few loads and stores, and every per-ABI test folds away, so a
+ * trap pays only for its own convention.
+ */
+#define HV_HOT static inline __attribute__((always_inline))
 
-	switch (arch) {
-	case HCALL_ARCH_ARM64:
-		if (trap != HCALL_TRAP_HVC && trap != HCALL_TRAP_SMC)
-			break;
-		if (trap == HCALL_TRAP_HVC && imm == conv_hvisor_arm64.imm &&
-		    has(vm, HV_ABI_HVISOR)) {
-			d.svc = &hv_svc_hvisor;
-			d.conv = &conv_hvisor_arm64;
-		} else if (imm == conv_smccc_hvc.imm && has(vm, HV_ABI_SMCCC)) {
-			d.svc = &hv_svc_smccc;
-			d.conv = trap == HCALL_TRAP_HVC ? &conv_smccc_hvc : &conv_smccc_smc;
-		} else {
-			d.unknown_imm = 1;
-		}
-		break;
-	case HCALL_ARCH_RISCV64:
-		if (trap != HCALL_TRAP_ECALL)
-			break;
-		if (regs->r[conv_hvisor_riscv.sel_reg] == conv_hvisor_riscv.sel_value &&
-		    has(vm, HV_ABI_HVISOR)) {
-			d.svc = &hv_svc_hvisor;
-			d.conv = &conv_hvisor_riscv;
-		} else {
-			/* SBI is the riscv answer to everything else; a VM
-			 * without it still gets SBI's NOT_SUPPORTED. */
-			d.svc = &hv_svc_sbi;
-			d.conv = &conv_sbi;
-		}
-		break;
-	case HCALL_ARCH_X86_64:
-		if (trap != HCALL_TRAP_VMCALL && trap != HCALL_TRAP_VMMCALL)
-			break;
-		if (has(vm, HV_ABI_KVM_X86)) {
-			d.svc = &hv_svc_kvm_x86;
-			d.conv = &conv_kvm_x86;
-		} else if (has(vm, HV_ABI_ACRN)) {
-			d.svc = &hv_svc_acrn;
-			d.conv = &conv_acrn;
-		} else if (has(vm, HV_ABI_PALACIOS)) {
-			d.svc = &hv_svc_palacios;
-			d.conv = &conv_palacios;
-		}
-		break;
-	}
-	return d;
+/* The index of the first result register that is not the error register
+ * (the value register), or HCALL_MAX_CONV_REGS if there is none. */
+HV_HOT unsigned value_index(const struct hcall_conv_desc *conv)
+{
+	unsigned i;
+
+	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
+		if (conv->res_regs[i] != conv->err_reg)
+			return i;
+	return HCALL_MAX_CONV_REGS;
 }
 
-static void write_back(struct hv_vcpu *vcpu, const struct hv_call *c)
+HV_HOT void write_back(struct hv_vcpu *vcpu, const struct hcall_conv_desc *conv,
+		       const struct hv_call *c)
 {
-	const struct hcall_conv_desc *conv = c->conv;
-	unsigned i, n = conv->nres < HCALL_MAX_CONV_REGS ? conv->nres : HCALL_MAX_CONV_REGS;
+	unsigned i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
 		vcpu->regs.r[conv->res_regs[i] % HCALL_NREGS] = c->res[i];
 	if (conv->err_reg != HCALL_REG_NONE)
 		vcpu->regs.r[conv->err_reg % HCALL_NREGS] = (uint64_t)c->err;
@@ -144,39 +94,27 @@ static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu,
 	return HV_INJECTED;
 }
 
-/* The call's number register, as the ABI reads it. */
-static void read_number(struct hv_call *c, const struct hcall_regs *regs)
+HV_HOT int reserved_ok(const struct hcall_conv_desc *conv, enum hv_abi abi,
+		       const struct hv_call *c, const struct hv_svc *e)
 {
-	uint64_t nr = regs->r[c->conv->nr_reg % HCALL_NREGS];
+	unsigned i, end = (unsigned)e->nargs + e->nrsvd;
+	/* SMC32/HVC32 calls use the low 32 bits of each register. */
+	uint64_t mask = abi == HV_ABI_SMCCC && !(c->nr & HCALL_SMCCC_SMC64_BIT)
+				? 0xFFFFFFFFu
+				: ~0ull;
 
-	if (c->abi == HV_ABI_SMCCC)
-		nr &= 0xFFFFFFFFu; /* the function ID is w0 */
-	c->nr = nr;
-	c->ext = c->conv->sel_reg != HCALL_REG_NONE && c->abi == HV_ABI_SBI
-			 ? regs->r[c->conv->sel_reg % HCALL_NREGS]
-			 : 0;
-}
-
-static int reserved_ok(const struct hv_call *c, const struct hv_svc *e)
-{
-	unsigned i;
-
-	for (i = e->nargs; i < (unsigned)e->nargs + e->nrsvd && i < c->conv->nargs; i++) {
-		uint64_t v = c->arg[i];
-
-		/* SMC32/HVC32 calls use the low 32 bits of each register. */
-		if (c->abi == HV_ABI_SMCCC && !(c->nr & HCALL_SMCCC_SMC64_BIT))
-			v &= 0xFFFFFFFFu;
-		if (v)
+	if (end > conv->nargs)
+		end = conv->nargs;
+	for (i = e->nargs; i < end && i < HCALL_MAX_CONV_REGS; i++)
+		if (c->arg[i] & mask)
 			return 0;
-	}
 	return 1;
 }
 
 /* The registry's key for this call (see hv_register_hypercall). */
-static int registry_key(const struct hv_call *c, uint64_t *key)
+HV_HOT int registry_key(enum hv_abi abi, const struct hv_call *c, uint64_t *key)
 {
-	if (c->abi != HV_ABI_SBI) {
+	if (abi != HV_ABI_SBI) {
 		*key = c->nr;
 		return 1;
 	}
@@ -193,24 +131,25 @@ static int registry_key(const struct hv_call *c, uint64_t *key)
  * Result registers it does not write keep the guest's own values, so no
  * hypervisor data can reach the guest through them.
  */
-static int run_registered(struct hv_call *c)
+HV_HOT int run_registered(const struct hcall_conv_desc *conv, enum hv_abi abi,
+			  struct hv_call *c)
 {
 	hv_handler_fn fn;
 	void *priv;
 	uint64_t key;
 	int64_t ret;
 
-	if (!registry_key(c, &key) ||
-	    !hv_registry_find(c->hv, c->vm, c->abi, key, &fn, &priv))
+	if (!registry_key(abi, c, &key) ||
+	    !hv_registry_find(c->hv, c->vm, abi, key, &fn, &priv))
 		return 0;
 	if (!(c->vm->perms & HV_PERM_CUSTOM)) {
 		hv_call_status(c, c->svc_errs->denied);
-		write_back(c->vcpu, c);
+		write_back(c->vcpu, conv, c);
 		return 1;
 	}
 	ret = fn(c->hv, c->vcpu, key, priv);
-	c->vcpu->regs.r[(c->conv->err_reg != HCALL_REG_NONE ? c->conv->err_reg
-							     : c->conv->res_regs[0]) %
+	c->vcpu->regs.r[(conv->err_reg != HCALL_REG_NONE ? conv->err_reg
+							 : conv->res_regs[0]) %
 			HCALL_NREGS] = (uint64_t)ret;
 	return 1;
 }
@@ -218,7 +157,7 @@ static int run_registered(struct hv_call *c)
 static const struct hv_svc probe_echo = { 0, hv_probe_echo, HV_PERM_ALL, 0, 0 };
 static const struct hv_svc probe_dump = { 0, hv_probe_dump, HV_PERM_ALL, 1, 0 };
 
-static const struct hv_svc *lookup(const struct hv_call *c,
+HV_HOT const struct hv_svc *lookup(const struct hv_call *c,
 				   const struct hv_service *svc)
 {
 	if (has(c->vm, HV_ABI_PROBE) && c->ext == svc->probe_ext) {
@@ -252,82 +191,152 @@ int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 	return lookup(&c, by_abi[abi]) != NULL;
 }
 
-enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
-			      enum hcall_trap trap, uint32_t imm)
+/*
+ * One trap of convention `conv` (service `svc`, ABI `abi`): the policy
+ * checks, the lookup, the call and the write-back. `priv_fault` is what a
+ * caller above guest-kernel privilege gets. decode only picks a non-SBI
+ * convention for a VM that has its ABI; SBI also answers VMs without it.
+ */
+HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
+			       struct hv_vm *vm,
+			       const struct hcall_conv_desc *conv,
+			       const struct hv_service *svc, enum hv_abi abi,
+			       enum hv_fault priv_fault)
 {
-	struct hv_vm *vm = vcpu->vm;
-	struct decoded d;
-	struct hv_call c;
+	const struct hcall_regs *regs = &vcpu->regs;
+	int own = abi == HV_ABI_SBI ? has(vm, abi) : 1;
+	unsigned i, vi = value_index(conv);
 	const struct hv_svc *e;
-	unsigned i;
+	struct hv_call c;
 
-	if (!vm || !vm->abis)
-		return inject(hv, vcpu, HV_FAULT_UNDEF);
-	d = decode(hv->ops->arch, vm, &vcpu->regs, trap, imm);
-	if (d.unknown_imm) {
-		if (vcpu->privilege)
-			return inject(hv, vcpu, HV_FAULT_UNDEF);
-		vcpu->regs.r[0] = ~0ull;
-		return HV_RESUME;
-	}
-	if (!d.svc)
-		return inject(hv, vcpu, HV_FAULT_UNDEF);
+	if (vcpu->privilege && abi != HV_ABI_KVM_X86)
+		return inject(hv, vcpu, priv_fault);
 
 	/*
 	 * No blanket memset: the frame is only ever written from res[0..nres)
 	 * and err, so those are zeroed, and services read arg[] below the
-	 * convention's nargs, which is filled from the frame below.
+	 * call's own count, which is filled from the frame below.
 	 */
 	c.hv = hv;
 	c.vcpu = vcpu;
 	c.vm = vm;
-	c.conv = d.conv;
-	c.abi = d.svc->abi;
-	c.svc_errs = &d.svc->errs;
+	c.conv = conv;
+	c.abi = abi;
+	c.svc_errs = &svc->errs;
 	c.action = HV_RESUME;
 	c.err = 0;
-	for (i = 0; i < c.conv->nres && i < HCALL_MAX_CONV_REGS; i++)
+	c.status = conv->err_reg != HCALL_REG_NONE ? &c.err : (int64_t *)&c.res[0];
+	c.value = vi < HCALL_MAX_CONV_REGS ? &c.res[vi] : NULL;
+	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
 		c.res[i] = 0;
 
-	if (vcpu->privilege) {
-		if (c.abi == HV_ABI_KVM_X86) {
-			hv_call_status(&c, d.svc->errs.denied); /* -KVM_EPERM */
-			write_back(vcpu, &c);
-			return HV_RESUME;
-		}
-		return inject(hv, vcpu, hv->ops->arch == HCALL_ARCH_X86_64
-						? HV_FAULT_GP0
-						: HV_FAULT_UNDEF);
+	if (vcpu->privilege) { /* KVM x86 answers -KVM_EPERM, as KVM does */
+		hv_call_status(&c, svc->errs.denied);
+		write_back(vcpu, conv, &c);
+		return HV_RESUME;
 	}
 
-	read_number(&c, &vcpu->regs);
-	e = has(vm, c.abi) || c.abi == HV_ABI_SBI ? lookup(&c, d.svc) : NULL;
-	/*
-	 * A built-in service reads its own arguments and the reserved ones
-	 * after them from one copy taken here, and nothing beyond; a
-	 * registered handler reads the frame itself (run_registered).
-	 */
-	if (e) {
-		unsigned n = (unsigned)e->nargs + e->nrsvd;
+	/* The number register, as the ABI reads it (SMCCC: the FID is w0;
+	 * SBI: the extension ID is the selector register). */
+	c.nr = regs->r[conv->nr_reg % HCALL_NREGS];
+	if (abi == HV_ABI_SMCCC)
+		c.nr &= 0xFFFFFFFFu;
+	c.ext = abi == HV_ABI_SBI && conv->sel_reg != HCALL_REG_NONE
+			? regs->r[conv->sel_reg % HCALL_NREGS]
+			: 0;
 
-		if (n > c.conv->nargs)
-			n = c.conv->nargs;
-		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
-			c.arg[i] = vcpu->regs.r[c.conv->arg_regs[i] % HCALL_NREGS];
-	}
-	if (!has(vm, c.abi) && !(e == &probe_echo || e == &probe_dump))
+	e = lookup(&c, svc);
+	if (!own && !(e == &probe_echo || e == &probe_dump))
 		e = NULL; /* SBI for a VM without it: only the probe answers */
 	if (!e) {
-		if (has(vm, c.abi) && run_registered(&c))
+		if (own && run_registered(conv, abi, &c))
 			return HV_RESUME;
-		hv_call_status(&c, d.svc->errs.unknown);
+		hv_call_status(&c, svc->errs.unknown);
 	} else if (!hv_call_permitted(vm, e)) {
-		hv_call_status(&c, d.svc->errs.denied);
-	} else if (!reserved_ok(&c, e)) {
-		hv_call_status(&c, d.svc->errs.invalid);
+		hv_call_status(&c, svc->errs.denied);
 	} else {
-		e->fn(&c);
+		/*
+		 * A built-in service reads its own arguments and the reserved
+		 * ones after them from one copy taken here, and nothing beyond;
+		 * a registered handler reads the frame itself (run_registered).
+		 */
+		unsigned n = (unsigned)e->nargs + e->nrsvd;
+
+		if (n > conv->nargs)
+			n = conv->nargs;
+		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
+			c.arg[i] = regs->r[conv->arg_regs[i] % HCALL_NREGS];
+		if (!reserved_ok(conv, abi, &c, e))
+			hv_call_status(&c, svc->errs.invalid);
+		else
+			e->fn(&c);
 	}
-	write_back(vcpu, &c);
+	write_back(vcpu, conv, &c);
 	return c.action;
+}
+
+/* arm64: an HVC/SMC with an immediate no ABI of the VM owns. */
+static enum hv_action unknown_imm(struct hv *hv, struct hv_vcpu *vcpu)
+{
+	if (vcpu->privilege)
+		return inject(hv, vcpu, HV_FAULT_UNDEF);
+	vcpu->regs.r[0] = ~0ull; /* SMCCC NOT_SUPPORTED, as KVM answers */
+	return HV_RESUME;
+}
+
+enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
+			      enum hcall_trap trap, uint32_t imm)
+{
+	struct hv_vm *vm = vcpu->vm;
+
+	if (!vm || !vm->abis)
+		return inject(hv, vcpu, HV_FAULT_UNDEF);
+	switch (hv->ops->arch) {
+	case HCALL_ARCH_ARM64:
+		if (trap == HCALL_TRAP_HVC) {
+			if (imm == conv_hvisor_arm64.imm && has(vm, HV_ABI_HVISOR))
+				return dispatch(hv, vcpu, vm, &conv_hvisor_arm64,
+						&hv_svc_hvisor, HV_ABI_HVISOR,
+						HV_FAULT_UNDEF);
+			if (imm == conv_smccc_hvc.imm && has(vm, HV_ABI_SMCCC))
+				return dispatch(hv, vcpu, vm, &conv_smccc_hvc,
+						&hv_svc_smccc, HV_ABI_SMCCC,
+						HV_FAULT_UNDEF);
+			return unknown_imm(hv, vcpu);
+		}
+		if (trap == HCALL_TRAP_SMC) {
+			if (imm == conv_smccc_smc.imm && has(vm, HV_ABI_SMCCC))
+				return dispatch(hv, vcpu, vm, &conv_smccc_smc,
+						&hv_svc_smccc, HV_ABI_SMCCC,
+						HV_FAULT_UNDEF);
+			return unknown_imm(hv, vcpu);
+		}
+		break;
+	case HCALL_ARCH_RISCV64:
+		if (trap != HCALL_TRAP_ECALL)
+			break;
+		if (vcpu->regs.r[conv_hvisor_riscv.sel_reg % HCALL_NREGS] ==
+			    conv_hvisor_riscv.sel_value &&
+		    has(vm, HV_ABI_HVISOR))
+			return dispatch(hv, vcpu, vm, &conv_hvisor_riscv,
+					&hv_svc_hvisor, HV_ABI_HVISOR, HV_FAULT_UNDEF);
+		/* SBI is the riscv answer to everything else; a VM without
+		 * it still gets SBI's NOT_SUPPORTED. */
+		return dispatch(hv, vcpu, vm, &conv_sbi, &hv_svc_sbi, HV_ABI_SBI,
+				HV_FAULT_UNDEF);
+	case HCALL_ARCH_X86_64:
+		if (trap != HCALL_TRAP_VMCALL && trap != HCALL_TRAP_VMMCALL)
+			break;
+		if (has(vm, HV_ABI_KVM_X86))
+			return dispatch(hv, vcpu, vm, &conv_kvm_x86, &hv_svc_kvm_x86,
+					HV_ABI_KVM_X86, HV_FAULT_GP0);
+		if (has(vm, HV_ABI_ACRN))
+			return dispatch(hv, vcpu, vm, &conv_acrn, &hv_svc_acrn,
+					HV_ABI_ACRN, HV_FAULT_GP0);
+		if (has(vm, HV_ABI_PALACIOS))
+			return dispatch(hv, vcpu, vm, &conv_palacios,
+					&hv_svc_palacios, HV_ABI_PALACIOS, HV_FAULT_GP0);
+		break;
+	}
+	return inject(hv, vcpu, HV_FAULT_UNDEF);
 }
