@@ -71,18 +71,20 @@ static int dump(void)
 	return tap_eq("SMCCC probe DUMP returns 0", d.x0, 0);
 }
 
-static void roles(void)
+static void roles(enum hcall_smccc_conduit conduit)
 {
 	const uint64_t a[8] = { 0, 0xa1a1a1a1a1a1a1a1ull, 0xa2a2a2a2a2a2a2a2ull,
 				0xa3a3a3a3a3a3a3a3ull, 0xa4a4a4a4a4a4a4a4ull,
 				0xa5a5a5a5a5a5a5a5ull, 0xa6a6a6a6a6a6a6a6ull,
 				0xa7a7a7a7a7a7a7a7ull };
-	struct hcall_smccc_ret r = hcall_smccc_call7(HCALL_PROBE_SMCCC_ECHO, a[1], a[2], a[3],
-						     a[4], a[5], a[6], a[7]);
+	struct hcall_smccc_ret r = hcall_smccc_conduit_call7(conduit, HCALL_PROBE_SMCCC_ECHO,
+							     a[1], a[2], a[3], a[4], a[5],
+							     a[6], a[7]);
 	static const char *const arg_names[8] = { "", "SMCCC arg1 in x1", "SMCCC arg2 in x2",
 		"SMCCC arg3 in x3", "SMCCC arg4 in x4", "SMCCC arg5 in x5",
 		"SMCCC arg6 in x6", "SMCCC arg7 in x7" };
 
+	tap_puts(conduit == HCALL_SMCCC_SMC ? "# conduit SMC\n" : "# conduit HVC\n");
 	tap_eq("SMCCC result 0 read from x0", r.x0, HCALL_PROBE_PATTERN(0));
 	tap_eq("SMCCC result 1 read from x1", r.x1, HCALL_PROBE_PATTERN(1));
 	tap_eq("SMCCC result 2 read from x2", r.x2, HCALL_PROBE_PATTERN(2));
@@ -151,7 +153,8 @@ static void check_smccc(void)
 {
 	peer_or_hv_basics();
 #ifndef GUEST_PEER
-	roles();
+	roles(HCALL_SMCCC_HVC);
+	roles(HCALL_SMCCC_SMC);
 	preserved("hvc #0 preserves x4..x30", arm64_trap_hvc0, 2);
 	preserved("smc #0 (trapped) preserves x4..x30", arm64_trap_smc0, 3);
 	smccc12();
