@@ -13,6 +13,9 @@
  * saw (ECHO) and hands it back (DUMP).
  * Also: an ecall from VU reaches this kernel (scause 8), not the
  * hypervisor; an access outside the VM's memory is a fault, not a read.
+ * The user suite (tests/user) runs the same file under qemu-riscv64 through
+ * the simulated transport (there rv_trap_all hands the frame to the core);
+ * the last two need GUEST_CAP_PRIVILEGE and GUEST_CAP_MEMORY_MAP.
  */
 #include <hcall/abi/probe.h>
 #include <hcall/hvisor.h>
