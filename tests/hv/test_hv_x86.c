@@ -8,15 +8,9 @@
  *   #GP(0), unpermitted -EINVAL.
  *   Palacios (seed): rax nr, rbx rcx rdx rsi args, rax result.
  */
+#include "../unit/x86_regs.h"
 #include "harness.h"
 
-#define RAX 0
-#define RCX 1
-#define RDX 2
-#define RBX 3
-#define RSI 6
-#define RDI 7
-#define R8 8
 #define KVM_ENOSYS (-1000)
 #define KVM_EPERM (-1)
 #define KVM_EOPNOTSUPP (-95)

@@ -9,15 +9,9 @@
 #include <hcall/acrn.h>
 
 #include "sim.h"
+#include "x86_regs.h"
 
 /* Spec: VMCALL; id in r8, param1 in rdi, param2 in rsi; result in rax. */
-#define RAX 0
-#define RCX 1
-#define RDX 2
-#define RBX 3
-#define RSI 6
-#define RDI 7
-#define R8 8
 
 static void check(uint64_t id, int nargs, uint64_t p1, uint64_t p2)
 {

@@ -8,16 +8,10 @@
 #include <criterion/criterion.h>
 #include <hcall/kvm_x86.h>
 
-#include "sim.h"
+#include "sim_x86.h"
 
-/* Spec: number in rax, arguments in rbx, rcx, rdx, rsi; result in rax. */
-#define RAX 0
-#define RCX 1
-#define RDX 2
-#define RBX 3
-#define RSI 6
-#define RDI 7
-#define R8 8
+/* Spec: number in rax, arguments in rbx, rcx, rdx, rsi; result in rax:
+ * check_rax_call() (sim_x86.h). */
 
 /* kvm_para.h */
 #define NR_VAPIC_POLL_IRQ 1
@@ -27,23 +21,6 @@
 #define NR_SCHED_YIELD 11
 #define NR_MAP_GPA_RANGE 12
 
-static void check(enum hcall_trap trap, uint64_t nr, int nargs, uint64_t a0,
-		  uint64_t a1, uint64_t a2, uint64_t a3)
-{
-	const int arg_regs[4] = { RBX, RCX, RDX, RSI };
-	const uint64_t args[4] = { a0, a1, a2, a3 };
-	cr_assert_eq(sim.calls, 1);
-	cr_assert_eq(sim.trap, trap);
-	cr_assert_eq(sim.imm, 0);
-	cr_assert_eq(sim.in.r[RAX], nr);
-	/* The arguments the call takes, and zeros (untouched) elsewhere. */
-	for (int i = 0; i < 4; i++)
-		cr_assert_eq(sim.in.r[arg_regs[i]], i < nargs ? args[i] : 0,
-			     "argument %d", i);
-	cr_assert_eq(sim.in.r[RDI], 0);
-	cr_assert_eq(sim.in.r[R8], 0);
-}
-
 TestSuite(kvm_x86, .init = sim_reset);
 
 /* Without HCALL_X86_VMMCALL, KVM calls use VMCALL. */
@@ -51,7 +28,7 @@ Test(kvm_x86, vapic_poll_irq)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_kvm_x86_vapic_poll_irq()));
-	check(HCALL_TRAP_VMCALL, NR_VAPIC_POLL_IRQ, 0, 0, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMCALL, NR_VAPIC_POLL_IRQ, 0, 0, 0, 0, 0);
 }
 
 /* KICK_CPU: rbx = flags (reserved, 0), rcx = APIC ID. */
@@ -59,21 +36,21 @@ Test(kvm_x86, kick_cpu_flags_zero_apic_in_rcx)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_kvm_x86_kick_cpu(0x17)));
-	check(HCALL_TRAP_VMCALL, NR_KICK_CPU, 2, 0, 0x17, 0, 0);
+	check_rax_call(HCALL_TRAP_VMCALL, NR_KICK_CPU, 2, 0, 0x17, 0, 0);
 }
 
 Test(kvm_x86, clock_pairing)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_kvm_x86_clock_pairing(0x7000, 0)));
-	check(HCALL_TRAP_VMCALL, NR_CLOCK_PAIRING, 2, 0x7000, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMCALL, NR_CLOCK_PAIRING, 2, 0x7000, 0, 0, 0);
 }
 
 Test(kvm_x86, send_ipi_returns_count)
 {
 	sim_answer(RAX, 3);
 	struct hcall_result r = hcall_kvm_x86_send_ipi(0xf0, 0x1, 64, 0x4fd);
-	check(HCALL_TRAP_VMCALL, NR_SEND_IPI, 4, 0xf0, 0x1, 64, 0x4fd);
+	check_rax_call(HCALL_TRAP_VMCALL, NR_SEND_IPI, 4, 0xf0, 0x1, 64, 0x4fd);
 	cr_assert_eq(r.status, HCALL_OK);
 	cr_assert_eq(r.value, 3);
 }
@@ -82,7 +59,7 @@ Test(kvm_x86, sched_yield)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_kvm_x86_sched_yield(9)));
-	check(HCALL_TRAP_VMCALL, NR_SCHED_YIELD, 1, 9, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMCALL, NR_SCHED_YIELD, 1, 9, 0, 0, 0);
 }
 
 Test(kvm_x86, map_gpa_range)
@@ -90,7 +67,7 @@ Test(kvm_x86, map_gpa_range)
 	sim_answer(RAX, 0);
 	/* 2M pages (bits 3:0 = 1), encrypted (bits 7:4 = 1). */
 	cr_assert(hcall_ok(hcall_kvm_x86_map_gpa_range(0x200000, 4, 0x11)));
-	check(HCALL_TRAP_VMCALL, NR_MAP_GPA_RANGE, 3, 0x200000, 4, 0x11, 0);
+	check_rax_call(HCALL_TRAP_VMCALL, NR_MAP_GPA_RANGE, 3, 0x200000, 4, 0x11, 0);
 }
 
 /* The run-time conduit variants trap with the instruction they are given. */
@@ -98,17 +75,17 @@ Test(kvm_x86, on_variants_use_given_conduit)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_kvm_x86_sched_yield_on(HCALL_X86_CONDUIT_VMMCALL, 4)));
-	check(HCALL_TRAP_VMMCALL, NR_SCHED_YIELD, 1, 4, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, NR_SCHED_YIELD, 1, 4, 0, 0, 0);
 
 	sim_reset();
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_kvm_x86_kick_cpu_on(HCALL_X86_CONDUIT_VMMCALL, 2)));
-	check(HCALL_TRAP_VMMCALL, NR_KICK_CPU, 2, 0, 2, 0, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, NR_KICK_CPU, 2, 0, 2, 0, 0);
 
 	sim_reset();
 	sim_answer(RAX, 1);
 	struct hcall_result r = hcall_kvm_x86_send_ipi_on(HCALL_X86_CONDUIT_VMCALL, 1, 0, 0, 0xfd);
-	check(HCALL_TRAP_VMCALL, NR_SEND_IPI, 4, 1, 0, 0, 0xfd);
+	check_rax_call(HCALL_TRAP_VMCALL, NR_SEND_IPI, 4, 1, 0, 0, 0xfd);
 	cr_assert_eq(r.value, 1);
 }
 
@@ -117,7 +94,7 @@ Test(kvm_x86, raw_returns_rax)
 {
 	sim_answer(RAX, (uint64_t)-1000);
 	cr_assert_eq(hcall_kvm_x86_call4(0x55, 1, 2, 3, 4), (uint64_t)-1000);
-	check(HCALL_TRAP_VMCALL, 0x55, 4, 1, 2, 3, 4);
+	check_rax_call(HCALL_TRAP_VMCALL, 0x55, 4, 1, 2, 3, 4);
 }
 
 /* kvm_para.h: KVM_ENOSYS 1000, and errno values EPERM 1, E2BIG 7,

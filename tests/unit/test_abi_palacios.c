@@ -8,33 +8,10 @@
 #include <criterion/criterion.h>
 #include <hcall/palacios.h>
 
-#include "sim.h"
+#include "sim_x86.h"
 
 /* Seed: VMMCALL; number in rax, up to four arguments in rbx, rcx, rdx,
- * rsi; result in rax. */
-#define RAX 0
-#define RCX 1
-#define RDX 2
-#define RBX 3
-#define RSI 6
-#define RDI 7
-#define R8 8
-
-static void check(enum hcall_trap trap, uint64_t nr, int nargs, uint64_t a0,
-		  uint64_t a1, uint64_t a2, uint64_t a3)
-{
-	const int arg_regs[4] = { RBX, RCX, RDX, RSI };
-	const uint64_t args[4] = { a0, a1, a2, a3 };
-	cr_assert_eq(sim.calls, 1);
-	cr_assert_eq(sim.trap, trap);
-	cr_assert_eq(sim.imm, 0);
-	cr_assert_eq(sim.in.r[RAX], nr);
-	for (int i = 0; i < 4; i++)
-		cr_assert_eq(sim.in.r[arg_regs[i]], i < nargs ? args[i] : 0,
-			     "argument %d", i);
-	cr_assert_eq(sim.in.r[RDI], 0);
-	cr_assert_eq(sim.in.r[R8], 0);
-}
+ * rsi; result in rax: check_rax_call() (sim_x86.h). */
 
 TestSuite(palacios, .init = sim_reset);
 
@@ -52,7 +29,7 @@ Test(palacios, raw_arities)
 		case 3: r = hcall_palacios_call3(0x42, 11, 22, 33); break;
 		default: r = hcall_palacios_call4(0x42, 11, 22, 33, 44); break;
 		}
-		check(HCALL_TRAP_VMMCALL, 0x42, n, 11, 22, 33, 44);
+		check_rax_call(HCALL_TRAP_VMMCALL, 0x42, n, 11, 22, 33, 44);
 		cr_assert_eq(r.rax, 0);
 	}
 }
@@ -81,35 +58,35 @@ Test(palacios, test)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_palacios_test()));
-	check(HCALL_TRAP_VMMCALL, 0x0001, 0, 0, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, 0x0001, 0, 0, 0, 0, 0);
 }
 
 Test(palacios, symmod_syms)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_palacios_symmod_syms(0x1000, 0x200, 0x3000, 0x400)));
-	check(HCALL_TRAP_VMMCALL, 0x0600, 4, 0x1000, 0x200, 0x3000, 0x400);
+	check_rax_call(HCALL_TRAP_VMMCALL, 0x0600, 4, 0x1000, 0x200, 0x3000, 0x400);
 }
 
 Test(palacios, guest_info)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_palacios_guest_info()));
-	check(HCALL_TRAP_VMMCALL, 0x3000, 0, 0, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, 0x3000, 0, 0, 0, 0, 0);
 }
 
 Test(palacios, telemetry)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_palacios_telemetry()));
-	check(HCALL_TRAP_VMMCALL, 0x3001, 0, 0, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, 0x3001, 0, 0, 0, 0, 0);
 }
 
 Test(palacios, os_debug)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_palacios_os_debug(0x8000, 12, 1)));
-	check(HCALL_TRAP_VMMCALL, 0xc0c0, 3, 0x8000, 12, 1, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, 0xc0c0, 3, 0x8000, 12, 1, 0);
 }
 
 Test(palacios, mem_offset_value_from_rbx)
@@ -117,7 +94,7 @@ Test(palacios, mem_offset_value_from_rbx)
 	sim_answer(RAX, 0);
 	sim_answer(RBX, 0x7f0000000000ull);
 	struct hcall_result r = hcall_palacios_mem_offset();
-	check(HCALL_TRAP_VMMCALL, 0x1000, 0, 0, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, 0x1000, 0, 0, 0, 0, 0);
 	cr_assert_eq(r.status, HCALL_OK);
 	cr_assert_eq(r.value, 0x7f0000000000ull);
 }
@@ -127,7 +104,7 @@ Test(palacios, time_cpufreq_value_from_rcx)
 	sim_answer(RAX, 0);
 	sim_answer(RCX, 2400000);
 	struct hcall_result r = hcall_palacios_time_cpufreq();
-	check(HCALL_TRAP_VMMCALL, 0xd000, 0, 0, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMMCALL, 0xd000, 0, 0, 0, 0, 0);
 	cr_assert_eq(r.status, HCALL_OK);
 	cr_assert_eq(r.value, 2400000);
 }
@@ -146,12 +123,12 @@ Test(palacios, on_variants_use_given_conduit)
 {
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_palacios_os_debug_on(HCALL_X86_CONDUIT_VMCALL, 1, 2, 0)));
-	check(HCALL_TRAP_VMCALL, 0xc0c0, 3, 1, 2, 0, 0);
+	check_rax_call(HCALL_TRAP_VMCALL, 0xc0c0, 3, 1, 2, 0, 0);
 	sim_reset();
 	sim_answer(RAX, 0);
 	sim_answer(RCX, 5);
 	cr_assert_eq(hcall_palacios_time_cpufreq_on(HCALL_X86_CONDUIT_VMCALL).value, 5);
-	check(HCALL_TRAP_VMCALL, 0xd000, 0, 0, 0, 0, 0);
+	check_rax_call(HCALL_TRAP_VMCALL, 0xd000, 0, 0, 0, 0, 0);
 }
 
 /* Palacios: rax = 0 on success, -1 on failure; nothing else. */

@@ -9,9 +9,7 @@
 #include <hcall/hcall.h>
 
 #include "sim.h"
-
-#define RAX 0
-#define R8 8
+#include "x86_regs.h"
 
 TestSuite(x86_conduit, .init = sim_reset);
 
