@@ -3,8 +3,8 @@
  * tests/user/x86_guest.c - tests/guest/x86/x86_guest.h in user mode. The
  * faults are those the core injected (through the emulator's fault hook);
  * no interrupt reaches a process, so the interrupt counters stay 0 and
- * the checks that wait for one need GUEST_CAP_VMS. x86_trap_all is in
- * x86_trap_all.S.
+ * the checks that wait for one need GUEST_CAP_VMS. x86_trap_all is the
+ * system guests' own, tests/guest/x86/trap_all.S.
  */
 #include "user.h"
 #include "x86/x86_guest.h"

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * tests/user/x86_trap_all.S - x86_trap_all() of tests/guest/x86/x86_guest.h
- * for a Linux process: every GPR but rsp loaded from in[] (ModRM order),
- * VMCALL (kind 0) or VMMCALL (kind 1), every GPR stored to out[] (out[4]
- * = 0). Under qemu-x86_64 the instruction raises SIGILL and the trap
- * emulator answers it with the registers of the interrupted context.
+ * tests/guest/x86/trap_all.S - x86_trap_all() of x86_guest.h, shared by the
+ * system guests and the user-mode programs: every GPR but rsp loaded from
+ * in[] (ModRM order), VMCALL (kind 0) or VMMCALL (kind 1), every GPR
+ * stored to out[] (out[4] = 0), so a check sees exactly which registers
+ * the hypervisor wrote. Under qemu-x86_64 the instruction raises SIGILL
+ * and the trap emulator answers it with the interrupted context.
  * The address of the trap is pushed and reached with `ret`, so no
  * register is spent on the jump.
  */
