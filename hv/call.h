@@ -42,7 +42,8 @@ struct hv_call {
 	 * need not search it on every call: */
 	int64_t *status;  /* &err, or &res[0] without an error register */
 	uint64_t *value;  /* the first result register that is not the
-			   * error register, or NULL if there is none */
+			   * error register, or &discard if there is none */
+	uint64_t discard; /* never written back */
 };
 
 /* One call a service implements, in the service's dense table. */
@@ -82,6 +83,15 @@ struct hv_service {
 extern const struct hv_service hv_svc_hvisor, hv_svc_smccc, hv_svc_sbi,
 	hv_svc_kvm_x86, hv_svc_acrn, hv_svc_palacios;
 
+/* Each service's lookup, also named here so the dispatcher calls it
+ * directly instead of through the service's pointer. */
+const struct hv_svc *hv_svc_hvisor_lookup(const struct hv_call *c);
+const struct hv_svc *hv_svc_smccc_lookup(const struct hv_call *c);
+const struct hv_svc *hv_svc_sbi_lookup(const struct hv_call *c);
+const struct hv_svc *hv_svc_kvm_x86_lookup(const struct hv_call *c);
+const struct hv_svc *hv_svc_acrn_lookup(const struct hv_call *c);
+const struct hv_svc *hv_svc_palacios_lookup(const struct hv_call *c);
+
 /* Look a call up in a dense table: index idx of n, clamped against
  * speculation, and the entry's full number must equal nr. Inline: it is
  * on every built-in call's path. */
@@ -120,8 +130,7 @@ static inline void hv_call_status(struct hv_call *c, int64_t status)
  * register. With one shared register, the value replaces the status. */
 static inline void hv_call_value(struct hv_call *c, uint64_t value)
 {
-	if (c->value)
-		*c->value = value;
+	*c->value = value;
 }
 
 /* Result register number i of the convention (0 = first). */

@@ -157,8 +157,14 @@ HV_HOT int run_registered(const struct hcall_conv_desc *conv, enum hv_abi abi,
 static const struct hv_svc probe_echo = { 0, hv_probe_echo, HV_PERM_ALL, 0, 0 };
 static const struct hv_svc probe_dump = { 0, hv_probe_dump, HV_PERM_ALL, 1, 0 };
 
+typedef const struct hv_svc *(*lookup_fn)(const struct hv_call *c);
+
+/* The probe's numbers first (if the VM has the probe), then the
+ * service's own table through `svc_lookup` (svc->lookup, passed as a
+ * constant by the dispatcher so the call is direct). */
 HV_HOT const struct hv_svc *lookup(const struct hv_call *c,
-				   const struct hv_service *svc)
+				   const struct hv_service *svc,
+				   lookup_fn svc_lookup)
 {
 	if (has(c->vm, HV_ABI_PROBE) && c->ext == svc->probe_ext) {
 		if (c->nr == svc->probe_echo)
@@ -166,7 +172,7 @@ HV_HOT const struct hv_svc *lookup(const struct hv_call *c,
 		if (c->nr == svc->probe_dump)
 			return &probe_dump;
 	}
-	return svc->lookup(c);
+	return svc_lookup(c);
 }
 
 int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
@@ -188,7 +194,7 @@ int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 		c.ext = nr >> 32;
 		c.nr = nr & 0xFFFFFFFFu;
 	}
-	return lookup(&c, by_abi[abi]) != NULL;
+	return lookup(&c, by_abi[abi], by_abi[abi]->lookup) != NULL;
 }
 
 /*
@@ -200,8 +206,8 @@ int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 			       struct hv_vm *vm,
 			       const struct hcall_conv_desc *conv,
-			       const struct hv_service *svc, enum hv_abi abi,
-			       enum hv_fault priv_fault)
+			       const struct hv_service *svc, lookup_fn svc_lookup,
+			       enum hv_abi abi, enum hv_fault priv_fault)
 {
 	const struct hcall_regs *regs = &vcpu->regs;
 	int own = abi == HV_ABI_SBI ? has(vm, abi) : 1;
@@ -226,7 +232,7 @@ HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 	c.action = HV_RESUME;
 	c.err = 0;
 	c.status = conv->err_reg != HCALL_REG_NONE ? &c.err : (int64_t *)&c.res[0];
-	c.value = vi < HCALL_MAX_CONV_REGS ? &c.res[vi] : NULL;
+	c.value = vi < HCALL_MAX_CONV_REGS ? &c.res[vi] : &c.discard;
 	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
 		c.res[i] = 0;
 
@@ -245,7 +251,7 @@ HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 			? regs->r[conv->sel_reg % HCALL_NREGS]
 			: 0;
 
-	e = lookup(&c, svc);
+	e = lookup(&c, svc, svc_lookup);
 	if (!own && !(e == &probe_echo || e == &probe_dump))
 		e = NULL; /* SBI for a VM without it: only the probe answers */
 	if (!e) {
@@ -296,19 +302,19 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 		if (trap == HCALL_TRAP_HVC) {
 			if (imm == conv_hvisor_arm64.imm && has(vm, HV_ABI_HVISOR))
 				return dispatch(hv, vcpu, vm, &conv_hvisor_arm64,
-						&hv_svc_hvisor, HV_ABI_HVISOR,
-						HV_FAULT_UNDEF);
+						&hv_svc_hvisor, hv_svc_hvisor_lookup,
+						HV_ABI_HVISOR, HV_FAULT_UNDEF);
 			if (imm == conv_smccc_hvc.imm && has(vm, HV_ABI_SMCCC))
 				return dispatch(hv, vcpu, vm, &conv_smccc_hvc,
-						&hv_svc_smccc, HV_ABI_SMCCC,
-						HV_FAULT_UNDEF);
+						&hv_svc_smccc, hv_svc_smccc_lookup,
+						HV_ABI_SMCCC, HV_FAULT_UNDEF);
 			return unknown_imm(hv, vcpu);
 		}
 		if (trap == HCALL_TRAP_SMC) {
 			if (imm == conv_smccc_smc.imm && has(vm, HV_ABI_SMCCC))
 				return dispatch(hv, vcpu, vm, &conv_smccc_smc,
-						&hv_svc_smccc, HV_ABI_SMCCC,
-						HV_FAULT_UNDEF);
+						&hv_svc_smccc, hv_svc_smccc_lookup,
+						HV_ABI_SMCCC, HV_FAULT_UNDEF);
 			return unknown_imm(hv, vcpu);
 		}
 		break;
@@ -319,23 +325,26 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 			    conv_hvisor_riscv.sel_value &&
 		    has(vm, HV_ABI_HVISOR))
 			return dispatch(hv, vcpu, vm, &conv_hvisor_riscv,
-					&hv_svc_hvisor, HV_ABI_HVISOR, HV_FAULT_UNDEF);
+					&hv_svc_hvisor, hv_svc_hvisor_lookup,
+					HV_ABI_HVISOR, HV_FAULT_UNDEF);
 		/* SBI is the riscv answer to everything else; a VM without
 		 * it still gets SBI's NOT_SUPPORTED. */
-		return dispatch(hv, vcpu, vm, &conv_sbi, &hv_svc_sbi, HV_ABI_SBI,
-				HV_FAULT_UNDEF);
+		return dispatch(hv, vcpu, vm, &conv_sbi, &hv_svc_sbi,
+				hv_svc_sbi_lookup, HV_ABI_SBI, HV_FAULT_UNDEF);
 	case HCALL_ARCH_X86_64:
 		if (trap != HCALL_TRAP_VMCALL && trap != HCALL_TRAP_VMMCALL)
 			break;
 		if (has(vm, HV_ABI_KVM_X86))
 			return dispatch(hv, vcpu, vm, &conv_kvm_x86, &hv_svc_kvm_x86,
-					HV_ABI_KVM_X86, HV_FAULT_GP0);
+					hv_svc_kvm_x86_lookup, HV_ABI_KVM_X86,
+					HV_FAULT_GP0);
 		if (has(vm, HV_ABI_ACRN))
 			return dispatch(hv, vcpu, vm, &conv_acrn, &hv_svc_acrn,
-					HV_ABI_ACRN, HV_FAULT_GP0);
+					hv_svc_acrn_lookup, HV_ABI_ACRN, HV_FAULT_GP0);
 		if (has(vm, HV_ABI_PALACIOS))
 			return dispatch(hv, vcpu, vm, &conv_palacios,
-					&hv_svc_palacios, HV_ABI_PALACIOS, HV_FAULT_GP0);
+					&hv_svc_palacios, hv_svc_palacios_lookup,
+					HV_ABI_PALACIOS, HV_FAULT_GP0);
 		break;
 	}
 	return inject(hv, vcpu, HV_FAULT_UNDEF);

@@ -307,7 +307,7 @@ static const struct hv_svc table[ACRN_N] = {
 		HV_SVC(ACRN, SAVE_RESTORE_SWORLD_CTX, save_restore_sworld_ctx, HV_PERM_TRUSTY),
 };
 
-static const struct hv_svc *lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_acrn_lookup(const struct hv_call *c)
 {
 	return hv_svc_at(table, ACRN_N, IDX(c->nr), c->nr);
 }
@@ -316,5 +316,5 @@ const struct hv_service hv_svc_acrn = {
 	HV_ABI_ACRN,
 	{ ACRN_ENOTTY, ACRN_EINVAL, ACRN_EINVAL, ACRN_EFAULT },
 	0, HCALL_PROBE_ACRN_ECHO, HCALL_PROBE_ACRN_DUMP,
-	lookup,
+	hv_svc_acrn_lookup,
 };

@@ -209,7 +209,7 @@ static const struct hv_svc table[] = {
 	[HCALL_HVISOR_IVC_INFO] = HV_SVC(HVISOR, IVC_INFO, ivc_info, HV_PERM_INFO),
 };
 
-static const struct hv_svc *lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_hvisor_lookup(const struct hv_call *c)
 {
 	return hv_svc_at(table, sizeof(table) / sizeof(table[0]), c->nr, c->nr);
 }
@@ -218,5 +218,5 @@ const struct hv_service hv_svc_hvisor = {
 	HV_ABI_HVISOR,
 	{ -HV_ENOSYS, -HV_EPERM, -HV_EINVAL, -HV_EFAULT },
 	0, HCALL_PROBE_HVISOR_ECHO, HCALL_PROBE_HVISOR_DUMP,
-	lookup,
+	hv_svc_hvisor_lookup,
 };

@@ -50,7 +50,7 @@ static const struct hv_svc table[] = {
 	[HCALL_KVM_X86_MAP_GPA_RANGE] = HV_SVC(KVM_X86, MAP_GPA_RANGE, enosys, HV_PERM_INFO),
 };
 
-static const struct hv_svc *lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_kvm_x86_lookup(const struct hv_call *c)
 {
 	return hv_svc_at(table, sizeof(table) / sizeof(table[0]), c->nr, c->nr);
 }
@@ -60,5 +60,5 @@ const struct hv_service hv_svc_kvm_x86 = {
 	{ -HCALL_KVM_X86_ENOSYS, -HCALL_KVM_X86_EPERM, -HCALL_KVM_X86_EINVAL,
 	  -HCALL_KVM_X86_EFAULT },
 	0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP,
-	lookup,
+	hv_svc_kvm_x86_lookup,
 };

@@ -12,7 +12,7 @@
 
 #include "call.h"
 
-static const struct hv_svc *lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_palacios_lookup(const struct hv_call *c)
 {
 	(void)c;
 	return NULL;
@@ -26,5 +26,5 @@ const struct hv_service hv_svc_palacios = {
 	HV_ABI_PALACIOS,
 	{ PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED },
 	0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP,
-	lookup,
+	hv_svc_palacios_lookup,
 };

@@ -109,7 +109,7 @@ static const struct hv_svc srst_table[] = {
 
 #define N(t) (sizeof(t) / sizeof((t)[0]))
 
-static const struct hv_svc *lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_sbi_lookup(const struct hv_call *c)
 {
 	switch (c->ext) {
 	case HCALL_SBI_BASE_EID:
@@ -126,5 +126,5 @@ const struct hv_service hv_svc_sbi = {
 	{ SBI_ERR_NOT_SUPPORTED, SBI_ERR_NOT_SUPPORTED, SBI_ERR_INVALID_PARAM,
 	  SBI_ERR_INVALID_ADDRESS },
 	HCALL_PROBE_SBI_EID, HCALL_PROBE_SBI_FID_ECHO, HCALL_PROBE_SBI_FID_DUMP,
-	lookup,
+	hv_svc_sbi_lookup,
 };

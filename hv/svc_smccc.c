@@ -208,7 +208,10 @@ static const struct hv_svc *vendor_lookup(uint32_t fid)
 
 /* ---- the SMCCC family ---- */
 
-const struct hv_svc *hv_smccc_lookup(uint32_t fid)
+/* Inlined into both callers: the dispatcher's lookup is on every SMCCC
+ * call's path. */
+static inline __attribute__((always_inline)) const struct hv_svc *
+smccc_lookup(uint32_t fid)
 {
 	/* Fast calls only, bits 23:16 zero. */
 	if (!(fid & HCALL_SMCCC_FAST_CALL_BIT) || (fid & 0x00FF0000u))
@@ -226,9 +229,14 @@ const struct hv_svc *hv_smccc_lookup(uint32_t fid)
 	}
 }
 
-static const struct hv_svc *lookup(const struct hv_call *c)
+const struct hv_svc *hv_smccc_lookup(uint32_t fid)
 {
-	return hv_smccc_lookup((uint32_t)c->nr);
+	return smccc_lookup(fid);
+}
+
+const struct hv_svc *hv_svc_smccc_lookup(const struct hv_call *c)
+{
+	return smccc_lookup((uint32_t)c->nr);
 }
 
 const struct hv_service hv_svc_smccc = {
@@ -236,5 +244,5 @@ const struct hv_service hv_svc_smccc = {
 	{ HCALL_SMCCC_RET_NOT_SUPPORTED, HCALL_SMCCC_RET_NOT_SUPPORTED,
 	  HCALL_SMCCC_RET_INVALID_PARAMETER, HCALL_SMCCC_RET_INVALID_PARAMETER },
 	0, HCALL_PROBE_SMCCC_ECHO, HCALL_PROBE_SMCCC_DUMP,
-	lookup,
+	hv_svc_smccc_lookup,
 };
