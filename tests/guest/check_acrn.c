@@ -117,7 +117,7 @@ static void ring3(const char *vm)
 	tap_check(guest_fault_taken() == GUEST_FAULT_GP, vm);
 	tap_eq("acrn ring-3 #GP error code is 0", guest_x86_fault_error_code(), 0);
 	tap_eq("acrn ring-3 #GP taken at CPL 3", guest_x86_fault_cpl(), 3);
-	x86_demo_row("acrn", "VMCALL from ring 3: exception, -vector (#GP = -13)", -(int64_t)guest_x86_fault_vector());
+	guest_demo_value("acrn", "VMCALL from ring 3: exception, -vector (#GP = -13)", -(int64_t)guest_x86_fault_vector());
 }
 #endif
 
@@ -165,11 +165,11 @@ static void service(void)
 	r = hcall_acrn_get_api_version((uint64_t)(uintptr_t)&ver);
 	tap_eq("acrn get_api_version = 0", s64(r.code), 0);
 	tap_check(ver.major == 1 && ver.minor == 0, "acrn api version 1.0 written");
-	x86_demo_row("acrn", "get_api_version", r.code);
+	guest_demo_value("acrn", "get_api_version", r.code);
 	r = hcall_acrn_get_api_version(OUTSIDE_VM);
 	tap_eq("acrn get_api_version to an address outside the VM = -EFAULT",
 	       s64(r.code), s64(EFAULT_));
-	x86_demo_row("acrn", "get_api_version (bad pointer)", r.code);
+	guest_demo_value("acrn", "get_api_version (bad pointer)", r.code);
 
 	/* Rule 3: the Trusty calls are outside the Service VM's subset. */
 	tap_eq("acrn service: initialize_trusty = -EINVAL",
@@ -178,7 +178,7 @@ static void service(void)
 	       s64(hcall_acrn_world_switch().code), s64(EINVAL_));
 	tap_eq("acrn service: save_restore_sworld_ctx = -EINVAL",
 	       s64(hcall_acrn_save_restore_sworld_ctx().code), s64(EINVAL_));
-	x86_demo_row("acrn", "world_switch from the service VM", hcall_acrn_world_switch().code);
+	guest_demo_value("acrn", "world_switch from the service VM", hcall_acrn_world_switch().code);
 	ring3("acrn service: VMCALL from ring 3 gets #GP");
 
 	/* The normal VM: created, started; its device access raises the
@@ -189,13 +189,13 @@ static void service(void)
 	pending_vmid = normal;
 	r = hcall_acrn_start_vm(normal);
 	tap_eq("acrn start_vm(normal) = 0", s64(r.code), 0);
-	x86_demo_row("acrn", "start_vm(normal)", r.code);
+	guest_demo_value("acrn", "start_vm(normal)", r.code);
 	if (guest_need(GUEST_CAP_VMS, "acrn upcall on vector 0xF3 from the normal VM's I/O request")) {
 		tap_eq("acrn upcall on vector 0xF3 from the normal VM's I/O request",
 		       wait_upcall(UPCALL_VECTOR, 0), 1);
 		tap_eq("acrn upcall acknowledged (notify_request_finish = 0)",
 		       s64(ack_result), 0);
-		x86_demo_row("acrn", "upcall 0xF3 received",
+		guest_demo_value("acrn", "upcall 0xF3 received",
 			     (int64_t)guest_x86_interrupts(UPCALL_VECTOR));
 	}
 
@@ -274,7 +274,7 @@ static void trusty(void)
 	bp.entry_point_high = (uint32_t)(sworld_gpa >> 32);
 	r = hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp);
 	tap_eq("acrn trusty: initialize_trusty = 0", s64(r.code), 0);
-	x86_demo_row("acrn", "initialize_trusty", r.code);
+	guest_demo_value("acrn", "initialize_trusty", r.code);
 	tap_eq("acrn trusty: initialize_trusty twice = -EINVAL",
 	       s64(hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp).code),
 	       s64(EINVAL_));
@@ -282,7 +282,7 @@ static void trusty(void)
 	       s64(hcall_acrn_initialize_trusty(OUTSIDE_VM).code), s64(EFAULT_));
 	r = hcall_acrn_world_switch();
 	tap_eq("acrn trusty: world_switch = 0", s64(r.code), 0);
-	x86_demo_row("acrn", "world_switch from the trusty VM", r.code);
+	guest_demo_value("acrn", "world_switch from the trusty VM", r.code);
 	tap_eq("acrn trusty: save_restore_sworld_ctx = 0",
 	       s64(hcall_acrn_save_restore_sworld_ctx().code), 0);
 	/* Rule 3: the Service VM's calls are outside the Trusty subset. */
@@ -309,7 +309,7 @@ static void norights(void)
 	tap_check(guest_fault_taken() == GUEST_FAULT_UNDEF,
 		  "acrn normal VM: VMCALL gets #UD");
 	tap_eq("acrn normal VM: #UD vector 6", guest_x86_fault_vector(), 6);
-	x86_demo_row("acrn", "VMCALL from a VM without rights: -vector (#UD = -6)", -(int64_t)guest_x86_fault_vector());
+	guest_demo_value("acrn", "VMCALL from a VM without rights: -vector (#UD = -6)", -(int64_t)guest_x86_fault_vector());
 	guest_expect_fault();
 	__asm__ volatile("vmmcall" ::: "memory");
 	tap_check(guest_fault_taken() == GUEST_FAULT_UNDEF,

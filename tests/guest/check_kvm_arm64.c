@@ -45,15 +45,18 @@ static void check_kvm_arm64(void)
 	r = hcall_kvm_arm64_ptp(0, &t);
 	tap_check(documented(r), "PTP answers a documented result");
 	r = hcall_kvm_arm64_hyp_meminfo();
+	guest_demo("kvm_arm64", "HYP_MEMINFO", r);
 	tap_check(hcall_ok(r) ? r.value == 4096 : documented(r),
 		  "HYP_MEMINFO: the 4 KiB granule (or a documented error)");
 	r = hcall_kvm_arm64_mem_share(ipa);
+	guest_demo("kvm_arm64", "MEM_SHARE(own page)", r);
 	tap_check(documented(r), "MEM_SHARE of an own granule answers");
 	r = hcall_kvm_arm64_mem_unshare(ipa);
 	tap_check(documented(r), "MEM_UNSHARE of an own granule answers");
 	r = hcall_kvm_arm64_mem_relinquish(ipa);
 	tap_check(documented(r), "MEM_RELINQUISH of an own granule answers");
 	r = hcall_kvm_arm64_mem_share(0x100000);
+	guest_demo("kvm_arm64", "MEM_SHARE(outside the VM)", r);
 	tap_check(!hcall_ok(r) && documented(r), "MEM_SHARE outside the VM fails");
 	r = hcall_kvm_arm64_mem_share(ipa + 8);
 	tap_check(!hcall_ok(r) && documented(r), "MEM_SHARE of a misaligned address fails");

@@ -115,10 +115,10 @@ static void calls(void)
 
 	r = hcall_kvm_x86_vapic_poll_irq();
 	tap_eq("kvm vapic_poll_irq = 0", (uint64_t)r.code, 0);
-	x86_demo_row("kvm x86", "vapic_poll_irq (VMMCALL)", r.code);
+	guest_demo_value("kvm x86", "vapic_poll_irq (VMMCALL)", r.code);
 	r = hcall_kvm_x86_vapic_poll_irq_on(HCALL_X86_CONDUIT_VMCALL);
 	tap_eq("kvm vapic_poll_irq via VMCALL = 0", (uint64_t)r.code, 0);
-	x86_demo_row("kvm x86", "vapic_poll_irq (VMCALL via #UD)", r.code);
+	guest_demo_value("kvm x86", "vapic_poll_irq (VMCALL via #UD)", r.code);
 	r = hcall_kvm_x86_kick_cpu(0);
 	tap_eq("kvm kick_cpu = 0", (uint64_t)r.code, 0);
 	r = hcall_kvm_x86_sched_yield(0);
@@ -126,7 +126,7 @@ static void calls(void)
 	r = hcall_kvm_x86_clock_pairing(0x1000, 0);
 	tap_eq("kvm clock_pairing = -EOPNOTSUPP (no TSC host clock)",
 	       (uint64_t)r.code, (uint64_t)KVM_EOPNOTSUPP);
-	x86_demo_row("kvm x86", "clock_pairing", r.code);
+	guest_demo_value("kvm x86", "clock_pairing", r.code);
 	r = hcall_kvm_x86_send_ipi(1, 0, 0, 0xf0);
 	tap_eq("kvm send_ipi = -KVM_ENOSYS (PV_SEND_IPI not advertised)",
 	       (uint64_t)r.code, (uint64_t)KVM_ENOSYS);
@@ -140,7 +140,7 @@ static void calls(void)
 		r.code = (int64_t)guest_call_user(user_vapic_poll, 0);
 		tap_eq("kvm call from ring 3 = -KVM_EPERM", (uint64_t)r.code,
 		       (uint64_t)KVM_EPERM);
-		x86_demo_row("kvm x86", "vapic_poll_irq from ring 3", r.code);
+		guest_demo_value("kvm x86", "vapic_poll_irq from ring 3", r.code);
 	}
 	tap_eq("kvm DUMP to an address outside the VM = -KVM_EFAULT",
 	       hcall_kvm_x86_call1(HCALL_PROBE_X86_DUMP, 0x40000000ull),

@@ -86,7 +86,7 @@ static void embedder_calls(void)
 
 	r = hcall_palacios_test();
 	tap_eq("palacios test = 0 (registered handler ran)", (uint64_t)r.code, 0);
-	x86_demo_row("palacios", "test", r.code);
+	guest_demo_value("palacios", "test", r.code);
 	r = hcall_palacios_guest_info();
 	tap_eq("palacios guest_info = 0", (uint64_t)r.code, 0);
 	r = hcall_palacios_telemetry();
@@ -94,7 +94,7 @@ static void embedder_calls(void)
 	r = hcall_palacios_os_debug((uint64_t)(uintptr_t)message,
 				    sizeof(message) - 1, 1);
 	tap_eq("palacios os_debug (guest-virtual) = 0", (uint64_t)r.code, 0);
-	x86_demo_row("palacios", "os_debug", r.code);
+	guest_demo_value("palacios", "os_debug", r.code);
 	r = hcall_palacios_os_debug((uint64_t)(uintptr_t)message,
 				    sizeof(message) - 1, 0);
 	tap_eq("palacios os_debug (guest-physical) = 0", (uint64_t)r.code, 0);
@@ -104,7 +104,7 @@ static void embedder_calls(void)
 	r = hcall_palacios_os_debug((uint64_t)(uintptr_t)message, 1u << 20, 1);
 	tap_eq("palacios os_debug with an oversized length = -1",
 	       (uint64_t)r.code, PAL_FAIL);
-	x86_demo_row("palacios", "os_debug (bad length)", r.code);
+	guest_demo_value("palacios", "os_debug (bad length)", r.code);
 	r = hcall_palacios_symmod_syms((uint64_t)(uintptr_t)symtab, sizeof(symtab),
 				       (uint64_t)(uintptr_t)strtab, sizeof(strtab));
 	tap_eq("palacios symmod_syms = 0", (uint64_t)r.code, 0);
@@ -126,7 +126,7 @@ static void unregistered_calls(void)
 	r = hcall_palacios_time_cpufreq();
 	tap_eq("palacios time_cpufreq (not registered) = -1", (uint64_t)r.code,
 	       PAL_FAIL);
-	x86_demo_row("palacios", "time_cpufreq (unregistered)", r.code);
+	guest_demo_value("palacios", "time_cpufreq (unregistered)", r.code);
 	tap_eq("palacios unknown number 0x4444 = -1",
 	       hcall_palacios_call0_on(HCALL_X86_CONDUIT_VMMCALL, 0x4444).rax,
 	       PAL_FAIL);

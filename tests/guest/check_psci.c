@@ -37,10 +37,12 @@ static void check_psci(void)
 	tap_check(raw.x0 >= 0x10000 && raw.x0 <= 0x10003, "PSCI_VERSION is 1.x");
 #endif
 	r = hcall_psci_version();
+	guest_demo("psci", "VERSION", r);
 	tap_check(hcall_ok(r) && r.value == raw.x0, "hcall_psci_version agrees with the raw call");
 	r = hcall_psci_features(SPEC_PSCI_VERSION);
 	tap_check(hcall_ok(r), "PSCI_FEATURES(PSCI_VERSION) >= 0");
 	r = hcall_psci_features(SPEC_SMCCC_VERSION);
+	guest_demo("psci", "FEATURES(SMCCC_VERSION)", r);
 #ifdef GUEST_PEER
 	tap_eq("PSCI_FEATURES(SMCCC_VERSION) = NOT_SUPPORTED", sext32((uint64_t)r.code),
 	       SPEC_NOT_SUPPORTED);

@@ -48,6 +48,7 @@ static void base(void)
 	struct hcall_result r;
 
 	r = hcall_sbi_base_get_spec_version();
+	guest_demo("sbi", "base get_spec_version", r);
 	tap_check(hcall_ok(r), "sbi get_spec_version succeeds");
 	tap_check(!(r.value >> 31), "sbi spec version: bit 31 is zero");
 	tap_check((r.value >> 24) >= 1 || (r.value & 0xffffff) >= 2,
@@ -58,6 +59,7 @@ static void base(void)
 	tap_eq("sbi spec version of the hcall hypervisor: 1.0", r.value, HCALL_HV_SPEC_VERSION);
 #endif
 	r = hcall_sbi_base_get_impl_id();
+	guest_demo("sbi", "base get_impl_id", r);
 	tap_check(hcall_ok(r), "sbi get_impl_id succeeds");
 #ifdef GUEST_PEER
 	tap_eq("sbi impl id is OpenSBI", r.value, OPENSBI_IMPL_ID);
@@ -65,6 +67,7 @@ static void base(void)
 	tap_eq("sbi impl id of the hcall hypervisor: \"hcal\"", r.value, HCALL_HV_IMPL_ID);
 #endif
 	r = hcall_sbi_base_get_impl_version();
+	guest_demo("sbi", "base get_impl_version", r);
 	tap_check(hcall_ok(r), "sbi get_impl_version succeeds");
 #ifdef GUEST_PEER
 	tap_eq("sbi impl version is OpenSBI 1.1", r.value, OPENSBI_IMPL_VERSION);
@@ -104,6 +107,7 @@ static void probe(void)
 #endif
 	tap_eq("hcall_sbi_probe(SRST) = 1", (uint64_t)hcall_sbi_probe(SPEC_EID_SRST), 1);
 	tap_eq("hcall_sbi_probe(absent) = 0", (uint64_t)hcall_sbi_probe(SPEC_EID_ABSENT), 0);
+	guest_demo_value("sbi", "probe(SRST)", (int64_t)hcall_sbi_probe(SPEC_EID_SRST));
 }
 
 static void negative(void)
@@ -115,12 +119,14 @@ static void negative(void)
 	tap_eq("sbi unknown EID: error -2", (uint64_t)raw.error,
 	       (uint64_t)(int64_t)SPEC_ERR_NOT_SUPPORTED);
 	r = hcall_sbi_result(raw);
+	guest_demo("sbi", "unknown EID", r);
 	tap_check(r.status == HCALL_E_NOT_SUPPORTED,
 		  "sbi unknown EID maps to E_NOT_SUPPORTED");
 	raw = hcall_sbi_call0(SPEC_EID_BASE, 0x7fff);
 	tap_eq("sbi unknown base FID: error -2", (uint64_t)raw.error,
 	       (uint64_t)(int64_t)SPEC_ERR_NOT_SUPPORTED);
 	r = hcall_sbi_srst_system_reset(SPEC_SRST_TYPE_RESERVED, 0);
+	guest_demo("sbi", "srst system_reset(reserved type)", r);
 	tap_eq("sbi SRST with a reserved type: -3 (invalid param)",
 	       (uint64_t)r.code, (uint64_t)(int64_t)SPEC_ERR_INVALID_PARAM);
 	tap_check(r.status == HCALL_E_INVALID_PARAM,

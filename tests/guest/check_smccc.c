@@ -35,6 +35,7 @@ static void peer_or_hv_basics(void)
 	tap_eq("SMCCC_VERSION: NOT_SUPPORTED on QEMU's PSCI", raw.x0 | 0xffffffff00000000ull,
 	       SPEC_NOT_SUPPORTED);
 	r = hcall_smccc_version();
+	guest_demo("smccc", "VERSION (QEMU firmware)", r);
 	tap_check(r.status == HCALL_E_NOT_SUPPORTED, "hcall_smccc_version maps -1 to E_NOT_SUPPORTED");
 	raw = hcall_smccc_call0(SPEC_UNKNOWN_FID);
 	tap_eq("unknown function ID: NOT_SUPPORTED", raw.x0 | 0xffffffff00000000ull,
@@ -43,6 +44,7 @@ static void peer_or_hv_basics(void)
 	tap_check(raw.x0 == 0x10001 || raw.x0 == 0x10002, "SMCCC_VERSION is 1.1 or 1.2");
 	r = hcall_smccc_version();
 	tap_check(hcall_ok(r) && r.value == raw.x0, "hcall_smccc_version agrees with the raw call");
+	guest_demo("smccc", "VERSION", r);
 	r = hcall_smccc_arch_features(SPEC_SMCCC_VERSION);
 	tap_check(hcall_ok(r), "ARCH_FEATURES(SMCCC_VERSION) >= 0");
 	r = hcall_smccc_arch_features(SPEC_UNKNOWN_FID);

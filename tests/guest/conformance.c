@@ -26,6 +26,47 @@ int guest_need(enum guest_cap cap, const char *check)
 	return 0;
 }
 
+static void demo_head(const char *abi, const char *call)
+{
+	tap_puts("# demo | ");
+	tap_puts(abi);
+	tap_puts(" | ");
+	tap_puts(call);
+	tap_puts(" | ");
+}
+
+static void put_signed(int64_t v)
+{
+	if (v < 0) {
+		tap_putc('-');
+		tap_dec(0 - (uint64_t)v);
+	} else {
+		tap_dec((uint64_t)v);
+	}
+}
+
+void guest_demo_value(const char *abi, const char *call, int64_t v)
+{
+	demo_head(abi, call);
+	put_signed(v);
+	tap_putc('\n');
+}
+
+void guest_demo(const char *abi, const char *call, struct hcall_result r)
+{
+	demo_head(abi, call);
+	tap_puts(hcall_status_name(r.status));
+	if (r.status == HCALL_OK) {
+		tap_puts(", value ");
+		tap_hex(r.value);
+	} else {
+		tap_puts(" (raw ");
+		put_signed(r.code);
+		tap_putc(')');
+	}
+	tap_putc('\n');
+}
+
 extern const struct guest_check __start_guest_checks[];
 extern const struct guest_check __stop_guest_checks[];
 

@@ -18,6 +18,7 @@
 #ifndef HCALL_TEST_GUEST_H
 #define HCALL_TEST_GUEST_H
 
+#include <hcall/result.h>
 #include <stdint.h>
 
 /* ---- provided by the architecture runtime ------------------------------ */
@@ -99,6 +100,15 @@ static inline int guest_has(enum guest_cap cap)
 /* 1 if the runtime offers `cap`; otherwise report the check named `check`
  * as skipped, with the runtime's reason, and return 0. */
 int guest_need(enum guest_cap cap, const char *check);
+
+/*
+ * One row of `./sdk demo`'s table, printed as a TAP comment
+ * "# demo | abi | call | result": the result of a call as this guest
+ * measured it. guest_demo() shows a typed result (status and value or
+ * raw code), guest_demo_value() a plain signed number.
+ */
+void guest_demo(const char *abi, const char *call, struct hcall_result r);
+void guest_demo_value(const char *abi, const char *call, int64_t v);
 
 /* The portable entry point: runs every registered check, prints the TAP
  * plan and calls guest_exit() with the failure count (capped at 255). */

@@ -4,10 +4,11 @@
 #
 # Generic over architectures: in each bare-metal build directory, every
 # meson test of suite `system` (except the optional KVM variants) is a
-# hypervisor boot; its command line is taken from `meson introspect
-# --tests`, run with the harness's --show, and the guest's TAP output is
-# turned into a table ABI | call | result. A `# == NAME` line from the
-# guest names the ABI of the checks that follow. Nothing is hard-coded.
+# hypervisor boot, and every test of suite `peer` a guest booted on real
+# firmware (QEMU's PSCI, OpenSBI) without hcall; its command line is taken from `meson introspect
+# --tests`, run with the harness's --show, and the guests' "# demo |"
+# lines (guest_demo() in tests/guest) become a table ABI | call | result,
+# under a count of the conformance checks that ran. Nothing is hard-coded.
 set -uo pipefail
 BUILD=$1
 found=0
@@ -19,7 +20,7 @@ import json, re, subprocess, sys
 d = sys.argv[1]
 tests = json.load(open(d + "/.demo-tests.json"))
 for t in tests:
-    if not any(s.split(":")[-1] == "system" for s in t["suite"]) or "kvm" in t["name"]:
+    if not any(s.split(":")[-1] in ("system", "peer") for s in t["suite"]) or "kvm" in t["name"]:
         continue
     cmd = list(t["cmd"])
     if "--show" not in cmd:
@@ -27,40 +28,38 @@ for t in tests:
     p = subprocess.run(cmd, cwd=t.get("workdir") or d, stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, timeout=30)
     out = p.stdout.decode("utf-8", "replace").replace("\r", "")
-    rows, abi = [], "-"
+    demos, checks, failed = [], {"ok": 0, "not ok": 0, "skip": 0}, []
     for ln in out.splitlines():
         ln = ln.strip()
-        # x86: the hypervisor relays each VM's console as "# <vm>: ...";
-        # "demo | abi | call | raw result" rows are values the guest measured.
-        m = re.match(r"^# \S+: demo \| (.*?) \| (.*?) \| (.*)$", ln)
+        # "# demo | abi | call | result": a result the guest measured; the
+        # x86 hypervisor relays each VM's console as "# <vm>: ...".
+        m = re.match(r"^# (?:\S+: )?demo \| (.*?) \| (.*?) \| (.*)$", ln)
         if m:
-            rows.append((m.group(1), m.group(2), m.group(3)))
-            continue
-        m = re.match(r"^# \S+: == (\S+)", ln)
-        if m:
-            abi = m.group(1)
-            continue
-        m = re.match(r"^# == (\S+)", ln)
-        if m:
-            abi = m.group(1)
+            demos.append((m.group(1), m.group(2), m.group(3)))
             continue
         m = re.match(r"^(not )?ok \d+ - (.*?)(?: # (SKIP.*|got .*))?$", ln)
         if m:
-            res = "FAIL" if m.group(1) else ("skip" if (m.group(3) or "").startswith("SKIP") else "ok")
-            if m.group(1) and m.group(3):
-                res += " (" + m.group(3) + ")"
-            rows.append((abi, m.group(2), res))
+            if m.group(1):
+                checks["not ok"] += 1
+                failed.append(m.group(2) + (" (" + m.group(3) + ")" if m.group(3) else ""))
+            elif (m.group(3) or "").startswith("SKIP"):
+                checks["skip"] += 1
+            else:
+                checks["ok"] += 1
     print()
     print(f"== {t['name']}  ({d.rstrip('/').split('/')[-1]}): "
-          f"{'PASS' if p.returncode == 0 else 'FAIL'}")
-    if not rows:
-        print("   (no checks reported)")
+          f"{'PASS' if p.returncode == 0 else 'FAIL'}; conformance checks: "
+          f"{checks['ok']} ok, {checks['not ok']} failed, {checks['skip']} skipped")
+    for f in failed:
+        print(f"   FAILED: {f}")
+    if not demos:
+        print("   (the guests reported no demo rows)")
         continue
-    w0 = max(len(r[0]) for r in rows + [("ABI", "", "")])
-    w1 = min(70, max(len(r[1]) for r in rows + [("", "call", "")]))
-    print(f"   {'ABI':<{w0}} | {'call':<{w1}} | result")
-    print(f"   {'-' * w0}-+-{'-' * w1}-+-------")
-    for a, c, r in rows:
+    w0 = max(len(r[0]) for r in demos + [("ABI", "", "")])
+    w1 = min(60, max(len(r[1]) for r in demos + [("", "call", "")]))
+    print(f"   {'ABI':<{w0}} | {'call':<{w1}} | result (as the guest measured it)")
+    print(f"   {'-' * w0}-+-{'-' * w1}-+-{'-' * 33}")
+    for a, c, r in demos:
         print(f"   {a:<{w0}} | {c[:w1]:<{w1}} | {r}")
 PY
 	rm -f "$d/.demo-tests.json"

@@ -50,11 +50,3 @@ unsigned guest_x86_interrupts(unsigned vector)
 void guest_x86_wait_for_interrupt(void)
 {
 }
-
-/* The demo table is made from the system suite's runs (tests/system/demo.sh). */
-void x86_demo_row(const char *abi, const char *call, int64_t result)
-{
-	(void)abi;
-	(void)call;
-	(void)result;
-}

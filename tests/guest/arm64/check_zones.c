@@ -66,6 +66,7 @@ static void normal_vm(void)
 	uint64_t n;
 
 	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)zones, 8);
+	guest_demo("hvisor", "zone_list (zones known)", r);
 	n = r.value;
 	tap_check(hcall_ok(r) && zone_flags(GUEST_ZONE_SERVICE, n, &flags) &&
 			  (flags & HCALL_HVISOR_ZONE_RUNNING),
@@ -81,12 +82,14 @@ static void normal_vm(void)
 	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg) - 8);
 	tap_eq("zone_start with a short config size: -EINVAL", (uint64_t)r.code, (uint64_t)E_INVAL);
 	r = hcall_hvisor_zone_start(GUEST_NORMAL_BASE, sizeof(cfg));
+	guest_demo("hvisor", "zone_start(config outside the VM)", r);
 	tap_eq("zone_start with a config outside the VM: -EFAULT", (uint64_t)r.code,
 	       (uint64_t)E_FAULT);
 
 	guest_irq_count = 0;
 	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg));
 	tap_check(hcall_ok(r) && r.value == GUEST_ZONE_NORMAL, "zone_start(zone 1) returns its id");
+	guest_demo("hvisor", "zone_start(zone 1)", r);
 	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)zones, 8);
 	tap_check(hcall_ok(r) && zone_flags(GUEST_ZONE_NORMAL, r.value, &flags) &&
 			  (flags & HCALL_HVISOR_ZONE_RUNNING),
@@ -105,6 +108,7 @@ static void normal_vm(void)
 	tap_eq("upcall: one virtual IRQ received and acknowledged", guest_irq_count, 1);
 
 	r = hcall_hvisor_zone_shutdown(GUEST_ZONE_NORMAL);
+	guest_demo("hvisor", "zone_shutdown(zone 1)", r);
 	tap_check(hcall_ok(r), "zone_shutdown(zone 1) succeeds");
 	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)zones, 8);
 	tap_check(hcall_ok(r) && zone_flags(GUEST_ZONE_NORMAL, r.value, &flags) &&

@@ -67,6 +67,7 @@ static void normal_zone(void)
 	struct hcall_result r;
 
 	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 8);
+	guest_demo("hvisor", "zone_list (zones known)", r);
 	tap_eq("zone_list: three zones configured", r.value, 3);
 	tap_eq("zone_list: zone 0 is the root zone", info[0].zone_id, 0);
 	tap_eq("normal zone not running before zone_start",
@@ -74,10 +75,12 @@ static void normal_zone(void)
 	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg) + 8);
 	tap_eq("zone_start with a too large size: -E2BIG", (uint64_t)r.code, (uint64_t)-7);
 	r = hcall_hvisor_zone_start(0x80000000, sizeof(cfg));
+	guest_demo("hvisor", "zone_start(config outside the VM)", r);
 	tap_eq("zone_start with a config outside the VM: -EFAULT", (uint64_t)r.code,
 	       (uint64_t)E_FAULT);
 	rv_guest_irq_enable(); /* for the upcall the zone's virtio request raises */
 	r = start(RV_G_ZONE_NORMAL);
+	guest_demo("hvisor", "zone_start(zone 1)", r);
 	tap_check(hcall_ok(r), "zone_start(normal) succeeds");
 	tap_eq("zone_start returns the zone id", r.value, RV_G_ZONE_NORMAL);
 	tap_eq("zone_start of a running zone: -EEXIST", (uint64_t)start(RV_G_ZONE_NORMAL).code,

@@ -209,19 +209,3 @@ void guest_x86_wait_for_interrupt(void)
 {
 	__asm__ volatile("sti; hlt" ::: "memory");
 }
-
-void x86_demo_row(const char *abi, const char *call, int64_t result)
-{
-	tap_puts("# demo | ");
-	tap_puts(abi);
-	tap_puts(" | ");
-	tap_puts(call);
-	tap_puts(" | ");
-	if (result < 0) {
-		tap_putc('-');
-		tap_dec((uint64_t)-result);
-	} else {
-		tap_dec((uint64_t)result);
-	}
-	tap_putc('\n');
-}

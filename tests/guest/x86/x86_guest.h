@@ -35,8 +35,4 @@ void guest_x86_wait_for_interrupt(void);
 #define X86_TRAP_VMMCALL 1
 void x86_trap_all(int kind, const uint64_t in[16], uint64_t out[16]);
 
-/* One row of the demo's table, as a TAP comment:
- * "# demo | abi | call | raw result". */
-void x86_demo_row(const char *abi, const char *call, int64_t result);
-
 #endif /* HCALL_TEST_X86_GUEST_H */
