@@ -213,31 +213,36 @@ static void stage2_fault(struct hv_vcpu *v, uint64_t esr)
 			    ESR_IL | DFSC_EXT_ABORT, far, a->elr);
 }
 
-/* One synchronous exit. Returns the core's action. */
-static enum hv_action handle_sync(struct hv_vcpu *v)
+/* A hypercall (HVC or SMC) with syndrome esr. Returns the core's action. */
+static enum hv_action hypercall(struct hv_vcpu *v, uint64_t esr, int smc)
 {
 	struct arm64_vcpu *a = av(v);
-	uint64_t esr = read_sysreg(esr_el2);
 	enum hv_action act;
+
+	a->s2_faults = 0;
+	if (a->virq && (a->spsr & (1u << 7))) /* ack from the IRQ handler */
+		a->virq = 0;
+	/* HVC: ELR_EL2 is past the instruction; SMC: at it. */
+	a->trap_pc = smc ? a->elr : a->elr - 4;
+	v->pc = a->trap_pc + 4;
+	v->privilege = 0;
+	act = hv_handle_trap(&hv, v, smc ? HCALL_TRAP_SMC : HCALL_TRAP_HVC,
+			     (uint32_t)(esr & 0xffff));
+	if (smc && (act == HV_RESUME || act == HV_SWITCH))
+		a->elr += 4;
+	return act;
+}
+
+/* One synchronous exit with syndrome esr. Returns the core's action. */
+static enum hv_action handle_sync(struct hv_vcpu *v, uint64_t esr)
+{
+	struct arm64_vcpu *a = av(v);
 
 	switch (ESR_EC(esr)) {
 	case EC_HVC64:
-	case EC_SMC64: {
-		int smc = ESR_EC(esr) == EC_SMC64;
-
-		a->s2_faults = 0;
-		if (a->virq && (a->spsr & (1u << 7))) /* ack from the IRQ handler */
-			a->virq = 0;
-		/* HVC: ELR_EL2 is past the instruction; SMC: at it. */
-		a->trap_pc = smc ? a->elr : a->elr - 4;
-		v->pc = a->trap_pc + 4;
-		v->privilege = 0;
-		act = hv_handle_trap(&hv, v, smc ? HCALL_TRAP_SMC : HCALL_TRAP_HVC,
-				     (uint32_t)(esr & 0xffff));
-		if (smc && (act == HV_RESUME || act == HV_SWITCH))
-			a->elr += 4;
-		return act;
-	}
+		return hypercall(v, esr, 0);
+	case EC_SMC64:
+		return hypercall(v, esr, 1);
 	case EC_WFX:
 		a->elr += 4;
 		return HV_SWITCH;
@@ -272,7 +277,7 @@ static void run(struct hv_vcpu *v)
 	while (v) {
 		struct arm64_vcpu *a = av(v);
 		struct hv_vcpu *next = v;
-		uint64_t kind;
+		uint64_t kind, esr;
 		enum hv_action act;
 
 		if (!a->started)
@@ -292,13 +297,22 @@ static void run(struct hv_vcpu *v)
 		a->spsr = read_sysreg(spsr_el2);
 		if (kind != 0)
 			continue; /* no physical interrupt sources are enabled */
+		esr = read_sysreg(esr_el2);
 #ifdef HV_BENCH
 		/* The bench floor: the frame is saved; restore it and resume,
 		 * with no decode or dispatch. */
-		if (read_sysreg(esr_el2) == HV_BENCH_FLOOR_ESR)
+		if (esr == HV_BENCH_FLOOR_ESR)
 			continue;
 #endif
-		act = handle_sync(v);
+		/* The hot path: an HVC answered in place resumes the same
+		 * vCPU, exactly as the RESUME case below does. */
+		if (__builtin_expect(ESR_EC(esr) == EC_HVC64, 1)) {
+			act = hypercall(v, esr, 0);
+			if (__builtin_expect(act == HV_RESUME, 1))
+				continue;
+		} else {
+			act = handle_sync(v, esr);
+		}
 		switch (act) {
 		case HV_RESUME:
 		case HV_INJECTED:

@@ -82,6 +82,14 @@ static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
 	v->privilege = 0; /* ecall from VU goes to the guest, never here */
 	v->pc = sepc + 4;
 	act = hv_handle_trap(&rv_hv, v, HCALL_TRAP_ECALL, 0);
+	if (__builtin_expect(act == HV_RESUME, 1)) {
+		csr_write(CSR_SEPC, sepc + 4);
+		/* v is the running vCPU, so rv_vcpu_switch(v) would only
+		 * deliver a queued fault: skip the call when there is none. */
+		if (!((struct rv_vcpu *)v->arch)->fault_pending)
+			return &v->regs;
+		return rv_vcpu_switch(v);
+	}
 	switch (act) {
 	case HV_RESUME:
 		csr_write(CSR_SEPC, sepc + 4);
@@ -122,11 +130,14 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 		return frame;
 	}
 #endif
-	csr_read(CSR_STVAL, stval);
 	if (frame != &v->regs) {
 		rv_puts("hv: trap frame is not the running vCPU's\n");
 		rv_poweroff(0x46);
 	}
+	/* The hypercall first: it is the hot path and needs no more CSRs. */
+	if (__builtin_expect(cause == EXC_ECALL_VS, 1))
+		return hypercall(v, sepc);
+	csr_read(CSR_STVAL, stval);
 	if (cause & SCAUSE_IRQ) {
 		/* No HS interrupt is enabled: this is a configuration bug. */
 		report("unexpected interrupt", v, cause & ~SCAUSE_IRQ, sepc, 0);
