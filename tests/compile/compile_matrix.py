@@ -79,7 +79,7 @@ def main():
 
     jobs, missing = [], set()
     for header in headers(include_dir):
-        for family in ("gcc", "clang"):
+        for family in toolchains.FAMILIES:
             for arch in toolchains.ARCHES:
                 for std, (lang, std_flag) in toolchains.STDS.items():
                     if (arch not in ONLY_ON.get(header, {arch}) and

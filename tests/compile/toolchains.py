@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: MIT
-"""The compilers the compile tests drive: {gcc, clang} x {C, C++} x arch.
+"""The compilers the compile tests drive: {gcc, clang, clang16} x {C, C++}
+x arch.
 
-gcc is used through the Debian cross compilers, clang through --target.
+gcc is used through the Debian cross compilers, clang (Debian 12's
+default, 14) and clang-16 through --target.
 """
 import shutil
 
 ARCHES = ("x86_64", "aarch64", "riscv64")
+FAMILIES = ("gcc", "clang", "clang16")
 
 _GCC_PREFIX = {
     "x86_64": "",  # the build machine is x86_64
@@ -36,7 +39,8 @@ def command(family, arch, lang):
         exe = _GCC_PREFIX[arch] + ("g++" if lang == "c++" else "gcc")
         cmd = [exe]
     else:
-        exe = "clang++" if lang == "c++" else "clang"
+        suffix = "-16" if family == "clang16" else ""
+        exe = ("clang++" if lang == "c++" else "clang") + suffix
         cmd = [exe, "--target=%s-linux-gnu" % arch]
     if shutil.which(exe) is None:
         return None
