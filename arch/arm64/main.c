@@ -213,8 +213,10 @@ static void stage2_fault(struct hv_vcpu *v, uint64_t esr)
 			    ESR_IL | DFSC_EXT_ABORT, far, a->elr);
 }
 
-/* A hypercall (HVC or SMC) with syndrome esr. Returns the core's action. */
-static enum hv_action hypercall(struct hv_vcpu *v, uint64_t esr, int smc)
+/* A hypercall (HVC or SMC) with syndrome esr. Returns the core's action.
+ * Inlined: the HVC path of run() is the hot one. */
+static inline __attribute__((always_inline)) enum hv_action
+hypercall(struct hv_vcpu *v, uint64_t esr, int smc)
 {
 	struct arm64_vcpu *a = av(v);
 	enum hv_action act;
