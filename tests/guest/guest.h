@@ -63,6 +63,20 @@ void guest_expect_fault(void);
 enum guest_fault guest_fault_taken(void);
 
 /*
+ * The architecture's syndrome of the fault recorded since
+ * guest_expect_fault() (0 if none): arm64 ESR_EL1 and 0, riscv scause and
+ * stval, x86 the vector and the error code, user mode the core's
+ * enum hv_fault and 0.
+ */
+uint64_t guest_fault_cause(void);
+uint64_t guest_fault_detail(void);
+
+/* For the runtimes' trap handlers (tests/guest/fault.c): is the hook
+ * armed, and record a fault (which disarms it). */
+int guest_fault_armed(void);
+void guest_fault_record(enum guest_fault kind, uint64_t cause, uint64_t detail);
+
+/*
  * What a runtime can offer the checks. The system runtimes (a guest under
  * the hcall hypervisor) offer all of them; the user-mode runtime
  * (tests/user: a Linux process whose hypercalls reach the hv core through

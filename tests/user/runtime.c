@@ -103,9 +103,6 @@ uint64_t guest_call_user(uint64_t (*fn)(uint64_t), uint64_t arg)
 	     "guest_need(GUEST_CAP_PRIVILEGE) first");
 }
 
-static volatile int fault_armed;
-static volatile enum guest_fault fault_seen;
-
 /* What a guest's vector would see: #GP(0) exists on x86 only; elsewhere
  * the core's GP0 is the undefined-instruction exception (hv.h). */
 static enum guest_fault guest_fault_of(enum hv_fault fault)
@@ -122,27 +119,11 @@ static enum guest_fault guest_fault_of(enum hv_fault fault)
 static int on_fault(enum hv_fault fault, void *priv)
 {
 	(void)priv;
-	if (!fault_armed)
+	if (!guest_fault_armed())
 		return 0;
-	fault_armed = 0;
-	fault_seen = guest_fault_of(fault);
+	guest_fault_record(guest_fault_of(fault), (uint64_t)fault, 0);
 	user_arch_fault(fault);
 	return 1;
-}
-
-void guest_expect_fault(void)
-{
-	fault_seen = GUEST_FAULT_NONE;
-	fault_armed = 1;
-}
-
-enum guest_fault guest_fault_taken(void)
-{
-	enum guest_fault f = fault_seen;
-
-	fault_armed = 0;
-	fault_seen = GUEST_FAULT_NONE;
-	return f;
 }
 
 int main(void)

@@ -28,8 +28,6 @@ void guest_trap(struct guest_frame *f, unsigned idx);
 void guest_user_return(void);
 
 volatile unsigned guest_irq_count;
-static volatile int fault_armed;
-static volatile enum guest_fault fault_seen;
 
 void guest_putc(char c)
 {
@@ -105,21 +103,6 @@ const char *guest_lacks(enum guest_cap cap)
 	return 0;
 }
 
-void guest_expect_fault(void)
-{
-	fault_seen = GUEST_FAULT_NONE;
-	fault_armed = 1;
-}
-
-enum guest_fault guest_fault_taken(void)
-{
-	enum guest_fault f = fault_seen;
-
-	fault_armed = 0;
-	fault_seen = GUEST_FAULT_NONE;
-	return f;
-}
-
 void guest_trap(struct guest_frame *f, unsigned idx)
 {
 	uint64_t esr, ec;
@@ -139,9 +122,8 @@ void guest_trap(struct guest_frame *f, unsigned idx)
 		f->spsr = 0x3c5;
 		return;
 	}
-	if ((idx & 3) == 0 && fault_armed) {
-		fault_seen = ec == 0 ? GUEST_FAULT_UNDEF : GUEST_FAULT_OTHER;
-		fault_armed = 0;
+	if ((idx & 3) == 0 && guest_fault_armed()) {
+		guest_fault_record(ec == 0 ? GUEST_FAULT_UNDEF : GUEST_FAULT_OTHER, esr, 0);
 		f->elr += 4;
 		return;
 	}

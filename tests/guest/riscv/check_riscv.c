@@ -171,7 +171,7 @@ static void user_mode(void)
 	got = guest_call_user(user_ecall, SPEC_PROBE_HVISOR_ECHO);
 	f = guest_fault_taken();
 	tap_check(f == GUEST_FAULT_OTHER, "VU ecall traps into the guest kernel");
-	tap_eq("VU ecall: guest sees scause 8 (ecall from U)", rv_guest_fault_cause,
+	tap_eq("VU ecall: guest sees scause 8 (ecall from U)", guest_fault_cause(),
 	       SPEC_ECALL_FROM_U);
 	tap_eq("VU ecall: a0 untouched by any hypervisor", got, SPEC_PROBE_HVISOR_ECHO);
 	if (hvisor_dump())
@@ -189,12 +189,12 @@ static void isolation(void)
 	v = *hv;
 	guest_fault_taken();
 	tap_eq("load from the hypervisor's RAM: load access fault",
-	       rv_guest_fault_cause, SPEC_LOAD_ACCESS_FAULT);
+	       guest_fault_cause(), SPEC_LOAD_ACCESS_FAULT);
 	guest_expect_fault();
 	*other = 0xdead;
 	guest_fault_taken();
 	tap_eq("store to another VM's RAM: store access fault",
-	       rv_guest_fault_cause, SPEC_STORE_ACCESS_FAULT);
+	       guest_fault_cause(), SPEC_STORE_ACCESS_FAULT);
 	(void)v;
 }
 

@@ -33,11 +33,7 @@ extern char rv_user_exit_ecall[];
 __attribute__((noreturn)) void rv_user_resume(uint64_t result);
 
 uint64_t rv_guest_boot_a1;
-volatile uint64_t rv_guest_fault_cause;
-volatile uint64_t rv_guest_fault_tval;
 volatile unsigned rv_guest_irq_count;
-static volatile int fault_armed;
-static volatile enum guest_fault fault_seen;
 
 void guest_putc(char c)
 {
@@ -96,23 +92,6 @@ const char *guest_lacks(enum guest_cap cap)
 	return 0;
 }
 
-void guest_expect_fault(void)
-{
-	fault_seen = GUEST_FAULT_NONE;
-	rv_guest_fault_cause = 0;
-	rv_guest_fault_tval = 0;
-	fault_armed = 1;
-}
-
-enum guest_fault guest_fault_taken(void)
-{
-	enum guest_fault f = fault_seen;
-
-	fault_armed = 0;
-	fault_seen = GUEST_FAULT_NONE;
-	return f;
-}
-
 /* Length of the instruction at pc: 2 for a compressed one. */
 static uint64_t insn_len(uint64_t pc)
 {
@@ -134,12 +113,10 @@ void rv_guest_trap(struct rv_guest_frame *f)
 	if (cause == EXC_ECALL_U && f->x[17] == USER_EXIT_MAGIC &&
 	    f->sepc == (uint64_t)(uintptr_t)rv_user_exit_ecall)
 		rv_user_resume(f->x[10]); /* guest_call_user()'s fn returned */
-	if (!(cause & SCAUSE_IRQ) && fault_armed) {
-		rv_guest_fault_cause = cause;
-		rv_guest_fault_tval = tval;
-		fault_seen = cause == EXC_ILLEGAL_INSN ? GUEST_FAULT_UNDEF
-						       : GUEST_FAULT_OTHER;
-		fault_armed = 0;
+	if (!(cause & SCAUSE_IRQ) && guest_fault_armed()) {
+		guest_fault_record(cause == EXC_ILLEGAL_INSN ? GUEST_FAULT_UNDEF
+							     : GUEST_FAULT_OTHER,
+				   cause, tval);
 		f->sepc += insn_len(f->sepc);
 		return;
 	}

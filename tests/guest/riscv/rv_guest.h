@@ -45,11 +45,6 @@ struct rv_shared {
 #define RV_SHARED_MAGIC 0x68636c6c72767368ull
 #define RV_SHARED ((struct rv_shared *)(uintptr_t)RV_G_SHARED_BASE)
 
-/* The last synchronous exception the guest took with the fault hook
- * armed: raw scause and stval (0 if none since guest_expect_fault()). */
-extern volatile uint64_t rv_guest_fault_cause;
-extern volatile uint64_t rv_guest_fault_tval;
-
 /* Supervisor software interrupts (the hypervisor's upcall, hvip.VSSIP)
  * taken so far; the handler acknowledges each by clearing sip.SSIP. */
 extern volatile unsigned rv_guest_irq_count;

@@ -28,7 +28,7 @@ void guest_main(void)
 	guest_expect_fault();
 	h = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO, (uint64_t)(uintptr_t)&ivc, 0);
 	f = guest_fault_taken();
-	r->ecall_cause = f != GUEST_FAULT_NONE ? rv_guest_fault_cause : 0;
+	r->ecall_cause = f != GUEST_FAULT_NONE ? guest_fault_cause() : 0;
 	if (f == GUEST_FAULT_NONE) {
 		r->ivc_error = (int64_t)h.error;
 		cfg.zone_id = RV_G_ZONE_NORIGHTS;
@@ -43,12 +43,12 @@ void guest_main(void)
 	guest_expect_fault();
 	(void)*(volatile uint64_t *)(uintptr_t)0x80000000ull;
 	(void)guest_fault_taken();
-	r->outside_cause = rv_guest_fault_cause;
+	r->outside_cause = guest_fault_cause();
 	/* A virtio request (hvisor: the root zone gets an interrupt). */
 	guest_expect_fault();
 	*(volatile uint32_t *)(uintptr_t)RV_G_VIRTIO_BASE = 1;
 	(void)guest_fault_taken();
-	r->virtio_cause = rv_guest_fault_cause;
+	r->virtio_cause = guest_fault_cause();
 	r->done = 1;
 	rv_guest_irq_enable();
 	for (;;) {

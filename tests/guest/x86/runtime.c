@@ -104,10 +104,7 @@ struct x86_frame {
 	uint64_t rip, cs, rflags, rsp, ss;
 };
 
-static volatile int expect_armed;
-static volatile enum guest_fault fault_kind;
-static volatile unsigned fault_vector, fault_cpl;
-static volatile uint64_t fault_error;
+static volatile unsigned fault_cpl;
 static volatile unsigned irq_count[256];
 static void (*volatile irq_hook)(unsigned vector);
 
@@ -144,18 +141,16 @@ void x86_trap(struct x86_frame *f)
 			irq_hook((unsigned)f->vector);
 		return;
 	}
-	if (!expect_armed)
+	if (!guest_fault_armed())
 		bail(f);
 	unsigned len = insn_len((const uint8_t *)(uintptr_t)f->rip);
 	if (!len)
 		bail(f);
-	expect_armed = 0;
-	fault_vector = (unsigned)f->vector;
-	fault_error = f->error;
 	fault_cpl = (unsigned)(f->cs & 3);
-	fault_kind = f->vector == EXC_UD   ? GUEST_FAULT_UNDEF
-		     : f->vector == EXC_GP ? GUEST_FAULT_GP
-					   : GUEST_FAULT_OTHER;
+	guest_fault_record(f->vector == EXC_UD   ? GUEST_FAULT_UNDEF
+			   : f->vector == EXC_GP ? GUEST_FAULT_GP
+						 : GUEST_FAULT_OTHER,
+			   f->vector, f->error);
 	f->rip += len;
 }
 
@@ -166,28 +161,14 @@ const char *guest_lacks(enum guest_cap cap)
 	return 0;
 }
 
-void guest_expect_fault(void)
-{
-	fault_kind = GUEST_FAULT_NONE;
-	fault_vector = 0;
-	fault_error = 0;
-	expect_armed = 1;
-}
-
-enum guest_fault guest_fault_taken(void)
-{
-	expect_armed = 0;
-	return fault_kind;
-}
-
 unsigned guest_x86_fault_vector(void)
 {
-	return fault_vector;
+	return (unsigned)guest_fault_cause();
 }
 
 uint64_t guest_x86_fault_error_code(void)
 {
-	return fault_error;
+	return guest_fault_detail();
 }
 
 unsigned guest_x86_fault_cpl(void)
