@@ -110,13 +110,14 @@ static void (*volatile irq_hook)(unsigned vector);
 
 void x86_trap(struct x86_frame *f);
 
-/* Length of the instruction an expected fault may come from: the two
- * hypercall instructions and UD2. Anything else cannot be skipped. */
+/* Length of the instruction an expected fault may come from: VMCALL,
+ * and VMMCALL, VMRUN, VMLOAD, VMSAVE, STGI, CLGI (0f 01 d8..dd); UD2,
+ * RDMSR and WRMSR. Anything else cannot be skipped. */
 static unsigned insn_len(const uint8_t *p)
 {
-	if (p[0] == 0x0f && p[1] == 0x01 && (p[2] == 0xc1 || p[2] == 0xd9))
+	if (p[0] == 0x0f && p[1] == 0x01 && (p[2] == 0xc1 || (p[2] >= 0xd8 && p[2] <= 0xdd)))
 		return 3;
-	if (p[0] == 0x0f && p[1] == 0x0b)
+	if (p[0] == 0x0f && (p[1] == 0x0b || p[1] == 0x30 || p[1] == 0x32))
 		return 2;
 	return 0;
 }
