@@ -24,8 +24,9 @@ static void on_upcall(void)
 int example_acrn_upcall(void)
 {
 	/* GET_API_VERSION: r8 = 0x80000000, rdi = GPA of the result. Only
-	 * the Service VM may call it (-EINVAL/-ENOTTY elsewhere; #UD for a
-	 * VM without hypercall rights, #GP(0) outside ring 0). */
+	 * the Service VM may call it (-EINVAL from another VM that may make
+	 * hypercalls; #UD for a VM without hypercall rights, #GP(0) outside
+	 * ring 0). */
 	struct hcall_result r = hcall_acrn_get_api_version(env_gpa(&version));
 
 	if (!hcall_ok(r)) {
@@ -53,4 +54,10 @@ int example_acrn_upcall(void)
 uint64_t example_acrn_upcalls(void)
 {
 	return upcalls;
+}
+
+/* The API version the hypervisor reported: major << 16 | minor. */
+uint32_t example_acrn_api_version(void)
+{
+	return version.major << 16 | (version.minor & 0xffff);
 }

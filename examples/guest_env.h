@@ -19,7 +19,8 @@ void env_put_hex(uint64_t v);
 uint64_t env_gpa(const void *p);
 
 /* x86: route interrupt `vector` to fn() (the runtime saves registers,
- * calls fn and signals end-of-interrupt), then enable interrupts. */
+ * calls fn and signals end-of-interrupt where the platform has an
+ * interrupt controller to tell), then enable interrupts. */
 void env_set_irq_handler(unsigned vector, void (*fn)(void));
 
 #endif /* HCALL_EXAMPLES_GUEST_ENV_H */

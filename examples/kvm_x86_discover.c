@@ -2,7 +2,11 @@
 /*
  * KVM x86: find KVM through the CPUID hypervisor leaves (signature
  * "KVMKVMKVM\0\0\0" at 0x40000000 or above), read its feature bits, then
- * make a hypercall. The header picks VMCALL or VMMCALL for the CPU vendor.
+ * make a hypercall. The calls trap with the compile-time conduit of
+ * <hcall/arch/x86.h>: VMCALL, as Linux uses, unless HCALL_X86_VMMCALL is
+ * defined (KVM emulates the other vendor's instruction; a program that
+ * must choose at run time uses hcall_x86_detect_conduit() and the _on()
+ * calls).
  */
 #include <hcall/kvm_x86.h>
 

@@ -10,6 +10,8 @@
  *                       guest's exit status; any other port is a device
  *                       the Service VM emulates: an I/O request, which
  *                       raises the upcall in the Service VM.
+ *   CPUID (0x72)        the host's leaves, the hypervisor bit, and KVM's
+ *                       leaves for a KVM VM (cpuid.c).
  *   HLT (0x78)          wait for the upcall; other vCPUs run meanwhile.
  *   MSR (0x7C)          #GP(0): guests get no MSR access.
  *   VMRUN... (0x80+)    #UD: SVM is not exposed to guests.
@@ -193,6 +195,9 @@ struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
 		return vcpu;
 	case SVM_EXIT_IOIO:
 		return io_exit(hv, vcpu, v);
+	case SVM_EXIT_CPUID:
+		x86_cpuid_exit(vcpu, v);
+		return vcpu;
 	case SVM_EXIT_MSR:
 		x86_inject_fault(vcpu, HV_FAULT_GP0);
 		return vcpu;

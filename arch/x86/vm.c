@@ -209,7 +209,7 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 static void force_intercepts(void *v)
 {
 	vmcb_w32(v, VMCB_INTERCEPT_EXC, 1u << X86_EXC_UD);
-	vmcb_w32(v, VMCB_INTERCEPT_MISC1, INTERCEPT_HLT | INTERCEPT_IOIO |
+	vmcb_w32(v, VMCB_INTERCEPT_MISC1, INTERCEPT_CPUID | INTERCEPT_HLT | INTERCEPT_IOIO |
 						  INTERCEPT_MSR |
 						  INTERCEPT_SHUTDOWN);
 	vmcb_w32(v, VMCB_INTERCEPT_MISC2,
