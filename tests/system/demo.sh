@@ -12,6 +12,8 @@
 set -uo pipefail
 BUILD=$1
 found=0
+echo "hcall demo: each hypervisor (and each firmware peer) booted under QEMU with its"
+echo "guests; every row is a result a guest measured through the real trap."
 for d in "$BUILD"/*/; do
 	[ -f "$d/build.ninja" ] || continue
 	meson introspect --tests "$d" >"$d/.demo-tests.json" 2>/dev/null || continue
@@ -48,7 +50,7 @@ for t in tests:
                 checks["ok"] += 1
     print()
     print(f"== {t['name']}  ({d.rstrip('/').split('/')[-1]}): "
-          f"{'PASS' if p.returncode == 0 else 'FAIL'}; conformance checks: "
+          f"{'PASS' if p.returncode == 0 else 'FAIL'}; checks: "
           f"{checks['ok']} ok, {checks['not ok']} failed, {checks['skip']} skipped")
     for f in failed:
         print(f"   FAILED: {f}")
