@@ -50,6 +50,22 @@ static const struct hcall_conv_desc conv_kvm_x86 = HCALL_KVM_X86_CONV;
 static const struct hcall_conv_desc conv_acrn = HCALL_ACRN_CONV;
 static const struct hcall_conv_desc conv_palacios = HCALL_PALACIOS_CONV;
 
+/*
+ * A bare-metal image serves one architecture: hv/meson.build sets
+ * HV_ONLY_ARCH there, and the other architectures' decode is compiled out
+ * (their traps get UNDEF, as an unknown architecture's do). The host and
+ * Linux builds keep all three, for the tests and the trap emulator.
+ */
+static inline int arch_built(enum hcall_arch arch)
+{
+#ifdef HV_ONLY_ARCH
+	return arch == HV_ONLY_ARCH;
+#else
+	(void)arch;
+	return 1;
+#endif
+}
+
 static int has(const struct hv_vm *vm, enum hv_abi abi)
 {
 	return (vm->abis & HV_ABI_BIT(abi)) != 0;
@@ -299,6 +315,8 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
 	switch (hv->ops->arch) {
 	case HCALL_ARCH_ARM64:
+		if (!arch_built(HCALL_ARCH_ARM64))
+			break;
 		if (trap == HCALL_TRAP_HVC) {
 			if (imm == conv_hvisor_arm64.imm && has(vm, HV_ABI_HVISOR))
 				return dispatch(hv, vcpu, vm, &conv_hvisor_arm64,
@@ -319,7 +337,7 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 		}
 		break;
 	case HCALL_ARCH_RISCV64:
-		if (trap != HCALL_TRAP_ECALL)
+		if (!arch_built(HCALL_ARCH_RISCV64) || trap != HCALL_TRAP_ECALL)
 			break;
 		if (vcpu->regs.r[conv_hvisor_riscv.sel_reg % HCALL_NREGS] ==
 			    conv_hvisor_riscv.sel_value &&
@@ -332,7 +350,8 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 		return dispatch(hv, vcpu, vm, &conv_sbi, &hv_svc_sbi,
 				hv_svc_sbi_lookup, HV_ABI_SBI, HV_FAULT_UNDEF);
 	case HCALL_ARCH_X86_64:
-		if (trap != HCALL_TRAP_VMCALL && trap != HCALL_TRAP_VMMCALL)
+		if (!arch_built(HCALL_ARCH_X86_64) ||
+		    (trap != HCALL_TRAP_VMCALL && trap != HCALL_TRAP_VMMCALL))
 			break;
 		if (has(vm, HV_ABI_KVM_X86))
 			return dispatch(hv, vcpu, vm, &conv_kvm_x86, &hv_svc_kvm_x86,
