@@ -175,20 +175,25 @@ static const struct hv_svc probe_dump = { 0, hv_probe_dump, HV_PERM_ALL, 1, 0 };
 
 typedef const struct hv_svc *(*lookup_fn)(const struct hv_call *c);
 
-/* The probe's numbers first (if the VM has the probe), then the
- * service's own table through `svc_lookup` (svc->lookup, passed as a
- * constant by the dispatcher so the call is direct). */
+/* The service's own table through `svc_lookup` (svc->lookup, passed as
+ * a constant by the dispatcher so the call is direct), then the probe's
+ * numbers if the VM has the probe. The probe's numbers lie outside every
+ * service's table (include/hcall/abi/probe.h picks them so, and each
+ * table lookup compares the full number), so the order changes no answer;
+ * this one keeps the probe's tests off the path of the service's calls. */
 HV_HOT const struct hv_svc *lookup(const struct hv_call *c,
 				   const struct hv_service *svc,
 				   lookup_fn svc_lookup)
 {
-	if (has(c->vm, HV_ABI_PROBE) && c->ext == svc->probe_ext) {
-		if (c->nr == svc->probe_echo)
-			return &probe_echo;
-		if (c->nr == svc->probe_dump)
-			return &probe_dump;
-	}
-	return svc_lookup(c);
+	const struct hv_svc *e = svc_lookup(c);
+
+	if (e || !has(c->vm, HV_ABI_PROBE) || c->ext != svc->probe_ext)
+		return e;
+	if (c->nr == svc->probe_echo)
+		return &probe_echo;
+	if (c->nr == svc->probe_dump)
+		return &probe_dump;
+	return NULL;
 }
 
 int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
