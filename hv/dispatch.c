@@ -51,19 +51,19 @@ static const struct hcall_conv_desc conv_acrn = HCALL_ACRN_CONV;
 static const struct hcall_conv_desc conv_palacios = HCALL_PALACIOS_CONV;
 
 /*
- * A bare-metal image serves one architecture: hv/meson.build sets
- * HV_ONLY_ARCH there, and the other architectures' decode is compiled out
- * (their traps get UNDEF, as an unknown architecture's do). The host and
- * Linux builds keep all three, for the tests and the trap emulator.
+ * The architectures this build serves: HV_ONLY_ARCH is a build constant
+ * (hv/meson.build), one enum hcall_arch value in a bare-metal image, where
+ * the other architectures' decode then folds away (their traps get UNDEF,
+ * as an unknown architecture's do), or 0 for all of them in the host and
+ * Linux builds (the tests, the fuzzer and the trap emulator).
  */
+#ifndef HV_ONLY_ARCH
+#define HV_ONLY_ARCH 0
+#endif
+
 static inline int arch_built(enum hcall_arch arch)
 {
-#ifdef HV_ONLY_ARCH
-	return arch == HV_ONLY_ARCH;
-#else
-	(void)arch;
-	return 1;
-#endif
+	return HV_ONLY_ARCH == 0 || arch == HV_ONLY_ARCH;
 }
 
 static int has(const struct hv_vm *vm, enum hv_abi abi)
