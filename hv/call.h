@@ -76,8 +76,10 @@ struct hv_service {
 	struct hv_abi_errors errs;
 	uint64_t probe_ext;  /* SBI: the probe EID; 0 elsewhere */
 	uint64_t probe_echo, probe_dump;
-	/* The call (c->ext, c->nr) implements, or NULL. O(1). */
-	const struct hv_svc *(*lookup)(const struct hv_call *c);
+	/* The call (ext, nr) implements, or NULL. O(1). ext is SBI's EID,
+	 * 0 elsewhere; taken by value so the dispatcher looks a call up
+	 * before it builds any struct hv_call. */
+	const struct hv_svc *(*lookup)(uint64_t ext, uint64_t nr);
 };
 
 extern const struct hv_service hv_svc_hvisor, hv_svc_smccc, hv_svc_sbi,
@@ -85,12 +87,12 @@ extern const struct hv_service hv_svc_hvisor, hv_svc_smccc, hv_svc_sbi,
 
 /* Each service's lookup, also named here so the dispatcher calls it
  * directly instead of through the service's pointer. */
-const struct hv_svc *hv_svc_hvisor_lookup(const struct hv_call *c);
-const struct hv_svc *hv_svc_smccc_lookup(const struct hv_call *c);
-const struct hv_svc *hv_svc_sbi_lookup(const struct hv_call *c);
-const struct hv_svc *hv_svc_kvm_x86_lookup(const struct hv_call *c);
-const struct hv_svc *hv_svc_acrn_lookup(const struct hv_call *c);
-const struct hv_svc *hv_svc_palacios_lookup(const struct hv_call *c);
+const struct hv_svc *hv_svc_hvisor_lookup(uint64_t ext, uint64_t nr);
+const struct hv_svc *hv_svc_smccc_lookup(uint64_t ext, uint64_t nr);
+const struct hv_svc *hv_svc_sbi_lookup(uint64_t ext, uint64_t nr);
+const struct hv_svc *hv_svc_kvm_x86_lookup(uint64_t ext, uint64_t nr);
+const struct hv_svc *hv_svc_acrn_lookup(uint64_t ext, uint64_t nr);
+const struct hv_svc *hv_svc_palacios_lookup(uint64_t ext, uint64_t nr);
 
 /* Look a call up in a dense table: index idx of n, clamped against
  * speculation, and the entry's full number must equal nr. Inline: it is

@@ -32,6 +32,7 @@
 #include "hv_string.h"
 #include "nospec.h"
 #include "registry.h"
+#include "svc_lookup.h"
 
 #include <hcall/abi/acrn.h>
 #include <hcall/abi/hvisor.h>
@@ -110,19 +111,26 @@ static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu,
 	return HV_INJECTED;
 }
 
+/*
+ * The reserved arguments of e are zero in the frame. Read from the frame
+ * itself, so the dispatcher can test them before it builds a call record;
+ * SMC32/HVC32 calls use the low 32 bits of each register.
+ */
 HV_HOT int reserved_ok(const struct hcall_conv_desc *conv, enum hv_abi abi,
-		       const struct hv_call *c, const struct hv_svc *e)
+		       const struct hcall_regs *regs, uint64_t nr,
+		       const struct hv_svc *e)
 {
 	unsigned i, end = (unsigned)e->nargs + e->nrsvd;
-	/* SMC32/HVC32 calls use the low 32 bits of each register. */
-	uint64_t mask = abi == HV_ABI_SMCCC && !(c->nr & HCALL_SMCCC_SMC64_BIT)
+	uint64_t mask = abi == HV_ABI_SMCCC && !(nr & HCALL_SMCCC_SMC64_BIT)
 				? 0xFFFFFFFFu
 				: ~0ull;
 
+	if (!e->nrsvd) /* most calls: one test */
+		return 1;
 	if (end > conv->nargs)
 		end = conv->nargs;
 	for (i = e->nargs; i < end && i < HCALL_MAX_CONV_REGS; i++)
-		if (c->arg[i] & mask)
+		if (regs->r[conv->arg_regs[i] % HCALL_NREGS] & mask)
 			return 0;
 	return 1;
 }
@@ -173,7 +181,39 @@ HV_HOT int run_registered(const struct hcall_conv_desc *conv, enum hv_abi abi,
 static const struct hv_svc probe_echo = { 0, hv_probe_echo, HV_PERM_ALL, 0, 0 };
 static const struct hv_svc probe_dump = { 0, hv_probe_dump, HV_PERM_ALL, 1, 0 };
 
-typedef const struct hv_svc *(*lookup_fn)(const struct hv_call *c);
+typedef const struct hv_svc *(*lookup_fn)(uint64_t ext, uint64_t nr);
+
+/* The services' lookups in one shape, inline (svc_lookup.h): the
+ * dispatcher gets them as constants, so each call folds into its trap's
+ * path. */
+HV_HOT const struct hv_svc *lookup_hvisor(uint64_t ext, uint64_t nr)
+{
+	(void)ext;
+	return hv_hvisor_lookup(nr);
+}
+
+HV_HOT const struct hv_svc *lookup_smccc(uint64_t ext, uint64_t nr)
+{
+	(void)ext;
+	return hv_smccc_fid_lookup((uint32_t)nr);
+}
+
+HV_HOT const struct hv_svc *lookup_sbi(uint64_t ext, uint64_t nr)
+{
+	return hv_sbi_lookup(ext, nr);
+}
+
+HV_HOT const struct hv_svc *lookup_kvm_x86(uint64_t ext, uint64_t nr)
+{
+	(void)ext;
+	return hv_kvm_x86_lookup(nr);
+}
+
+HV_HOT const struct hv_svc *lookup_acrn(uint64_t ext, uint64_t nr)
+{
+	(void)ext;
+	return hv_acrn_lookup(nr);
+}
 
 /* The service's own table through `svc_lookup` (svc->lookup, passed as
  * a constant by the dispatcher so the call is direct), then the probe's
@@ -181,17 +221,17 @@ typedef const struct hv_svc *(*lookup_fn)(const struct hv_call *c);
  * service's table (include/hcall/abi/probe.h picks them so, and each
  * table lookup compares the full number), so the order changes no answer;
  * this one keeps the probe's tests off the path of the service's calls. */
-HV_HOT const struct hv_svc *lookup(const struct hv_call *c,
+HV_HOT const struct hv_svc *lookup(const struct hv_vm *vm,
 				   const struct hv_service *svc,
-				   lookup_fn svc_lookup)
+				   lookup_fn svc_lookup, uint64_t ext, uint64_t nr)
 {
-	const struct hv_svc *e = svc_lookup(c);
+	const struct hv_svc *e = svc_lookup(ext, nr);
 
-	if (e || !has(c->vm, HV_ABI_PROBE) || c->ext != svc->probe_ext)
+	if (e || !has(vm, HV_ABI_PROBE) || ext != svc->probe_ext)
 		return e;
-	if (c->nr == svc->probe_echo)
+	if (nr == svc->probe_echo)
 		return &probe_echo;
-	if (c->nr == svc->probe_dump)
+	if (nr == svc->probe_dump)
 		return &probe_dump;
 	return NULL;
 }
@@ -203,59 +243,102 @@ int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 		[HV_ABI_SBI] = &hv_svc_sbi,       [HV_ABI_KVM_X86] = &hv_svc_kvm_x86,
 		[HV_ABI_ACRN] = &hv_svc_acrn,     [HV_ABI_PALACIOS] = &hv_svc_palacios,
 	};
-	struct hv_call c;
+	uint64_t ext = 0;
 
 	if ((unsigned)abi >= HV_ABI_COUNT || !by_abi[abi])
 		return 0;
-	hv_memset(&c, 0, sizeof(c));
-	c.vm = (struct hv_vm *)vm;
-	c.abi = abi;
-	c.nr = nr;
 	if (abi == HV_ABI_SBI) {
-		c.ext = nr >> 32;
-		c.nr = nr & 0xFFFFFFFFu;
+		ext = nr >> 32;
+		nr &= 0xFFFFFFFFu;
 	}
-	return lookup(&c, by_abi[abi], by_abi[abi]->lookup) != NULL;
+	return lookup(vm, by_abi[abi], by_abi[abi]->lookup, ext, nr) != NULL;
 }
 
 /*
- * One trap of convention `conv` (service `svc`, ABI `abi`): the policy
- * checks, the lookup, the call and the write-back. `priv_fault` is what a
- * caller above guest-kernel privilege gets. decode only picks a non-SBI
- * convention for a VM that has its ABI; SBI also answers VMs without it.
+ * The call record for one trap of convention `conv`: the frame is only
+ * ever written from res[0..nres) and err, so those are zeroed (no blanket
+ * memset); services read arg[] below the call's own count, which the
+ * caller fills.
  */
-HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
-			       struct hv_vm *vm,
-			       const struct hcall_conv_desc *conv,
-			       const struct hv_service *svc, lookup_fn svc_lookup,
-			       enum hv_abi abi, enum hv_fault priv_fault)
+HV_HOT void call_init(struct hv_call *c, struct hv *hv, struct hv_vcpu *vcpu,
+		      struct hv_vm *vm, const struct hcall_conv_desc *conv,
+		      const struct hv_service *svc, enum hv_abi abi,
+		      uint64_t ext, uint64_t nr)
+{
+	unsigned i, vi = value_index(conv);
+
+	c->hv = hv;
+	c->vcpu = vcpu;
+	c->vm = vm;
+	c->conv = conv;
+	c->abi = abi;
+	c->nr = nr;
+	c->ext = ext;
+	c->svc_errs = &svc->errs;
+	c->action = HV_RESUME;
+	c->err = 0;
+	c->status = conv->err_reg != HCALL_REG_NONE ? &c->err : (int64_t *)&c->res[0];
+	c->value = vi < HCALL_MAX_CONV_REGS ? &c->res[vi] : &c->discard;
+	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
+		c->res[i] = 0;
+}
+
+/*
+ * A built-in call that passed every check: a built-in service reads its
+ * own arguments and the reserved ones after them from one copy taken
+ * here, and nothing beyond (a registered handler reads the frame itself,
+ * run_registered); then every result register is written back.
+ */
+HV_HOT enum hv_action call_builtin(struct hv *hv, struct hv_vcpu *vcpu,
+				   struct hv_vm *vm,
+				   const struct hcall_conv_desc *conv,
+				   const struct hv_service *svc, enum hv_abi abi,
+				   uint64_t ext, uint64_t nr, const struct hv_svc *e)
+{
+	unsigned i, n = (unsigned)e->nargs + e->nrsvd;
+	struct hv_call c;
+
+	call_init(&c, hv, vcpu, vm, conv, svc, abi, ext, nr);
+	if (n > conv->nargs)
+		n = conv->nargs;
+	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
+		c.arg[i] = vcpu->regs.r[conv->arg_regs[i] % HCALL_NREGS];
+	e->fn(&c);
+	write_back(vcpu, conv, &c);
+	return c.action;
+}
+
+/*
+ * Every trap the fast path below does not finish: a caller above
+ * guest-kernel privilege, the probe's numbers, SBI for a VM without it,
+ * registered handlers, and the refusals (unknown number, permission
+ * class, reserved argument). Out of line and cold, with the convention as
+ * a run-time value, so none of it weighs on the common call's code.
+ * `priv_fault` is what a caller above guest-kernel privilege gets.
+ */
+static __attribute__((cold, noinline)) enum hv_action
+dispatch_slow(struct hv *hv, struct hv_vcpu *vcpu, struct hv_vm *vm,
+	      const struct hcall_conv_desc *conv, const struct hv_service *svc,
+	      enum hv_abi abi, enum hv_fault priv_fault)
 {
 	const struct hcall_regs *regs = &vcpu->regs;
 	int own = abi == HV_ABI_SBI ? has(vm, abi) : 1;
-	unsigned i, vi = value_index(conv);
 	const struct hv_svc *e;
 	struct hv_call c;
+	uint64_t nr, ext;
 
 	if (vcpu->privilege && abi != HV_ABI_KVM_X86)
 		return inject(hv, vcpu, priv_fault);
 
-	/*
-	 * No blanket memset: the frame is only ever written from res[0..nres)
-	 * and err, so those are zeroed, and services read arg[] below the
-	 * call's own count, which is filled from the frame below.
-	 */
-	c.hv = hv;
-	c.vcpu = vcpu;
-	c.vm = vm;
-	c.conv = conv;
-	c.abi = abi;
-	c.svc_errs = &svc->errs;
-	c.action = HV_RESUME;
-	c.err = 0;
-	c.status = conv->err_reg != HCALL_REG_NONE ? &c.err : (int64_t *)&c.res[0];
-	c.value = vi < HCALL_MAX_CONV_REGS ? &c.res[vi] : &c.discard;
-	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
-		c.res[i] = 0;
+	/* The number register, as the ABI reads it (SMCCC: the FID is w0;
+	 * SBI: the extension ID is the selector register). */
+	nr = regs->r[conv->nr_reg % HCALL_NREGS];
+	if (abi == HV_ABI_SMCCC)
+		nr &= 0xFFFFFFFFu;
+	ext = abi == HV_ABI_SBI && conv->sel_reg != HCALL_REG_NONE
+		      ? regs->r[conv->sel_reg % HCALL_NREGS]
+		      : 0;
+	call_init(&c, hv, vcpu, vm, conv, svc, abi, ext, nr);
 
 	if (vcpu->privilege) { /* KVM x86 answers -KVM_EPERM, as KVM does */
 		hv_call_status(&c, svc->errs.denied);
@@ -263,16 +346,7 @@ HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 		return HV_RESUME;
 	}
 
-	/* The number register, as the ABI reads it (SMCCC: the FID is w0;
-	 * SBI: the extension ID is the selector register). */
-	c.nr = regs->r[conv->nr_reg % HCALL_NREGS];
-	if (abi == HV_ABI_SMCCC)
-		c.nr &= 0xFFFFFFFFu;
-	c.ext = abi == HV_ABI_SBI && conv->sel_reg != HCALL_REG_NONE
-			? regs->r[conv->sel_reg % HCALL_NREGS]
-			: 0;
-
-	e = lookup(&c, svc, svc_lookup);
+	e = lookup(vm, svc, svc->lookup, ext, nr);
 	if (!own && !(e == &probe_echo || e == &probe_dump))
 		e = NULL; /* SBI for a VM without it: only the probe answers */
 	if (!e) {
@@ -281,25 +355,50 @@ HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 		hv_call_status(&c, svc->errs.unknown);
 	} else if (!hv_call_permitted(vm, e)) {
 		hv_call_status(&c, svc->errs.denied);
+	} else if (!reserved_ok(conv, abi, regs, nr, e)) {
+		hv_call_status(&c, svc->errs.invalid);
 	} else {
-		/*
-		 * A built-in service reads its own arguments and the reserved
-		 * ones after them from one copy taken here, and nothing beyond;
-		 * a registered handler reads the frame itself (run_registered).
-		 */
-		unsigned n = (unsigned)e->nargs + e->nrsvd;
-
-		if (n > conv->nargs)
-			n = conv->nargs;
-		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
-			c.arg[i] = regs->r[conv->arg_regs[i] % HCALL_NREGS];
-		if (!reserved_ok(conv, abi, &c, e))
-			hv_call_status(&c, svc->errs.invalid);
-		else
-			e->fn(&c);
+		return call_builtin(hv, vcpu, vm, conv, svc, abi, ext, nr, e);
 	}
 	write_back(vcpu, conv, &c);
 	return c.action;
+}
+
+/*
+ * One trap of convention `conv` (service `svc`, ABI `abi`), inlined with
+ * those as constants. The common case - a caller at guest-kernel
+ * privilege making a call of the service's own table that its
+ * permission set allows, reserved arguments zero - is finished here: the
+ * number is read and looked up by value, the checks run on the frame,
+ * and only then is a call record built. Anything else goes to
+ * dispatch_slow, which makes every check again in the documented order.
+ * decode only picks a non-SBI convention for a VM that has its ABI; SBI
+ * also answers VMs without it.
+ */
+HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
+			       struct hv_vm *vm,
+			       const struct hcall_conv_desc *conv,
+			       const struct hv_service *svc, lookup_fn svc_lookup,
+			       enum hv_abi abi, enum hv_fault priv_fault)
+{
+	const struct hcall_regs *regs = &vcpu->regs;
+	const struct hv_svc *e;
+	uint64_t nr, ext;
+
+	if (vcpu->privilege || (abi == HV_ABI_SBI && !has(vm, abi)))
+		return dispatch_slow(hv, vcpu, vm, conv, svc, abi, priv_fault);
+	nr = regs->r[conv->nr_reg % HCALL_NREGS];
+	if (abi == HV_ABI_SMCCC)
+		nr &= 0xFFFFFFFFu;
+	ext = abi == HV_ABI_SBI && conv->sel_reg != HCALL_REG_NONE
+		      ? regs->r[conv->sel_reg % HCALL_NREGS]
+		      : 0;
+	e = svc_lookup(ext, nr);
+	if (__builtin_expect(!e || !hv_call_permitted(vm, e) ||
+				     !reserved_ok(conv, abi, regs, nr, e),
+			     0))
+		return dispatch_slow(hv, vcpu, vm, conv, svc, abi, priv_fault);
+	return call_builtin(hv, vcpu, vm, conv, svc, abi, ext, nr, e);
 }
 
 /* arm64: an HVC/SMC with an immediate no ABI of the VM owns. */
@@ -325,18 +424,18 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 		if (trap == HCALL_TRAP_HVC) {
 			if (imm == conv_hvisor_arm64.imm && has(vm, HV_ABI_HVISOR))
 				return dispatch(hv, vcpu, vm, &conv_hvisor_arm64,
-						&hv_svc_hvisor, hv_svc_hvisor_lookup,
+						&hv_svc_hvisor, lookup_hvisor,
 						HV_ABI_HVISOR, HV_FAULT_UNDEF);
 			if (imm == conv_smccc_hvc.imm && has(vm, HV_ABI_SMCCC))
 				return dispatch(hv, vcpu, vm, &conv_smccc_hvc,
-						&hv_svc_smccc, hv_svc_smccc_lookup,
+						&hv_svc_smccc, lookup_smccc,
 						HV_ABI_SMCCC, HV_FAULT_UNDEF);
 			return unknown_imm(hv, vcpu);
 		}
 		if (trap == HCALL_TRAP_SMC) {
 			if (imm == conv_smccc_smc.imm && has(vm, HV_ABI_SMCCC))
 				return dispatch(hv, vcpu, vm, &conv_smccc_smc,
-						&hv_svc_smccc, hv_svc_smccc_lookup,
+						&hv_svc_smccc, lookup_smccc,
 						HV_ABI_SMCCC, HV_FAULT_UNDEF);
 			return unknown_imm(hv, vcpu);
 		}
@@ -348,23 +447,23 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 			    conv_hvisor_riscv.sel_value &&
 		    has(vm, HV_ABI_HVISOR))
 			return dispatch(hv, vcpu, vm, &conv_hvisor_riscv,
-					&hv_svc_hvisor, hv_svc_hvisor_lookup,
+					&hv_svc_hvisor, lookup_hvisor,
 					HV_ABI_HVISOR, HV_FAULT_UNDEF);
 		/* SBI is the riscv answer to everything else; a VM without
 		 * it still gets SBI's NOT_SUPPORTED. */
 		return dispatch(hv, vcpu, vm, &conv_sbi, &hv_svc_sbi,
-				hv_svc_sbi_lookup, HV_ABI_SBI, HV_FAULT_UNDEF);
+				lookup_sbi, HV_ABI_SBI, HV_FAULT_UNDEF);
 	case HCALL_ARCH_X86_64:
 		if (!arch_built(HCALL_ARCH_X86_64) ||
 		    (trap != HCALL_TRAP_VMCALL && trap != HCALL_TRAP_VMMCALL))
 			break;
 		if (has(vm, HV_ABI_KVM_X86))
 			return dispatch(hv, vcpu, vm, &conv_kvm_x86, &hv_svc_kvm_x86,
-					hv_svc_kvm_x86_lookup, HV_ABI_KVM_X86,
+					lookup_kvm_x86, HV_ABI_KVM_X86,
 					HV_FAULT_GP0);
 		if (has(vm, HV_ABI_ACRN))
 			return dispatch(hv, vcpu, vm, &conv_acrn, &hv_svc_acrn,
-					hv_svc_acrn_lookup, HV_ABI_ACRN, HV_FAULT_GP0);
+					lookup_acrn, HV_ABI_ACRN, HV_FAULT_GP0);
 		if (has(vm, HV_ABI_PALACIOS))
 			return dispatch(hv, vcpu, vm, &conv_palacios,
 					&hv_svc_palacios, hv_svc_palacios_lookup,

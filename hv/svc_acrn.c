@@ -44,6 +44,7 @@
 #include <hcall/abi/probe.h>
 
 #include "call.h"
+#include "svc_lookup.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
@@ -285,9 +286,7 @@ static void save_restore_sworld_ctx(struct hv_call *c)
 }
 
 #define IDX(id) ((id) & 0xFFu)
-#define ACRN_N 256u
-
-static const struct hv_svc table[ACRN_N] = {
+const struct hv_svc hv_acrn_table[HV_ACRN_N] = {
 	[IDX(HCALL_ACRN_GET_API_VERSION)] =
 		HV_SVC(ACRN, GET_API_VERSION, get_api_version, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_SET_CALLBACK_VECTOR)] =
@@ -307,9 +306,10 @@ static const struct hv_svc table[ACRN_N] = {
 		HV_SVC(ACRN, SAVE_RESTORE_SWORLD_CTX, save_restore_sworld_ctx, HV_PERM_TRUSTY),
 };
 
-const struct hv_svc *hv_svc_acrn_lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_acrn_lookup(uint64_t ext, uint64_t nr)
 {
-	return hv_svc_at(table, ACRN_N, IDX(c->nr), c->nr);
+	(void)ext; /* one number space */
+	return hv_acrn_lookup(nr);
 }
 
 const struct hv_service hv_svc_acrn = {

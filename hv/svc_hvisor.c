@@ -33,6 +33,7 @@
 #include <hcall/abi/probe.h>
 
 #include "call.h"
+#include "svc_lookup.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
@@ -198,7 +199,7 @@ static void ivc_info(struct hv_call *c)
 		hv_call_status(c, 0);
 }
 
-static const struct hv_svc table[] = {
+const struct hv_svc hv_hvisor_table[HV_HVISOR_N] = {
 	[HCALL_HVISOR_VIRTIO_INIT] = HV_SVC(HVISOR, VIRTIO_INIT, virtio_init, HV_PERM_MGMT),
 	[HCALL_HVISOR_VIRTIO_INJECT_IRQ] =
 		HV_SVC(HVISOR, VIRTIO_INJECT_IRQ, virtio_inject_irq, HV_PERM_MGMT),
@@ -209,9 +210,10 @@ static const struct hv_svc table[] = {
 	[HCALL_HVISOR_IVC_INFO] = HV_SVC(HVISOR, IVC_INFO, ivc_info, HV_PERM_INFO),
 };
 
-const struct hv_svc *hv_svc_hvisor_lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_hvisor_lookup(uint64_t ext, uint64_t nr)
 {
-	return hv_svc_at(table, sizeof(table) / sizeof(table[0]), c->nr, c->nr);
+	(void)ext; /* one number space */
+	return hv_hvisor_lookup(nr);
 }
 
 const struct hv_service hv_svc_hvisor = {

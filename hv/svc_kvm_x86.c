@@ -20,6 +20,7 @@
 #include <hcall/abi/probe.h>
 
 #include "call.h"
+#include "svc_lookup.h"
 
 enum { HCALL_KVM_X86_CALLS(HV_SVC_ARGS) };
 
@@ -38,7 +39,7 @@ static void enosys(struct hv_call *c)
 	hv_call_status(c, -HCALL_KVM_X86_ENOSYS);
 }
 
-static const struct hv_svc table[] = {
+const struct hv_svc hv_kvm_x86_table[HV_KVM_X86_N] = {
 	[HCALL_KVM_X86_VAPIC_POLL_IRQ] = HV_SVC(KVM_X86, VAPIC_POLL_IRQ, ok, HV_PERM_INFO),
 	/* KICK_CPU's reserved flags come first (rbx), which the table's
 	 * nargs/nrsvd shape cannot say: two plain arguments here. */
@@ -50,9 +51,10 @@ static const struct hv_svc table[] = {
 	[HCALL_KVM_X86_MAP_GPA_RANGE] = HV_SVC(KVM_X86, MAP_GPA_RANGE, enosys, HV_PERM_INFO),
 };
 
-const struct hv_svc *hv_svc_kvm_x86_lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_kvm_x86_lookup(uint64_t ext, uint64_t nr)
 {
-	return hv_svc_at(table, sizeof(table) / sizeof(table[0]), c->nr, c->nr);
+	(void)ext; /* one number space */
+	return hv_kvm_x86_lookup(nr);
 }
 
 const struct hv_service hv_svc_kvm_x86 = {

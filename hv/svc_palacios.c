@@ -12,9 +12,10 @@
 
 #include "call.h"
 
-const struct hv_svc *hv_svc_palacios_lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_palacios_lookup(uint64_t ext, uint64_t nr)
 {
-	(void)c;
+	(void)ext;
+	(void)nr;
 	return NULL;
 }
 

@@ -24,6 +24,7 @@
 #include <hcall/abi/sbi.h>
 
 #include "call.h"
+#include "svc_lookup.h"
 #include "lock.h"
 #include "vm.h"
 
@@ -66,7 +67,7 @@ static void machine_id(struct hv_call *c)
 	hv_call_ok(c, 0);
 }
 
-static const struct hv_svc base_table[] = {
+const struct hv_svc hv_sbi_base_table[HV_SBI_BASE_N] = {
 	[HCALL_SBI_BASE_GET_SPEC_VERSION] =
 		HV_SVC(SBI_BASE, GET_SPEC_VERSION, spec_version, HV_PERM_INFO),
 	[HCALL_SBI_BASE_GET_IMPL_ID] = HV_SVC(SBI_BASE, GET_IMPL_ID, impl_id, HV_PERM_INFO),
@@ -102,23 +103,14 @@ static void system_reset(struct hv_call *c)
 	c->action = HV_VCPU_OFF;
 }
 
-static const struct hv_svc srst_table[] = {
+const struct hv_svc hv_sbi_srst_table[HV_SBI_SRST_N] = {
 	[HCALL_SBI_SRST_SYSTEM_RESET] =
 		HV_SVC(SBI_SRST, SYSTEM_RESET, system_reset, HV_PERM_INFO),
 };
 
-#define N(t) (sizeof(t) / sizeof((t)[0]))
-
-const struct hv_svc *hv_svc_sbi_lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_sbi_lookup(uint64_t ext, uint64_t nr)
 {
-	switch (c->ext) {
-	case HCALL_SBI_BASE_EID:
-		return hv_svc_at(base_table, N(base_table), c->nr, c->nr);
-	case HCALL_SBI_SRST_EID:
-		return hv_svc_at(srst_table, N(srst_table), c->nr, c->nr);
-	default:
-		return NULL;
-	}
+	return hv_sbi_lookup(ext, nr);
 }
 
 const struct hv_service hv_svc_sbi = {

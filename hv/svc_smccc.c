@@ -32,6 +32,7 @@
 #include "call.h"
 #include "guest_mem.h"
 #include "lock.h"
+#include "svc_lookup.h"
 
 enum { HCALL_SMCCC_CALLS(HV_SVC_ARGS) HCALL_KVM_ARM64_CALLS(HV_SVC_ARGS) };
 
@@ -53,7 +54,7 @@ static void arch_features(struct hv_call *c)
 							    : HCALL_SMCCC_RET_NOT_SUPPORTED);
 }
 
-static const struct hv_svc arch_table[] = {
+const struct hv_svc hv_smccc_arch_table[HV_SMCCC_ARCH_N] = {
 	[HCALL_SMCCC_VERSION & 0xFFFF] = HV_SVC(SMCCC, VERSION, version, HV_PERM_INFO),
 	[HCALL_SMCCC_ARCH_FEATURES & 0xFFFF] =
 		HV_SVC(SMCCC, ARCH_FEATURES, arch_features, HV_PERM_INFO),
@@ -166,10 +167,9 @@ static void mem_relinquish(struct hv_call *c)
 }
 
 /* Functions 0..127 at their number; the general queries after them. */
-#define VENDOR_GENERAL 128u
-#define VENDOR_N (VENDOR_GENERAL + 4u)
+#define VENDOR_GENERAL HV_SMCCC_VENDOR_GENERAL
 
-static const struct hv_svc vendor_table[VENDOR_N] = {
+const struct hv_svc hv_smccc_vendor_table[HV_SMCCC_VENDOR_N] = {
 	[HCALL_KVM_ARM64_FN_FEATURES] =
 		HV_SVC(KVM_ARM64, FUNC_FEATURES, func_features, HV_PERM_INFO),
 	[HCALL_KVM_ARM64_FN_HYP_MEMINFO] =
@@ -192,51 +192,22 @@ static void func_features(struct hv_call *c)
 	unsigned f;
 
 	for (f = 0; f < HCALL_KVM_ARM64_NUM_FUNCS; f++)
-		if (vendor_table[f].fn && hv_call_permitted(c->vm, &vendor_table[f]))
+		if (hv_smccc_vendor_table[f].fn &&
+		    hv_call_permitted(c->vm, &hv_smccc_vendor_table[f]))
 			c->res[f / 32] |= 1ull << (f % 32);
 }
 
-static const struct hv_svc *vendor_lookup(uint32_t fid)
-{
-	uint32_t fn = fid & HCALL_SMCCC_FUNC_MASK;
-	uint64_t idx = fn < VENDOR_GENERAL ? fn
-		       : fn >= HCALL_SMCCC_FUNC_CALL_COUNT ? VENDOR_GENERAL + (fn - HCALL_SMCCC_FUNC_CALL_COUNT)
-							  : VENDOR_N;
-
-	return hv_svc_at(vendor_table, VENDOR_N, idx, fid);
-}
-
-/* ---- the SMCCC family ---- */
-
-/* Inlined into both callers: the dispatcher's lookup is on every SMCCC
- * call's path. */
-static inline __attribute__((always_inline)) const struct hv_svc *
-smccc_lookup(uint32_t fid)
-{
-	/* Fast calls only, bits 23:16 zero. */
-	if (!(fid & HCALL_SMCCC_FAST_CALL_BIT) || (fid & 0x00FF0000u))
-		return NULL;
-	switch ((fid >> HCALL_SMCCC_OWNER_SHIFT) & HCALL_SMCCC_OWNER_MASK) {
-	case HCALL_SMCCC_OWNER_ARCH:
-		return hv_svc_at(arch_table, sizeof(arch_table) / sizeof(arch_table[0]),
-				 fid & HCALL_SMCCC_FUNC_MASK, fid);
-	case HCALL_SMCCC_OWNER_STANDARD:
-		return hv_psci_lookup(fid);
-	case HCALL_SMCCC_OWNER_VENDOR_HYP:
-		return vendor_lookup(fid);
-	default:
-		return NULL;
-	}
-}
+/* ---- the SMCCC family (lookups in svc_lookup.h) ---- */
 
 const struct hv_svc *hv_smccc_lookup(uint32_t fid)
 {
-	return smccc_lookup(fid);
+	return hv_smccc_fid_lookup(fid);
 }
 
-const struct hv_svc *hv_svc_smccc_lookup(const struct hv_call *c)
+const struct hv_svc *hv_svc_smccc_lookup(uint64_t ext, uint64_t nr)
 {
-	return smccc_lookup((uint32_t)c->nr);
+	(void)ext;
+	return hv_smccc_fid_lookup((uint32_t)nr);
 }
 
 const struct hv_service hv_svc_smccc = {
