@@ -164,30 +164,13 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 	return vcpu;
 }
 
-struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
+/* Every exit but VMMCALL: out of line, so the hypercall's path saves
+ * none of the registers this switch needs. */
+static __attribute__((noinline)) struct hv_vcpu *
+other_exit(struct hv *hv, struct hv_vcpu *vcpu, struct x86_vcpu *xc, void *v,
+	   uint64_t code)
 {
-	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
-	void *v = xc->vmcb;
-	uint64_t code = vmcb_r64(v, VMCB_EXITCODE);
-	uint64_t intinfo = vmcb_r64(v, VMCB_EXITINTINFO);
-
-	/* An event the exit interrupted is delivered again on the next
-	 * entry (unless the exit stops the VM). */
-	if ((intinfo & EVENT_VALID) && !xc->event)
-		xc->event = intinfo;
-
-#ifdef HV_BENCH
-	/* The bench floor: the frame is saved; step over the VMMCALL and
-	 * resume, with no decode or dispatch. */
-	if (code == SVM_EXIT_VMMCALL && vcpu->regs.r[0] == HV_BENCH_FLOOR_RAX) {
-		vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN);
-		return vcpu;
-	}
-#endif
-
 	switch (code) {
-	case SVM_EXIT_VMMCALL:
-		return hypercall(hv, vcpu, HCALL_TRAP_VMMCALL);
 	case SVM_EXIT_UD:
 		if (at_vmcall(vcpu, v))
 			return hypercall(hv, vcpu, HCALL_TRAP_VMCALL);
@@ -232,4 +215,29 @@ struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
 		x86_stop_vm(vcpu->vm, X86_STOP_BAD_EXIT, code);
 		return pick_next(hv, vcpu);
 	}
+}
+
+struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
+{
+	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
+	void *v = xc->vmcb;
+	uint64_t code = vmcb_r64(v, VMCB_EXITCODE);
+	uint64_t intinfo = vmcb_r64(v, VMCB_EXITINTINFO);
+
+	/* An event the exit interrupted is delivered again on the next
+	 * entry (unless the exit stops the VM). */
+	if ((intinfo & EVENT_VALID) && !xc->event)
+		xc->event = intinfo;
+
+#ifdef HV_BENCH
+	/* The bench floor: the frame is saved; step over the VMMCALL and
+	 * resume, with no decode or dispatch. */
+	if (code == SVM_EXIT_VMMCALL && vcpu->regs.r[0] == HV_BENCH_FLOOR_RAX) {
+		vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN);
+		return vcpu;
+	}
+#endif
+	if (code == SVM_EXIT_VMMCALL)
+		return hypercall(hv, vcpu, HCALL_TRAP_VMMCALL);
+	return other_exit(hv, vcpu, xc, v, code);
 }
