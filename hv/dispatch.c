@@ -136,16 +136,24 @@ HV_HOT int reserved_ok(const struct hcall_conv_desc *conv, enum hv_abi abi,
 }
 
 /* The registry's key for this call (see hv_register_hypercall). */
-HV_HOT int registry_key(enum hv_abi abi, const struct hv_call *c, uint64_t *key)
+HV_HOT int registry_key(enum hv_abi abi, uint64_t ext, uint64_t nr, uint64_t *key)
 {
 	if (abi != HV_ABI_SBI) {
-		*key = c->nr;
+		*key = nr;
 		return 1;
 	}
-	if (c->ext > 0xFFFFFFFFu || c->nr > 0xFFFFFFFFu)
+	if (ext > 0xFFFFFFFFu || nr > 0xFFFFFFFFu)
 		return 0;
-	*key = (c->ext << 32) | c->nr;
+	*key = (ext << 32) | nr;
 	return 1;
+}
+
+/* The register a registered handler's return value goes to: the
+ * convention's error register if it has one, else its first result. */
+static inline unsigned status_reg(const struct hcall_conv_desc *conv)
+{
+	return (conv->err_reg != HCALL_REG_NONE ? conv->err_reg : conv->res_regs[0]) %
+	       HCALL_NREGS;
 }
 
 /*
@@ -163,7 +171,7 @@ HV_HOT int run_registered(const struct hcall_conv_desc *conv, enum hv_abi abi,
 	uint64_t key;
 	int64_t ret;
 
-	if (!registry_key(abi, c, &key) ||
+	if (!registry_key(abi, c->ext, c->nr, &key) ||
 	    !hv_registry_find(c->hv, c->vm, abi, key, &fn, &priv))
 		return 0;
 	if (!(c->vm->perms & HV_PERM_CUSTOM)) {
@@ -172,9 +180,7 @@ HV_HOT int run_registered(const struct hcall_conv_desc *conv, enum hv_abi abi,
 		return 1;
 	}
 	ret = fn(c->hv, c->vcpu, key, priv);
-	c->vcpu->regs.r[(conv->err_reg != HCALL_REG_NONE ? conv->err_reg
-							 : conv->res_regs[0]) %
-			HCALL_NREGS] = (uint64_t)ret;
+	c->vcpu->regs.r[status_reg(conv)] = (uint64_t)ret;
 	return 1;
 }
 
@@ -311,8 +317,9 @@ HV_HOT enum hv_action call_builtin(struct hv *hv, struct hv_vcpu *vcpu,
 /*
  * Every trap the fast path below does not finish: a caller above
  * guest-kernel privilege, the probe's numbers, SBI for a VM without it,
- * registered handlers, and the refusals (unknown number, permission
- * class, reserved argument). Out of line and cold, with the convention as
+ * and the refusals of built-in calls (permission class, reserved
+ * argument); it also serves registered handlers and unknown numbers in
+ * that order, as dispatch_registered does for the fast path. Out of line and cold, with the convention as
  * a run-time value, so none of it weighs on the common call's code.
  * `priv_fault` is what a caller above guest-kernel privilege gets.
  */
@@ -364,6 +371,39 @@ dispatch_slow(struct hv *hv, struct hv_vcpu *vcpu, struct hv_vm *vm,
 	return c.action;
 }
 
+/* The probe's numbers, for a VM that has the probe. */
+static int probe_number(const struct hv_vm *vm, const struct hv_service *svc,
+			uint64_t ext, uint64_t nr)
+{
+	return has(vm, HV_ABI_PROBE) && ext == svc->probe_ext &&
+	       (nr == svc->probe_echo || nr == svc->probe_dump);
+}
+
+/*
+ * A number no built-in table has, from a caller that passed the fast
+ * path's privilege check: a registered handler's, the common case of a
+ * Palacios-style ABI, so it runs here without a call record. A refusal
+ * (no handler, or a VM without the CUSTOM permission) goes to
+ * dispatch_slow, which answers it in the documented order. The probe's
+ * numbers never get here (dispatch sends them to dispatch_slow).
+ */
+static enum hv_action dispatch_registered(struct hv *hv, struct hv_vcpu *vcpu,
+					  struct hv_vm *vm,
+					  const struct hcall_conv_desc *conv,
+					  const struct hv_service *svc, enum hv_abi abi,
+					  uint64_t ext, uint64_t nr, enum hv_fault priv_fault)
+{
+	hv_handler_fn fn;
+	void *priv;
+	uint64_t key;
+
+	if (!(vm->perms & HV_PERM_CUSTOM) || !registry_key(abi, ext, nr, &key) ||
+	    !hv_registry_find(hv, vm, abi, key, &fn, &priv))
+		return dispatch_slow(hv, vcpu, vm, conv, svc, abi, priv_fault);
+	vcpu->regs.r[status_reg(conv)] = (uint64_t)fn(hv, vcpu, key, priv);
+	return HV_RESUME;
+}
+
 /*
  * One trap of convention `conv` (service `svc`, ABI `abi`), inlined with
  * those as constants. The common case - a caller at guest-kernel
@@ -394,6 +434,8 @@ HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 		      ? regs->r[conv->sel_reg % HCALL_NREGS]
 		      : 0;
 	e = svc_lookup(ext, nr);
+	if (!e && !probe_number(vm, svc, ext, nr))
+		return dispatch_registered(hv, vcpu, vm, conv, svc, abi, ext, nr, priv_fault);
 	if (__builtin_expect(!e || !hv_call_permitted(vm, e) ||
 				     !reserved_ok(conv, abi, regs, nr, e),
 			     0))
