@@ -91,25 +91,23 @@ static struct hv_vcpu *pick_next(struct hv *hv, struct hv_vcpu *cur)
 	return runnable(cur) ? cur : NULL;
 }
 
-static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
-				 enum hcall_trap trap)
+/* What the core asked for besides a plain resume: out of line, so the
+ * common call's path keeps nothing live across hv_handle_trap but the
+ * vCPU. vcpu->pc is the RIP past the VMCALL/VMMCALL. */
+static __attribute__((noinline)) struct hv_vcpu *
+after_hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hv_action a)
 {
 	void *v = x86_vcpu_of(vcpu)->vmcb;
-	uint64_t rip = vmcb_r64(v, VMCB_RIP);
 
-	vcpu->privilege = vmcb_r8(v, VMCB_CPL);
-	vcpu->pc = rip + HCALL_INSN_LEN;
-	switch (hv_handle_trap(hv, vcpu, trap, 0)) {
+	switch (a) {
 	case HV_RESUME:
-		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);
+		vmcb_w64(v, VMCB_RIP, vcpu->pc);
 		return vcpu;
 	case HV_INJECTED:
 		return vcpu;
 	case HV_SWITCH:
-		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);
-		return pick_next(hv, vcpu);
 	case HV_VCPU_OFF:
-		vmcb_w64(v, VMCB_RIP, rip + HCALL_INSN_LEN);
+		vmcb_w64(v, VMCB_RIP, vcpu->pc);
 		return pick_next(hv, vcpu);
 	case HV_SYSTEM_OFF:
 	case HV_SYSTEM_RESET:
@@ -117,6 +115,26 @@ static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
 		return NULL;
 	}
 	return vcpu;
+}
+
+static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
+				 enum hcall_trap trap)
+{
+	void *v = x86_vcpu_of(vcpu)->vmcb;
+	enum hv_action a;
+
+	vcpu->privilege = vmcb_r8(v, VMCB_CPL);
+	vcpu->pc = vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN;
+	a = hv_handle_trap(hv, vcpu, trap, 0);
+	if (__builtin_expect(a == HV_RESUME, 1)) {
+		/* The VMCB pointer and the RIP are read again, not kept
+		 * live across the call (no register saves for them). */
+		vmcb_w64(x86_vcpu_of(vcpu)->vmcb, VMCB_RIP, vcpu->pc);
+		return vcpu;
+	}
+	/* hv again from the VM's back pointer, so it is not kept live
+	 * either. */
+	return after_hypercall(vcpu->vm->hv, vcpu, a);
 }
 
 /* The Service VM's vCPU0, which receives I/O-request upcalls. */
