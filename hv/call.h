@@ -96,15 +96,16 @@ const struct hv_svc *hv_svc_palacios_lookup(uint64_t ext, uint64_t nr);
 
 /* Look a call up in a dense table: index idx of n, clamped against
  * speculation, and the entry's full number must equal nr. Inline: it is
- * on every built-in call's path. */
+ * on every built-in call's path.
+ * No separate bound test: the clamp sends an index >= n to entry 0, and
+ * entry 0 either is empty (fn NULL) or holds the one number whose index
+ * is 0 (every table puts a call at its own index), which cannot equal a
+ * number whose index is >= n; so the full-number compare rejects it. */
 static inline const struct hv_svc *hv_svc_at(const struct hv_svc *table, uint64_t n,
 					     uint64_t idx, uint64_t nr)
 {
-	const struct hv_svc *e;
+	const struct hv_svc *e = &table[hv_index_nospec(idx, n)];
 
-	if (idx >= n)
-		return NULL;
-	e = &table[hv_index_nospec(idx, n)];
 	return e->fn && e->nr == nr ? e : NULL;
 }
 
