@@ -6,7 +6,7 @@
  * trapped frame once, into a struct hv_call. A service reads c->arg[] and
  * sets results with hv_call_status()/hv_call_value()/hv_call_res(); it
  * never touches the frame. The dispatcher then writes every result
- * register of the convention from c->res[] and c->err, so each one is
+ * register of the convention from c->out[], so each one is
  * written on every path with a value the core chose.
  */
 #ifndef HV_CALL_H
@@ -25,25 +25,37 @@ struct hv_abi_errors {
 	int64_t fault;   /* a guest address the call cannot use (probe DUMP) */
 };
 
+/* Slots of struct hv_call's out[] beyond the convention's result
+ * registers (which are out[0..nres)). */
+#define HV_CALL_ERR HCALL_MAX_CONV_REGS           /* the separate error register */
+#define HV_CALL_DISCARD (HCALL_MAX_CONV_REGS + 1) /* never written back */
+#define HV_CALL_OUT (HCALL_MAX_CONV_REGS + 2)
+
+/*
+ * Kept small: the dispatcher fills one on every built-in call, so each
+ * field is a store on the hot path. The result registers, the error
+ * register and the discard slot are one array, so the status and value
+ * registers are 16-bit offsets (set together) rather than pointers.
+ */
 struct hv_call {
 	struct hv *hv;
 	struct hv_vcpu *vcpu;
 	struct hv_vm *vm;
 	const struct hcall_conv_desc *conv;
-	enum hv_abi abi;
+	const struct hv_abi_errors *svc_errs; /* the ABI's refusal codes */
 	uint64_t nr;  /* call number (SMCCC: w0; SBI: the FID) */
 	uint64_t ext; /* SBI: the EID; 0 elsewhere */
-	uint64_t arg[HCALL_MAX_CONV_REGS]; /* argument registers, in order */
-	uint64_t res[HCALL_MAX_CONV_REGS]; /* result registers, in order */
-	int64_t err;  /* the separate error register, if the convention has one */
-	enum hv_action action;
-	const struct hv_abi_errors *svc_errs; /* the ABI's refusal codes */
 	/* Set by the dispatcher from the convention, so the helpers below
-	 * need not search it on every call: */
-	int64_t *status;  /* &err, or &res[0] without an error register */
-	uint64_t *value;  /* the first result register that is not the
-			   * error register, or &discard if there is none */
-	uint64_t discard; /* never written back */
+	 * need not search it on every call. Byte offsets into out[] (not
+	 * indexes: no scaling on architectures without scaled addressing): */
+	uint16_t status_off; /* of out[HV_CALL_ERR], or out[0] without an error register */
+	uint16_t value_off;  /* of the first result register that is not the
+			      * error register, or out[HV_CALL_DISCARD] if none */
+	uint8_t action;      /* enum hv_action; HV_RESUME unless the service says */
+	uint64_t arg[HCALL_MAX_CONV_REGS]; /* argument registers, in order */
+	/* out[0..nres): the result registers, in order; out[HV_CALL_ERR]:
+	 * the separate error register, if the convention has one. */
+	uint64_t out[HV_CALL_OUT];
 };
 
 /* One call a service implements, in the service's dense table. */
@@ -126,21 +138,21 @@ static inline int hv_call_permitted(const struct hv_vm *vm, const struct hv_svc 
 /* The status register: the error register if there is one, else res[0]. */
 static inline void hv_call_status(struct hv_call *c, int64_t status)
 {
-	*c->status = status;
+	*(uint64_t *)((unsigned char *)c->out + c->status_off) = (uint64_t)status;
 }
 
 /* The value register: the first result register that is not the error
  * register. With one shared register, the value replaces the status. */
 static inline void hv_call_value(struct hv_call *c, uint64_t value)
 {
-	*c->value = value;
+	*(uint64_t *)((unsigned char *)c->out + c->value_off) = value;
 }
 
 /* Result register number i of the convention (0 = first). */
 static inline void hv_call_res(struct hv_call *c, unsigned i, uint64_t value)
 {
-	if (i < c->conv->nres)
-		c->res[i] = value;
+	if (i < c->conv->nres && i < HCALL_MAX_CONV_REGS)
+		c->out[i] = value;
 }
 
 /* Success with a value: status 0 and value (one register: the value). */

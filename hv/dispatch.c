@@ -99,9 +99,9 @@ HV_HOT void write_back(struct hv_vcpu *vcpu, const struct hcall_conv_desc *conv,
 	unsigned i;
 
 	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
-		vcpu->regs.r[conv->res_regs[i] % HCALL_NREGS] = c->res[i];
+		vcpu->regs.r[conv->res_regs[i] % HCALL_NREGS] = c->out[i];
 	if (conv->err_reg != HCALL_REG_NONE)
-		vcpu->regs.r[conv->err_reg % HCALL_NREGS] = (uint64_t)c->err;
+		vcpu->regs.r[conv->err_reg % HCALL_NREGS] = c->out[HV_CALL_ERR];
 }
 
 static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu,
@@ -262,14 +262,13 @@ int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 
 /*
  * The call record for one trap of convention `conv`: the frame is only
- * ever written from res[0..nres) and err, so those are zeroed (no blanket
+ * ever written from out[0..nres) and the error slot, so those are zeroed (no blanket
  * memset); services read arg[] below the call's own count, which the
  * caller fills.
  */
 HV_HOT void call_init(struct hv_call *c, struct hv *hv, struct hv_vcpu *vcpu,
 		      struct hv_vm *vm, const struct hcall_conv_desc *conv,
-		      const struct hv_service *svc, enum hv_abi abi,
-		      uint64_t ext, uint64_t nr)
+		      const struct hv_service *svc, uint64_t ext, uint64_t nr)
 {
 	unsigned i, vi = value_index(conv);
 
@@ -277,16 +276,20 @@ HV_HOT void call_init(struct hv_call *c, struct hv *hv, struct hv_vcpu *vcpu,
 	c->vcpu = vcpu;
 	c->vm = vm;
 	c->conv = conv;
-	c->abi = abi;
 	c->nr = nr;
 	c->ext = ext;
 	c->svc_errs = &svc->errs;
 	c->action = HV_RESUME;
-	c->err = 0;
-	c->status = conv->err_reg != HCALL_REG_NONE ? &c->err : (int64_t *)&c->res[0];
-	c->value = vi < HCALL_MAX_CONV_REGS ? &c->res[vi] : &c->discard;
+	c->status_off = (uint16_t)(sizeof(c->out[0]) *
+				   (conv->err_reg != HCALL_REG_NONE ? HV_CALL_ERR : 0));
+	c->value_off = (uint16_t)(sizeof(c->out[0]) *
+				  (vi < HCALL_MAX_CONV_REGS ? vi : HV_CALL_DISCARD));
+	/* Only what write_back reads: the separate error register if the
+	 * convention has one, and its result registers. */
+	if (conv->err_reg != HCALL_REG_NONE)
+		c->out[HV_CALL_ERR] = 0;
 	for (i = 0; i < conv->nres && i < HCALL_MAX_CONV_REGS; i++)
-		c->res[i] = 0;
+		c->out[i] = 0;
 }
 
 /*
@@ -298,20 +301,20 @@ HV_HOT void call_init(struct hv_call *c, struct hv *hv, struct hv_vcpu *vcpu,
 HV_HOT enum hv_action call_builtin(struct hv *hv, struct hv_vcpu *vcpu,
 				   struct hv_vm *vm,
 				   const struct hcall_conv_desc *conv,
-				   const struct hv_service *svc, enum hv_abi abi,
-				   uint64_t ext, uint64_t nr, const struct hv_svc *e)
+				   const struct hv_service *svc, uint64_t ext,
+				   uint64_t nr, const struct hv_svc *e)
 {
 	unsigned i, n = (unsigned)e->nargs + e->nrsvd;
 	struct hv_call c;
 
-	call_init(&c, hv, vcpu, vm, conv, svc, abi, ext, nr);
+	call_init(&c, hv, vcpu, vm, conv, svc, ext, nr);
 	if (n > conv->nargs)
 		n = conv->nargs;
 	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
 		c.arg[i] = vcpu->regs.r[conv->arg_regs[i] % HCALL_NREGS];
 	e->fn(&c);
 	write_back(vcpu, conv, &c);
-	return c.action;
+	return (enum hv_action)c.action;
 }
 
 /*
@@ -345,7 +348,7 @@ dispatch_slow(struct hv *hv, struct hv_vcpu *vcpu, struct hv_vm *vm,
 	ext = abi == HV_ABI_SBI && conv->sel_reg != HCALL_REG_NONE
 		      ? regs->r[conv->sel_reg % HCALL_NREGS]
 		      : 0;
-	call_init(&c, hv, vcpu, vm, conv, svc, abi, ext, nr);
+	call_init(&c, hv, vcpu, vm, conv, svc, ext, nr);
 
 	if (vcpu->privilege) { /* KVM x86 answers -KVM_EPERM, as KVM does */
 		hv_call_status(&c, svc->errs.denied);
@@ -365,10 +368,10 @@ dispatch_slow(struct hv *hv, struct hv_vcpu *vcpu, struct hv_vm *vm,
 	} else if (!reserved_ok(conv, abi, regs, nr, e)) {
 		hv_call_status(&c, svc->errs.invalid);
 	} else {
-		return call_builtin(hv, vcpu, vm, conv, svc, abi, ext, nr, e);
+		return call_builtin(hv, vcpu, vm, conv, svc, ext, nr, e);
 	}
 	write_back(vcpu, conv, &c);
-	return c.action;
+	return (enum hv_action)c.action;
 }
 
 /* The probe's numbers, for a VM that has the probe. */
@@ -440,7 +443,7 @@ HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 				     !reserved_ok(conv, abi, regs, nr, e),
 			     0))
 		return dispatch_slow(hv, vcpu, vm, conv, svc, abi, priv_fault);
-	return call_builtin(hv, vcpu, vm, conv, svc, abi, ext, nr, e);
+	return call_builtin(hv, vcpu, vm, conv, svc, ext, nr, e);
 }
 
 /* arm64: an HVC/SMC with an immediate no ABI of the VM owns. */

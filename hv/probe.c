@@ -21,9 +21,9 @@ void hv_probe_echo(struct hv_call *c)
 	unsigned i, first = c->conv->err_reg != HCALL_REG_NONE ? 1 : 0;
 
 	c->vcpu->probe = c->vcpu->regs;
-	c->err = 0;
+	c->out[HV_CALL_ERR] = 0;
 	for (i = 0; i < c->conv->nres; i++)
-		c->res[i] = HCALL_PROBE_PATTERN(i + first);
+		c->out[i] = HCALL_PROBE_PATTERN(i + first);
 }
 
 void hv_probe_dump(struct hv_call *c)

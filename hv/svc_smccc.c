@@ -64,16 +64,16 @@ const struct hv_svc hv_smccc_arch_table[HV_SMCCC_ARCH_N] = {
 
 static void call_uid(struct hv_call *c)
 {
-	c->res[0] = HCALL_KVM_ARM64_UID_W0;
-	c->res[1] = HCALL_KVM_ARM64_UID_W1;
-	c->res[2] = HCALL_KVM_ARM64_UID_W2;
-	c->res[3] = HCALL_KVM_ARM64_UID_W3;
+	c->out[0] = HCALL_KVM_ARM64_UID_W0;
+	c->out[1] = HCALL_KVM_ARM64_UID_W1;
+	c->out[2] = HCALL_KVM_ARM64_UID_W2;
+	c->out[3] = HCALL_KVM_ARM64_UID_W3;
 }
 
 static void revision(struct hv_call *c)
 {
-	c->res[0] = 1;
-	c->res[1] = 0;
+	c->out[0] = 1;
+	c->out[1] = 0;
 }
 
 static void func_features(struct hv_call *c);
@@ -194,7 +194,7 @@ static void func_features(struct hv_call *c)
 	for (f = 0; f < HCALL_KVM_ARM64_NUM_FUNCS; f++)
 		if (hv_smccc_vendor_table[f].fn &&
 		    hv_call_permitted(c->vm, &hv_smccc_vendor_table[f]))
-			c->res[f / 32] |= 1ull << (f % 32);
+			c->out[f / 32] |= 1ull << (f % 32);
 }
 
 /* ---- the SMCCC family (lookups in svc_lookup.h) ---- */
