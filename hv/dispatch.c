@@ -54,8 +54,9 @@ static const struct hcall_conv_desc conv_palacios = HCALL_PALACIOS_CONV;
 /*
  * The architectures this build serves: HV_ONLY_ARCH is a build constant
  * (hv/meson.build), one enum hcall_arch value in a bare-metal image, where
- * the other architectures' decode then folds away (their traps get UNDEF,
- * as an unknown architecture's do), or 0 for all of them in the host and
+ * the other architectures' decode then folds away and the trap is
+ * decoded as that architecture's without reading hv->ops (image_arch),
+ * or 0 for all of them in the host and
  * Linux builds (the tests, the fuzzer and the trap emulator).
  */
 #ifndef HV_ONLY_ARCH
@@ -65,6 +66,14 @@ static const struct hcall_conv_desc conv_palacios = HCALL_PALACIOS_CONV;
 static inline int arch_built(enum hcall_arch arch)
 {
 	return HV_ONLY_ARCH == 0 || arch == HV_ONLY_ARCH;
+}
+
+/* The architecture whose traps these are: in a single-architecture image
+ * the build constant (that image's glue registers only its own ops, so
+ * the ops need not be read on every trap), else the glue's ops. */
+static inline enum hcall_arch image_arch(const struct hv *hv)
+{
+	return HV_ONLY_ARCH != 0 ? (enum hcall_arch)HV_ONLY_ARCH : hv->ops->arch;
 }
 
 static int has(const struct hv_vm *vm, enum hv_abi abi)
@@ -462,7 +471,7 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 
 	if (!vm || !vm->abis)
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
-	switch (hv->ops->arch) {
+	switch (image_arch(hv)) {
 	case HCALL_ARCH_ARM64:
 		if (!arch_built(HCALL_ARCH_ARM64))
 			break;
