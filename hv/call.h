@@ -65,6 +65,8 @@ struct hv_svc {
 	uint8_t perm; /* the HV_PERM_* class a caller needs */
 	uint8_t nargs;
 	uint8_t nrsvd; /* arguments nargs..nargs+nrsvd-1 must be zero */
+	uint8_t ncopy; /* nargs + nrsvd, kept so the dispatcher does not add
+			* them on every call (it still clamps to the convention) */
 };
 
 /*
@@ -74,7 +76,8 @@ struct hv_svc {
  */
 #define HV_SVC(ABI, NAME, fn, perm)                                      \
 	{ (uint64_t)(HCALL_##ABI##_##NAME), (fn), (perm),                \
-	  HV_NARGS_##ABI##_##NAME, HV_NRSVD_##ABI##_##NAME }
+	  HV_NARGS_##ABI##_##NAME, HV_NRSVD_##ABI##_##NAME,              \
+	  HV_NARGS_##ABI##_##NAME + HV_NRSVD_##ABI##_##NAME }
 
 /* Per-call argument counts from an ABI table: `enum { HCALL_<ABI>_CALLS(HV_SVC_ARGS) };` */
 #define HV_SVC_ARGS(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \

@@ -129,7 +129,7 @@ HV_HOT int reserved_ok(const struct hcall_conv_desc *conv, enum hv_abi abi,
 		       const struct hcall_regs *regs, uint64_t nr,
 		       const struct hv_svc *e)
 {
-	unsigned i, end = (unsigned)e->nargs + e->nrsvd;
+	unsigned i, end = e->ncopy;
 	uint64_t mask = abi == HV_ABI_SMCCC && !(nr & HCALL_SMCCC_SMC64_BIT)
 				? 0xFFFFFFFFu
 				: ~0ull;
@@ -193,8 +193,8 @@ HV_HOT int run_registered(const struct hcall_conv_desc *conv, enum hv_abi abi,
 	return 1;
 }
 
-static const struct hv_svc probe_echo = { 0, hv_probe_echo, HV_PERM_ALL, 0, 0 };
-static const struct hv_svc probe_dump = { 0, hv_probe_dump, HV_PERM_ALL, 1, 0 };
+static const struct hv_svc probe_echo = { 0, hv_probe_echo, HV_PERM_ALL, 0, 0, 0 };
+static const struct hv_svc probe_dump = { 0, hv_probe_dump, HV_PERM_ALL, 1, 0, 1 };
 
 typedef const struct hv_svc *(*lookup_fn)(uint64_t ext, uint64_t nr);
 
@@ -313,7 +313,7 @@ HV_HOT enum hv_action call_builtin(struct hv *hv, struct hv_vcpu *vcpu,
 				   const struct hv_service *svc, uint64_t ext,
 				   uint64_t nr, const struct hv_svc *e)
 {
-	unsigned i, n = (unsigned)e->nargs + e->nrsvd;
+	unsigned i, n = e->ncopy;
 	struct hv_call c;
 
 	call_init(&c, hv, vcpu, vm, conv, svc, ext, nr);

@@ -43,7 +43,7 @@ const struct hv_svc hv_kvm_x86_table[HV_KVM_X86_N] = {
 	[HCALL_KVM_X86_VAPIC_POLL_IRQ] = HV_SVC(KVM_X86, VAPIC_POLL_IRQ, ok, HV_PERM_INFO),
 	/* KICK_CPU's reserved flags come first (rbx), which the table's
 	 * nargs/nrsvd shape cannot say: two plain arguments here. */
-	[HCALL_KVM_X86_KICK_CPU] = { HCALL_KVM_X86_KICK_CPU, ok, HV_PERM_INFO, 2, 0 },
+	[HCALL_KVM_X86_KICK_CPU] = { HCALL_KVM_X86_KICK_CPU, ok, HV_PERM_INFO, 2, 0, 2 },
 	[HCALL_KVM_X86_CLOCK_PAIRING] =
 		HV_SVC(KVM_X86, CLOCK_PAIRING, eopnotsupp, HV_PERM_INFO),
 	[HCALL_KVM_X86_SEND_IPI] = HV_SVC(KVM_X86, SEND_IPI, enosys, HV_PERM_INFO),
