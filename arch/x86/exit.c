@@ -117,8 +117,9 @@ after_hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hv_action a)
 	return vcpu;
 }
 
-static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
-				 enum hcall_trap trap)
+/* Inlined: the VMMCALL exit of x86_handle_exit is the hot one. */
+static inline __attribute__((always_inline)) struct hv_vcpu *
+hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hcall_trap trap)
 {
 	void *v = x86_vcpu_of(vcpu)->vmcb;
 	enum hv_action a;
