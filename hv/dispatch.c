@@ -196,6 +196,20 @@ HV_HOT int run_registered(const struct hcall_conv_desc *conv, enum hv_abi abi,
 static const struct hv_svc probe_echo = { 0, hv_probe_echo, HV_PERM_ALL, 0, 0, 0 };
 static const struct hv_svc probe_dump = { 0, hv_probe_dump, HV_PERM_ALL, 1, 0, 1 };
 
+/* The probe's entry for its numbers, for a VM that has the probe. */
+static const struct hv_svc *probe_entry(const struct hv_vm *vm,
+					const struct hv_service *svc, uint64_t ext,
+					uint64_t nr)
+{
+	if (!has(vm, HV_ABI_PROBE) || ext != svc->probe_ext)
+		return NULL;
+	if (nr == svc->probe_echo)
+		return &probe_echo;
+	if (nr == svc->probe_dump)
+		return &probe_dump;
+	return NULL;
+}
+
 typedef const struct hv_svc *(*lookup_fn)(uint64_t ext, uint64_t nr);
 
 /* The services' lookups in one shape, inline (svc_lookup.h): the
@@ -242,13 +256,7 @@ HV_HOT const struct hv_svc *lookup(const struct hv_vm *vm,
 {
 	const struct hv_svc *e = svc_lookup(ext, nr);
 
-	if (e || !has(vm, HV_ABI_PROBE) || ext != svc->probe_ext)
-		return e;
-	if (nr == svc->probe_echo)
-		return &probe_echo;
-	if (nr == svc->probe_dump)
-		return &probe_dump;
-	return NULL;
+	return e ? e : probe_entry(vm, svc, ext, nr);
 }
 
 int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
@@ -383,14 +391,6 @@ dispatch_slow(struct hv *hv, struct hv_vcpu *vcpu, struct hv_vm *vm,
 	return (enum hv_action)c.action;
 }
 
-/* The probe's numbers, for a VM that has the probe. */
-static int probe_number(const struct hv_vm *vm, const struct hv_service *svc,
-			uint64_t ext, uint64_t nr)
-{
-	return has(vm, HV_ABI_PROBE) && ext == svc->probe_ext &&
-	       (nr == svc->probe_echo || nr == svc->probe_dump);
-}
-
 /*
  * A number no built-in table has, from a caller that passed the fast
  * path's privilege check: a registered handler's, the common case of a
@@ -446,7 +446,7 @@ HV_HOT enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 		      ? regs->r[conv->sel_reg % HCALL_NREGS]
 		      : 0;
 	e = svc_lookup(ext, nr);
-	if (!e && !probe_number(vm, svc, ext, nr))
+	if (!e && !probe_entry(vm, svc, ext, nr))
 		return dispatch_registered(hv, vcpu, vm, conv, svc, abi, ext, nr, priv_fault);
 	if (__builtin_expect(!e || !hv_call_permitted(vm, e) ||
 				     !reserved_ok(conv, abi, regs, nr, e),
