@@ -64,25 +64,28 @@ struct hv_svc {
 	void (*fn)(struct hv_call *c);
 	uint8_t perm; /* the HV_PERM_* class a caller needs */
 	uint8_t nargs;
-	uint8_t nrsvd; /* arguments nargs..nargs+nrsvd-1 must be zero */
-	uint8_t ncopy; /* nargs + nrsvd, kept so the dispatcher does not add
+	uint8_t rsvd;  /* bit i: argument i must be zero */
+	uint8_t ncopy; /* arguments used, supplied and reserved, kept so the
+			* dispatcher does not count them
 			* them on every call (it still clamps to the convention) */
 };
 
 /*
- * A table entry for HCALL_<ABI>_<NAME>, taking nargs and nrsvd from the
+ * A table entry for HCALL_<ABI>_<NAME>, taking its argument layout from the
  * ABI's table row (HV_SVC_ARGS below), so a call missing from the table
  * does not compile.
  */
 #define HV_SVC(ABI, NAME, fn, perm)                                      \
 	{ (uint64_t)(HCALL_##ABI##_##NAME), (fn), (perm),                \
-	  HV_NARGS_##ABI##_##NAME, HV_NRSVD_##ABI##_##NAME,              \
+	  HV_NARGS_##ABI##_##NAME, HV_RSVD_##ABI##_##NAME,               \
 	  HV_NARGS_##ABI##_##NAME + HV_NRSVD_##ABI##_##NAME }
 
 /* Per-call argument counts from an ABI table: `enum { HCALL_<ABI>_CALLS(HV_SVC_ARGS) };` */
 #define HV_SVC_ARGS(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
 		    a4, summary)                                          \
-	HV_NARGS_##ABI##_##NAME = (nargs), HV_NRSVD_##ABI##_##NAME = (nrsvd),
+	HV_NARGS_##ABI##_##NAME = (nargs),                                \
+	HV_NRSVD_##ABI##_##NAME = HCALL_RSVD_COUNT(nrsvd),                \
+	HV_RSVD_##ABI##_##NAME = HCALL_RSVD_MASK(nargs, nrsvd),
 
 
 /* One ABI's service: its errors, its probe numbers and its table. */

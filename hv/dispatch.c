@@ -134,12 +134,13 @@ HV_HOT int reserved_ok(const struct hcall_conv_desc *conv, enum hv_abi abi,
 				? 0xFFFFFFFFu
 				: ~0ull;
 
-	if (!e->nrsvd) /* most calls: one test */
+	if (!e->rsvd) /* most calls: one test */
 		return 1;
 	if (end > conv->nargs)
 		end = conv->nargs;
-	for (i = e->nargs; i < end && i < HCALL_MAX_CONV_REGS; i++)
-		if (regs->r[conv->arg_regs[i] % HCALL_NREGS] & mask)
+	for (i = 0; i < end && i < 8; i++)
+		if (((e->rsvd >> i) & 1u) &&
+		    (regs->r[conv->arg_regs[i] % HCALL_NREGS] & mask))
 			return 0;
 	return 1;
 }

@@ -8,7 +8,9 @@
  *   VAPIC_POLL_IRQ       0 (the exit itself is the point)
  *   KICK_CPU(flags, id)  0, as KVM: vCPUs of hcall's hypervisors do not
  *                        halt in the hypervisor, so there is nothing to
- *                        wake; flags (rbx) is ignored as KVM ignores it
+ *                        wake. flags (rbx) is reserved in the table, so a
+ *                        non-zero one gets -KVM_EINVAL like every reserved
+ *                        argument (KVM itself ignores it; Linux sends 0)
  *   SCHED_YIELD(id)      0, as KVM: a yield is a hint
  *   CLOCK_PAIRING        -KVM_EOPNOTSUPP, KVM's answer when the host clock
  *                        is not TSC based (hcall keeps no wall clock)
@@ -41,9 +43,7 @@ static void enosys(struct hv_call *c)
 
 const struct hv_svc hv_kvm_x86_table[HV_KVM_X86_N] = {
 	[HCALL_KVM_X86_VAPIC_POLL_IRQ] = HV_SVC(KVM_X86, VAPIC_POLL_IRQ, ok, HV_PERM_INFO),
-	/* KICK_CPU's reserved flags come first (rbx), which the table's
-	 * nargs/nrsvd shape cannot say: two plain arguments here. */
-	[HCALL_KVM_X86_KICK_CPU] = { HCALL_KVM_X86_KICK_CPU, ok, HV_PERM_INFO, 2, 0, 2 },
+	[HCALL_KVM_X86_KICK_CPU] = HV_SVC(KVM_X86, KICK_CPU, ok, HV_PERM_INFO),
 	[HCALL_KVM_X86_CLOCK_PAIRING] =
 		HV_SVC(KVM_X86, CLOCK_PAIRING, eopnotsupp, HV_PERM_INFO),
 	[HCALL_KVM_X86_SEND_IPI] = HV_SVC(KVM_X86, SEND_IPI, enosys, HV_PERM_INFO),

@@ -256,6 +256,9 @@ HCALL_INLINE struct hcall_result hcall_kvm_x86_invoke4(uint64_t nr, int kind,
  * -KVM_ENOSYS when the call is unknown or its CPUID feature is off,
  * -KVM_EPERM from CPL > 0):
  *   hcall_kvm_x86_vapic_poll_irq(void)
+ *   hcall_kvm_x86_kick_cpu(apic_id)
+ *       rbx = flags (reserved, 0), rcx = apic_id; -KVM_ENOSYS without
+ *       KVM_FEATURE_PV_UNHALT
  *   hcall_kvm_x86_clock_pairing(pairing_gpa, clock_type)
  *       -KVM_EFAULT: pairing_gpa not writable; -KVM_EOPNOTSUPP: host clock
  *       is not TSC-based or clock_type unknown
@@ -268,22 +271,6 @@ HCALL_INLINE struct hcall_result hcall_kvm_x86_invoke4(uint64_t nr, int kind,
  */
 HCALL_KVM_X86_CALLS(HCALL_WRAPPER)
 HCALL_KVM_X86_CALLS(HCALL_X86_WRAPPER_ON)
-
-/*
- * hcall_kvm_x86_kick_cpu[_on] - KICK_CPU: wake the vCPU with APIC ID
- * apic_id from HLT. rbx = flags (reserved, always 0), rcx = apic_id.
- * Returns OK, or -KVM_ENOSYS without KVM_FEATURE_PV_UNHALT.
- */
-HCALL_INLINE struct hcall_result
-hcall_kvm_x86_kick_cpu_on(enum hcall_x86_conduit conduit, uint64_t apic_id)
-{
-	return hcall_kvm_x86_invoke2_on(conduit, HCALL_KVM_X86_KICK_CPU,
-					HCALL_RK_STATUS, 0, apic_id);
-}
-HCALL_INLINE struct hcall_result hcall_kvm_x86_kick_cpu(uint64_t apic_id)
-{
-	return hcall_kvm_x86_kick_cpu_on(HCALL_X86_KVM_CONDUIT, apic_id);
-}
 
 /* ---- discovery -------------------------------------------------------- */
 

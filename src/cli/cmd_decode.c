@@ -45,6 +45,32 @@ static int has_no_selector(const struct hcall_abi_desc *abi)
 	return 0;
 }
 
+/*
+ * The caller gave only the supplied arguments: move them into their slots
+ * (a reserved slot may come first), zero the reserved slots among them,
+ * and return the slots now filled.
+ */
+static unsigned spread_supplied(const struct hcall_call_desc *call,
+				uint64_t *args)
+{
+	uint64_t in[HCALL_MAX_ARGS];
+	unsigned slot, n = 0;
+
+	for (slot = 0; slot < call->nargs && slot < HCALL_MAX_ARGS; slot++)
+		in[slot] = args[slot];
+	for (slot = 0; slot < hcall_call_nslots(call) && slot < HCALL_MAX_CONV_REGS;
+	     slot++) {
+		int arg = hcall_call_slot_arg(call, slot);
+
+		if (arg >= HCALL_MAX_ARGS)
+			break;
+		args[slot] = arg < 0 ? 0 : in[arg];
+		if (arg >= 0)
+			n = slot + 1;
+	}
+	return n;
+}
+
 const struct hcall_call_desc *
 cli_find_call(const struct hcall_abi_desc **abis, unsigned nabis, int has_sel,
 	      uint64_t sel, uint64_t number, const struct hcall_abi_desc **owner)
@@ -155,11 +181,11 @@ int cmd_decode(int argc, char **argv)
 
 	call = cli_find_call(abis, nabis, has_sel, sel, number, &owner);
 	if (call && nargs && nargs != call->nargs &&
-	    nargs != (unsigned)call->nargs + call->nrsvd)
+	    nargs != hcall_call_nslots(call))
 		return cli_error("decode: %s %s takes %u argument%s (%u with the reserved ones), got %u",
 				 owner->name, call->name, (unsigned)call->nargs,
 				 call->nargs == 1 ? "" : "s",
-				 (unsigned)call->nargs + call->nrsvd, nargs);
+				 hcall_call_nslots(call), nargs);
 	if (!has_sel && nabis == 1 && smccc_space(abis[0]))
 		printf("SMCCC function ID 0x%llx: %s\n", (unsigned long long)number,
 		       smccc_fid_text(number, buf, sizeof(buf)));
@@ -180,6 +206,8 @@ int cmd_decode(int argc, char **argv)
 	if (call->nrsvd)
 		printf("; %u reserved argument%s must be zero", (unsigned)call->nrsvd,
 		       call->nrsvd == 1 ? "" : "s");
+	if (nargs && nargs == call->nargs)
+		nargs = spread_supplied(call, args);
 	printf("\nregisters:\n");
 	for (i = 0; i < owner->nconvs; i++)
 		conv_print_call(stdout, owner, &owner->convs[i], call,

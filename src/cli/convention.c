@@ -70,23 +70,24 @@ void conv_print_call(FILE *out, const struct hcall_abi_desc *abi,
 	fprintf(out, "    in   %-4s number 0x%llx (%s)\n",
 		conv_reg(conv, conv->nr_reg),
 		(unsigned long long)call->number, call->ident);
-	for (slot = 0; slot < (unsigned)call->nargs + call->nrsvd; slot++) {
+	for (slot = 0; slot < hcall_call_nslots(call); slot++) {
 		unsigned reg = conv_arg_reg(conv, slot);
 		const char *reg_name =
 			reg == HCALL_REG_NONE ? "-" : conv_reg(conv, reg);
+		int arg = hcall_call_slot_arg(call, slot);
 
-		if (slot < call->nargs)
+		if (arg >= 0)
 			fprintf(out, "    in   %-4s %s", reg_name,
-				call->args[slot]);
+				call->args[arg]);
 		else
-			fprintf(out, "    in   %-4s reserved, must be zero",
-				reg_name);
+			fprintf(out, "    in   %-4s %s%sreserved, must be zero",
+				reg_name, call->rsvd_name ? call->rsvd_name : "",
+				call->rsvd_name ? ": " : "");
 		print_value(out, args, nargs, slot);
 		if (reg == HCALL_REG_NONE)
 			fprintf(out, " (the %s convention has only %u argument registers)",
 				conv->name, (unsigned)conv->nargs);
-		else if (args && slot >= call->nargs && slot < nargs &&
-			 args[slot] != 0)
+		else if (args && arg < 0 && slot < nargs && args[slot] != 0)
 			fprintf(out, " -- NOT ZERO: %s must reject the call",
 				abi->name);
 		fputc('\n', out);

@@ -95,7 +95,16 @@ static void call(FILE *out, const struct hcall_call_desc *c)
 		fputs(i ? ", " : "", out);
 		str(out, c->args[i]);
 	}
-	fprintf(out, "], \"reserved\": %u, \"summary\": ", (unsigned)c->nrsvd);
+	fprintf(out, "], \"reserved\": %u, \"reserved_slots\": [", (unsigned)c->nrsvd);
+	for (unsigned s = 0, n = 0; s < hcall_call_nslots(c); s++)
+		if (hcall_call_slot_reserved(c, s))
+			fprintf(out, "%s%u", n++ ? ", " : "", s);
+	fputs("], \"reserved_name\": ", out);
+	if (c->rsvd_name)
+		str(out, c->rsvd_name);
+	else
+		fputs("null", out);
+	fputs(", \"summary\": ", out);
 	str(out, c->summary);
 	fputc('}', out);
 }

@@ -91,7 +91,7 @@ static void calls(FILE *out, const struct hcall_abi_desc *abi)
 	fprintf(out, "| --- | --- |%s --- | --- | --- | --- |\n", fid ? " --- |" : "");
 	for (unsigned i = 0; i < abi->ncalls; i++) {
 		const struct hcall_call_desc *c = &abi->calls[i];
-		unsigned s;
+		unsigned s, n;
 
 		fprintf(out, "| `0x%llx` | `%s` |", (unsigned long long)c->number,
 			c->name);
@@ -103,16 +103,24 @@ static void calls(FILE *out, const struct hcall_abi_desc *abi)
 		fprintf(out, " %s | ", hcall_result_kind_name(c->kind));
 		if (!c->nargs)
 			fputs("-", out);
-		for (s = 0; s < c->nargs; s++) {
-			fprintf(out, "%s`%s`", s ? ", " : "", c->args[s]);
+		for (s = 0; s < hcall_call_nslots(c); s++) {
+			int arg = hcall_call_slot_arg(c, s);
+
+			if (arg < 0)
+				continue;
+			fprintf(out, "%s`%s`", arg ? ", " : "", c->args[arg]);
 			slot_regs(out, abi, s, 1);
 		}
 		fputs(" | ", out);
 		if (!c->nrsvd)
 			fputs("-", out);
-		for (; s < (unsigned)c->nargs + c->nrsvd; s++) {
-			fputs(s > c->nargs ? ", " : "", out);
-			slot_regs(out, abi, s, 0);
+		for (s = 0, n = 0; s < hcall_call_nslots(c); s++) {
+			if (!hcall_call_slot_reserved(c, s))
+				continue;
+			fputs(n++ ? ", " : "", out);
+			if (c->rsvd_name)
+				fprintf(out, "`%s`", c->rsvd_name);
+			slot_regs(out, abi, s, c->rsvd_name != 0);
 		}
 		fputs(" | ", out);
 		cell(out, c->summary);

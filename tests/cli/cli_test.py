@@ -14,6 +14,8 @@ back from the tables:
   hvisor         arm64 hvc #0x4856, code x0, args x1 x2; riscv a7 =
                  0x114514, code a0, args a1 a2; ZONE_START = 2.
   KVM x86        KVM_HC_SEND_IPI = 10: rax number, rbx rcx rdx rsi args.
+                 KVM_HC_KICK_CPU = 5: rbx = flags (reserved, 0), rcx = APIC
+                 ID; Linux's kvm_kick_cpu() sends (5, 0, apicid).
 """
 import argparse
 import json
@@ -131,6 +133,23 @@ def main():
     check(all(register_line(out, 'in', r, '') for r in ('rax', 'rbx', 'rcx', 'rdx', 'rsi'))
           and register_line(out, 'out', 'rax', ''),
           'KVM x86 send_ipi: rax number, rbx rcx rdx rsi, result rax', out)
+    out = expect_output(['regs', 'kvm_x86', 'kick_cpu'], ['0x5'])
+    check(register_line(out, 'in', 'rbx', 'flags: reserved, must be zero') and
+          register_line(out, 'in', 'rcx', 'apic_id') and
+          not register_line(out, 'in', 'rdx', ''),
+          'KVM x86 kick_cpu: rbx = flags (reserved), rcx = APIC ID', out)
+    out = expect_output(['decode', 'kvm_x86', '5', '0', '3'], ['KICK_CPU'])
+    check(register_line(out, 'in', 'rbx', '= 0x0') and
+          register_line(out, 'in', 'rcx', 'apic_id = 0x3') and
+          'NOT ZERO' not in out,
+          'decode kvm_x86 5 0 3 (what Linux sends) is accepted', out)
+    out = expect_output(['decode', 'kvm_x86', '5', '3'], ['KICK_CPU'])
+    check(register_line(out, 'in', 'rcx', 'apic_id = 0x3') and
+          register_line(out, 'in', 'rbx', '= 0x0') and 'NOT ZERO' not in out,
+          'decode kvm_x86 5 3: the one supplied argument is the APIC ID', out)
+    out = expect_output(['decode', 'kvm_x86', '5', '1', '3'], ['KICK_CPU'])
+    check(register_line(out, 'in', 'rbx', 'NOT ZERO'),
+          'decode kvm_x86 5 1 3: non-zero flags flagged', out)
     expect_output(['regs', 'sbi', 'probe_extension'], ['selector 0x10'])
     expect_output(['regs', 'smccc', '0xc6000003'], ['mem_share'])
 
@@ -152,6 +171,15 @@ def main():
         check(ok, 'table --format json parses and has MEM_SHARE', share)
     except (ValueError, KeyError, IndexError) as e:
         check(False, 'table --format json parses and has MEM_SHARE', e)
+    out = expect_output(['table', 'kvm_x86', '--format', 'json'], [])
+    try:
+        kick = [c for c in json.loads(out)['calls'] if c['name'] == 'kick_cpu'][0]
+        check(kick['number'] == '0x5' and kick['reserved'] == 1 and
+              kick['reserved_slots'] == [0] and kick['reserved_name'] == 'flags'
+              and kick['args'] == ['uint64_t apic_id'],
+              'table json: KICK_CPU reserves slot 0 (flags)', kick)
+    except (ValueError, KeyError, IndexError) as e:
+        check(False, 'table json: KICK_CPU reserves slot 0 (flags)', e)
     for abi in [l.split()[0] for l in hcall('list').stdout.splitlines()]:
         r = hcall('table', abi, '--format', 'json')
         try:

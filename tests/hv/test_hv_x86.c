@@ -67,6 +67,28 @@ Test(kvm, calls_and_errors)
 	assert_untouched_except(v, 1u << RAX, (1u << R8) | (1u << RDI) | (1u << RSI));
 }
 
+/* KICK_CPU (5): rbx = flags, reserved, 0; rcx = APIC ID. Linux sends
+ * (5, 0, apicid). A reserved argument that is not zero: -KVM_EINVAL. */
+Test(kvm, kick_cpu_flags_first)
+{
+	setup_arch(HCALL_ARCH_X86_64);
+	v = &make_vm(0, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_KVM_X86), 1)->vcpus[0];
+	poison(v);
+	v->regs.r[RAX] = 5;
+	v->regs.r[RBX] = 0;
+	v->regs.r[RCX] = 3;
+	trap(v, HCALL_TRAP_VMCALL, 0);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	assert_untouched_except(v, 1u << RAX, (1u << RBX) | (1u << RCX));
+	poison(v);
+	v->regs.r[RAX] = 5;
+	v->regs.r[RBX] = 1;
+	v->regs.r[RCX] = 0;
+	trap(v, HCALL_TRAP_VMCALL, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], -22);
+	assert_untouched_except(v, 1u << RAX, (1u << RBX) | (1u << RCX));
+}
+
 static struct hv_vm *svc, *trusty, *uos;
 
 static void acrn_setup(void)

@@ -6,7 +6,9 @@
  * the headers' tables.
  */
 #include <criterion/criterion.h>
+#include <hcall/describe.h>
 #include <hcall/kvm_x86.h>
+#include <string.h>
 
 #include "sim_x86.h"
 
@@ -37,6 +39,34 @@ Test(kvm_x86, kick_cpu_flags_zero_apic_in_rcx)
 	sim_answer(RAX, 0);
 	cr_assert(hcall_ok(hcall_kvm_x86_kick_cpu(0x17)));
 	check_rax_call(HCALL_TRAP_VMCALL, NR_KICK_CPU, 2, 0, 0x17, 0, 0);
+}
+
+/* The table says the same: slot 0 (rbx) reserved and named flags, the one
+ * supplied argument in slot 1 (rcx). */
+Test(kvm_x86, kick_cpu_descriptor_reserves_the_first_slot)
+{
+	const struct hcall_abi_desc *abi = hcall_abi_find("kvm_x86");
+	const struct hcall_call_desc *c;
+
+	cr_assert(abi);
+	c = hcall_call_find(abi, NR_KICK_CPU);
+	cr_assert(c);
+	cr_assert_eq(c->nargs, 1);
+	cr_assert_eq(c->nrsvd, 1);
+	cr_assert_eq(hcall_call_nslots(c), 2);
+	cr_assert(hcall_call_slot_reserved(c, 0));
+	cr_assert(!hcall_call_slot_reserved(c, 1));
+	cr_assert_eq(hcall_call_slot_arg(c, 0), -1);
+	cr_assert_eq(hcall_call_slot_arg(c, 1), 0);
+	cr_assert_eq(hcall_call_slot_arg(c, 2), -1);
+	cr_assert_str_eq(c->rsvd_name, "flags");
+	cr_assert(strstr(c->args[0], "apic_id"));
+	/* a call without reserved arguments: every slot is supplied */
+	c = hcall_call_find(abi, NR_SEND_IPI);
+	cr_assert(c);
+	cr_assert_eq(c->rsvd_mask, 0);
+	cr_assert_eq(hcall_call_slot_arg(c, 3), 3);
+	cr_assert_null(c->rsvd_name);
 }
 
 Test(kvm_x86, clock_pairing)

@@ -14,9 +14,16 @@
  *      name     the typed wrapper is hcall_<abi>_<name>();
  *      kind     how the result registers read (enum hcall_result_kind,
  *               without the prefix): STATUS, VALUE or CUSTOM;
- *      nargs    arguments the caller supplies, in convention order;
- *      nrsvd    reserved-must-be-zero arguments that follow them;
+ *      nargs    arguments the caller supplies;
+ *      nrsvd    the reserved-must-be-zero arguments, as a layout token:
+ *                 0..7   that many, after the supplied ones;
+ *                 FLAGS_FIRST  one, named flags, before the supplied
+ *                        ones (KVM's KICK_CPU: rbx = flags, rcx = APIC ID);
+ *               HCALL_RSVD_COUNT(), HCALL_RSVD_MASK() and HCALL_RSVD_NAME()
+ *               read it;
  *      argN     `(type, name)` for each supplied argument, `_` elsewhere;
+ *               the supplied arguments fill the slots that are not
+ *               reserved, in convention order;
  *      summary  one line for the docs and the CLI.
  *
  *   3. the register roles of each convention, as HCALL_<ABI>_<ARCH>_* pairs
@@ -55,7 +62,9 @@ struct hcall_call_desc {
 	uint64_t number;
 	uint8_t kind;        /* enum hcall_result_kind */
 	uint8_t nargs;
-	uint8_t nrsvd;
+	uint8_t nrsvd;       /* reserved arguments */
+	uint8_t rsvd_mask;   /* bit i: argument slot i is reserved */
+	const char *rsvd_name; /* "flags", or 0: the reserved ones are unnamed */
 	const char *args[HCALL_MAX_ARGS]; /* "uint64_t config_addr" */
 	const char *summary;
 };
@@ -95,6 +104,79 @@ struct hcall_abi_desc {
 	unsigned nerrors;
 };
 
+/* ---- reserved-argument layouts ---------------------------------------- */
+
+/*
+ * A row's nrsvd token, read three ways: HCALL_RSVD_COUNT(rsvd) is the
+ * number of reserved arguments, HCALL_RSVD_MASK(nargs, rsvd) the argument
+ * slots they take (bit i = slot i, slots 0 .. nargs + count - 1 in
+ * convention order), HCALL_RSVD_NAME(rsvd) what the specification calls
+ * them (a string, or 0). A token missing here does not compile.
+ */
+#define HCALL_RSVD_COUNT(rsvd) HCALL__RSVD_COUNT_##rsvd
+#define HCALL_RSVD_MASK(nargs, rsvd) HCALL__RSVD_MASK_##rsvd(nargs)
+#define HCALL_RSVD_NAME(rsvd) HCALL__RSVD_NAME_##rsvd
+
+#define HCALL__RSVD_COUNT_0 0
+#define HCALL__RSVD_COUNT_1 1
+#define HCALL__RSVD_COUNT_2 2
+#define HCALL__RSVD_COUNT_3 3
+#define HCALL__RSVD_COUNT_4 4
+#define HCALL__RSVD_COUNT_5 5
+#define HCALL__RSVD_COUNT_6 6
+#define HCALL__RSVD_COUNT_7 7
+#define HCALL__RSVD_COUNT_FLAGS_FIRST 1
+
+#define HCALL__RSVD_MASK_0(nargs) 0u
+#define HCALL__RSVD_MASK_1(nargs) (0x01u << (nargs))
+#define HCALL__RSVD_MASK_2(nargs) (0x03u << (nargs))
+#define HCALL__RSVD_MASK_3(nargs) (0x07u << (nargs))
+#define HCALL__RSVD_MASK_4(nargs) (0x0Fu << (nargs))
+#define HCALL__RSVD_MASK_5(nargs) (0x1Fu << (nargs))
+#define HCALL__RSVD_MASK_6(nargs) (0x3Fu << (nargs))
+#define HCALL__RSVD_MASK_7(nargs) (0x7Fu << (nargs))
+#define HCALL__RSVD_MASK_FLAGS_FIRST(nargs) 0x01u
+
+#define HCALL__RSVD_NAME_0 0
+#define HCALL__RSVD_NAME_1 0
+#define HCALL__RSVD_NAME_2 0
+#define HCALL__RSVD_NAME_3 0
+#define HCALL__RSVD_NAME_4 0
+#define HCALL__RSVD_NAME_5 0
+#define HCALL__RSVD_NAME_6 0
+#define HCALL__RSVD_NAME_7 0
+#define HCALL__RSVD_NAME_FLAGS_FIRST "flags"
+
+/* Argument slots a call uses, supplied and reserved. */
+HCALL_INLINE unsigned hcall_call_nslots(const struct hcall_call_desc *c)
+{
+	return (unsigned)c->nargs + c->nrsvd;
+}
+
+/* Slot `slot` of the call is reserved (must be zero). */
+HCALL_INLINE int hcall_call_slot_reserved(const struct hcall_call_desc *c,
+					  unsigned slot)
+{
+	return slot < 8 && ((c->rsvd_mask >> slot) & 1u) != 0;
+}
+
+/*
+ * The index into c->args[] of the supplied argument in slot `slot`, or -1
+ * for a reserved slot or one past the call's slots.
+ */
+HCALL_INLINE int hcall_call_slot_arg(const struct hcall_call_desc *c,
+				     unsigned slot)
+{
+	unsigned i, arg = 0;
+
+	if (slot >= hcall_call_nslots(c) || hcall_call_slot_reserved(c, slot))
+		return -1;
+	for (i = 0; i < slot; i++)
+		if (!hcall_call_slot_reserved(c, i))
+			arg++;
+	return (int)arg;
+}
+
 /* The clobber-mask bit of a register role. */
 #define HCALL__BIT(reg) (1u << HCALL_REG_IDX(reg))
 
@@ -125,7 +207,9 @@ struct hcall_abi_desc {
 	  (uint64_t)(HCALL_##ABI##_##NAME),                                  \
 	  HCALL_RK_##kind,                                                   \
 	  nargs,                                                             \
-	  nrsvd,                                                             \
+	  HCALL_RSVD_COUNT(nrsvd),                                           \
+	  HCALL_RSVD_MASK(nargs, nrsvd),                                     \
+	  HCALL_RSVD_NAME(nrsvd),                                            \
 	  HCALL__ARGS_STR##nargs(a1, a2, a3, a4),                            \
 	  summary },
 
@@ -133,9 +217,11 @@ struct hcall_abi_desc {
 
 /*
  * Typed wrapper: hcall_<abi>_<name>(supplied arguments). It calls the ABI's
- * hcall_<abi>_invoke<N>(number, kind, regs...) with N = nargs + nrsvd, the
- * reserved arguments passed as literal zeros, so exactly the registers the
- * call uses are set up. Rows of kind CUSTOM are written by hand.
+ * hcall_<abi>_invoke<N>(number, kind, regs...) with N = nargs + reserved
+ * count, the reserved arguments passed as literal zeros in their slots, so
+ * exactly the registers the call uses are set up. Rows of kind CUSTOM are
+ * written by hand. The wrapper is named by nargs and the nrsvd token
+ * (HCALL__WRAP_<nargs>_<token>); a shape no row uses yet is added here.
  */
 #define HCALL_WRAPPER(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
 		      a4, summary)                                          \
@@ -203,6 +289,14 @@ struct hcall_abi_desc {
 		return hcall_##abi##_invoke3(HCALL__NR(ABI, NAME),         \
 					     HCALL_RK_##kind,              \
 					     HCALL__ARG_NAME(a1), 0, 0);   \
+	}
+
+#define HCALL__WRAP_1_FLAGS_FIRST(ABI, abi, NAME, name, kind, a1, a2, a3, a4)    \
+	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1))              \
+	{                                                                  \
+		return hcall_##abi##_invoke2(HCALL__NR(ABI, NAME),         \
+					     HCALL_RK_##kind, 0,           \
+					     HCALL__ARG_NAME(a1));         \
 	}
 
 #endif /* HCALL_ABI_DESC_H */

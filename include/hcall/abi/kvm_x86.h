@@ -25,18 +25,15 @@
 #define HCALL_KVM_X86_SCHED_YIELD 11
 #define HCALL_KVM_X86_MAP_GPA_RANGE 12
 
-/*
- * KICK_CPU takes a reserved flags argument FIRST (rbx = 0) and the APIC ID
- * second (rcx), which the nargs/nrsvd shape (reserved arguments last)
- * cannot say; its row is CUSTOM and hcall/kvm_x86.h writes it by hand.
- */
+/* KICK_CPU: the reserved flags come first (rbx = 0), the APIC ID second
+ * (rcx); Linux's kvm_kick_cpu() sends exactly that. */
 #define HCALL_KVM_X86_CALLS(X)                                                 \
 	X(KVM_X86, kvm_x86, VAPIC_POLL_IRQ, vapic_poll_irq, STATUS, 0, 0,      \
 	  _, _, _, _,                                                          \
 	  "exit so the host re-checks pending interrupts; always 0")           \
-	X(KVM_X86, kvm_x86, KICK_CPU, kick_cpu, CUSTOM, 1, 1,                  \
+	X(KVM_X86, kvm_x86, KICK_CPU, kick_cpu, STATUS, 1, FLAGS_FIRST,        \
 	  (uint64_t, apic_id), _, _, _,                                        \
-	  "wake the vCPU with APIC ID apic_id (rcx) from HLT; rbx = flags, "   \
+	  "wake the vCPU with APIC ID apic_id from HLT; flags (first) is "     \
 	  "reserved, 0; needs KVM_FEATURE_PV_UNHALT")                          \
 	X(KVM_X86, kvm_x86, CLOCK_PAIRING, clock_pairing, STATUS, 2, 0,        \
 	  (uint64_t, pairing_gpa), (uint64_t, clock_type), _, _,               \

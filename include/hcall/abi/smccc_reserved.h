@@ -15,11 +15,11 @@
 #include <hcall/abi/psci.h>
 #include <hcall/abi/smccc.h>
 
-/* Arguments nargs+1 .. nargs+nrsvd are the reserved ones. */
+/* Argument slot i is register x(i+1). */
 #define HCALL__SMCCC_RSVD_CASE(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, \
 			       a2, a3, a4, summary)                          \
 	case HCALL_##ABI##_##NAME:                                           \
-		return ((1u << (nrsvd)) - 1u) << ((nargs) + 1);
+		return (uint32_t)HCALL_RSVD_MASK(nargs, nrsvd) << 1;
 
 /*
  * hcall_smccc_reserved_mask - the reserved-must-be-zero argument registers

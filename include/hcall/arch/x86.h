@@ -312,6 +312,14 @@ HCALL_INLINE enum hcall_x86_conduit hcall_x86_detect_conduit(void)
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),           \
 			HCALL__ARG_NAME(a3), HCALL__ARG_NAME(a4));          \
 	}
+#define HCALL__XON_1_FLAGS_FIRST(ABI, abi, NAME, name, kind, a1, a2, a3, a4)      \
+	HCALL__XON_HEAD(abi, name)(enum hcall_x86_conduit conduit,          \
+				   HCALL__ARG_DECL(a1))                     \
+	{                                                                   \
+		return hcall_##abi##_invoke2_on(conduit, HCALL__NR(ABI, NAME), \
+						HCALL_RK_##kind, 0,         \
+						HCALL__ARG_NAME(a1));       \
+	}
 
 HCALL_END_DECLS
 
