@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Codegen cost of every typed call (section 1 of ./sdk bench).
 
 For each architecture and compiler at -O2, counts the instructions of:

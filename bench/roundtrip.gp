@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bench/roundtrip.gp - instructions per hypercall round trip against the
 # floor (trap, frame save/restore, return), per architecture and compiler.
 #   gnuplot -e "datafile='build/bench/roundtrip.dat'; outfile='build/bench/roundtrip.png'" bench/roundtrip.gp

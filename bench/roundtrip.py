@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Round trip per architecture: instructions per hypercall, under qemu -icount.
 
     roundtrip.py [BUILD_ROOT] [--runs N] [--timeout S] [--no-plot]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """./sdk bench: deterministic figures for hcall, written to build/bench/.
 
 Sections (each states plainly when its inputs are missing):

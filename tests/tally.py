@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Count the results in a meson testlog.json.
 
 tally.py LOG            prints "passed failed skipped"

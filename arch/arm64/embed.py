@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Write an assembler file that embeds a guest image: embed.py BIN OUT.S NAME
 defines NAME_start and NAME_end around the bytes (8-byte aligned)."""
 import os

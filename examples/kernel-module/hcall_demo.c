@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+// SPDX-License-Identifier: MIT OR GPL-2.0-only
 /*
  * hcall_demo - a Linux kernel module that uses the hcall guest headers.
  *
@@ -45,5 +45,7 @@ static void __exit hcall_demo_exit(void)
 module_init(hcall_demo_init);
 module_exit(hcall_demo_exit);
 
+/* This file is MIT OR GPL-2.0-only (its SPDX line); "Dual MIT/GPL" is how
+ * the kernel spells that, so loading it does not taint the kernel. */
 MODULE_LICENSE("Dual MIT/GPL");
 MODULE_DESCRIPTION("hcall guest header demo: one KVM x86 hypercall");

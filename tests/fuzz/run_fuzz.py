@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 # Run the dispatcher fuzzer for a while over the committed seed corpus.
 #   run_fuzz.py FUZZER SECONDS WORKDIR SEEDDIR
 #   run_fuzz.py --skip REASON

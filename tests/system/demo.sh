@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The cross-architecture demo: boot every hypervisor image the build
 # produced, with its guests, and print what the guests measured.
 #

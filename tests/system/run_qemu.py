@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Boot a QEMU system image and judge its TAP report.
 
     run_qemu.py [--timeout S] [--expect-exit N] [--name NAME] -- QEMU ARGS...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The x86 hypervisor under KVM (-enable-kvm -cpu host) instead of TCG.
 #   x86_kvm.sh QEMU RUN_QEMU PYTHON QEMU-ARGS...
 # Nested SVM needs /dev/kvm on an AMD host with SVM, which a virtual
