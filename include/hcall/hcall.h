@@ -16,6 +16,7 @@
 
 #include <hcall/result.h>
 #include <hcall/transport.h>
+#include <hcall/version.h>
 
 #if HCALL_TARGET_X86_64
 #include <hcall/acrn.h>
