@@ -64,18 +64,12 @@ HCALL__DESCRIBE(kvm_arm64, HCALL_KVM_ARM64_CALLS, HCALL_KVM_ARM64_ERRORS,
 		HCALL_KVM_ARM64_CONV_ARM64);
 
 /* SBI: one ABI per extension (the EID is the convention's selector). */
-HCALL__DESCRIBE(sbi_base, HCALL_SBI_BASE_CALLS, HCALL_SBI_ERRORS,
-		HCALL_SBI_BASE_CONV_RISCV);
-HCALL__DESCRIBE(sbi_srst, HCALL_SBI_SRST_CALLS, HCALL_SBI_ERRORS,
-		HCALL_SBI_SRST_CONV_RISCV);
+#define HCALL__SBI_DESCRIBE(P, p, eid, CALLS, title, version) \
+	HCALL__DESCRIBE(p, CALLS, HCALL_SBI_ERRORS, HCALL_##P##_CONV_RISCV);
+HCALL_SBI_EXTENSIONS(HCALL__SBI_DESCRIBE)
+#undef HCALL__SBI_DESCRIBE
 HCALL__DESCRIBE(sbi_legacy, HCALL_SBI_LEGACY_CALLS, HCALL_SBI_ERRORS,
 		HCALL_SBI_LEGACY_CONV_RISCV);
-
-/* Every extension of HCALL_SBI_EXTENSIONS must be described above. */
-#define HCALL__SBI_COUNT(P, p, eid, calls) +1
-HCALL_STATIC_ASSERT(0 HCALL_SBI_EXTENSIONS(HCALL__SBI_COUNT) == 2,
-		    "describe.h: an SBI extension table is not described");
-#undef HCALL__SBI_COUNT
 
 HCALL__DESCRIBE(kvm_x86, HCALL_KVM_X86_CALLS, HCALL_KVM_X86_ERRORS,
 		HCALL_KVM_X86_CONV);
@@ -96,10 +90,12 @@ static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
 			 "Arm DEN0022 (PSCI)"),
 	HCALL__ABI_ENTRY(kvm_arm64, "KVM/arm64 vendor hypervisor services",
 			 "Linux Documentation/virt/kvm/arm/hypercalls.rst"),
-	HCALL__ABI_ENTRY(sbi_base, "RISC-V SBI base extension",
-			 "RISC-V SBI specification v3.0"),
-	HCALL__ABI_ENTRY(sbi_srst, "RISC-V SBI system reset extension",
-			 "RISC-V SBI specification v3.0"),
+#define HCALL__SBI_ENTRY(P, p, eid, CALLS, title, version)          \
+	HCALL__ABI_ENTRY(p, title,                                  \
+			 "RISC-V SBI specification v3.0 (extension of " \
+			 "SBI " version ")"),
+	HCALL_SBI_EXTENSIONS(HCALL__SBI_ENTRY)
+#undef HCALL__SBI_ENTRY
 	HCALL__ABI_ENTRY(sbi_legacy, "RISC-V SBI legacy extensions (v0.1)",
 			 "RISC-V SBI specification v3.0"),
 	HCALL__ABI_ENTRY(kvm_x86, "KVM x86 hypercalls",

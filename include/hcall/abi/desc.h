@@ -23,7 +23,9 @@
  *               read it;
  *      argN     `(type, name)` for each supplied argument, `_` elsewhere;
  *               the supplied arguments fill the slots that are not
- *               reserved, in convention order;
+ *               reserved, in convention order; a call of 5 or 6
+ *               arguments gives the 4th and later ones together in arg4:
+ *               `((type, name), (type, name))`;
  *      summary  one line for the docs and the CLI.
  *
  *   3. the register roles of each convention, as HCALL_<ABI>_<ARCH>_* pairs
@@ -52,7 +54,7 @@ enum hcall_result_kind {
 	HCALL_RK_CUSTOM = 2,
 };
 
-#define HCALL_MAX_ARGS 4
+#define HCALL_MAX_ARGS 6
 #define HCALL_MAX_CONV_REGS 18
 
 /* One row of a call table. */
@@ -199,6 +201,16 @@ HCALL_INLINE int hcall_call_slot_arg(const struct hcall_call_desc *c,
 #define HCALL__ARGS_STR4(a1, a2, a3, a4)                             \
 	{ HCALL__ARG_STR(a1), HCALL__ARG_STR(a2), HCALL__ARG_STR(a3), \
 	  HCALL__ARG_STR(a4) }
+/* 5 and 6 arguments: arg4 holds the 4th and later ones as a list. */
+#define HCALL__ARG_STR_TAIL2(x, y) HCALL__ARG_STR(x), HCALL__ARG_STR(y)
+#define HCALL__ARG_STR_TAIL3(x, y, z) \
+	HCALL__ARG_STR(x), HCALL__ARG_STR(y), HCALL__ARG_STR(z)
+#define HCALL__ARGS_STR5(a1, a2, a3, a4)                             \
+	{ HCALL__ARG_STR(a1), HCALL__ARG_STR(a2), HCALL__ARG_STR(a3), \
+	  HCALL__ARG_STR_TAIL2 a4 }
+#define HCALL__ARGS_STR6(a1, a2, a3, a4)                             \
+	{ HCALL__ARG_STR(a1), HCALL__ARG_STR(a2), HCALL__ARG_STR(a3), \
+	  HCALL__ARG_STR_TAIL3 a4 }
 
 #define HCALL_DESC_ROW(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
 		       a4, summary)                                          \
@@ -297,6 +309,24 @@ HCALL_INLINE int hcall_call_slot_arg(const struct hcall_call_desc *c,
 		return hcall_##abi##_invoke2(HCALL__NR(ABI, NAME),         \
 					     HCALL_RK_##kind, 0,           \
 					     HCALL__ARG_NAME(a1));         \
+	}
+#define HCALL__WRAP_2_1(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+					 HCALL__ARG_DECL(a2))              \
+	{                                                                  \
+		return hcall_##abi##_invoke3(                              \
+			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2), 0);      \
+	}
+#define HCALL__WRAP_3_1(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+					 HCALL__ARG_DECL(a2),              \
+					 HCALL__ARG_DECL(a3))              \
+	{                                                                  \
+		return hcall_##abi##_invoke4(                              \
+			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),          \
+			HCALL__ARG_NAME(a3), 0);                           \
 	}
 
 #endif /* HCALL_ABI_DESC_H */
