@@ -29,8 +29,9 @@ def main():
         return 77
     kdir = kdirs[-1]
     with tempfile.TemporaryDirectory(prefix="hcall-kmod-") as tmp:
-        for f in ("Kbuild", "hcall_demo.c"):
-            shutil.copy(os.path.join(src, f), tmp)
+        for f in os.listdir(src):
+            if f.endswith((".c", ".h")) or f in ("Kbuild", "Makefile"):
+                shutil.copy(os.path.join(src, f), tmp)
         cmd = ["make", "-C", kdir, "M=" + tmp, "HCALL_INCLUDE=" + include,
                "-j2", "modules"]
         print("+ " + " ".join(cmd), flush=True)

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT OR GPL-2.0-only
+/*
+ * arm64: PSCI and SMCCC discovery, and the KVM vendor services, through
+ * the conduit the kernel uses.
+ *
+ * hcall's typed PSCI/SMCCC wrappers use a conduit fixed at compile time
+ * (HVC unless HCALL_SMCCC_CONDUIT_SMC). A kernel module must not guess: at
+ * EL1 under a hypervisor PSCI is reached with HVC, but on a machine whose
+ * firmware owns PSCI (EL3, or QEMU's virt with virtualization=on, where
+ * Linux or KVM owns EL2) it is SMC, and an HVC there reaches whatever runs
+ * at EL2 instead: KVM's hyp stub answers 0x0BADCA11, which reads as a
+ * plausible "PSCI 2989.51729". So this module takes the conduit from the
+ * kernel: arm_smccc_1_1_get_conduit() when the firmware has SMCCC 1.1, else
+ * the PSCI node's "method", which is what the kernel's PSCI driver used,
+ * and makes every call through hcall's run-time conduit calls.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/arm-smccc.h>
+#include <linux/kernel.h>
+#include <linux/of.h>
+#include <linux/string.h>
+
+#include <hcall/kvm_arm64.h>
+#include <hcall/psci.h>
+
+#include "hcall_demo.h"
+
+static const char *const conduit_names[] = {
+	[SMCCC_CONDUIT_NONE] = "none",
+	[SMCCC_CONDUIT_SMC] = "smc",
+	[SMCCC_CONDUIT_HVC] = "hvc",
+};
+
+static const struct of_device_id psci_nodes[] = {
+	{ .compatible = "arm,psci" },
+	{ .compatible = "arm,psci-0.2" },
+	{ .compatible = "arm,psci-1.0" },
+	{}
+};
+
+/* The PSCI node's "method" as a kernel conduit, or NONE. */
+static enum arm_smccc_conduit psci_dt_method(void)
+{
+	enum arm_smccc_conduit c = SMCCC_CONDUIT_NONE;
+	struct device_node *np = of_find_matching_node(NULL, psci_nodes);
+	const char *method;
+
+	if (np && !of_property_read_string(np, "method", &method)) {
+		if (!strcmp(method, "hvc"))
+			c = SMCCC_CONDUIT_HVC;
+		else if (!strcmp(method, "smc"))
+			c = SMCCC_CONDUIT_SMC;
+	}
+	of_node_put(np);
+	return c;
+}
+
+/* One SMCCC 1.1 call with one argument through conduit c, mapped with the
+ * PSCI error codes (a superset of SMCCC's); kind as in the ABI tables. */
+static struct hcall_result call1(enum hcall_smccc_conduit c, u32 fid, u64 a1,
+				 int kind)
+{
+	return hcall_smccc_result(fid, kind,
+				  hcall_smccc_conduit_call1(c, fid, a1).x0,
+				  hcall_map_psci_error);
+}
+
+static void report_kvm_services(enum hcall_smccc_conduit c)
+{
+	struct hcall_smccc_ret r = hcall_smccc_conduit_call0(c, HCALL_KVM_ARM64_CALL_UID);
+	struct hcall_smccc_uid uid = {
+		{ (u32)r.x0, (u32)r.x1, (u32)r.x2, (u32)r.x3 }
+	};
+	int kvm = hcall_smccc_uid_equal(uid, hcall_kvm_arm64_uid());
+
+	pr_info("vendor_uid: w0=%#x w1=%#x w2=%#x w3=%#x kvm=%d\n",
+		uid.w[0], uid.w[1], uid.w[2], uid.w[3], kvm);
+	if (!kvm)
+		return;
+	r = hcall_smccc_conduit_call0(c, HCALL_KVM_ARM64_FUNC_FEATURES);
+	pr_info("kvm_func_features: w0=%#x w1=%#x w2=%#x w3=%#x\n",
+		(u32)r.x0, (u32)r.x1, (u32)r.x2, (u32)r.x3);
+}
+
+int hcall_demo_arch_probe(void)
+{
+	enum arm_smccc_conduit kernel = arm_smccc_1_1_get_conduit();
+	enum arm_smccc_conduit method = psci_dt_method();
+	enum arm_smccc_conduit use = kernel != SMCCC_CONDUIT_NONE ? kernel : method;
+	enum hcall_smccc_conduit c;
+
+	pr_info("conduit: kernel_smccc_1_1=%s psci_method=%s using=%s\n",
+		conduit_names[kernel], conduit_names[method], conduit_names[use]);
+	pr_info("kernel_smccc_version: value=%#x\n", arm_smccc_get_version());
+	if (use == SMCCC_CONDUIT_NONE) {
+		pr_info("no conduit: the kernel knows no PSCI or SMCCC firmware\n");
+		return 0;
+	}
+	c = use == SMCCC_CONDUIT_SMC ? HCALL_SMCCC_SMC : HCALL_SMCCC_HVC;
+
+	hcall_demo_report("psci_version",
+			  call1(c, HCALL_PSCI_VERSION, 0, HCALL_RK_VALUE));
+	hcall_demo_report("psci_features_smccc_version",
+			  call1(c, HCALL_PSCI_FEATURES, HCALL_SMCCC_VERSION,
+				HCALL_RK_VALUE));
+	hcall_demo_report("psci_features_system_off",
+			  call1(c, HCALL_PSCI_FEATURES, HCALL_PSCI_SYSTEM_OFF,
+				HCALL_RK_VALUE));
+	hcall_demo_report("psci_features_unknown",
+			  call1(c, HCALL_PSCI_FEATURES, 0x8400001Fu,
+				HCALL_RK_VALUE));
+	hcall_demo_report("smccc_version",
+			  call1(c, HCALL_SMCCC_VERSION, 0, HCALL_RK_VALUE));
+	report_kvm_services(c);
+
+	if (hcall_demo_default_conduit)
+		hcall_demo_report("psci_version_default_conduit",
+				  hcall_psci_version());
+	return 0;
+}

@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Debian's kernels, headers and busybox for the three target architectures.
+
+Everything goes through apt with a private configuration under the cache
+directory (its own sources, lists, package cache and an empty dpkg status),
+so the host's dpkg setup, architectures and sources are never changed.
+bookworm has amd64 and arm64; riscv64 is first released in trixie.
+
+The kernel ABI (6.1.0-NN, 6.12.NN+debMM) is read from the meta-packages
+(linux-image-cloud-amd64, ...), so a security update that bumps it needs
+no change here.
+
+A target is prepared once: its .debs are downloaded and unpacked under
+CACHE/<arch>/root, and CACHE/<arch>/target.json records what is where.
+A lock serialises the work, so several tests may ask at once.
+
+usage: debian.py CACHE ARCH...   (prepare, print the target description)
+"""
+import fcntl
+import glob
+import json
+import os
+import subprocess
+import sys
+
+# Debian's name, release and image flavour of each architecture, and the
+# host-side cross compiler prefix used to build modules for it.
+TARGETS = {
+    "x86_64": {"deb": "amd64", "suite": "bookworm", "meta": "cloud-amd64",
+               "cross": ""},
+    "arm64": {"deb": "arm64", "suite": "bookworm", "meta": "cloud-arm64",
+              "cross": "aarch64-linux-gnu-"},
+    "riscv64": {"deb": "riscv64", "suite": "trixie", "meta": "riscv64",
+                "cross": "riscv64-linux-gnu-"},
+}
+MIRROR = "http://deb.debian.org/debian"
+KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
+
+
+class Unavailable(Exception):
+    """The packages cannot be had (no network, no apt, no such package)."""
+
+
+def run(cmd, **kw):
+    p = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    if p.returncode != 0:
+        tail = (p.stderr or p.stdout).strip().splitlines()[-3:]
+        raise Unavailable("%s failed: %s" % (" ".join(cmd[:3]), " | ".join(tail)))
+    return p.stdout
+
+
+class Apt:
+    """apt-get / apt-cache on a private root for one Debian release."""
+
+    def __init__(self, cache, suite):
+        self.root = os.path.join(cache, "apt-" + suite)
+        self.suite = suite
+        self.conf = os.path.join(self.root, "apt.conf")
+        archs = sorted({t["deb"] for t in TARGETS.values() if t["suite"] == suite}
+                       | {"amd64"})
+        for d in ("lists/partial", "archives/partial", "etc/preferences.d",
+                  "etc/sources.list.d", "etc/apt.conf.d"):
+            os.makedirs(os.path.join(self.root, d), exist_ok=True)
+        with open(os.path.join(self.root, "etc/sources.list"), "w") as f:
+            f.write("deb [arch=%s signed-by=%s] %s %s main\n"
+                    % (",".join(archs), KEYRING, MIRROR, suite))
+        status = os.path.join(self.root, "status")
+        open(status, "a").close()
+        r = self.root
+        opts = {
+            "Dir::State": r, "Dir::State::Lists": r + "/lists",
+            "Dir::State::status": status, "Dir::Cache": r,
+            "Dir::Cache::archives": r + "/archives",
+            "Dir::Cache::pkgcache": "", "Dir::Cache::srcpkgcache": "",
+            "Dir::Etc": r + "/etc", "Dir::Etc::SourceList": r + "/etc/sources.list",
+            "Dir::Etc::SourceParts": r + "/etc/sources.list.d",
+            "Dir::Etc::Preferences": r + "/etc/preferences",
+            "Dir::Etc::PreferencesParts": r + "/etc/preferences.d",
+            "Dir::Etc::parts": r + "/etc/apt.conf.d",
+            "APT::Architecture": "amd64",
+            "Acquire::Languages": "none",
+            "Acquire::Retries": "2",
+            "Acquire::http::Timeout": "30",
+            # As root apt would fetch as _apt, which may not be able to
+            # write into a checkout owned by someone else.
+            "APT::Sandbox::User": "root",
+            "Debug::NoLocking": "true",
+        }
+        with open(self.conf, "w") as f:
+            for k, v in opts.items():
+                f.write('%s "%s";\n' % (k, v))
+            f.write("APT::Architectures { %s };\n"
+                    % " ".join('"%s";' % a for a in archs))
+        self.updated = bool(glob.glob(os.path.join(r, "lists", "*_Packages*")))
+
+    def cmd(self, tool, *args, cwd=None):
+        env = dict(os.environ, APT_CONFIG=self.conf, LC_ALL="C",
+                   DEBIAN_FRONTEND="noninteractive")
+        return run([tool, "-q"] + list(args), env=env, cwd=cwd,
+                   stdin=subprocess.DEVNULL)
+
+    def update(self):
+        if not self.updated:
+            self.cmd("apt-get", "update")
+            self.updated = True
+
+    def depends(self, pkg):
+        """Direct Depends of the candidate version of pkg (first
+        alternatives, without versions)."""
+        out = self.cmd("apt-cache", "show", "--no-all-versions", pkg)
+        for line in out.splitlines():
+            if line.startswith("Depends:"):
+                return [d.split("|")[0].split("(")[0].strip()
+                        for d in line.split(":", 1)[1].split(",")]
+        return []
+
+
+def first(deps, prefix, what):
+    for d in deps:
+        name = d.split(":")[0]
+        if name.startswith(prefix):
+            return name
+    raise Unavailable("no %s among %s" % (what, deps))
+
+
+def resolve(apt, t):
+    """The package names of a target: image, headers, headers-common,
+    kbuild (amd64), busybox-static (and trixie's libc for kbuild's tools)."""
+    apt.update()
+    image = first(apt.depends("linux-image-" + t["meta"]), "linux-image-",
+                  "kernel image in linux-image-" + t["meta"])
+    abi = image[len("linux-image-"):]
+    if abi.endswith("-unsigned"):
+        abi = abi[:-len("-unsigned")]
+    headers = "linux-headers-" + abi
+    hdeps = apt.depends(headers + ":" + t["deb"])
+    common = first(hdeps, "linux-headers-", "headers-common")
+    kbuild = first(hdeps, "linux-kbuild-", "linux-kbuild")
+    pkgs = {
+        "image": image + ":" + t["deb"],
+        "headers": headers + ":" + t["deb"],
+        "common": common + ":all",
+        "kbuild": kbuild + ":amd64",
+        "busybox": "busybox-static:" + t["deb"],
+    }
+    if t["suite"] != "bookworm":
+        pkgs["libc"] = "libc6:amd64"
+    return abi, pkgs
+
+
+def prepare(cache, arch):
+    """Download and unpack one target; return its description (a dict)."""
+    t = TARGETS[arch]
+    tdir = os.path.join(cache, arch)
+    desc_path = os.path.join(tdir, "target.json")
+    os.makedirs(tdir, exist_ok=True)
+    with open(os.path.join(cache, ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if os.path.isfile(desc_path):
+            with open(desc_path) as f:
+                return json.load(f)
+        for tool in ("apt-get", "apt-cache", "dpkg-deb"):
+            if not any(os.access(os.path.join(p, tool), os.X_OK)
+                       for p in os.environ.get("PATH", "").split(":")):
+                raise Unavailable("%s is not installed" % tool)
+        apt = Apt(cache, t["suite"])
+        abi, pkgs = resolve(apt, t)
+        debs = os.path.join(tdir, "debs")
+        os.makedirs(debs, exist_ok=True)
+        for pkg in pkgs.values():
+            name, _, parch = pkg.partition(":")
+            pat = os.path.join(debs, "%s_*_%s.deb" % (name, parch))
+            if not glob.glob(pat):
+                # apt-get download writes into its working directory.
+                apt.cmd("apt-get", "download", pkg, cwd=debs)
+        root = os.path.join(tdir, "root")
+        os.makedirs(root, exist_ok=True)
+        for key, pkg in pkgs.items():
+            name, _, parch = pkg.partition(":")
+            found = glob.glob(os.path.join(debs, "%s_*_%s.deb" % (name, parch)))
+            if not found:
+                raise Unavailable("%s was not downloaded" % pkg)
+            sub = os.path.join(tdir, "libc") if key == "libc" else root
+            run(["dpkg-deb", "-x", found[0], sub])
+        desc = describe(tdir, arch, abi, pkgs)
+        relocate_headers(root, desc["kdir"])
+        with open(desc_path + ".tmp", "w") as f:
+            json.dump(desc, f, indent=1)
+        os.replace(desc_path + ".tmp", desc_path)
+        return desc
+
+
+def relocate_headers(root, kdir):
+    """The headers' Makefile includes the common part by its installed,
+    absolute path; point it into the unpacked tree instead."""
+    mk = os.path.join(kdir, "Makefile")
+    with open(mk) as f:
+        text = f.read()
+    text = text.replace(" /usr/src/", " %s/usr/src/" % root)
+    with open(mk, "w") as f:
+        f.write(text)
+
+
+def describe(tdir, arch, abi, pkgs):
+    root = os.path.join(tdir, "root")
+    kernels = glob.glob(os.path.join(root, "boot", "vmlinu*-" + abi))
+    if not kernels:
+        raise Unavailable("no /boot/vmlinu*-%s in %s" % (abi, pkgs["image"]))
+    return {
+        "arch": arch,
+        "abi": abi,
+        "packages": pkgs,
+        "kernel": kernels[0],
+        "kdir": os.path.join(root, "usr", "src", "linux-headers-" + abi),
+        "modules": os.path.join(root, "lib", "modules", abi),
+        # trixie's busybox-static is in /usr/bin (merged /usr).
+        "busybox": next(p for p in (os.path.join(root, d, "busybox")
+                                    for d in ("bin", "usr/bin"))
+                        if os.path.isfile(p)),
+        "libc": os.path.join(tdir, "libc") if "libc" in pkgs else None,
+        "cross": TARGETS[arch]["cross"],
+    }
+
+
+def main(argv):
+    cache = os.path.abspath(argv[1])
+    for arch in argv[2:]:
+        try:
+            print(json.dumps(prepare(cache, arch), indent=1))
+        except Unavailable as e:
+            print("unavailable: %s: %s" % (arch, e))
+            return 77
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
