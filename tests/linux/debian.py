@@ -21,6 +21,7 @@ import fcntl
 import glob
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -101,9 +102,17 @@ class Apt:
                    stdin=subprocess.DEVNULL)
 
     def update(self):
-        if not self.updated:
-            self.cmd("apt-get", "update")
-            self.updated = True
+        if self.updated:
+            return
+        env = dict(os.environ, APT_CONFIG=self.conf, LC_ALL="C")
+        p = subprocess.run(["apt-get", "-q", "update"], capture_output=True,
+                           text=True, env=env, stdin=subprocess.DEVNULL)
+        if not glob.glob(os.path.join(self.root, "lists", "*_Packages*")):
+            why = [l for l in (p.stdout + p.stderr).splitlines()
+                   if l.startswith(("W:", "E:", "Err:"))][:2]
+            raise Unavailable("apt-get update got no package lists for %s from %s: %s"
+                              % (self.suite, MIRROR, " | ".join(why) or "no output"))
+        self.updated = True
 
     def depends(self, pkg):
         """Direct Depends of the candidate version of pkg (first
@@ -149,6 +158,16 @@ def resolve(apt, t):
     return abi, pkgs
 
 
+def download(apt, t, debs):
+    abi, pkgs = resolve(apt, t)
+    for pkg in pkgs.values():
+        name, _, parch = pkg.partition(":")
+        if not glob.glob(os.path.join(debs, "%s_*_%s.deb" % (name, parch))):
+            # apt-get download writes into its working directory.
+            apt.cmd("apt-get", "download", pkg, cwd=debs)
+    return abi, pkgs
+
+
 def prepare(cache, arch):
     """Download and unpack one target; return its description (a dict)."""
     t = TARGETS[arch]
@@ -165,24 +184,30 @@ def prepare(cache, arch):
                        for p in os.environ.get("PATH", "").split(":")):
                 raise Unavailable("%s is not installed" % tool)
         apt = Apt(cache, t["suite"])
-        abi, pkgs = resolve(apt, t)
         debs = os.path.join(tdir, "debs")
         os.makedirs(debs, exist_ok=True)
-        for pkg in pkgs.values():
-            name, _, parch = pkg.partition(":")
-            pat = os.path.join(debs, "%s_*_%s.deb" % (name, parch))
-            if not glob.glob(pat):
-                # apt-get download writes into its working directory.
-                apt.cmd("apt-get", "download", pkg, cwd=debs)
+        try:
+            abi, pkgs = download(apt, t, debs)
+        except Unavailable:
+            if not apt.updated:
+                raise
+            # Lists from an earlier run may name packages the mirror has
+            # since replaced (a new kernel ABI): refresh them once.
+            apt.updated = False
+            abi, pkgs = download(apt, t, debs)
         root = os.path.join(tdir, "root")
-        os.makedirs(root, exist_ok=True)
+        for d in (root, os.path.join(tdir, "libc")):
+            shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(root)
         for key, pkg in pkgs.items():
             name, _, parch = pkg.partition(":")
             found = glob.glob(os.path.join(debs, "%s_*_%s.deb" % (name, parch)))
             if not found:
                 raise Unavailable("%s was not downloaded" % pkg)
+            # The newest download, should an older version be left over.
+            found.sort(key=os.path.getmtime)
             sub = os.path.join(tdir, "libc") if key == "libc" else root
-            run(["dpkg-deb", "-x", found[0], sub])
+            run(["dpkg-deb", "-x", found[-1], sub])
         desc = describe(tdir, arch, abi, pkgs)
         relocate_headers(root, desc["kdir"])
         with open(desc_path + ".tmp", "w") as f:

@@ -12,7 +12,7 @@ The expected values are written here from the sources named next to
 them, never from hcall's tables. Exit 77 (skip) when the packages cannot
 be downloaded.
 
-usage: run.py ARCH SRCROOT CACHE WORKDIR
+usage: run.py ARCH SRCROOT CACHE WORKDIR  ($HCALL_DEBIAN_CACHE overrides CACHE)
 """
 import os
 import re
@@ -97,6 +97,7 @@ EXPECT = {
 
 def main(argv):
     arch, srcroot, cache, work = argv[1], *(os.path.abspath(a) for a in argv[2:5])
+    cache = os.environ.get("HCALL_DEBIAN_CACHE") or cache
     try:
         desc = debian.prepare(cache, arch)
     except debian.Unavailable as e:
