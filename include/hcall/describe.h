@@ -23,8 +23,10 @@
 #include <hcall/abi/kvm_x86.h>
 #include <hcall/abi/palacios.h>
 #include <hcall/abi/psci.h>
+#include <hcall/abi/pvtime.h>
 #include <hcall/abi/sbi.h>
 #include <hcall/abi/smccc.h>
+#include <hcall/abi/trng.h>
 
 #define HCALL__NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -60,6 +62,10 @@ HCALL__DESCRIBE(smccc, HCALL_SMCCC_CALLS, HCALL_SMCCC_ERRORS,
 		HCALL_SMCCC12_CONV_ARM64);
 HCALL__DESCRIBE(psci, HCALL_PSCI_CALLS, HCALL_PSCI_ERRORS,
 		HCALL_PSCI_CONV_ARM64, HCALL_PSCI_CONV_ARM64_SMC);
+HCALL__DESCRIBE(trng, HCALL_TRNG_CALLS, HCALL_TRNG_ERRORS,
+		HCALL_TRNG_CONV_ARM64, HCALL_TRNG_CONV_ARM64_SMC);
+HCALL__DESCRIBE(pvtime, HCALL_PVTIME_CALLS, HCALL_PVTIME_ERRORS,
+		HCALL_PVTIME_CONV_ARM64);
 HCALL__DESCRIBE(kvm_arm64, HCALL_KVM_ARM64_CALLS, HCALL_KVM_ARM64_ERRORS,
 		HCALL_KVM_ARM64_CONV_ARM64);
 
@@ -88,6 +94,11 @@ static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
 			 "Arm DEN0028 (SMC Calling Convention)"),
 	HCALL__ABI_ENTRY(psci, "Arm PSCI (Power State Coordination Interface)",
 			 "Arm DEN0022 (PSCI)"),
+	HCALL__ABI_ENTRY(trng, "Arm TRNG firmware interface",
+			 "Arm DEN0098 (True Random Number Generator firmware "
+			 "interface)"),
+	HCALL__ABI_ENTRY(pvtime, "Arm paravirtualized time (stolen time)",
+			 "Arm DEN0057A (paravirtualized time for Arm)"),
 	HCALL__ABI_ENTRY(kvm_arm64, "KVM/arm64 vendor hypervisor services",
 			 "Linux Documentation/virt/kvm/arm/hypercalls.rst"),
 #define HCALL__SBI_ENTRY(P, p, eid, CALLS, title, version)          \

@@ -3,8 +3,9 @@
  * hcall/hcall.h - every hypercall ABI of the target architecture.
  *
  *   x86_64   KVM x86, ACRN, Palacios          (hcall/kvm_x86.h, acrn.h, palacios.h)
- *   arm64    hvisor, Arm SMCCC, PSCI, KVM/arm64 vendor services
- *                                             (hvisor.h, smccc.h, psci.h, kvm_arm64.h)
+ *   arm64    hvisor, Arm SMCCC, PSCI, TRNG, PV time, KVM/arm64 vendor
+ *            services (hvisor.h, smccc.h, psci.h, trng.h, pvtime.h,
+ *            kvm_arm64.h)
  *   riscv64  hvisor, RISC-V SBI               (hvisor.h, sbi.h)
  *
  * The architecture is the compiler's target, or HCALL_SIM_ARCH under the
@@ -26,7 +27,9 @@
 #include <hcall/hvisor.h>
 #include <hcall/kvm_arm64.h>
 #include <hcall/psci.h>
+#include <hcall/pvtime.h>
 #include <hcall/smccc.h>
+#include <hcall/trng.h>
 #elif HCALL_TARGET_RISCV64
 #include <hcall/hvisor.h>
 #include <hcall/sbi.h>

@@ -3,8 +3,9 @@
  * hcall/kvm_arm64.h - guest calls to the KVM/arm64 vendor hypervisor
  * services.
  *
- * SMCCC 1.1 over HVC (the default SMCCC conduit): w0 = function ID,
- * x1..x3 = arguments, x0..x3 = results. Reserved arguments are always
+ * SMCCC 1.1 over HVC, always: these are hypervisor calls (hypercalls.rst),
+ * so HCALL_SMCCC_CONDUIT_SMC, which moves firmware calls to SMC, does not
+ * apply to them. w0 = function ID, x1..x3 = arguments, x0..x3 = results. Reserved arguments are always
  * passed as 0 by the typed calls. Errors are the SMCCC codes
  * (NOT_SUPPORTED -1, INVALID_PARAMETER -3).
  *
@@ -28,9 +29,10 @@ HCALL_INLINE struct hcall_result hcall_kvm_arm64_invoke3(uint32_t fid,
 							 uint64_t a2,
 							 uint64_t a3)
 {
-	return hcall_smccc_result(fid, kind,
-				  hcall_smccc_call3(fid, a1, a2, a3).x0,
-				  hcall_map_kvm_arm64_error);
+	return hcall_smccc_result(
+		fid, kind,
+		hcall_smccc_conduit_call3(HCALL_SMCCC_HVC, fid, a1, a2, a3).x0,
+		hcall_map_kvm_arm64_error);
 }
 
 /*
@@ -67,7 +69,7 @@ HCALL_INLINE struct hcall_smccc_uid hcall_kvm_arm64_uid(void)
  */
 HCALL_INLINE struct hcall_smccc_uid hcall_kvm_arm64_call_uid(void)
 {
-	return hcall_smccc_call_uid(HCALL_KVM_ARM64_CALL_UID);
+	return hcall_smccc_conduit_call_uid(HCALL_SMCCC_HVC, HCALL_KVM_ARM64_CALL_UID);
 }
 
 /*
@@ -107,7 +109,8 @@ HCALL_INLINE int hcall_kvm_arm64_caps_has(const struct hcall_kvm_arm64_caps *cap
 HCALL_INLINE struct hcall_result
 hcall_kvm_arm64_func_features(struct hcall_kvm_arm64_caps *caps)
 {
-	struct hcall_smccc_ret r = hcall_smccc_call0(HCALL_KVM_ARM64_FUNC_FEATURES);
+	struct hcall_smccc_ret r = hcall_smccc_conduit_call0(
+		HCALL_SMCCC_HVC, HCALL_KVM_ARM64_FUNC_FEATURES);
 	struct hcall_result res;
 
 	if ((uint32_t)r.x0 == 0xFFFFFFFFu) {
@@ -144,7 +147,8 @@ struct hcall_kvm_arm64_ptp_time {
 HCALL_INLINE struct hcall_result
 hcall_kvm_arm64_ptp(uint32_t counter, struct hcall_kvm_arm64_ptp_time *t)
 {
-	struct hcall_smccc_ret r = hcall_smccc_call1(HCALL_KVM_ARM64_PTP, counter);
+	struct hcall_smccc_ret r = hcall_smccc_conduit_call1(
+		HCALL_SMCCC_HVC, HCALL_KVM_ARM64_PTP, counter);
 	int64_t w0 = (int64_t)(int32_t)(uint32_t)r.x0;
 	struct hcall_result res;
 

@@ -5,6 +5,13 @@
  * SMCCC 1.1:  hvc #0 (or smc #0); x0 = function ID, x1..x7 = arguments;
  *             x0..x3 = results. x4..x17 are preserved, so the wrappers
  *             mark only x0..x3 as changed.
+ * SMCCC 1.0:  the same registers, but x4..x17 may come back changed.
+ *             The hcall_smccc10_* calls and the discovery helpers
+ *             (hcall_smccc_discover) declare x4..x17 changed and are safe
+ *             on such firmware. Every other wrapper assumes SMCCC >= 1.1,
+ *             unless HCALL_SMCCC_1_0 is defined before the first include:
+ *             then every wrapper of this translation unit goes through
+ *             the 1.0-safe call.
  * SMCCC 1.2:  x0..x17 in, x0..x17 out (struct hcall_smccc12_regs).
  *
  * Conduit. Every call goes through HVC unless
@@ -12,9 +19,15 @@
  *     default conduit of this translation unit becomes SMC (firmware
  *     running at EL1 without a hypervisor, or a hypervisor trapping SMC);
  *   - or the caller names it: hcall_smccc_conduit_call<N>(HCALL_SMCCC_SMC,
- *     ...) and hcall_smccc12_conduit_call(HCALL_SMCCC_SMC, ...).
- * There is no global conduit variable: the choice is a compile-time
- * constant, so the unused instruction is folded away.
+ *     ...) and hcall_smccc12_conduit_call(HCALL_SMCCC_SMC, ...). A
+ *     conduit known only at run time (a kernel's own, say) works too;
+ *     HCALL_SMCCC_NONE traps nothing and answers NOT_SUPPORTED, as
+ *     Linux's arm_smccc_1_1_invoke() does.
+ * There is no global conduit variable: with a constant conduit the unused
+ * instructions are folded away.
+ *
+ * Results. An SMC32/HVC32 call returns a 32-bit value in w0: the typed
+ * calls sign-extend it, whatever the upper half of x0 holds.
  *
  * A constant non-zero value in an argument the SMCCC-family tables mark
  * reserved-must-be-zero (abi/smccc_reserved.h) fails to compile at -O1
@@ -36,6 +49,7 @@ HCALL_BEGIN_DECLS
 
 /* The trap instruction of an SMCCC call; values equal enum hcall_trap. */
 enum hcall_smccc_conduit {
+	HCALL_SMCCC_NONE = HCALL_TRAP_NONE, /* no conduit: nothing answers */
 	HCALL_SMCCC_HVC = HCALL_TRAP_HVC,
 	HCALL_SMCCC_SMC = HCALL_TRAP_SMC,
 };
@@ -101,6 +115,8 @@ hcall__smccc_sim(enum hcall_smccc_conduit conduit, uint32_t fid, unsigned n,
 	struct hcall_regs f = { { 0 } };
 	const uint64_t a[7] = { a1, a2, a3, a4, a5, a6, a7 };
 
+	if (conduit != HCALL_SMCCC_HVC && conduit != HCALL_SMCCC_SMC)
+		return hcall__smccc_ret(~0ull, 0, 0, 0);
 	f.r[HCALL_REG_IDX(HCALL_SMCCC_ARM64_REG_FID)] = fid;
 	/* Argument i (1-based) lives in xi. */
 	for (unsigned i = 0; i < n; i++)
@@ -115,39 +131,105 @@ hcall__smccc_sim(enum hcall_smccc_conduit conduit, uint32_t fid, unsigned n,
 	return hcall__smccc_sim(conduit, fid, n, a1, a2, a3, a4, a5, a6, a7)
 #else
 #define HCALL__SMCCC_UNPAREN(...) __VA_ARGS__
-/* One asm statement per conduit; a constant conduit keeps exactly one. */
-#define HCALL__SMCCC_TRAP(outs, ins)                                         \
+/*
+ * One asm statement per conduit; a constant conduit keeps exactly one.
+ * Without a conduit nothing traps and x0 reads NOT_SUPPORTED (-1).
+ */
+#define HCALL__SMCCC_TRAPC(outs, ins, clobbers, none)                        \
 	do {                                                                 \
 		if (conduit == HCALL_SMCCC_SMC)                              \
 			__asm__ __volatile__(                                \
 				"smc #" HCALL_STR(HCALL_SMCCC_ARM64_IMM)     \
 				: HCALL__SMCCC_UNPAREN outs                  \
 				: HCALL__SMCCC_UNPAREN ins                   \
-				: "memory");                                 \
-		else                                                         \
+				: HCALL__SMCCC_UNPAREN clobbers);            \
+		else if (conduit == HCALL_SMCCC_HVC)                         \
 			__asm__ __volatile__(                                \
 				"hvc #" HCALL_STR(HCALL_SMCCC_ARM64_IMM)     \
 				: HCALL__SMCCC_UNPAREN outs                  \
 				: HCALL__SMCCC_UNPAREN ins                   \
-				: "memory");                                 \
+				: HCALL__SMCCC_UNPAREN clobbers);            \
+		else {                                               \
+			x0 = ~0ull;                                          \
+			HCALL__SMCCC_UNPAREN none;                           \
+		}                                                            \
 	} while (0)
+#define HCALL__SMCCC_TRAP(outs, ins) \
+	HCALL__SMCCC_TRAPC(outs, ins, ("memory"), (x1 = x2 = x3 = 0))
 /* SMCCC argument n and result n both live in xn. */
 #define HCALL__SMCCC_REG(n) HCALL_REG_NAME(HCALL_ARM64_X##n)
 #define HCALL__SMCCC_X0_X3                                                  \
 	register uint64_t x0 __asm__(HCALL_REG_NAME(HCALL_SMCCC_ARM64_REG_FID)) = fid
 #endif
 
+#if defined(HCALL_SMCCC_1_0)
+#define HCALL__SMCCC_V10 1
+#else
+#define HCALL__SMCCC_V10 0
+#endif
+
+/*
+ * hcall_smccc10_conduit_call7 - raw call that is safe on SMCCC 1.0
+ * firmware: x0..x7 are bound (unused arguments pass 0) and x4..x17 are
+ * declared changed, since a 1.0 callee need not preserve them. x0..x3
+ * come back in struct hcall_smccc_ret, unmapped. Costs a few register
+ * moves more than the 1.1 calls; use it (or HCALL_SMCCC_1_0) until
+ * SMCCC_VERSION has said 1.1 or later.
+ */
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc10_conduit_call7(enum hcall_smccc_conduit conduit, uint32_t fid,
+			    uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+			    uint64_t a5, uint64_t a6, uint64_t a7)
+{
+	hcall__smccc_check(fid, a1, a2, a3, a4, a5, a6, a7);
+#if HCALL_SIM
+	HCALL__SMCCC_SIM(7, a1, a2, a3, a4, a5, a6, a7);
+#else
+	HCALL__SMCCC_X0_X3;
+	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
+	register uint64_t x2 __asm__(HCALL__SMCCC_REG(2)) = a2;
+	register uint64_t x3 __asm__(HCALL__SMCCC_REG(3)) = a3;
+	register uint64_t x4 __asm__(HCALL__SMCCC_REG(4)) = a4;
+	register uint64_t x5 __asm__(HCALL__SMCCC_REG(5)) = a5;
+	register uint64_t x6 __asm__(HCALL__SMCCC_REG(6)) = a6;
+	register uint64_t x7 __asm__(HCALL__SMCCC_REG(7)) = a7;
+	HCALL__SMCCC_TRAPC(("+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4),
+			    "+r"(x5), "+r"(x6), "+r"(x7)),
+			   (),
+			   ("x8", "x9", "x10", "x11", "x12", "x13", "x14", "x15",
+			    "x16", "x17", "memory"),
+			   (x1 = x2 = x3 = x4 = x5 = x6 = x7 = 0));
+	(void)x4;
+	(void)x5;
+	(void)x6;
+	(void)x7;
+	return hcall__smccc_ret(x0, x1, x2, x3);
+#endif
+}
+
+/* hcall_smccc10_call7 - the same through the default conduit. */
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc10_call7(uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
+		    uint64_t a4, uint64_t a5, uint64_t a6, uint64_t a7)
+{
+	return hcall_smccc10_conduit_call7(HCALL_SMCCC_DEFAULT_CONDUIT, fid, a1,
+					   a2, a3, a4, a5, a6, a7);
+}
+
 /*
  * hcall_smccc_conduit_call0..7 - raw SMCCC 1.1 call of function fid with
  * 0..7 arguments in x1..x7 through the given conduit. Binds exactly x0 and
  * the argument registers; x0..x3 come back in struct hcall_smccc_ret,
- * unmapped. Registers x4..x17 are preserved by the callee.
+ * unmapped. Registers x4..x17 are preserved by the callee (SMCCC >= 1.1;
+ * with HCALL_SMCCC_1_0 these calls go through hcall_smccc10_conduit_call7).
  */
 HCALL_INLINE struct hcall_smccc_ret
 hcall_smccc_conduit_call0(enum hcall_smccc_conduit conduit, uint32_t fid)
 {
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(0, 0, 0, 0, 0, 0, 0, 0);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, 0, 0, 0, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1));
@@ -165,6 +247,8 @@ hcall_smccc_conduit_call1(enum hcall_smccc_conduit conduit, uint32_t fid,
 	hcall__smccc_check(fid, a1, 0, 0, 0, 0, 0, 0);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(1, a1, 0, 0, 0, 0, 0, 0);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, a1, 0, 0, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -182,6 +266,8 @@ hcall_smccc_conduit_call2(enum hcall_smccc_conduit conduit, uint32_t fid,
 	hcall__smccc_check(fid, a1, a2, 0, 0, 0, 0, 0);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(2, a1, a2, 0, 0, 0, 0, 0);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, 0, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -199,6 +285,8 @@ hcall_smccc_conduit_call3(enum hcall_smccc_conduit conduit, uint32_t fid,
 	hcall__smccc_check(fid, a1, a2, a3, 0, 0, 0, 0);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(3, a1, a2, a3, 0, 0, 0, 0);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -216,6 +304,8 @@ hcall_smccc_conduit_call4(enum hcall_smccc_conduit conduit, uint32_t fid,
 	hcall__smccc_check(fid, a1, a2, a3, a4, 0, 0, 0);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(4, a1, a2, a3, a4, 0, 0, 0);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -235,6 +325,8 @@ hcall_smccc_conduit_call5(enum hcall_smccc_conduit conduit, uint32_t fid,
 	hcall__smccc_check(fid, a1, a2, a3, a4, a5, 0, 0);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(5, a1, a2, a3, a4, a5, 0, 0);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, a5, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -256,6 +348,8 @@ hcall_smccc_conduit_call6(enum hcall_smccc_conduit conduit, uint32_t fid,
 	hcall__smccc_check(fid, a1, a2, a3, a4, a5, a6, 0);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(6, a1, a2, a3, a4, a5, a6, 0);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, a5, a6, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -278,6 +372,8 @@ hcall_smccc_conduit_call7(enum hcall_smccc_conduit conduit, uint32_t fid,
 	hcall__smccc_check(fid, a1, a2, a3, a4, a5, a6, a7);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(7, a1, a2, a3, a4, a5, a6, a7);
+#elif HCALL__SMCCC_V10
+	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, a5, a6, a7);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -361,6 +457,12 @@ HCALL_INLINE void hcall_smccc12_conduit_call(enum hcall_smccc_conduit conduit,
 #if HCALL_SIM
 	struct hcall_regs f = { { 0 } };
 
+	if (conduit != HCALL_SMCCC_HVC && conduit != HCALL_SMCCC_SMC) {
+		for (unsigned i = 0; i < HCALL_SMCCC12_ARM64_NREGS; i++)
+			out->x[i] = 0;
+		out->x[0] = ~0ull;
+		return;
+	}
 	for (unsigned i = 0; i < HCALL_SMCCC12_ARM64_NREGS; i++)
 		f.r[i] = in->x[i];
 	hcall_sim_trap((enum hcall_trap)conduit, HCALL_SMCCC_ARM64_IMM, &f);
@@ -393,10 +495,15 @@ HCALL_INLINE void hcall_smccc12_conduit_call(enum hcall_smccc_conduit conduit,
 		: "x0", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", \
 		  "x10", "x11", "x12", "x13", "x14", "x15", "x16", "x17",     \
 		  "memory")
-	if (conduit == HCALL_SMCCC_SMC)
+	if (conduit == HCALL_SMCCC_SMC) {
 		HCALL__SMCCC12_ASM("smc");
-	else
+	} else if (conduit == HCALL_SMCCC_HVC) {
 		HCALL__SMCCC12_ASM("hvc");
+	} else {
+		for (unsigned i = 0; i < HCALL_SMCCC12_ARM64_NREGS; i++)
+			out->x[i] = 0;
+		out->x[0] = ~0ull;
+	}
 #undef HCALL__SMCCC12_ASM
 #endif
 }
@@ -411,19 +518,67 @@ HCALL_INLINE void hcall_smccc12_call(const struct hcall_smccc12_regs *in,
 /* ---- typed layer ---------------------------------------------------------- */
 
 /*
- * hcall_smccc_result - map x0 of call fid to a typed result. An SMC32 /
- * HVC32 call returns a 32-bit w0: it is sign-extended first, so
- * 0xFFFFFFFF reads as -1 (NOT_SUPPORTED).
+ * The status of a failed call. No error table maps a non-zero code to
+ * OK; saying so here lets the compiler fold hcall_ok() of a result to a
+ * compare of w0 instead of a look-up in the error table.
+ */
+HCALL_INLINE enum hcall_status hcall__smccc_fail(enum hcall_status st)
+{
+	return st != HCALL_OK ? st : HCALL_E_UNKNOWN;
+}
+
+/*
+ * hcall_smccc_result32 - map a 32-bit result: w0 sign-extended, whatever
+ * the upper half of x0 holds (the firmware may write w0 only). Success
+ * (0, or >= 0 for a VALUE) is tested first, so a caller that only asks
+ * hcall_ok() pays a compare, not the error mapping.
+ */
+HCALL_INLINE struct hcall_result
+hcall__smccc_from(int kind, int64_t v, enum hcall_status (*map)(int64_t))
+{
+	struct hcall_result r;
+
+	if (kind == HCALL_RK_VALUE ? v >= 0 : v == 0) {
+		r.status = HCALL_OK;
+		r.code = 0;
+		r.value = (uint64_t)v;
+	} else {
+		r.status = hcall__smccc_fail(map(v));
+		r.code = v;
+		r.value = 0;
+	}
+	return r;
+}
+
+HCALL_INLINE struct hcall_result
+hcall_smccc_result32(int kind, uint64_t x0, enum hcall_status (*map)(int64_t))
+{
+	return hcall__smccc_from(kind, (int64_t)(int32_t)(uint32_t)x0, map);
+}
+
+/*
+ * hcall_smccc_result - map x0 of call fid to a typed result: a 32-bit
+ * w0 for an SMC32/HVC32 function ID, the full x0 for SMC64/HVC64.
  */
 HCALL_INLINE struct hcall_result
 hcall_smccc_result(uint32_t fid, int kind, uint64_t x0,
 		   enum hcall_status (*map)(int64_t))
 {
-	int64_t reg = hcall_smccc_fid_is_smc64(fid)
-			      ? (int64_t)x0
-			      : (int64_t)(int32_t)(uint32_t)x0;
+	if (!hcall_smccc_fid_is_smc64(fid))
+		return hcall_smccc_result32(kind, x0, map);
+	return hcall__smccc_from(kind, (int64_t)x0, map);
+}
 
-	return hcall_result_from_reg(kind, reg, map);
+/* A result that is not one the ABI defines (a misbehaving or foreign
+ * callee): E_UNKNOWN with the raw value as the code. */
+HCALL_INLINE struct hcall_result hcall_smccc_unexpected(int64_t raw)
+{
+	struct hcall_result r;
+
+	r.status = HCALL_E_UNKNOWN;
+	r.code = raw;
+	r.value = 0;
+	return r;
 }
 
 /* Entry points of the generated wrappers (default conduit, SMCCC errors). */
@@ -442,16 +597,93 @@ HCALL_INLINE struct hcall_result hcall_smccc_invoke1(uint32_t fid, int kind,
 /*
  * The architecture calls (w0 = ID, x1 = argument, result w0; errors
  * NOT_SUPPORTED -1, NOT_REQUIRED -2, INVALID_PARAMETER -3):
- *   hcall_smccc_version(void)            value = major << 16 | minor
  *   hcall_smccc_arch_features(fid)       value >= 0: fid is implemented
  *   hcall_smccc_arch_soc_id(type)        value = SoC version / revision
  */
 HCALL_SMCCC_CALLS(HCALL_WRAPPER)
 
 /*
- * hcall_smccc_arch_workaround_1/2/3 - the firmware mitigations. They have
- * no result (x0..x3 are UNKNOWN afterwards); check ARCH_FEATURES first.
- * workaround_2 takes enable (1) / disable (0) in w1.
+ * hcall_smccc_version_result - read an SMCCC_VERSION answer: a negative
+ * w0 is an error (NOT_SUPPORTED: SMCCC 1.0), a major other than 1 is a
+ * version no SMCCC release has (E_UNKNOWN, raw answer in code).
+ */
+HCALL_INLINE struct hcall_result hcall_smccc_version_result(uint64_t x0)
+{
+	struct hcall_result r = hcall_smccc_result32(HCALL_RK_VALUE, x0,
+						     hcall_map_smccc_error);
+
+	if (hcall_ok(r) && hcall_smccc_version_major((uint32_t)r.value) != 1u)
+		return hcall_smccc_unexpected((int64_t)r.value);
+	return r;
+}
+
+/*
+ * hcall_smccc_version - SMCCC_VERSION (0x80000000): value = major << 16 |
+ * minor. Only SMCCC >= 1.1 implements it; call it after
+ * PSCI_FEATURES(SMCCC_VERSION) said so, or use hcall_smccc_discover().
+ */
+HCALL_INLINE struct hcall_result hcall_smccc_version(void)
+{
+	return hcall_smccc_version_result(hcall_smccc_call0(HCALL_SMCCC_VERSION).x0);
+}
+
+/*
+ * hcall_smccc_arch_soc_id_name - ARCH_SOC_ID in its SMC64 form with type
+ * 2 (SMCCC >= 1.4): the SoC name, a NUL-terminated string of at most 136
+ * bytes returned in x1..x17, eight bytes per register, first byte least
+ * significant. name[] is written on every path (empty on error); the
+ * last byte is always NUL.
+ */
+HCALL_INLINE struct hcall_result
+hcall_smccc_arch_soc_id_name(char name[HCALL_SMCCC_SOC_NAME_LEN])
+{
+	struct hcall_smccc12_regs io;
+	struct hcall_result r;
+	unsigned i;
+
+	for (i = 0; i < HCALL_SMCCC12_ARM64_NREGS; i++)
+		io.x[i] = 0;
+	io.x[0] = HCALL_SMCCC_ARCH_SOC_ID_64;
+	io.x[1] = HCALL_SMCCC_SOC_ID_NAME;
+	hcall_smccc12_call(&io, &io);
+	r = hcall_smccc_result32(HCALL_RK_STATUS, io.x[0], hcall_map_smccc_error);
+	for (i = 0; i < HCALL_SMCCC_SOC_NAME_LEN; i++)
+		name[i] = hcall_ok(r) ? (char)(io.x[1 + i / 8] >> (8 * (i % 8))) : 0;
+	name[HCALL_SMCCC_SOC_NAME_LEN - 1] = 0;
+	return r;
+}
+
+/* Kept for the table's row; the name needs the buffer form above. */
+HCALL_INLINE struct hcall_result hcall_smccc_arch_soc_id_64(uint32_t soc_id_type)
+{
+	return hcall_smccc_result32(
+		HCALL_RK_VALUE,
+		hcall_smccc_call1(HCALL_SMCCC_ARCH_SOC_ID_64, soc_id_type).x0,
+		hcall_map_smccc_error);
+}
+
+/*
+ * hcall_smccc_arch_feature_availability - ARCH_FEATURE_AVAILABILITY
+ * (0xC0000003, SMCCC >= 1.5): x1 = an EL3 control register
+ * (HCALL_SMCCC_FEAT_AVAIL_*); on success value = the bitmap (x1) of the
+ * features firmware enabled in it.
+ */
+HCALL_INLINE struct hcall_result hcall_smccc_arch_feature_availability(uint64_t reg)
+{
+	struct hcall_smccc_ret x = hcall_smccc_call1(
+		HCALL_SMCCC_ARCH_FEATURE_AVAILABILITY, reg);
+	struct hcall_result r = hcall_smccc_result32(HCALL_RK_STATUS, x.x0,
+						     hcall_map_smccc_error);
+
+	if (hcall_ok(r))
+		r.value = x.x1;
+	return r;
+}
+
+/*
+ * hcall_smccc_arch_workaround_1/2/3/4 - the firmware mitigations. They
+ * have no result (x0..x3 are UNKNOWN afterwards); check ARCH_FEATURES
+ * first. workaround_2 takes enable (1) / disable (0) in w1.
  */
 HCALL_INLINE void hcall_smccc_arch_workaround_1(void)
 {
@@ -465,6 +697,10 @@ HCALL_INLINE void hcall_smccc_arch_workaround_3(void)
 {
 	(void)hcall_smccc_call0(HCALL_SMCCC_ARCH_WORKAROUND_3);
 }
+HCALL_INLINE void hcall_smccc_arch_workaround_4(void)
+{
+	(void)hcall_smccc_call0(HCALL_SMCCC_ARCH_WORKAROUND_4);
+}
 
 /* ---- discovery ---------------------------------------------------------- */
 
@@ -474,13 +710,14 @@ struct hcall_smccc_uid {
 };
 
 /*
- * hcall_smccc_call_uid - call the Call UID function fid (function number
+ * hcall_smccc_conduit_call_uid - call the Call UID function fid (function number
  * 0xFF01 of an owner, e.g. 0x8600FF01) and return w0..w3. A service
  * without a UID answers w0 = 0xFFFFFFFF (NOT_SUPPORTED).
  */
-HCALL_INLINE struct hcall_smccc_uid hcall_smccc_call_uid(uint32_t fid)
+HCALL_INLINE struct hcall_smccc_uid
+hcall_smccc_conduit_call_uid(enum hcall_smccc_conduit conduit, uint32_t fid)
 {
-	struct hcall_smccc_ret r = hcall_smccc_call0(fid);
+	struct hcall_smccc_ret r = hcall_smccc_conduit_call0(conduit, fid);
 	struct hcall_smccc_uid u;
 
 	u.w[0] = (uint32_t)r.x0;
@@ -488,6 +725,12 @@ HCALL_INLINE struct hcall_smccc_uid hcall_smccc_call_uid(uint32_t fid)
 	u.w[2] = (uint32_t)r.x2;
 	u.w[3] = (uint32_t)r.x3;
 	return u;
+}
+
+/* hcall_smccc_call_uid - the same through the default conduit. */
+HCALL_INLINE struct hcall_smccc_uid hcall_smccc_call_uid(uint32_t fid)
+{
+	return hcall_smccc_conduit_call_uid(HCALL_SMCCC_DEFAULT_CONDUIT, fid);
 }
 
 /* True when two UIDs are equal. */
@@ -498,17 +741,101 @@ HCALL_INLINE int hcall_smccc_uid_equal(struct hcall_smccc_uid a,
 	       a.w[3] == b.w[3];
 }
 
+/* What hcall_smccc_discover() found. */
+struct hcall_smccc_discovery {
+	/* The conduit that answered sanely, or HCALL_SMCCC_NONE. */
+	enum hcall_smccc_conduit conduit;
+	/* PSCI_VERSION (0 when PSCI did not answer with a known version). */
+	uint32_t psci_version;
+	/* SMCCC version: HCALL_SMCCC_VERSION_1_0 when firmware does not
+	 * implement SMCCC_VERSION; 0 when no conduit answered. */
+	uint32_t smccc_version;
+};
+
 /*
- * hcall_smccc_has_function - SMCCC_VERSION >= 1.1 and ARCH_FEATURES(fid)
- * >= 0. Only meaningful once an SMCCC conduit is known to exist.
+ * hcall_smccc_discover - the SMCCC version behind a conduit, the way
+ * DEN0028 describes it, through calls that are safe on SMCCC 1.0:
+ *   1. PSCI_VERSION. A negative answer, or a version no PSCI release has
+ *      (KVM's hyp stub answers an HVC it does not own with 0x0BADCA11),
+ *      means no SMCCC firmware behind this conduit: E_NOT_SUPPORTED or
+ *      E_UNKNOWN, conduit NONE.
+ *   2. PSCI 1.0 or later: PSCI_FEATURES(SMCCC_VERSION). NOT_SUPPORTED (or
+ *      PSCI 0.2) means SMCCC 1.0.
+ *   3. SMCCC_VERSION. NOT_SUPPORTED means 1.0; a major other than 1 is
+ *      E_UNKNOWN (the version stays 1.0, the conduit is kept).
+ * ARCH_FEATURES (hcall_smccc_discovered_has) is only meaningful from 1.1.
+ * The conduit is the one the platform names (device tree psci "method",
+ * ACPI FADT): this never tries the other, since an HVC or SMC that
+ * nothing handles is UNDEFINED. *d is written on every path; on success
+ * value = the SMCCC version.
+ */
+HCALL_INLINE struct hcall_result
+hcall_smccc_discover(enum hcall_smccc_conduit conduit,
+		     struct hcall_smccc_discovery *d)
+{
+	struct hcall_result r;
+	int64_t w0;
+
+	d->conduit = HCALL_SMCCC_NONE;
+	d->psci_version = 0;
+	d->smccc_version = 0;
+	w0 = (int32_t)(uint32_t)hcall_smccc10_conduit_call7(
+		     conduit, HCALL_PSCI_VERSION, 0, 0, 0, 0, 0, 0, 0).x0;
+	if (w0 < 0)
+		return hcall_smccc_result32(HCALL_RK_VALUE, (uint64_t)w0,
+					    hcall_map_psci_error);
+	if (!hcall_psci_version_known((uint32_t)w0))
+		return hcall_smccc_unexpected(w0);
+	d->conduit = conduit;
+	d->psci_version = (uint32_t)w0;
+	d->smccc_version = HCALL_SMCCC_VERSION_1_0;
+	r.status = HCALL_OK;
+	r.code = 0;
+	r.value = HCALL_SMCCC_VERSION_1_0;
+	if (d->psci_version < HCALL_PSCI_VERSION_1_0)
+		return r;
+	w0 = (int32_t)(uint32_t)hcall_smccc10_conduit_call7(
+		     conduit, HCALL_PSCI_FEATURES, HCALL_SMCCC_VERSION, 0, 0, 0,
+		     0, 0, 0).x0;
+	if (w0 < 0)
+		return r;
+	r = hcall_smccc_version_result(hcall_smccc10_conduit_call7(
+		conduit, HCALL_SMCCC_VERSION, 0, 0, 0, 0, 0, 0, 0).x0);
+	if (r.status == HCALL_E_NOT_SUPPORTED) {
+		r.status = HCALL_OK;
+		r.code = 0;
+		r.value = HCALL_SMCCC_VERSION_1_0;
+		return r;
+	}
+	if (hcall_ok(r))
+		d->smccc_version = (uint32_t)r.value;
+	return r;
+}
+
+/*
+ * hcall_smccc_discovered_has - SMCCC >= 1.1 was discovered and
+ * ARCH_FEATURES(fid) >= 0 through the discovered conduit.
+ */
+HCALL_INLINE int hcall_smccc_discovered_has(const struct hcall_smccc_discovery *d,
+					    uint32_t fid)
+{
+	if (d->conduit == HCALL_SMCCC_NONE ||
+	    d->smccc_version < HCALL_SMCCC_VERSION_1_1)
+		return 0;
+	return (int32_t)(uint32_t)hcall_smccc_conduit_call1(
+		       d->conduit, HCALL_SMCCC_ARCH_FEATURES, fid).x0 >= 0;
+}
+
+/*
+ * hcall_smccc_has_function - the whole DEN0028 sequence through the
+ * default conduit: hcall_smccc_discover(), then ARCH_FEATURES(fid).
  */
 HCALL_INLINE int hcall_smccc_has_function(uint32_t fid)
 {
-	struct hcall_result v = hcall_smccc_version();
+	struct hcall_smccc_discovery d;
 
-	if (!hcall_ok(v) || v.value < HCALL_SMCCC_VERSION_1_1)
-		return 0;
-	return hcall_ok(hcall_smccc_arch_features(fid));
+	(void)hcall_smccc_discover(HCALL_SMCCC_DEFAULT_CONDUIT, &d);
+	return hcall_smccc_discovered_has(&d, fid);
 }
 
 HCALL_END_DECLS

@@ -40,6 +40,32 @@ ARM64 = [
     ('psci_system_off', 'psci', 'hcall_psci_system_off()', [], 0x84000008, []),
     ('psci_system_reset', 'psci', 'hcall_psci_system_reset()', [], 0x84000009, []),
     ('psci_features', 'psci', 'hcall_psci_features(a)', [(U32, 'a')], 0x8400000A, ['a']),
+    ('psci_cpu_suspend', 'psci', 'hcall_psci_cpu_suspend(w, b, c)', [(U32, 'w'), (U64, 'b'), (U64, 'c')], 0xC4000001, ['w', 'b', 'c']),
+    ('psci_cpu_suspend_32', 'psci', 'hcall_psci_cpu_suspend_32(w, v, u)', [(U32, 'w'), (U32, 'v'), (U32, 'u')], 0x84000001, ['w', 'v', 'u']),
+    ('psci_cpu_on_32', 'psci', 'hcall_psci_cpu_on_32(w, v, u)', [(U32, 'w'), (U32, 'v'), (U32, 'u')], 0x84000003, ['w', 'v', 'u']),
+    ('psci_migrate', 'psci', 'hcall_psci_migrate(a)', [(U64, 'a')], 0xC4000005, ['a']),
+    ('psci_migrate_info_type', 'psci', 'hcall_psci_migrate_info_type()', [], 0x84000006, []),
+    ('psci_migrate_info_up_cpu', 'psci', 'hcall_psci_migrate_info_up_cpu()', [], 0xC4000007, []),
+    ('psci_cpu_freeze', 'psci', 'hcall_psci_cpu_freeze()', [], 0x8400000B, []),
+    ('psci_cpu_default_suspend', 'psci', 'hcall_psci_cpu_default_suspend(a, b)', [(U64, 'a'), (U64, 'b')], 0xC400000C, ['a', 'b']),
+    ('psci_node_hw_state', 'psci', 'hcall_psci_node_hw_state(a, w)', [(U64, 'a'), (U32, 'w')], 0xC400000D, ['a', 'w']),
+    ('psci_system_suspend', 'psci', 'hcall_psci_system_suspend(a, b)', [(U64, 'a'), (U64, 'b')], 0xC400000E, ['a', 'b']),
+    ('psci_set_suspend_mode', 'psci', 'hcall_psci_set_suspend_mode(w)', [(U32, 'w')], 0x8400000F, ['w']),
+    ('psci_stat_residency', 'psci', 'hcall_psci_stat_residency(a, w)', [(U64, 'a'), (U32, 'w')], 0xC4000010, ['a', 'w']),
+    ('psci_stat_count', 'psci', 'hcall_psci_stat_count(a, w)', [(U64, 'a'), (U32, 'w')], 0xC4000011, ['a', 'w']),
+    ('psci_system_reset2', 'psci', 'hcall_psci_system_reset2(w, b)', [(U32, 'w'), (U64, 'b')], 0xC4000012, ['w', 'b']),
+    ('psci_mem_protect', 'psci', 'hcall_psci_mem_protect(w)', [(U32, 'w')], 0x84000013, ['w']),
+    ('psci_mem_protect_check_range', 'psci', 'hcall_psci_mem_protect_check_range(a, b)', [(U64, 'a'), (U64, 'b')], 0xC4000014, ['a', 'b']),
+    ('psci_system_off2', 'psci', 'hcall_psci_system_off2(w, b)', [(U32, 'w'), (U64, 'b')], 0xC4000015, ['w', 'b']),
+    ('smccc_arch_workaround_4', 'smccc', 'hcall_smccc_arch_workaround_4()', [], 0x80000004, []),
+    ('smccc_arch_feature_availability', 'smccc', 'hcall_smccc_arch_feature_availability(a)', [(U64, 'a')], 0xC0000003, ['a']),
+    ('trng_version', 'trng', 'hcall_trng_version()', [], 0x84000050, []),
+    ('trng_features', 'trng', 'hcall_trng_features(w)', [(U32, 'w')], 0x84000051, ['w']),
+    ('trng_get_uuid', 'trng', 'hcall_trng_get_uuid(&uid)', [], 0x84000052, []),
+    ('trng_rnd32', 'trng', 'hcall_trng_rnd32(w, &ent)', [(U32, 'w')], 0x84000053, ['w']),
+    ('trng_rnd64', 'trng', 'hcall_trng_rnd64(w, &ent)', [(U32, 'w')], 0xC4000053, ['w']),
+    ('pvtime_features', 'pvtime', 'hcall_pvtime_features(w)', [(U32, 'w')], 0xC5000020, ['w']),
+    ('pvtime_st', 'pvtime', 'hcall_pvtime_st()', [], 0xC5000021, []),
     ('kvm_call_uid', 'kvm_arm64', 'hcall_kvm_arm64_call_uid()', [], 0x8600FF01, []),
     ('kvm_detect', 'kvm_arm64', 'hcall_kvm_arm64_detect()', [], 0x8600FF01, []),
     ('kvm_func_features', 'kvm_arm64', 'hcall_kvm_arm64_func_features(&caps)', [], 0x86000000, []),
@@ -113,11 +139,13 @@ def riscv_ref(name, params, eid, fid, args):
 def build_source(arch):
     out = ['#include <stdint.h>']
     if arch == 'aarch64':
-        out += ['#include <hcall/smccc.h>', '#include <hcall/psci.h>', '#include <hcall/kvm_arm64.h>']
+        out += ['#include <hcall/smccc.h>', '#include <hcall/psci.h>', '#include <hcall/kvm_arm64.h>',
+                '#include <hcall/trng.h>', '#include <hcall/pvtime.h>']
         for name, _hdr, call, params, fid, args in ARM64:
             out.append(f'void w_{name}({params_decl(params)})\n{{\n'
                        '\tstruct hcall_kvm_arm64_caps caps; struct hcall_kvm_arm64_ptp_time ptp;\n'
-                       '\t(void)caps; (void)ptp;\n'
+                       '\tstruct hcall_smccc_uid uid; struct hcall_trng_entropy ent;\n'
+                       '\t(void)caps; (void)ptp; (void)uid; (void)ent;\n'
                        f'\t(void){call};\n}}')
             out.append(arm64_ref(name, params, fid, args))
         names = [c[0] for c in ARM64]

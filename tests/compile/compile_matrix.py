@@ -30,6 +30,8 @@ ONLY_ON = {
     "hcall/smccc.h": {"aarch64"},
     "hcall/psci.h": {"aarch64"},
     "hcall/kvm_arm64.h": {"aarch64"},
+    "hcall/trng.h": {"aarch64"},
+    "hcall/pvtime.h": {"aarch64"},
     "hcall/arch/arm64.h": {"aarch64"},
     "hcall/sbi.h": {"riscv64"},
     "hcall/arch/riscv.h": {"riscv64"},

@@ -6,6 +6,9 @@
  * written here independently of the headers' tables.
  */
 #include <criterion/criterion.h>
+/* Firmware calls of this file go through SMC; the KVM vendor calls must
+ * still use HVC (hypercalls.rst), which every check_call() below asserts. */
+#define HCALL_SMCCC_CONDUIT_SMC
 #include <hcall/kvm_arm64.h>
 
 #include "sim.h"
@@ -38,6 +41,13 @@ static uint32_t uid_word(unsigned i)
 }
 
 TestSuite(kvm_arm64, .init = sim_reset);
+
+/* The define took effect: a raw default-conduit call is an SMC. */
+Test(kvm_arm64, default_conduit_is_smc_here)
+{
+	(void)hcall_smccc_call0(0x80000000u);
+	cr_assert_eq(sim.trap, HCALL_TRAP_SMC);
+}
 
 Test(kvm_arm64, detect_kvm_uid)
 {

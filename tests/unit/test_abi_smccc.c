@@ -66,6 +66,111 @@ Test(smccc, arch_soc_id)
 	cr_assert_eq(r.value, 0x1234);
 }
 
+/* SMCCC_VERSION: major 1 is the only SMCCC there is; anything else did
+ * not come from an SMCCC implementation. */
+Test(smccc, version_sanity)
+{
+	static const struct {
+		uint64_t x0;
+		enum hcall_status st;
+	} v[] = {
+		{ 0x10000, HCALL_OK },
+		{ 0x10005, HCALL_OK },
+		{ 0xABCD000000010001ull, HCALL_OK }, /* w0 only */
+		{ 0xFFFFFFFF, HCALL_E_NOT_SUPPORTED }, /* SMCCC 1.0 firmware */
+		{ 0x0BADCA11, HCALL_E_UNKNOWN },
+		{ 0x20000, HCALL_E_UNKNOWN },
+		{ 0, HCALL_E_UNKNOWN },
+	};
+	for (unsigned i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		sim_reset();
+		sim_answer(SPEC_RES(0), v[i].x0);
+		struct hcall_result r = hcall_smccc_version();
+		cr_assert_eq(r.status, v[i].st, "x0 %#llx", (unsigned long long)v[i].x0);
+		cr_assert_eq(r.value, v[i].st == HCALL_OK ? (uint32_t)v[i].x0 : 0);
+	}
+}
+
+/* DEN0028 1.5/1.6: ARCH_FEATURE_AVAILABILITY is SMC64 0xC0000003 (as
+ * TF-A's handler answers it), x1 = register, bitmap in x1. */
+Test(smccc, arch_feature_availability)
+{
+	const uint64_t a[] = { 0x1E1100 }; /* SCR_EL3's encoding in TF-A */
+	answer(0, 0x8000000000000123ull, 0, 0);
+	struct hcall_result r = hcall_smccc_arch_feature_availability(0x1E1100);
+	check_call(HCALL_TRAP_HVC, 0xC0000003u, 1, a);
+	cr_assert_eq(r.status, HCALL_OK);
+	cr_assert_eq(r.value, 0x8000000000000123ull);
+	sim_reset();
+	answer(0xFFFFFFFF, 0x55, 0, 0);
+	r = hcall_smccc_arch_feature_availability(0x1E1100);
+	cr_assert_eq(r.status, HCALL_E_NOT_SUPPORTED);
+	cr_assert_eq(r.value, 0);
+}
+
+/* ARCH_SOC_ID SMC64 (0xC0000002), type 2: the name in x1..x17, eight
+ * bytes a register, first byte least significant. */
+Test(smccc, arch_soc_id_name)
+{
+	static const char want[] = "hcall test SoC, a name longer than one register";
+	char name[136];
+	uint64_t w[17] = { 0 };
+
+	for (unsigned i = 0; i < sizeof(want); i++)
+		w[i / 8] |= (uint64_t)(uint8_t)want[i] << (8 * (i % 8));
+	sim_answer(0, 0);
+	for (unsigned i = 0; i < 17; i++)
+		sim_answer((int)i + 1, w[i]);
+	struct hcall_result r = hcall_smccc_arch_soc_id_name(name);
+	cr_assert_eq(sim.in.r[0], 0xC0000002u);
+	cr_assert_eq(sim.in.r[1], 2);
+	cr_assert_eq(r.status, HCALL_OK);
+	cr_assert_str_eq(name, want);
+	sim_reset();
+	sim_answer(0, 0xFFFFFFFDu); /* INVALID_PARAMETER: no name */
+	sim_answer(1, 0x4141414141414141ull);
+	r = hcall_smccc_arch_soc_id_name(name);
+	cr_assert_eq(r.status, HCALL_E_INVALID_PARAM);
+	cr_assert_eq(name[0], 0);
+}
+
+/* SMCCC 1.3: bit 16 of a function ID is the SVE hint, not part of the
+ * number; bits 23:17 stay zero. */
+Test(smccc, sve_hint)
+{
+	cr_assert_eq(HCALL_SMCCC_SVE_HINT_BIT, 1u << 16);
+	cr_assert(hcall_smccc_fid_has_sve_hint(0x84010000u));
+	cr_assert(!hcall_smccc_fid_has_sve_hint(0x84000000u));
+	cr_assert_eq(hcall_smccc_fid_without_sve_hint(0xC4010003u), 0xC4000003u);
+	cr_assert_eq(hcall_smccc_fid_func(0x84010000u), 0);
+	cr_assert_eq(hcall_smccc_fid_owner(0x84010000u), 4);
+}
+
+/* No conduit: nothing traps, x0 reads NOT_SUPPORTED. */
+Test(smccc, no_conduit)
+{
+	struct hcall_smccc_ret r = hcall_smccc_conduit_call1(HCALL_SMCCC_NONE,
+							     0x80000000u, 5);
+	cr_assert_eq(sim.calls, 0);
+	cr_assert_eq(r.x0, ~0ull);
+	cr_assert_eq(r.x1, 0);
+	r = hcall_smccc10_conduit_call7(HCALL_SMCCC_NONE, 0x80000000u, 1, 2, 3, 4,
+					5, 6, 7);
+	cr_assert_eq(sim.calls, 0);
+	cr_assert_eq(r.x0, ~0ull);
+}
+
+/* The SMCCC 1.0-safe call binds x1..x7, unused ones zero. */
+Test(smccc, v1_0_call)
+{
+	const uint64_t a[7] = { 1, 2, 3, 4, 5, 6, 7 };
+	answer(0xa0, 0xa1, 0xa2, 0xa3);
+	struct hcall_smccc_ret r = hcall_smccc10_call7(0x82000001u, 1, 2, 3, 4, 5, 6, 7);
+	check_call(HCALL_TRAP_HVC, 0x82000001u, 7, a);
+	cr_assert_eq(r.x0, 0xa0);
+	cr_assert_eq(r.x3, 0xa3);
+}
+
 Test(smccc, workarounds)
 {
 	hcall_smccc_arch_workaround_1();
@@ -77,6 +182,24 @@ Test(smccc, workarounds)
 	sim_reset();
 	hcall_smccc_arch_workaround_3();
 	check_call(HCALL_TRAP_HVC, 0x80003FFFu, 0, NULL);
+	sim_reset();
+	hcall_smccc_arch_workaround_4();
+	check_call(HCALL_TRAP_HVC, 0x80000004u, 0, NULL);
+}
+
+/* The architecture-call IDs, from DEN0028 (and TF-A's arm_arch_svc.h). */
+Test(smccc, arch_ids)
+{
+	cr_assert_eq(HCALL_SMCCC_VERSION, 0x80000000u);
+	cr_assert_eq(HCALL_SMCCC_ARCH_FEATURES, 0x80000001u);
+	cr_assert_eq(HCALL_SMCCC_ARCH_SOC_ID, 0x80000002u);
+	cr_assert_eq(HCALL_SMCCC_ARCH_SOC_ID_64, 0xC0000002u);
+	cr_assert_eq(HCALL_SMCCC_ARCH_FEATURE_AVAILABILITY, 0xC0000003u);
+	cr_assert_eq(HCALL_SMCCC_ARCH_WORKAROUND_1, 0x80008000u);
+	cr_assert_eq(HCALL_SMCCC_ARCH_WORKAROUND_2, 0x80007FFFu);
+	cr_assert_eq(HCALL_SMCCC_ARCH_WORKAROUND_3, 0x80003FFFu);
+	cr_assert_eq(HCALL_SMCCC_ARCH_WORKAROUND_4, 0x80000004u);
+	cr_assert_eq(HCALL_SMCCC_SOC_ID_NAME, 2);
 }
 
 /* Every arity binds its arguments to x1..xN and nothing else. */

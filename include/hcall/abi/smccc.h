@@ -16,7 +16,9 @@
  *   bit 31       1 = fast call, 0 = yielding (standard) call
  *   bit 30       1 = SMC64/HVC64, 0 = SMC32/HVC32
  *   bits 29:24   owning entity (HCALL_SMCCC_OWNER_*)
- *   bits 23:16   must be zero for fast calls
+ *   bits 23:17   must be zero for fast calls
+ *   bit 16       SMCCC 1.3 SVE hint: 1 = the caller holds no live SVE
+ *                state the callee must preserve (0 before 1.3)
  *   bits 15:0    function number
  * For SMC32/HVC32 calls only the low 32 bits of the argument and result
  * registers are meaningful: the result is read from w0 and sign-extended
@@ -37,6 +39,7 @@
 #define HCALL_SMCCC_OWNER_SHIFT 24
 #define HCALL_SMCCC_OWNER_MASK 0x3Fu
 #define HCALL_SMCCC_FUNC_MASK 0xFFFFu
+#define HCALL_SMCCC_SVE_HINT_BIT 0x10000u
 
 /* Owning entities (bits 29:24). */
 #define HCALL_SMCCC_OWNER_ARCH 0u         /* Arm architecture calls */
@@ -110,6 +113,17 @@ HCALL_INLINE uint32_t hcall_smccc_fid_func(uint32_t fid)
 	return fid & HCALL_SMCCC_FUNC_MASK;
 }
 
+/* The SVE hint (bit 16): is it set, and the ID without it (the ID a
+ * callee dispatches on). */
+HCALL_INLINE int hcall_smccc_fid_has_sve_hint(uint32_t fid)
+{
+	return (fid & HCALL_SMCCC_SVE_HINT_BIT) != 0;
+}
+HCALL_INLINE uint32_t hcall_smccc_fid_without_sve_hint(uint32_t fid)
+{
+	return fid & ~HCALL_SMCCC_SVE_HINT_BIT;
+}
+
 /* Major and minor of an SMCCC_VERSION / PSCI_VERSION result. */
 HCALL_INLINE uint32_t hcall_smccc_version_major(uint32_t v)
 {
@@ -131,26 +145,43 @@ HCALL_INLINE uint32_t hcall_smccc_version_minor(uint32_t v)
 #define HCALL_SMCCC_VERSION_1_2 0x10002u
 #define HCALL_SMCCC_VERSION_1_3 0x10003u
 
-/* ARCH_SOC_ID types (argument of ARCH_SOC_ID). */
+/* ARCH_SOC_ID types (argument of ARCH_SOC_ID). The name (type 2) exists
+ * only in the SMC64 form, as 136 bytes in x1..x17 (SMCCC 1.2 registers). */
 #define HCALL_SMCCC_SOC_ID_VERSION 0u
 #define HCALL_SMCCC_SOC_ID_REVISION 1u
+#define HCALL_SMCCC_SOC_ID_NAME 2u
+#define HCALL_SMCCC_SOC_NAME_LEN 136u
 
-/* ---- architecture calls (owner 0, fast, SMC32) ---------------------------- */
+/* ARCH_FEATURE_AVAILABILITY register encodings (x1), as TF-A defines them
+ * (the system-register encoding of the EL3 register). */
+#define HCALL_SMCCC_FEAT_AVAIL_SCR_EL3 0x1E1100u
+#define HCALL_SMCCC_FEAT_AVAIL_CPTR_EL3 0x1E1140u
+#define HCALL_SMCCC_FEAT_AVAIL_MDCR_EL3 0x1E1320u
+#define HCALL_SMCCC_FEAT_AVAIL_MPAM3_EL3 0x1EA500u
+
+/* ---- architecture calls (owner 0, fast) ------------------------------------ */
 
 #define HCALL_SMCCC_VERSION 0x80000000u
 #define HCALL_SMCCC_ARCH_FEATURES 0x80000001u
 #define HCALL_SMCCC_ARCH_SOC_ID 0x80000002u
+#define HCALL_SMCCC_ARCH_SOC_ID_64 0xC0000002u      /* SMCCC 1.4: the name */
+#define HCALL_SMCCC_ARCH_FEATURE_AVAILABILITY 0xC0000003u /* SMCCC 1.5 */
 #define HCALL_SMCCC_ARCH_WORKAROUND_1 0x80008000u /* CVE-2017-5715 */
 #define HCALL_SMCCC_ARCH_WORKAROUND_2 0x80007FFFu /* CVE-2018-3639 */
 #define HCALL_SMCCC_ARCH_WORKAROUND_3 0x80003FFFu /* CVE-2022-23960 */
+#define HCALL_SMCCC_ARCH_WORKAROUND_4 0x80000004u /* CVE-2024-7881 */
 
 /*
  * The table (format: hcall/abi/desc.h). The workarounds have no defined
  * result, so they are CUSTOM and their wrappers return nothing.
+ * SMCCC_VERSION is CUSTOM: its wrapper also rejects a major version no
+ * SMCCC release has. ARCH_SOC_ID_64 (the name, x1..x17) and
+ * ARCH_FEATURE_AVAILABILITY (the bitmap in x1) read more than x0.
  */
 #define HCALL_SMCCC_CALLS(X)                                                   \
-	X(SMCCC, smccc, VERSION, version, VALUE, 0, 0, _, _, _, _,             \
-	  "SMCCC version implemented (major << 16 | minor), SMCCC >= 1.1")     \
+	X(SMCCC, smccc, VERSION, version, CUSTOM, 0, 0, _, _, _, _,            \
+	  "SMCCC version implemented (major << 16 | minor), SMCCC >= 1.1; a "  \
+	  "major other than 1 reads as E_UNKNOWN")                             \
 	X(SMCCC, smccc, ARCH_FEATURES, arch_features, VALUE, 1, 0,             \
 	  (uint32_t, fid), _, _, _,                                            \
 	  "is the function fid implemented; >= 0 yes (function-specific "      \
@@ -158,13 +189,22 @@ HCALL_INLINE uint32_t hcall_smccc_version_minor(uint32_t v)
 	X(SMCCC, smccc, ARCH_SOC_ID, arch_soc_id, VALUE, 1, 0,                 \
 	  (uint32_t, soc_id_type), _, _, _,                                    \
 	  "SoC version (type 0) or revision (type 1), SMCCC >= 1.2")           \
+	X(SMCCC, smccc, ARCH_SOC_ID_64, arch_soc_id_64, CUSTOM, 1, 0,          \
+	  (uint32_t, soc_id_type), _, _, _,                                    \
+	  "SoC name (type 2): 136 bytes in x1..x17, SMCCC >= 1.4")             \
+	X(SMCCC, smccc, ARCH_FEATURE_AVAILABILITY, arch_feature_availability,  \
+	  CUSTOM, 1, 0, (uint64_t, reg), _, _, _,                              \
+	  "which features of an EL3 control register (x1) firmware enabled: "  \
+	  "bitmap in x1, SMCCC >= 1.5")                                        \
 	X(SMCCC, smccc, ARCH_WORKAROUND_1, arch_workaround_1, CUSTOM, 0, 0,    \
 	  _, _, _, _, "branch-predictor invalidation (Spectre v2); no result") \
 	X(SMCCC, smccc, ARCH_WORKAROUND_2, arch_workaround_2, CUSTOM, 1, 0,    \
 	  (uint32_t, enable), _, _, _,                                         \
 	  "enable/disable the SSBD mitigation (Spectre v4); no result")        \
 	X(SMCCC, smccc, ARCH_WORKAROUND_3, arch_workaround_3, CUSTOM, 0, 0,    \
-	  _, _, _, _, "branch-history invalidation (Spectre-BHB); no result")
+	  _, _, _, _, "branch-history invalidation (Spectre-BHB); no result")  \
+	X(SMCCC, smccc, ARCH_WORKAROUND_4, arch_workaround_4, CUSTOM, 0, 0,    \
+	  _, _, _, _, "CVE-2024-7881 mitigation; no result")
 
 /* ---- register roles ---------------------------------------------------------- */
 

@@ -2,7 +2,7 @@
 /*
  * hcall/abi/smccc_reserved.h - which argument registers of a known SMCCC
  * function ID are reserved-must-be-zero, generated from every SMCCC-family
- * table (SMCCC arch calls, PSCI, KVM vendor services).
+ * table (SMCCC arch calls, PSCI, TRNG, PV time, KVM vendor services).
  *
  * Bit n of the mask stands for argument register xn (n = 1..7). The guest
  * raw layer uses it to reject a constant non-zero reserved argument at
@@ -13,7 +13,9 @@
 
 #include <hcall/abi/kvm_arm64.h>
 #include <hcall/abi/psci.h>
+#include <hcall/abi/pvtime.h>
 #include <hcall/abi/smccc.h>
+#include <hcall/abi/trng.h>
 
 /* Argument slot i is register x(i+1). */
 #define HCALL__SMCCC_RSVD_CASE(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, \
@@ -30,6 +32,8 @@ HCALL_INLINE uint32_t hcall_smccc_reserved_mask(uint32_t fid)
 	switch (fid) {
 		HCALL_SMCCC_CALLS(HCALL__SMCCC_RSVD_CASE)
 		HCALL_PSCI_CALLS(HCALL__SMCCC_RSVD_CASE)
+		HCALL_TRNG_CALLS(HCALL__SMCCC_RSVD_CASE)
+		HCALL_PVTIME_CALLS(HCALL__SMCCC_RSVD_CASE)
 		HCALL_KVM_ARM64_CALLS(HCALL__SMCCC_RSVD_CASE)
 	default:
 		return 0;

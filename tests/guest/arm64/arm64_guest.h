@@ -47,4 +47,9 @@ static inline void guest_irq_disable(void)
 	__asm__ __volatile__("msr daifset, #2" ::: "memory");
 }
 
+/* Peer kernel only (wakeup.c): arm the EL1 virtual timer to end a WFI
+ * after `ticks` counter ticks, and disarm it again. */
+void arm64_wakeup_arm(uint32_t ticks);
+void arm64_wakeup_disarm(void);
+
 #endif /* HCALL_TEST_ARM64_GUEST_H */
