@@ -93,7 +93,7 @@ bench_loop(enum mode mode, struct hv *hv, struct hv_vcpu *vcpu, unsigned n, unsi
 		switch (mode) {
 		case FULL:
 			vcpu->regs.r[RAX] = nr;
-			(void)hv_handle_trap(hv, vcpu, HCALL_TRAP_VMMCALL, 0);
+			(void)hv_handle_trap(hv, vcpu, HCALL_TRAP_VMMCALL, 0, 0);
 			sink += vcpu->regs.r[RAX];
 			break;
 		case HASH:
@@ -111,7 +111,6 @@ static void nop_fault(struct hv_vcpu *v, enum hv_fault f) { (void)v; (void)f; }
 static void nop_upcall(struct hv_vcpu *v, unsigned vec) { (void)v; (void)vec; }
 static int nop_start(struct hv_vm *vm) { (void)vm; return 0; }
 static void nop_stop(struct hv_vm *vm) { (void)vm; }
-static void nop_log(const char *m) { (void)m; }
 
 static const struct hv_arch_ops ops = {
 	.arch = HCALL_ARCH_X86_64,
@@ -119,7 +118,6 @@ static const struct hv_arch_ops ops = {
 	.upcall = nop_upcall,
 	.vm_start = nop_start,
 	.vm_stop = nop_stop,
-	.log = nop_log,
 };
 
 int main(int argc, char **argv)
@@ -192,7 +190,7 @@ int main(int argc, char **argv)
 		void *priv = 0;
 
 		vcpu->regs.r[RAX] = number_of(i);
-		(void)hv_handle_trap(&hv, vcpu, HCALL_TRAP_VMMCALL, 0);
+		(void)hv_handle_trap(&hv, vcpu, HCALL_TRAP_VMMCALL, 0, 0);
 		if (vcpu->regs.r[RAX] != (number_of(i) ^ i) || !rbtree_find(number_of(i), &fn, &priv) ||
 		    (uintptr_t)priv != i) {
 			fprintf(stderr, "dispatch_bench: call %u did not reach its handler\n", i);

@@ -60,20 +60,15 @@ static void vm_stop(struct hv_vm *vm)
 {
 	(void)vm;
 }
-static void log_msg(const char *msg)
-{
-	printf("hv: %s\n", msg);
-}
 
 static const struct hv_arch_ops ops = {
-	HCALL_ARCH_X86_64, inject_fault, upcall, vm_start, vm_stop, log_msg,
+	HCALL_ARCH_X86_64, inject_fault, upcall, vm_start, vm_stop,
 };
 
 void hcall_sim_trap(enum hcall_trap trap, uint32_t imm, struct hcall_regs *regs)
 {
 	current->regs = *regs;
-	current->privilege = 0; /* the guest kernel */
-	hv_handle_trap(&hv, current, trap, imm);
+	hv_handle_trap(&hv, current, trap, imm, 0 /* the guest kernel */);
 	*regs = current->regs;
 }
 

@@ -1,28 +1,45 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * hv/core.c - the system: initialisation, the VM table, scheduling
- * hand-off and the service-VM notification.
+ * hand-off, stopping a VM for the glue and the service-VM notification.
  */
-#include "call.h"
 #include "hv_string.h"
 #include "lock.h"
+#include "service.h"
 #include "vm.h"
+
+/* Each service's slice of a VM's svc_state, 16-byte aligned. 0, or
+ * -HV_ENOMEM if the services need more than HV_SVC_STATE_SIZE. */
+static int place_states(struct hv *hv)
+{
+	size_t off = 0;
+	unsigned i;
+
+	for (i = 0; i < HV_ABI_COUNT; i++) {
+		hv->svc_off[i] = (uint16_t)off;
+		off += (hv_services[i]->state_size + 15u) & ~(size_t)15u;
+		if (off > HV_SVC_STATE_SIZE)
+			return -HV_ENOMEM;
+	}
+	return 0;
+}
 
 int hv_init(struct hv *hv, const struct hv_arch_ops *ops)
 {
 	unsigned i;
 
 	if (!hv || !ops || !ops->inject_fault || !ops->upcall || !ops->vm_start ||
-	    !ops->vm_stop || !ops->log)
+	    !ops->vm_stop)
 		return -HV_EINVAL;
 	hv_memset(hv, 0, sizeof(*hv));
 	hv->ops = ops;
 	hv_lock_init(&hv->lock);
 	for (i = 0; i < HV_MAX_VMS; i++) {
 		hv->vms[i].id = i;
+		hv->vms[i].hv = hv;
 		hv->vms[i].state = HV_VM_EMPTY;
 	}
-	return 0;
+	return place_states(hv);
 }
 
 struct hv_vm *hv_vm_create(struct hv *hv, const struct hv_vm_config *cfg)
@@ -46,14 +63,33 @@ struct hv_vm *hv_vm_create(struct hv *hv, const struct hv_vm_config *cfg)
 
 struct hv_vm *hv_vm_by_id(struct hv *hv, uint64_t id)
 {
-	if (id >= HV_MAX_VMS || hv->vms[id].state == HV_VM_EMPTY)
+	struct hv_vm *vm;
+
+	if (id >= HV_MAX_VMS)
 		return NULL;
-	return &hv->vms[id];
+	vm = &hv->vms[hv_index_nospec(id, HV_MAX_VMS)];
+	return vm->state == HV_VM_EMPTY ? NULL : vm;
 }
 
-static int runnable(const struct hv_vcpu *v)
+int hv_vm_stop(struct hv *hv, struct hv_vm *vm)
 {
-	return v->online && v->vm->state == HV_VM_RUNNING;
+	int ret;
+
+	hv_lock(&hv->lock);
+	ret = hv_vm_stop_locked(hv, vm);
+	hv_unlock(&hv->lock);
+	return ret;
+}
+
+/* Caller holds hv->lock (the VM's state) and takes vm->lock (online). */
+static int runnable(struct hv_vcpu *v)
+{
+	int online;
+
+	hv_lock(&v->vm->lock);
+	online = v->online;
+	hv_unlock(&v->vm->lock);
+	return online;
 }
 
 struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current)
@@ -90,6 +126,23 @@ static struct hv_vm *service_vm_locked(struct hv *hv)
 	return NULL;
 }
 
+/* The service VM's upcall vector: the first of its services that sets
+ * one, else the default. Caller holds hv->lock. */
+static unsigned upcall_vector_locked(struct hv_vm *vm)
+{
+	unsigned i, vector = HV_UPCALL_VECTOR;
+
+	hv_lock(&vm->lock);
+	for (i = 0; i < HV_ABI_COUNT; i++)
+		if ((vm->abis & HV_ABI_BIT(i)) && hv_services[i]->upcall_vector) {
+			vector = hv_services[i]->upcall_vector(
+				vm, hv_vm_state(vm, hv_services[i]));
+			break;
+		}
+	hv_unlock(&vm->lock);
+	return vector;
+}
+
 void hv_notify_service_vm(struct hv *hv)
 {
 	struct hv_vm *vm;
@@ -98,7 +151,7 @@ void hv_notify_service_vm(struct hv *hv)
 	hv_lock(&hv->lock);
 	vm = service_vm_locked(hv);
 	if (vm)
-		vector = vm->upcall_vector;
+		vector = upcall_vector_locked(vm);
 	hv_unlock(&hv->lock);
 	/* ACRN: the upcall goes to the service VM's vCPU0. */
 	if (vm)

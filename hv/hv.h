@@ -1,36 +1,33 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/hv.h - the contract between hcall's portable hypervisor core and the
- * per-architecture glue in arch/.
+ * hv/hv.h - the contract between hcall's portable hypervisor core and
+ * whoever embeds it: the per-architecture glue in arch/, or another
+ * hypervisor.
  *
  * The glue owns the hardware: boot, the trap vector, the world switch,
- * second-stage translation and event injection. On every hypercall trap it
- * saves the guest's general-purpose registers into vcpu->regs (indexed as
- * in <hcall/regs.h>), calls hv_handle_trap(), acts on the returned action
- * and restores vcpu->regs into the guest.
+ * second-stage translation and event injection. On every hypercall trap
+ * it saves the guest's general-purpose registers into vcpu->regs (indexed
+ * as in <hcall/regs.h>), calls hv_handle_trap() with what it decoded (the
+ * trap instruction, its immediate, the caller's privilege), acts on the
+ * returned action and restores vcpu->regs into the guest.
  *
- * The core owns the policy: which ABI a trap belongs to, whether the
- * caller may make the call, the handlers, guest-memory checks and the
- * result registers. It is freestanding C with no architecture #ifdef; it
- * builds for the host too, where the unit tests and the fuzzer drive it.
+ * The core owns the policy: which service a trap belongs to, whether the
+ * caller may make the call, the handlers, guest-memory checks, the result
+ * registers and the VM lifecycle. It is freestanding C with no
+ * architecture #ifdef; it builds for the host too, where the unit tests
+ * and the fuzzer drive it.
  *
- * Changes since the first sketch (all additive for the glue; hvcore):
- *   - struct hv_vm gained `hv` (back pointer), `perms` (HV_PERM_* call
- *     classes), a lock and the page-share state; struct hv_vm_config
- *     gained `perms` (0 = the role's default).
- *   - struct hv's `void *core` became embedded private state (lock and
- *     handler registry): declare `struct hv` statically, not on a stack.
- *   - hv_handler_fn's contract is spelled out below hv_register_hypercall.
- *   - PSCI CPU_ON/AFFINITY_INFO name a vCPU by MPIDR Aff0 = vcpu->id
- *     (Aff1..Aff3 must be 0): the arm64 glue sets VMPIDR_EL2 that way.
- *   - The glue sets vcpu->privilege before every hv_handle_trap().
- *   - New VM state HV_VM_DEFINED (ACRN VMs before CREATE_VM) and config
- *     field `uuid`.
- *
- * Locking: hv->lock (VM table, VM states, handler registry) is taken
- * before any vm->lock (vCPU online state, page-share state); never the
- * other way round. Handlers registered through hv_register_hypercall run
- * with no lock held.
+ * Locks, and what each one owns:
+ *   hv->lock   the VM table: every VM's `state`, creation and
+ *              destruction; the handler registry.
+ *   vm->lock   the VM's vCPU online state, entry points and context IDs,
+ *              and the services' per-VM state (each service reads and
+ *              writes only its own).
+ * hv->lock is taken before any vm->lock, never the other way round.
+ * Everything else in struct hv_vm is written only while the VM is
+ * created, before any vCPU of it runs. The glue changes a VM's state only
+ * through the functions below. Handlers registered with
+ * hv_register_hypercall run with no lock held.
  */
 #ifndef HV_HV_H
 #define HV_HV_H
@@ -40,18 +37,19 @@
 #include <stddef.h>
 
 #include "hv_errno.h" /* HV_EEXIST... : the -errno values returned below */
-
-/* The service VM's upcall vector until ACRN's set-callback-vector. */
-#define HV_UPCALL_VECTOR 0xF3u
+#include "services.h" /* the ABIs, one line each */
 
 #define HV_MAX_VMS 8
 #define HV_MAX_VCPUS 4
 #define HV_MAX_REGIONS 4
-/* Pages per VM that may be in a non-default MEM_SHARE state at once. */
-#define HV_MAX_PAGE_STATES 64
 /* Registered handlers, over all VMs and ABIs (open addressing, load <= 1/2). */
 #define HV_REGISTRY_MAX 4096
 #define HV_REGISTRY_SLOTS (2 * HV_REGISTRY_MAX)
+/* Bytes per VM for the services' own per-VM state, all services together. */
+#define HV_SVC_STATE_SIZE 2048
+
+/* The service VM's upcall vector unless a service sets another. */
+#define HV_UPCALL_VECTOR 0xF3u
 
 /* A spinlock that works freestanding (GCC __atomic builtins). */
 struct hv_lock {
@@ -59,7 +57,7 @@ struct hv_lock {
 };
 
 enum hv_role {
-	HV_ROLE_SERVICE = 0, /* hvisor root zone, ACRN Service VM */
+	HV_ROLE_SERVICE = 0, /* hvisor root zone, ACRN Service VM, Jailhouse root cell */
 	HV_ROLE_NORMAL = 1,
 	HV_ROLE_TRUSTY = 2,  /* ACRN VM with Trusty enabled */
 };
@@ -70,7 +68,8 @@ enum hv_vm_state {
 	HV_VM_RUNNING = 2,
 	HV_VM_PAUSED = 3,
 	HV_VM_STOPPED = 4,
-	HV_VM_DEFINED = 5,   /* ACRN: configured (has a uuid), not yet CREATE_VM'd */
+	HV_VM_DEFINED = 5,   /* configured, waiting for a management call to
+			      * instantiate it (ACRN CREATE_VM) */
 };
 
 /* Guest-physical memory of a VM. `host` is the hypervisor's pointer to
@@ -87,19 +86,21 @@ struct hv_region {
 	uint32_t flags;
 };
 
-/* The ABI families a VM may use. A VM whose `abis` is 0 has no hypercall
- * rights at all and gets the undefined-instruction exception. */
+/* The hypercall ABIs (hv/services.h). A VM whose `abis` is 0 has no
+ * hypercall rights at all and gets the undefined-instruction exception. */
 enum hv_abi {
-	HV_ABI_HVISOR = 0,
-	HV_ABI_SMCCC = 1,    /* SMCCC arch calls, PSCI, vendor hyp services */
-	HV_ABI_SBI = 2,
-	HV_ABI_KVM_X86 = 3,
-	HV_ABI_ACRN = 4,
-	HV_ABI_PALACIOS = 5,
-	HV_ABI_PROBE = 6,    /* the conformance probe on every family */
+#define HV__ABI_ENUM(NAME, name) HV_ABI_##NAME,
+	HV_SERVICES(HV__ABI_ENUM)
+#undef HV__ABI_ENUM
 	HV_ABI_COUNT
 };
 #define HV_ABI_BIT(abi) (1u << (abi))
+#define HV_ABI_ALL ((1u << HV_ABI_COUNT) - 1u)
+
+/* Capabilities of a VM, beside its ABIs. */
+#define HV_CAP_PROBE 1u /* the conformance probe's calls on each of its ABIs
+			 * (<hcall/abi/probe.h>) */
+#define HV_CAP_ALL 1u
 
 /*
  * Call classes, the unit of a VM's permission set (`perms`). Every call the
@@ -122,31 +123,19 @@ enum hv_abi {
 #define HV_PERM_CUSTOM 16u
 #define HV_PERM_ALL 31u
 
-/* MEM_SHARE page states (pages not listed are HV_PAGE_PRIVATE). */
-enum hv_page_state {
-	HV_PAGE_PRIVATE = 0,
-	HV_PAGE_SHARED = 1,       /* shared with the host (MEM_SHARE) */
-	HV_PAGE_RELINQUISHED = 2, /* given back (MEM_RELINQUISH), cleared */
-};
-
-struct hv_page {
-	uint64_t ipa;             /* granule-aligned guest-physical address */
-	uint32_t state;           /* enum hv_page_state; PRIVATE = free slot */
-};
-
 struct hv_vm;
 
 struct hv_vcpu {
 	struct hv_vm *vm;
 	unsigned id;
 	struct hcall_regs regs; /* guest GPRs at the trap */
-	uint64_t pc;            /* guest PC of the trapping instruction's successor, informative */
-	unsigned privilege;     /* 0 = guest kernel (EL1, VS, ring 0); filled by the glue */
+	uint64_t pc;            /* guest PC past the trapping instruction, informative */
 	int online;
-	uint64_t entry;         /* PSCI CPU_ON / start address */
+	uint64_t entry;         /* start address (PSCI CPU_ON, VM start) */
 	uint64_t context_id;
-	struct hcall_regs probe;/* frame recorded by the probe's ECHO */
 	void *arch;             /* the glue's per-vCPU state */
+	/* private to the core: */
+	struct hcall_regs probe;/* frame recorded by the probe's ECHO */
 };
 
 struct hv_vm {
@@ -155,29 +144,26 @@ struct hv_vm {
 	enum hv_vm_state state;
 	char name[32];
 	uint32_t abis;          /* HV_ABI_BIT() set */
+	uint32_t caps;          /* HV_CAP_* set */
+	uint32_t perms;         /* HV_PERM_* call classes */
 	struct hv_region regions[HV_MAX_REGIONS];
 	unsigned nregions;
 	struct hv_vcpu vcpus[HV_MAX_VCPUS];
 	unsigned nvcpus;
 	uint64_t entry;         /* boot entry point (guest-physical) */
-	unsigned upcall_vector; /* ACRN callback vector; 0xF3 by default */
 	void *arch;             /* the glue's per-VM state (stage-2 tables...) */
 	struct hv *hv;          /* the system this VM belongs to */
-	uint32_t perms;         /* HV_PERM_* call classes */
 	/* private to the core: */
-	struct hv_lock lock;    /* vCPU online state, pages[] */
-	struct hv_page pages[HV_MAX_PAGE_STATES];
-	uint8_t uuid[16];       /* ACRN CREATE_VM names a VM by this */
-	uint32_t trusty;        /* ACRN Trusty: HV_TRUSTY_* bits */
+	struct hv_lock lock;    /* see the lock rules above */
+	/* the services' per-VM state (hv/service.h, hv_vm_state()) */
+	uint64_t svc_state[HV_SVC_STATE_SIZE / sizeof(uint64_t)];
 };
-#define HV_TRUSTY_READY 1u   /* INITIALIZE_TRUSTY done */
-#define HV_TRUSTY_SECURE 2u  /* the secure world is current */
 
 /* What the glue must do after hv_handle_trap(). */
 enum hv_action {
 	HV_RESUME = 0,          /* results written; advance past the trap and resume */
 	HV_INJECTED = 1,        /* an exception was injected; resume without advancing */
-	HV_VCPU_OFF = 2,        /* this vCPU stopped (PSCI CPU_OFF, zone shut down) */
+	HV_VCPU_OFF = 2,        /* this vCPU stopped (PSCI CPU_OFF, its VM stopped) */
 	HV_SWITCH = 3,          /* results written; advance, then run hv_next_vcpu() */
 	HV_SYSTEM_OFF = 4,      /* power off the machine with hv->exit_code */
 	HV_SYSTEM_RESET = 5,
@@ -196,12 +182,11 @@ struct hv_arch_ops {
 	void (*inject_fault)(struct hv_vcpu *vcpu, enum hv_fault fault);
 	/* Raise the upcall interrupt (x86: `vector`; elsewhere a virtual IRQ). */
 	void (*upcall)(struct hv_vcpu *vcpu, unsigned vector);
-	/* A VM was started or stopped through a hypercall: set up or tear
-	 * down its second-stage tables and vCPU state. Return 0 or -errno. */
+	/* The core started or stopped a VM: set up or tear down its
+	 * second-stage tables and vCPU state. Return 0 or -errno. Called
+	 * with hv->lock held. */
 	int (*vm_start)(struct hv_vm *vm);
 	void (*vm_stop)(struct hv_vm *vm);
-	/* A short message on the hypervisor console (may be a no-op). */
-	void (*log)(const char *msg);
 };
 
 struct hv;
@@ -213,10 +198,11 @@ typedef int64_t (*hv_handler_fn)(struct hv *hv, struct hv_vcpu *vcpu,
 struct hv {
 	const struct hv_arch_ops *ops;
 	struct hv_vm vms[HV_MAX_VMS];
-	unsigned nvms;
+	unsigned nvms;          /* slots in use are below this */
 	int exit_code;          /* for HV_SYSTEM_OFF */
 	/* private to the core: */
-	struct hv_lock lock;    /* VM table and states, registry */
+	struct hv_lock lock;    /* see the lock rules above */
+	uint16_t svc_off[HV_ABI_COUNT]; /* each service's offset in svc_state */
 	struct hv_reg_slot {
 		uint64_t nr;
 		hv_handler_fn fn;
@@ -226,7 +212,6 @@ struct hv {
 		uint8_t tomb;   /* deleted: keep probing past it */
 	} registry[HV_REGISTRY_SLOTS];
 	unsigned nregistered;
-	uint64_t virtio_shm;    /* hvisor virtio_init's region, 0 = none */
 };
 
 /* Boot-time configuration of one VM. */
@@ -234,11 +219,12 @@ struct hv_vm_config {
 	const char *name;
 	enum hv_role role;
 	uint32_t abis;          /* HV_ABI_BIT() set; 0 = no hypercall rights */
+	uint32_t caps;          /* HV_CAP_* set */
 	uint64_t entry;
 	unsigned nvcpus;
 	struct hv_region regions[HV_MAX_REGIONS];
 	unsigned nregions;
-	int start;              /* run at boot (else waits for zone_start / ACRN start) */
+	int start;              /* run at boot (else waits for a management call) */
 	uint32_t perms;         /* HV_PERM_* set; 0 = the role's default */
 	/* ACRN: a non-zero uuid with start = 0 makes the VM HV_VM_DEFINED,
 	 * waiting for the service VM's CREATE_VM with this uuid. */
@@ -253,14 +239,24 @@ struct hv_vm *hv_vm_create(struct hv *hv, const struct hv_vm_config *cfg);
 
 /*
  * Handle one hypercall trap of `vcpu`: `trap` is the instruction, `imm`
- * its immediate (HVC/SMC), vcpu->regs the guest registers. Writes every
- * result register of the convention on every path.
+ * its immediate (HVC/SMC; 0 elsewhere), `privilege` the caller's (0 =
+ * guest kernel: EL1, VS-mode, CPL 0), vcpu->regs the guest registers.
+ * Writes every result register of the convention on every path.
  */
 enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
-			      enum hcall_trap trap, uint32_t imm);
+			      enum hcall_trap trap, uint32_t imm,
+			      unsigned privilege);
 
 /* After HV_SWITCH / HV_VCPU_OFF: the next vCPU to run, or NULL if none. */
 struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current);
+
+/*
+ * Stop a running or paused VM for a reason the glue found (a fault it
+ * cannot resolve, the guest's exit port): its vCPUs go offline and the
+ * glue's vm_stop runs. 0, or -HV_EINVAL if the VM was not running or
+ * paused.
+ */
+int hv_vm_stop(struct hv *hv, struct hv_vm *vm);
 
 /* Ask the core to notify the service VM (ACRN upcall, hvisor virtio IRQ). */
 void hv_notify_service_vm(struct hv *hv);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/probe.c - the ABI-probe service (numbers: <hcall/abi/probe.h>), on
- * every ABI of a VM that has HV_ABI_PROBE.
+ * hv/probe.c - the conformance probe's calls (numbers: <hcall/abi/probe.h>),
+ * on every ABI of a VM that has HV_CAP_PROBE.
  *
  * ECHO records the trapped frame in the vCPU and answers with
  * HCALL_PROBE_PATTERN(i) in result position i. Positions count the
@@ -14,9 +14,9 @@
  */
 #include <hcall/abi/probe.h>
 
-#include "call.h"
+#include "probe.h"
 
-void hv_probe_echo(struct hv_call *c)
+static void echo(struct hv_call *c)
 {
 	unsigned i, first = c->conv->err_reg != HCALL_REG_NONE ? 1 : 0;
 
@@ -26,12 +26,15 @@ void hv_probe_echo(struct hv_call *c)
 		c->out[i] = HCALL_PROBE_PATTERN(i + first);
 }
 
-void hv_probe_dump(struct hv_call *c)
+static void dump(struct hv_call *c)
 {
 	struct hcall_regs frame = c->vcpu->probe;
 
 	if (hv_copy_to_guest(c->vm, c->arg[0], &frame, sizeof(frame)))
-		hv_call_status(c, c->svc_errs->fault);
+		hv_call_status(c, c->svc->errs.fault);
 	else
 		hv_call_status(c, 0);
 }
+
+const struct hv_entry hv_probe_echo_entry = { 0, echo, HV_PERM_ALL, 0, 0, 0 };
+const struct hv_entry hv_probe_dump_entry = { 0, dump, HV_PERM_ALL, 1, 0, 1 };

@@ -73,7 +73,7 @@ static inline struct hv_reg_slot *lookup_locked(struct hv *hv, unsigned vm,
 static int vm_ok(const struct hv_vm *vm, enum hv_abi abi)
 {
 	return vm && vm->hv && vm->state != HV_VM_EMPTY && vm->id < HV_MAX_VMS &&
-	       (unsigned)abi < HV_ABI_COUNT && abi != HV_ABI_PROBE;
+	       (unsigned)abi < HV_ABI_COUNT;
 }
 
 int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
@@ -87,8 +87,10 @@ int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
 
 	if (!vm_ok(vm, abi) || !fn)
 		return -HV_EINVAL;
-	if (hv_builtin_number(vm, abi, nr))
-		return -HV_EEXIST;
+	ret = hv_number_check(vm, abi, nr);
+	if (ret)
+		return ret;
+	ret = -HV_ENOSPC;
 	hv = vm->hv;
 	h = key_hash(vm->id, abi, nr);
 	hv_lock(&hv->lock);

@@ -14,7 +14,9 @@ int hv_registry_find(struct hv *hv, const struct hv_vm *vm, enum hv_abi abi,
 /* Drop every handler of VM `vm_id`. Caller holds hv->lock. */
 void hv_registry_purge_locked(struct hv *hv, unsigned vm_id);
 
-/* True if the core implements (abi, nr) itself (dispatch.c). */
-int hv_builtin_number(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr);
+/* Whether (abi, nr) may be registered for vm (dispatch.c): 0, -HV_EEXIST
+ * (the core implements it) or -HV_EINVAL (no such ABI, or a number its
+ * traps cannot carry). */
+int hv_number_check(const struct hv_vm *vm, enum hv_abi abi, uint64_t nr);
 
 #endif /* HV_REGISTRY_H */

@@ -43,14 +43,28 @@
 #include <hcall/abi/acrn.h>
 #include <hcall/abi/probe.h>
 
-#include "call.h"
-#include "svc_lookup.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
+#include "service.h"
 #include "vm.h"
 
-enum { HCALL_ACRN_CALLS(HV_SVC_ARGS) };
+enum { HCALL_ACRN_CALLS(HV_ENTRY_ARGS) };
+
+/* Per-VM state. uuid is set at creation and never changes; the rest is
+ * under vm->lock. */
+struct acrn_vm {
+	uint8_t uuid[16];        /* CREATE_VM names a VM by this */
+	uint32_t trusty;         /* TRUSTY_* bits */
+	unsigned upcall_vector;  /* SET_CALLBACK_VECTOR's */
+};
+#define TRUSTY_READY 1u  /* INITIALIZE_TRUSTY done */
+#define TRUSTY_SECURE 2u /* the secure world is current */
+
+static struct acrn_vm *acrn_of(struct hv_vm *vm)
+{
+	return hv_vm_state(vm, &hv_service_acrn);
+}
 
 /* ACRN_<NAME> = raw code, from the ABI's error table. */
 #define ACRN_ERR(name, raw, status) ACRN_##name = (raw),
@@ -92,9 +106,9 @@ static void set_callback_vector(struct hv_call *c)
 		hv_call_status(c, ACRN_EINVAL);
 		return;
 	}
-	hv_lock(&c->hv->lock);
-	c->vm->upcall_vector = (unsigned)v;
-	hv_unlock(&c->hv->lock);
+	hv_lock(&c->vm->lock);
+	((struct acrn_vm *)c->state)->upcall_vector = (unsigned)v;
+	hv_unlock(&c->vm->lock);
 	hv_call_status(c, 0);
 }
 
@@ -137,7 +151,7 @@ static void create_vm(struct hv_call *c)
 	hv_lock(&c->hv->lock);
 	for (i = 0; i < HV_MAX_VMS; i++)
 		if (c->hv->vms[i].state == HV_VM_DEFINED &&
-		    uuid_eq(c->hv->vms[i].uuid, cv.uuid)) {
+		    uuid_eq(acrn_of(&c->hv->vms[i])->uuid, cv.uuid)) {
 			t = &c->hv->vms[i];
 			t->state = HV_VM_CREATED;
 			break;
@@ -159,7 +173,7 @@ static struct hv_vm *managed(struct hv_call *c, uint64_t vmid)
 {
 	struct hv_vm *t = hv_vm_by_id(c->hv, vmid);
 
-	if (!t || t == c->vm || !uuid_set(t->uuid) || t->state == HV_VM_DEFINED)
+	if (!t || t == c->vm || !uuid_set(acrn_of(t)->uuid) || t->state == HV_VM_DEFINED)
 		return NULL;
 	return t;
 }
@@ -192,7 +206,9 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 		if (t->state == HV_VM_PAUSED)
 			hv_vm_stop_locked(c->hv, t);
 		t->state = HV_VM_DEFINED;
-		t->trusty = 0;
+		hv_lock(&t->lock);
+		acrn_of(t)->trusty = 0;
+		hv_unlock(&t->lock);
 		return 0;
 	}
 	return ACRN_EINVAL;
@@ -244,6 +260,7 @@ static void notify_request_finish(struct hv_call *c)
 
 static void initialize_trusty(struct hv_call *c)
 {
+	struct acrn_vm *a = c->state;
 	struct hcall_acrn_trusty_boot_param bp;
 	uint64_t base, entry;
 	int64_t st = 0;
@@ -259,21 +276,22 @@ static void initialize_trusty(struct hv_call *c)
 	    entry - base >= bp.mem_size)
 		st = ACRN_EINVAL;
 	hv_lock(&c->vm->lock);
-	if (!st && (c->vm->trusty & HV_TRUSTY_READY))
+	if (!st && (a->trusty & TRUSTY_READY))
 		st = ACRN_EINVAL;
 	if (!st)
-		c->vm->trusty = HV_TRUSTY_READY;
+		a->trusty = TRUSTY_READY;
 	hv_unlock(&c->vm->lock);
 	hv_call_status(c, st);
 }
 
 static void world_switch(struct hv_call *c)
 {
+	struct acrn_vm *a = c->state;
 	int64_t st = ACRN_EINVAL;
 
 	hv_lock(&c->vm->lock);
-	if (c->vm->trusty & HV_TRUSTY_READY) {
-		c->vm->trusty ^= HV_TRUSTY_SECURE;
+	if (a->trusty & TRUSTY_READY) {
+		a->trusty ^= TRUSTY_SECURE;
 		st = 0;
 	}
 	hv_unlock(&c->vm->lock);
@@ -282,39 +300,73 @@ static void world_switch(struct hv_call *c)
 
 static void save_restore_sworld_ctx(struct hv_call *c)
 {
-	hv_call_status(c, (c->vm->trusty & HV_TRUSTY_READY) ? 0 : ACRN_EINVAL);
+	struct acrn_vm *a = c->state;
+	uint32_t trusty;
+
+	hv_lock(&c->vm->lock);
+	trusty = a->trusty;
+	hv_unlock(&c->vm->lock);
+	hv_call_status(c, (trusty & TRUSTY_READY) ? 0 : ACRN_EINVAL);
 }
 
 #define IDX(id) ((id) & 0xFFu)
-const struct hv_svc hv_acrn_table[HV_ACRN_N] = {
+#define ACRN_N 256u /* indexed by the ID's low byte */
+
+static const struct hv_entry table[ACRN_N] = {
 	[IDX(HCALL_ACRN_GET_API_VERSION)] =
-		HV_SVC(ACRN, GET_API_VERSION, get_api_version, HV_PERM_MGMT),
+		HV_ENTRY(ACRN, GET_API_VERSION, get_api_version, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_SET_CALLBACK_VECTOR)] =
-		HV_SVC(ACRN, SET_CALLBACK_VECTOR, set_callback_vector, HV_PERM_MGMT),
-	[IDX(HCALL_ACRN_CREATE_VM)] = HV_SVC(ACRN, CREATE_VM, create_vm, HV_PERM_MGMT),
-	[IDX(HCALL_ACRN_DESTROY_VM)] = HV_SVC(ACRN, DESTROY_VM, destroy_vm, HV_PERM_MGMT),
-	[IDX(HCALL_ACRN_START_VM)] = HV_SVC(ACRN, START_VM, start_vm, HV_PERM_MGMT),
-	[IDX(HCALL_ACRN_PAUSE_VM)] = HV_SVC(ACRN, PAUSE_VM, pause_vm, HV_PERM_MGMT),
-	[IDX(HCALL_ACRN_RESET_VM)] = HV_SVC(ACRN, RESET_VM, reset_vm, HV_PERM_MGMT),
+		HV_ENTRY(ACRN, SET_CALLBACK_VECTOR, set_callback_vector, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_CREATE_VM)] = HV_ENTRY(ACRN, CREATE_VM, create_vm, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_DESTROY_VM)] = HV_ENTRY(ACRN, DESTROY_VM, destroy_vm, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_START_VM)] = HV_ENTRY(ACRN, START_VM, start_vm, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_PAUSE_VM)] = HV_ENTRY(ACRN, PAUSE_VM, pause_vm, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_RESET_VM)] = HV_ENTRY(ACRN, RESET_VM, reset_vm, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_NOTIFY_REQUEST_FINISH)] =
-		HV_SVC(ACRN, NOTIFY_REQUEST_FINISH, notify_request_finish, HV_PERM_MGMT),
+		HV_ENTRY(ACRN, NOTIFY_REQUEST_FINISH, notify_request_finish, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_INITIALIZE_TRUSTY)] =
-		HV_SVC(ACRN, INITIALIZE_TRUSTY, initialize_trusty, HV_PERM_TRUSTY),
+		HV_ENTRY(ACRN, INITIALIZE_TRUSTY, initialize_trusty, HV_PERM_TRUSTY),
 	[IDX(HCALL_ACRN_WORLD_SWITCH)] =
-		HV_SVC(ACRN, WORLD_SWITCH, world_switch, HV_PERM_TRUSTY),
+		HV_ENTRY(ACRN, WORLD_SWITCH, world_switch, HV_PERM_TRUSTY),
 	[IDX(HCALL_ACRN_SAVE_RESTORE_SWORLD_CTX)] =
-		HV_SVC(ACRN, SAVE_RESTORE_SWORLD_CTX, save_restore_sworld_ctx, HV_PERM_TRUSTY),
+		HV_ENTRY(ACRN, SAVE_RESTORE_SWORLD_CTX, save_restore_sworld_ctx, HV_PERM_TRUSTY),
 };
 
-const struct hv_svc *hv_svc_acrn_lookup(uint64_t ext, uint64_t nr)
+/* IDs carry a service group in bits 15:8; the full ID is compared. */
+static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
 {
 	(void)ext; /* one number space */
-	return hv_acrn_lookup(nr);
+	return hv_entry_at(table, ACRN_N, nr & 0xFFu, nr);
 }
 
-const struct hv_service hv_svc_acrn = {
-	HV_ABI_ACRN,
-	{ ACRN_ENOTTY, ACRN_EINVAL, ACRN_EINVAL, ACRN_EFAULT },
-	0, HCALL_PROBE_ACRN_ECHO, HCALL_PROBE_ACRN_DUMP,
-	hv_svc_acrn_lookup,
+static void vm_init(struct hv_vm *vm, void *state, const struct hv_vm_config *cfg)
+{
+	struct acrn_vm *a = state;
+
+	(void)vm;
+	hv_memcpy(a->uuid, cfg->uuid, sizeof(a->uuid));
+	a->upcall_vector = HV_UPCALL_VECTOR;
+}
+
+static unsigned upcall_vector(const struct hv_vm *vm, const void *state)
+{
+	(void)vm;
+	return ((const struct acrn_vm *)state)->upcall_vector;
+}
+
+static const struct hcall_conv_desc conv = HCALL_ACRN_CONV;
+static const struct hv_conv convs[] = { { &conv, 0 } };
+
+const struct hv_service hv_service_acrn = {
+	.name = "acrn",
+	.abi = HV_ABI_ACRN,
+	.convs = convs,
+	.nconvs = 1,
+	.lookup = lookup,
+	.nr_mask = ~0ull,
+	.errs = { ACRN_ENOTTY, ACRN_EINVAL, ACRN_EINVAL, ACRN_EFAULT },
+	.probe = { 0, HCALL_PROBE_ACRN_ECHO, HCALL_PROBE_ACRN_DUMP },
+	.state_size = sizeof(struct acrn_vm),
+	.vm_init = vm_init,
+	.upcall_vector = upcall_vector,
 };

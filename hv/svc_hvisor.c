@@ -32,19 +32,24 @@
 #include <hcall/abi/hvisor.h>
 #include <hcall/abi/probe.h>
 
-#include "call.h"
-#include "svc_lookup.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
+#include "service.h"
 #include "vm.h"
 
-enum { HCALL_HVISOR_CALLS(HV_SVC_ARGS) };
+enum { HCALL_HVISOR_CALLS(HV_ENTRY_ARGS) };
 
 #define PAGE 4096u
 
+/* Per-VM state: the root zone's virtio page (virtio_init), 0 = none. */
+struct hvisor_vm {
+	uint64_t virtio_shm;
+};
+
 static void virtio_init(struct hv_call *c)
 {
+	struct hvisor_vm *z = c->state;
 	uint64_t shm = c->arg[0];
 	int64_t st = 0;
 
@@ -52,23 +57,28 @@ static void virtio_init(struct hv_call *c)
 		st = -HV_EINVAL;
 	else if (!hv_guest_range(c->vm, shm, PAGE, HV_MEM_READ | HV_MEM_WRITE))
 		st = -HV_EFAULT;
-	hv_lock(&c->hv->lock);
-	if (!st && c->hv->virtio_shm)
+	hv_lock(&c->vm->lock);
+	if (!st && z->virtio_shm)
 		st = -HV_EEXIST;
 	if (!st)
-		c->hv->virtio_shm = shm;
-	hv_unlock(&c->hv->lock);
+		z->virtio_shm = shm;
+	hv_unlock(&c->vm->lock);
 	hv_call_status(c, st);
 }
 
 static void virtio_inject_irq(struct hv_call *c)
 {
+	struct hvisor_vm *z = c->state;
 	struct hv_vcpu *targets[HV_MAX_VMS];
 	unsigned i, n = 0;
 	int64_t st = 0;
+	uint64_t shm;
 
+	hv_lock(&c->vm->lock);
+	shm = z->virtio_shm;
+	hv_unlock(&c->vm->lock);
 	hv_lock(&c->hv->lock);
-	if (!c->hv->virtio_shm)
+	if (!shm)
 		st = -HV_ENOENT;
 	else
 		for (i = 0; i < HV_MAX_VMS; i++)
@@ -199,26 +209,41 @@ static void ivc_info(struct hv_call *c)
 		hv_call_status(c, 0);
 }
 
-const struct hv_svc hv_hvisor_table[HV_HVISOR_N] = {
-	[HCALL_HVISOR_VIRTIO_INIT] = HV_SVC(HVISOR, VIRTIO_INIT, virtio_init, HV_PERM_MGMT),
+#define HVISOR_N (HCALL_HVISOR_IVC_INFO + 1u)
+
+static const struct hv_entry table[HVISOR_N] = {
+	[HCALL_HVISOR_VIRTIO_INIT] = HV_ENTRY(HVISOR, VIRTIO_INIT, virtio_init, HV_PERM_MGMT),
 	[HCALL_HVISOR_VIRTIO_INJECT_IRQ] =
-		HV_SVC(HVISOR, VIRTIO_INJECT_IRQ, virtio_inject_irq, HV_PERM_MGMT),
-	[HCALL_HVISOR_ZONE_START] = HV_SVC(HVISOR, ZONE_START, zone_start, HV_PERM_MGMT),
+		HV_ENTRY(HVISOR, VIRTIO_INJECT_IRQ, virtio_inject_irq, HV_PERM_MGMT),
+	[HCALL_HVISOR_ZONE_START] = HV_ENTRY(HVISOR, ZONE_START, zone_start, HV_PERM_MGMT),
 	[HCALL_HVISOR_ZONE_SHUTDOWN] =
-		HV_SVC(HVISOR, ZONE_SHUTDOWN, zone_shutdown, HV_PERM_MGMT),
-	[HCALL_HVISOR_ZONE_LIST] = HV_SVC(HVISOR, ZONE_LIST, zone_list, HV_PERM_MGMT),
-	[HCALL_HVISOR_IVC_INFO] = HV_SVC(HVISOR, IVC_INFO, ivc_info, HV_PERM_INFO),
+		HV_ENTRY(HVISOR, ZONE_SHUTDOWN, zone_shutdown, HV_PERM_MGMT),
+	[HCALL_HVISOR_ZONE_LIST] = HV_ENTRY(HVISOR, ZONE_LIST, zone_list, HV_PERM_MGMT),
+	[HCALL_HVISOR_IVC_INFO] = HV_ENTRY(HVISOR, IVC_INFO, ivc_info, HV_PERM_INFO),
 };
 
-const struct hv_svc *hv_svc_hvisor_lookup(uint64_t ext, uint64_t nr)
+static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
 {
 	(void)ext; /* one number space */
-	return hv_hvisor_lookup(nr);
+	return hv_entry_at(table, HVISOR_N, nr, nr);
 }
 
-const struct hv_service hv_svc_hvisor = {
-	HV_ABI_HVISOR,
-	{ -HV_ENOSYS, -HV_EPERM, -HV_EINVAL, -HV_EFAULT },
-	0, HCALL_PROBE_HVISOR_ECHO, HCALL_PROBE_HVISOR_DUMP,
-	hv_svc_hvisor_lookup,
+static const struct hcall_conv_desc conv_arm64 = HCALL_HVISOR_CONV_ARM64;
+static const struct hcall_conv_desc conv_riscv = HCALL_HVISOR_CONV_RISCV;
+
+static const struct hv_conv convs[] = {
+	{ &conv_arm64, 0 },
+	{ &conv_riscv, HV_CONV_SELECTOR },
+};
+
+const struct hv_service hv_service_hvisor = {
+	.name = "hvisor",
+	.abi = HV_ABI_HVISOR,
+	.convs = convs,
+	.nconvs = sizeof(convs) / sizeof(convs[0]),
+	.lookup = lookup,
+	.nr_mask = ~0ull,
+	.errs = { -HV_ENOSYS, -HV_EPERM, -HV_EINVAL, -HV_EFAULT },
+	.probe = { 0, HCALL_PROBE_HVISOR_ECHO, HCALL_PROBE_HVISOR_DUMP },
+	.state_size = sizeof(struct hvisor_vm),
 };

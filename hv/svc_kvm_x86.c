@@ -2,8 +2,8 @@
 /*
  * hv/svc_kvm_x86.c - the KVM x86 hypercalls, with KVM's error codes.
  *
- * The dispatcher answers a caller at CPL != 0 with -KVM_EPERM (KVM's
- * rule), an unknown number with -KVM_ENOSYS.
+ * A caller at CPL != 0 gets -KVM_EPERM (KVM's rule: HV_SVC_PRIV_DENIED),
+ * an unknown number -KVM_ENOSYS.
  *
  *   VAPIC_POLL_IRQ       0 (the exit itself is the point)
  *   KICK_CPU(flags, id)  0, as KVM: vCPUs of hcall's hypervisors do not
@@ -21,10 +21,9 @@
 #include <hcall/abi/kvm_x86.h>
 #include <hcall/abi/probe.h>
 
-#include "call.h"
-#include "svc_lookup.h"
+#include "service.h"
 
-enum { HCALL_KVM_X86_CALLS(HV_SVC_ARGS) };
+enum { HCALL_KVM_X86_CALLS(HV_ENTRY_ARGS) };
 
 static void ok(struct hv_call *c)
 {
@@ -41,26 +40,36 @@ static void enosys(struct hv_call *c)
 	hv_call_status(c, -HCALL_KVM_X86_ENOSYS);
 }
 
-const struct hv_svc hv_kvm_x86_table[HV_KVM_X86_N] = {
-	[HCALL_KVM_X86_VAPIC_POLL_IRQ] = HV_SVC(KVM_X86, VAPIC_POLL_IRQ, ok, HV_PERM_INFO),
-	[HCALL_KVM_X86_KICK_CPU] = HV_SVC(KVM_X86, KICK_CPU, ok, HV_PERM_INFO),
+#define KVM_X86_N (HCALL_KVM_X86_MAP_GPA_RANGE + 1u)
+
+static const struct hv_entry table[KVM_X86_N] = {
+	[HCALL_KVM_X86_VAPIC_POLL_IRQ] = HV_ENTRY(KVM_X86, VAPIC_POLL_IRQ, ok, HV_PERM_INFO),
+	[HCALL_KVM_X86_KICK_CPU] = HV_ENTRY(KVM_X86, KICK_CPU, ok, HV_PERM_INFO),
 	[HCALL_KVM_X86_CLOCK_PAIRING] =
-		HV_SVC(KVM_X86, CLOCK_PAIRING, eopnotsupp, HV_PERM_INFO),
-	[HCALL_KVM_X86_SEND_IPI] = HV_SVC(KVM_X86, SEND_IPI, enosys, HV_PERM_INFO),
-	[HCALL_KVM_X86_SCHED_YIELD] = HV_SVC(KVM_X86, SCHED_YIELD, ok, HV_PERM_INFO),
-	[HCALL_KVM_X86_MAP_GPA_RANGE] = HV_SVC(KVM_X86, MAP_GPA_RANGE, enosys, HV_PERM_INFO),
+		HV_ENTRY(KVM_X86, CLOCK_PAIRING, eopnotsupp, HV_PERM_INFO),
+	[HCALL_KVM_X86_SEND_IPI] = HV_ENTRY(KVM_X86, SEND_IPI, enosys, HV_PERM_INFO),
+	[HCALL_KVM_X86_SCHED_YIELD] = HV_ENTRY(KVM_X86, SCHED_YIELD, ok, HV_PERM_INFO),
+	[HCALL_KVM_X86_MAP_GPA_RANGE] = HV_ENTRY(KVM_X86, MAP_GPA_RANGE, enosys, HV_PERM_INFO),
 };
 
-const struct hv_svc *hv_svc_kvm_x86_lookup(uint64_t ext, uint64_t nr)
+static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
 {
 	(void)ext; /* one number space */
-	return hv_kvm_x86_lookup(nr);
+	return hv_entry_at(table, KVM_X86_N, nr, nr);
 }
 
-const struct hv_service hv_svc_kvm_x86 = {
-	HV_ABI_KVM_X86,
-	{ -HCALL_KVM_X86_ENOSYS, -HCALL_KVM_X86_EPERM, -HCALL_KVM_X86_EINVAL,
-	  -HCALL_KVM_X86_EFAULT },
-	0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP,
-	hv_svc_kvm_x86_lookup,
+static const struct hcall_conv_desc conv = HCALL_KVM_X86_CONV;
+static const struct hv_conv convs[] = { { &conv, 0 } };
+
+const struct hv_service hv_service_kvm_x86 = {
+	.name = "kvm_x86",
+	.abi = HV_ABI_KVM_X86,
+	.convs = convs,
+	.nconvs = 1,
+	.lookup = lookup,
+	.nr_mask = ~0ull,
+	.errs = { -HCALL_KVM_X86_ENOSYS, -HCALL_KVM_X86_EPERM, -HCALL_KVM_X86_EINVAL,
+		  -HCALL_KVM_X86_EFAULT },
+	.probe = { 0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP },
+	.quirks = HV_SVC_PRIV_DENIED,
 };

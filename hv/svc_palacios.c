@@ -10,9 +10,9 @@
 #include <hcall/abi/palacios.h>
 #include <hcall/abi/probe.h>
 
-#include "call.h"
+#include "service.h"
 
-const struct hv_svc *hv_svc_palacios_lookup(uint64_t ext, uint64_t nr)
+static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
 {
 	(void)ext;
 	(void)nr;
@@ -23,9 +23,16 @@ const struct hv_svc *hv_svc_palacios_lookup(uint64_t ext, uint64_t nr)
 #define PALACIOS_ERR(name, raw, status) PALACIOS_##name = (raw),
 enum { HCALL_PALACIOS_ERRORS(PALACIOS_ERR) };
 
-const struct hv_service hv_svc_palacios = {
-	HV_ABI_PALACIOS,
-	{ PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED },
-	0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP,
-	hv_svc_palacios_lookup,
+static const struct hcall_conv_desc conv = HCALL_PALACIOS_CONV;
+static const struct hv_conv convs[] = { { &conv, 0 } };
+
+const struct hv_service hv_service_palacios = {
+	.name = "palacios",
+	.abi = HV_ABI_PALACIOS,
+	.convs = convs,
+	.nconvs = 1,
+	.lookup = lookup,
+	.nr_mask = ~0ull,
+	.errs = { PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED },
+	.probe = { 0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP },
 };

@@ -23,12 +23,12 @@
  */
 #include <hcall/abi/psci.h>
 
-#include "call.h"
 #include "guest_mem.h"
 #include "lock.h"
+#include "smccc.h"
 #include "vm.h"
 
-enum { HCALL_PSCI_CALLS(HV_SVC_ARGS) };
+enum { HCALL_PSCI_CALLS(HV_ENTRY_ARGS) };
 
 /* PSCI_<NAME> = raw code, from the ABI's error table. */
 #define PSCI_ERR(name, raw, status) PSCI_##name = (raw),
@@ -55,7 +55,7 @@ static void version(struct hv_call *c)
 static void features(struct hv_call *c)
 {
 	uint32_t fid = (uint32_t)c->arg[0];
-	const struct hv_svc *e = hv_psci_lookup(fid);
+	const struct hv_entry *e = hv_psci_lookup(fid);
 
 	if (fid == HCALL_SMCCC_VERSION || (e && hv_call_permitted(c->vm, e)))
 		hv_call_status(c, 0);
@@ -119,9 +119,7 @@ static void vm_power(struct hv_call *c, enum hv_action machine)
 		c->action = machine;
 		return;
 	}
-	hv_lock(&c->hv->lock);
-	hv_vm_stop_locked(c->hv, c->vm);
-	hv_unlock(&c->hv->lock);
+	hv_vm_stop(c->hv, c->vm);
 	c->action = HV_VCPU_OFF;
 }
 
@@ -137,19 +135,19 @@ static void system_reset(struct hv_call *c)
 
 #define PSCI_N 32u
 
-static const struct hv_svc table[PSCI_N] = {
-	[HCALL_PSCI_VERSION & 0x1F] = HV_SVC(PSCI, VERSION, version, HV_PERM_INFO),
-	[HCALL_PSCI_CPU_OFF & 0x1F] = HV_SVC(PSCI, CPU_OFF, cpu_off, HV_PERM_INFO),
-	[HCALL_PSCI_CPU_ON & 0x1F] = HV_SVC(PSCI, CPU_ON, cpu_on, HV_PERM_INFO),
+static const struct hv_entry table[PSCI_N] = {
+	[HCALL_PSCI_VERSION & 0x1F] = HV_ENTRY(PSCI, VERSION, version, HV_PERM_INFO),
+	[HCALL_PSCI_CPU_OFF & 0x1F] = HV_ENTRY(PSCI, CPU_OFF, cpu_off, HV_PERM_INFO),
+	[HCALL_PSCI_CPU_ON & 0x1F] = HV_ENTRY(PSCI, CPU_ON, cpu_on, HV_PERM_INFO),
 	[HCALL_PSCI_AFFINITY_INFO & 0x1F] =
-		HV_SVC(PSCI, AFFINITY_INFO, affinity_info, HV_PERM_INFO),
-	[HCALL_PSCI_SYSTEM_OFF & 0x1F] = HV_SVC(PSCI, SYSTEM_OFF, system_off, HV_PERM_INFO),
+		HV_ENTRY(PSCI, AFFINITY_INFO, affinity_info, HV_PERM_INFO),
+	[HCALL_PSCI_SYSTEM_OFF & 0x1F] = HV_ENTRY(PSCI, SYSTEM_OFF, system_off, HV_PERM_INFO),
 	[HCALL_PSCI_SYSTEM_RESET & 0x1F] =
-		HV_SVC(PSCI, SYSTEM_RESET, system_reset, HV_PERM_INFO),
-	[HCALL_PSCI_FEATURES & 0x1F] = HV_SVC(PSCI, FEATURES, features, HV_PERM_INFO),
+		HV_ENTRY(PSCI, SYSTEM_RESET, system_reset, HV_PERM_INFO),
+	[HCALL_PSCI_FEATURES & 0x1F] = HV_ENTRY(PSCI, FEATURES, features, HV_PERM_INFO),
 };
 
-const struct hv_svc *hv_psci_lookup(uint32_t fid)
+const struct hv_entry *hv_psci_lookup(uint32_t fid)
 {
-	return hv_svc_at(table, PSCI_N, fid & HCALL_SMCCC_FUNC_MASK, fid);
+	return hv_entry_at(table, PSCI_N, fid & HCALL_SMCCC_FUNC_MASK, fid);
 }

@@ -11,7 +11,7 @@
  *   impl version      0x00000001 (hcall 0.1, major << 16 | minor)
  *   mvendorid, marchid, mimpid: 0 (a virtual hart has none)
  *   PROBE_EXTENSION   1 for BASE and SRST (and the probe extension when
- *                     the VM has HV_ABI_PROBE), else 0
+ *                     the VM has HV_CAP_PROBE), else 0
  *   SRST              types shutdown/cold/warm and reasons none/system
  *                     failure, others INVALID_PARAM (as OpenSBI). The
  *                     service VM shuts the machine down (exit code 1 for a
@@ -23,12 +23,11 @@
 #include <hcall/abi/probe.h>
 #include <hcall/abi/sbi.h>
 
-#include "call.h"
-#include "svc_lookup.h"
 #include "lock.h"
+#include "service.h"
 #include "vm.h"
 
-enum { HCALL_SBI_BASE_CALLS(HV_SVC_ARGS) HCALL_SBI_SRST_CALLS(HV_SVC_ARGS) };
+enum { HCALL_SBI_BASE_CALLS(HV_ENTRY_ARGS) HCALL_SBI_SRST_CALLS(HV_ENTRY_ARGS) };
 
 #define SBI_SPEC_VERSION 0x01000000u
 #define SBI_IMPL_ID_HCALL 0x6863616Cu
@@ -57,7 +56,7 @@ static void probe_extension(struct hv_call *c)
 	uint64_t eid = c->arg[0];
 	int present = eid == HCALL_SBI_BASE_EID || eid == HCALL_SBI_SRST_EID ||
 		      (eid == HCALL_PROBE_SBI_EID &&
-		       (c->vm->abis & HV_ABI_BIT(HV_ABI_PROBE)));
+		       (c->vm->caps & HV_CAP_PROBE));
 
 	hv_call_ok(c, present ? 1 : 0);
 }
@@ -67,18 +66,20 @@ static void machine_id(struct hv_call *c)
 	hv_call_ok(c, 0);
 }
 
-const struct hv_svc hv_sbi_base_table[HV_SBI_BASE_N] = {
+#define BASE_N (HCALL_SBI_BASE_GET_MIMPID + 1u)
+
+static const struct hv_entry base_table[BASE_N] = {
 	[HCALL_SBI_BASE_GET_SPEC_VERSION] =
-		HV_SVC(SBI_BASE, GET_SPEC_VERSION, spec_version, HV_PERM_INFO),
-	[HCALL_SBI_BASE_GET_IMPL_ID] = HV_SVC(SBI_BASE, GET_IMPL_ID, impl_id, HV_PERM_INFO),
+		HV_ENTRY(SBI_BASE, GET_SPEC_VERSION, spec_version, HV_PERM_INFO),
+	[HCALL_SBI_BASE_GET_IMPL_ID] = HV_ENTRY(SBI_BASE, GET_IMPL_ID, impl_id, HV_PERM_INFO),
 	[HCALL_SBI_BASE_GET_IMPL_VERSION] =
-		HV_SVC(SBI_BASE, GET_IMPL_VERSION, impl_version, HV_PERM_INFO),
+		HV_ENTRY(SBI_BASE, GET_IMPL_VERSION, impl_version, HV_PERM_INFO),
 	[HCALL_SBI_BASE_PROBE_EXTENSION] =
-		HV_SVC(SBI_BASE, PROBE_EXTENSION, probe_extension, HV_PERM_INFO),
+		HV_ENTRY(SBI_BASE, PROBE_EXTENSION, probe_extension, HV_PERM_INFO),
 	[HCALL_SBI_BASE_GET_MVENDORID] =
-		HV_SVC(SBI_BASE, GET_MVENDORID, machine_id, HV_PERM_INFO),
-	[HCALL_SBI_BASE_GET_MARCHID] = HV_SVC(SBI_BASE, GET_MARCHID, machine_id, HV_PERM_INFO),
-	[HCALL_SBI_BASE_GET_MIMPID] = HV_SVC(SBI_BASE, GET_MIMPID, machine_id, HV_PERM_INFO),
+		HV_ENTRY(SBI_BASE, GET_MVENDORID, machine_id, HV_PERM_INFO),
+	[HCALL_SBI_BASE_GET_MARCHID] = HV_ENTRY(SBI_BASE, GET_MARCHID, machine_id, HV_PERM_INFO),
+	[HCALL_SBI_BASE_GET_MIMPID] = HV_ENTRY(SBI_BASE, GET_MIMPID, machine_id, HV_PERM_INFO),
 };
 
 static void system_reset(struct hv_call *c)
@@ -97,26 +98,45 @@ static void system_reset(struct hv_call *c)
 								 : HV_SYSTEM_RESET;
 		return;
 	}
-	hv_lock(&c->hv->lock);
-	hv_vm_stop_locked(c->hv, c->vm);
-	hv_unlock(&c->hv->lock);
+	hv_vm_stop(c->hv, c->vm);
 	c->action = HV_VCPU_OFF;
 }
 
-const struct hv_svc hv_sbi_srst_table[HV_SBI_SRST_N] = {
+#define SRST_N (HCALL_SBI_SRST_SYSTEM_RESET + 1u)
+
+static const struct hv_entry srst_table[SRST_N] = {
 	[HCALL_SBI_SRST_SYSTEM_RESET] =
-		HV_SVC(SBI_SRST, SYSTEM_RESET, system_reset, HV_PERM_INFO),
+		HV_ENTRY(SBI_SRST, SYSTEM_RESET, system_reset, HV_PERM_INFO),
 };
 
-const struct hv_svc *hv_svc_sbi_lookup(uint64_t ext, uint64_t nr)
+static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 {
-	return hv_sbi_lookup(ext, nr);
+	switch (eid) {
+	case HCALL_SBI_BASE_EID:
+		return hv_entry_at(base_table, BASE_N, fid, fid);
+	case HCALL_SBI_SRST_EID:
+		return hv_entry_at(srst_table, SRST_N, fid, fid);
+	default:
+		return NULL;
+	}
 }
 
-const struct hv_service hv_svc_sbi = {
-	HV_ABI_SBI,
-	{ SBI_ERR_NOT_SUPPORTED, SBI_ERR_NOT_SUPPORTED, SBI_ERR_INVALID_PARAM,
-	  SBI_ERR_INVALID_ADDRESS },
-	HCALL_PROBE_SBI_EID, HCALL_PROBE_SBI_FID_ECHO, HCALL_PROBE_SBI_FID_DUMP,
-	hv_svc_sbi_lookup,
+static const struct hcall_conv_desc conv = HCALL_SBI_BASE_CONV_RISCV;
+
+/* SBI is the riscv answer to every ecall no other ABI of the VM claims:
+ * a VM without SBI still gets SBI's NOT_SUPPORTED. */
+static const struct hv_conv convs[] = {
+	{ &conv, HV_CONV_EXTENSION | HV_CONV_EVERY_VM },
+};
+
+const struct hv_service hv_service_sbi = {
+	.name = "sbi",
+	.abi = HV_ABI_SBI,
+	.convs = convs,
+	.nconvs = sizeof(convs) / sizeof(convs[0]),
+	.lookup = lookup,
+	.nr_mask = ~0ull,
+	.errs = { SBI_ERR_NOT_SUPPORTED, SBI_ERR_NOT_SUPPORTED, SBI_ERR_INVALID_PARAM,
+		  SBI_ERR_INVALID_ADDRESS },
+	.probe = { HCALL_PROBE_SBI_EID, HCALL_PROBE_SBI_FID_ECHO, HCALL_PROBE_SBI_FID_DUMP },
 };

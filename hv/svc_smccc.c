@@ -29,15 +29,35 @@
 #include <hcall/abi/probe.h>
 #include <hcall/abi/smccc.h>
 
-#include "call.h"
 #include "guest_mem.h"
+#include "hv_string.h"
 #include "lock.h"
-#include "svc_lookup.h"
+#include "smccc.h"
 
-enum { HCALL_SMCCC_CALLS(HV_SVC_ARGS) HCALL_KVM_ARM64_CALLS(HV_SVC_ARGS) };
+enum { HCALL_SMCCC_CALLS(HV_ENTRY_ARGS) HCALL_KVM_ARM64_CALLS(HV_ENTRY_ARGS) };
 
 #define GRANULE 4096u
 #define RET_INVALID ((int64_t)HCALL_SMCCC_RET_INVALID_PARAMETER)
+
+/* Pages per VM that may be in a non-default MEM_SHARE state at once. */
+#define MAX_PAGE_STATES 64
+
+/* MEM_SHARE page states (pages not listed are PAGE_PRIVATE). */
+enum page_state {
+	PAGE_PRIVATE = 0,
+	PAGE_SHARED = 1,       /* shared with the host (MEM_SHARE) */
+	PAGE_RELINQUISHED = 2, /* given back (MEM_RELINQUISH), cleared */
+};
+
+struct page {
+	uint64_t ipa;          /* granule-aligned guest-physical address */
+	uint32_t state;        /* enum page_state; PRIVATE = free slot */
+};
+
+/* Per-VM state, under vm->lock; cleared at every VM start. */
+struct smccc_vm {
+	struct page pages[MAX_PAGE_STATES];
+};
 
 /* ---- architecture calls ---- */
 
@@ -48,16 +68,18 @@ static void version(struct hv_call *c)
 
 static void arch_features(struct hv_call *c)
 {
-	const struct hv_svc *e = hv_smccc_lookup((uint32_t)c->arg[0]);
+	const struct hv_entry *e = hv_smccc_lookup((uint32_t)c->arg[0]);
 
 	hv_call_status(c, e && hv_call_permitted(c->vm, e) ? 0
 							    : HCALL_SMCCC_RET_NOT_SUPPORTED);
 }
 
-const struct hv_svc hv_smccc_arch_table[HV_SMCCC_ARCH_N] = {
-	[HCALL_SMCCC_VERSION & 0xFFFF] = HV_SVC(SMCCC, VERSION, version, HV_PERM_INFO),
+#define ARCH_N ((HCALL_SMCCC_ARCH_FEATURES & 0xFFFFu) + 1u)
+
+static const struct hv_entry arch_table[ARCH_N] = {
+	[HCALL_SMCCC_VERSION & 0xFFFF] = HV_ENTRY(SMCCC, VERSION, version, HV_PERM_INFO),
 	[HCALL_SMCCC_ARCH_FEATURES & 0xFFFF] =
-		HV_SVC(SMCCC, ARCH_FEATURES, arch_features, HV_PERM_INFO),
+		HV_ENTRY(SMCCC, ARCH_FEATURES, arch_features, HV_PERM_INFO),
 };
 
 /* ---- vendor hypervisor service ---- */
@@ -83,17 +105,17 @@ static void hyp_meminfo(struct hv_call *c)
 }
 
 /* The page-state slot of ipa, or a free one (want_free), or NULL. */
-static struct hv_page *page_slot(struct hv_vm *vm, uint64_t ipa, int want_free)
+static struct page *page_slot(struct smccc_vm *vm, uint64_t ipa, int want_free)
 {
-	struct hv_page *free = NULL;
+	struct page *free = NULL;
 	unsigned i;
 
-	for (i = 0; i < HV_MAX_PAGE_STATES; i++) {
-		struct hv_page *p = &vm->pages[i];
+	for (i = 0; i < MAX_PAGE_STATES; i++) {
+		struct page *p = &vm->pages[i];
 
-		if (p->state != HV_PAGE_PRIVATE && p->ipa == ipa)
+		if (p->state != PAGE_PRIVATE && p->ipa == ipa)
 			return p;
-		if (p->state == HV_PAGE_PRIVATE && !free)
+		if (p->state == PAGE_PRIVATE && !free)
 			free = p;
 	}
 	return want_free ? free : NULL;
@@ -101,31 +123,31 @@ static struct hv_page *page_slot(struct hv_vm *vm, uint64_t ipa, int want_free)
 
 enum mem_op { MEM_SHARE, MEM_UNSHARE, MEM_RELINQUISH };
 
-static int64_t mem_transition(struct hv_vm *vm, uint64_t ipa, enum mem_op op)
+static int64_t mem_transition(struct smccc_vm *vm, uint64_t ipa, enum mem_op op)
 {
-	struct hv_page *p = page_slot(vm, ipa, 0);
-	uint32_t cur = p ? p->state : HV_PAGE_PRIVATE;
+	struct page *p = page_slot(vm, ipa, 0);
+	uint32_t cur = p ? p->state : PAGE_PRIVATE;
 
 	switch (op) {
 	case MEM_SHARE:
-		if (cur != HV_PAGE_PRIVATE || !(p = page_slot(vm, ipa, 1)))
+		if (cur != PAGE_PRIVATE || !(p = page_slot(vm, ipa, 1)))
 			return RET_INVALID;
 		p->ipa = ipa;
-		p->state = HV_PAGE_SHARED;
+		p->state = PAGE_SHARED;
 		return 0;
 	case MEM_UNSHARE:
-		if (cur != HV_PAGE_SHARED)
+		if (cur != PAGE_SHARED)
 			return RET_INVALID;
-		p->state = HV_PAGE_PRIVATE;
+		p->state = PAGE_PRIVATE;
 		p->ipa = 0;
 		return 0;
 	case MEM_RELINQUISH:
-		if (cur == HV_PAGE_RELINQUISHED)
+		if (cur == PAGE_RELINQUISHED)
 			return 0;
 		if (!p && !(p = page_slot(vm, ipa, 1)))
 			return RET_INVALID;
 		p->ipa = ipa;
-		p->state = HV_PAGE_RELINQUISHED;
+		p->state = PAGE_RELINQUISHED;
 		return 1; /* clear it */
 	}
 	return RET_INVALID;
@@ -141,7 +163,7 @@ static void mem_op(struct hv_call *c, enum mem_op op)
 		return;
 	}
 	hv_lock(&c->vm->lock);
-	st = mem_transition(c->vm, ipa, op);
+	st = mem_transition(c->state, ipa, op);
 	hv_unlock(&c->vm->lock);
 	if (st == 1) {
 		/* The page goes back to the host cleared. */
@@ -166,22 +188,24 @@ static void mem_relinquish(struct hv_call *c)
 	mem_op(c, MEM_RELINQUISH);
 }
 
-/* Functions 0..127 at their number; the general queries after them. */
-#define VENDOR_GENERAL HV_SMCCC_VENDOR_GENERAL
+/* Functions 0..127 at their number, then the general queries (Call
+ * Count's successors: Call UID, Revision). */
+#define VENDOR_GENERAL 128u
+#define VENDOR_N (VENDOR_GENERAL + 4u)
 
-const struct hv_svc hv_smccc_vendor_table[HV_SMCCC_VENDOR_N] = {
+static const struct hv_entry vendor_table[VENDOR_N] = {
 	[HCALL_KVM_ARM64_FN_FEATURES] =
-		HV_SVC(KVM_ARM64, FUNC_FEATURES, func_features, HV_PERM_INFO),
+		HV_ENTRY(KVM_ARM64, FUNC_FEATURES, func_features, HV_PERM_INFO),
 	[HCALL_KVM_ARM64_FN_HYP_MEMINFO] =
-		HV_SVC(KVM_ARM64, HYP_MEMINFO, hyp_meminfo, HV_PERM_MEMSHARE),
+		HV_ENTRY(KVM_ARM64, HYP_MEMINFO, hyp_meminfo, HV_PERM_MEMSHARE),
 	[HCALL_KVM_ARM64_FN_MEM_SHARE] =
-		HV_SVC(KVM_ARM64, MEM_SHARE, mem_share, HV_PERM_MEMSHARE),
+		HV_ENTRY(KVM_ARM64, MEM_SHARE, mem_share, HV_PERM_MEMSHARE),
 	[HCALL_KVM_ARM64_FN_MEM_UNSHARE] =
-		HV_SVC(KVM_ARM64, MEM_UNSHARE, mem_unshare, HV_PERM_MEMSHARE),
+		HV_ENTRY(KVM_ARM64, MEM_UNSHARE, mem_unshare, HV_PERM_MEMSHARE),
 	[HCALL_KVM_ARM64_FN_MEM_RELINQUISH] =
-		HV_SVC(KVM_ARM64, MEM_RELINQUISH, mem_relinquish, HV_PERM_MEMSHARE),
+		HV_ENTRY(KVM_ARM64, MEM_RELINQUISH, mem_relinquish, HV_PERM_MEMSHARE),
 	[VENDOR_GENERAL + (HCALL_SMCCC_FUNC_CALL_UID - HCALL_SMCCC_FUNC_CALL_COUNT)] =
-		HV_SVC(KVM_ARM64, CALL_UID, call_uid, HV_PERM_INFO),
+		HV_ENTRY(KVM_ARM64, CALL_UID, call_uid, HV_PERM_INFO),
 	[VENDOR_GENERAL + (HCALL_SMCCC_FUNC_REVISION - HCALL_SMCCC_FUNC_CALL_COUNT)] = {
 		HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_VENDOR_HYP, HCALL_SMCCC_FUNC_REVISION),
 		revision, HV_PERM_INFO, 0, 0, 0 },
@@ -192,28 +216,87 @@ static void func_features(struct hv_call *c)
 	unsigned f;
 
 	for (f = 0; f < HCALL_KVM_ARM64_NUM_FUNCS; f++)
-		if (hv_smccc_vendor_table[f].fn &&
-		    hv_call_permitted(c->vm, &hv_smccc_vendor_table[f]))
+		if (vendor_table[f].fn && hv_call_permitted(c->vm, &vendor_table[f]))
 			c->out[f / 32] |= 1ull << (f % 32);
 }
 
-/* ---- the SMCCC family (lookups in svc_lookup.h) ---- */
+/* ---- the SMCCC service ---- */
 
-const struct hv_svc *hv_smccc_lookup(uint32_t fid)
+static const struct hv_entry *arch_lookup(uint32_t fid)
 {
-	return hv_smccc_fid_lookup(fid);
+	return hv_entry_at(arch_table, ARCH_N, fid & HCALL_SMCCC_FUNC_MASK, fid);
 }
 
-const struct hv_svc *hv_svc_smccc_lookup(uint64_t ext, uint64_t nr)
+static const struct hv_entry *vendor_lookup(uint32_t fid)
 {
-	(void)ext;
-	return hv_smccc_fid_lookup((uint32_t)nr);
+	uint32_t fn = fid & HCALL_SMCCC_FUNC_MASK;
+	uint64_t idx = fn < VENDOR_GENERAL ? fn
+		       : fn >= HCALL_SMCCC_FUNC_CALL_COUNT
+			       ? VENDOR_GENERAL + (fn - HCALL_SMCCC_FUNC_CALL_COUNT)
+			       : VENDOR_N;
+
+	return hv_entry_at(vendor_table, VENDOR_N, idx, fid);
 }
 
-const struct hv_service hv_svc_smccc = {
-	HV_ABI_SMCCC,
-	{ HCALL_SMCCC_RET_NOT_SUPPORTED, HCALL_SMCCC_RET_NOT_SUPPORTED,
-	  HCALL_SMCCC_RET_INVALID_PARAMETER, HCALL_SMCCC_RET_INVALID_PARAMETER },
-	0, HCALL_PROBE_SMCCC_ECHO, HCALL_PROBE_SMCCC_DUMP,
-	hv_svc_smccc_lookup,
+/* The implemented owners of the function-ID space (bits 29:24). */
+static const struct hv_entry *(*const owners[HCALL_SMCCC_OWNER_MASK + 1])(uint32_t) = {
+	[HCALL_SMCCC_OWNER_ARCH] = arch_lookup,
+	[HCALL_SMCCC_OWNER_STANDARD] = hv_psci_lookup,
+	[HCALL_SMCCC_OWNER_VENDOR_HYP] = vendor_lookup,
+};
+
+/* Fast calls only, bits 23:16 zero, then by owner. */
+const struct hv_entry *hv_smccc_lookup(uint32_t fid)
+{
+	const struct hv_entry *(*owner)(uint32_t);
+
+	if (!(fid & HCALL_SMCCC_FAST_CALL_BIT) || (fid & 0x00FF0000u))
+		return NULL;
+	owner = owners[(fid >> HCALL_SMCCC_OWNER_SHIFT) & HCALL_SMCCC_OWNER_MASK];
+	return owner ? owner(fid) : NULL;
+}
+
+static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
+{
+	(void)ext; /* one number space */
+	return hv_smccc_lookup((uint32_t)nr);
+}
+
+static void vm_start(struct hv_vm *vm, void *state)
+{
+	(void)vm;
+	hv_memset(state, 0, sizeof(struct smccc_vm));
+}
+
+static const struct hcall_conv_desc conv_hvc = HCALL_SMCCC_CONV_ARM64;
+static const struct hcall_conv_desc conv_smc = HCALL_SMCCC_CONV_ARM64_SMC;
+/* An HVC or SMC whose immediate no ABI of the VM owns: x0 = ~0 (SMCCC
+ * NOT_SUPPORTED), as KVM answers an HVC with an unknown immediate;
+ * nothing else is written. */
+#define STRAY(name, trap)                                                     \
+	{ name, HCALL_ARCH_ARM64, trap, 0, HCALL_REG_NONE, 0, 0, 0, { 0 }, 1, \
+	  { 0 }, HCALL_REG_NONE, 1u }
+static const struct hcall_conv_desc stray_hvc = STRAY("smccc/arm64-stray-hvc", HCALL_TRAP_HVC);
+static const struct hcall_conv_desc stray_smc = STRAY("smccc/arm64-stray-smc", HCALL_TRAP_SMC);
+
+static const struct hv_conv convs[] = {
+	{ &conv_hvc, 0 },
+	{ &conv_smc, 0 },
+	{ &stray_hvc, HV_CONV_ANY_IMM | HV_CONV_EVERY_VM | HV_CONV_REFUSE },
+	{ &stray_smc, HV_CONV_ANY_IMM | HV_CONV_EVERY_VM | HV_CONV_REFUSE },
+};
+
+const struct hv_service hv_service_smccc = {
+	.name = "smccc",
+	.abi = HV_ABI_SMCCC,
+	.convs = convs,
+	.nconvs = sizeof(convs) / sizeof(convs[0]),
+	.lookup = lookup,
+	.nr_mask = 0xFFFFFFFFu, /* the function ID is w0 */
+	.arg64_bit = HCALL_SMCCC_SMC64_BIT,
+	.errs = { HCALL_SMCCC_RET_NOT_SUPPORTED, HCALL_SMCCC_RET_NOT_SUPPORTED,
+		  HCALL_SMCCC_RET_INVALID_PARAMETER, HCALL_SMCCC_RET_INVALID_PARAMETER },
+	.probe = { 0, HCALL_PROBE_SMCCC_ECHO, HCALL_PROBE_SMCCC_DUMP },
+	.state_size = sizeof(struct smccc_vm),
+	.vm_start = vm_start,
 };

@@ -8,6 +8,7 @@
 #include "hv_string.h"
 #include "lock.h"
 #include "registry.h"
+#include "service.h"
 
 uint32_t hv_role_perms(enum hv_role role)
 {
@@ -27,14 +28,35 @@ int hv_vm_owns(const struct hv_vm *vm, uint64_t gpa, uint64_t size)
 	return hv_guest_range(vm, gpa, size, 0) != NULL;
 }
 
-/* At most one x86 ABI: VMCALL/VMMCALL carry no selector, so the VM's
- * configuration is what names the convention. */
-static int x86_abis_ok(uint32_t abis)
+/* Two conventions that would claim the same trap (same architecture,
+ * instruction and immediate, neither told apart by a selector): a VM
+ * cannot have both ABIs, since nothing in the trap would say which one
+ * the guest meant (VMCALL/VMMCALL carry no selector). Fallback
+ * conventions (any immediate, or for every VM) never conflict. */
+static int convs_clash(const struct hv_conv *a, const struct hv_conv *b)
 {
-	uint32_t x86 = abis & (HV_ABI_BIT(HV_ABI_KVM_X86) | HV_ABI_BIT(HV_ABI_ACRN) |
-			       HV_ABI_BIT(HV_ABI_PALACIOS));
+	const uint32_t loose = HV_CONV_SELECTOR | HV_CONV_ANY_IMM | HV_CONV_EVERY_VM;
 
-	return (x86 & (x86 - 1)) == 0;
+	return !((a->flags | b->flags) & loose) && a->desc->arch == b->desc->arch &&
+	       a->desc->trap == b->desc->trap && a->desc->imm == b->desc->imm;
+}
+
+static int abis_ok(uint32_t abis)
+{
+	unsigned i, j, k, l;
+
+	for (i = 0; i < HV_ABI_COUNT; i++)
+		for (j = i + 1; j < HV_ABI_COUNT; j++) {
+			const struct hv_service *a = hv_services[i], *b = hv_services[j];
+
+			if (!(abis & HV_ABI_BIT(i)) || !(abis & HV_ABI_BIT(j)))
+				continue;
+			for (k = 0; k < a->nconvs; k++)
+				for (l = 0; l < b->nconvs; l++)
+					if (convs_clash(&a->convs[k], &b->convs[l]))
+						return 0;
+		}
+	return 1;
 }
 
 static int config_ok(const struct hv_vm_config *cfg)
@@ -43,8 +65,8 @@ static int config_ok(const struct hv_vm_config *cfg)
 
 	if (!cfg || cfg->nvcpus == 0 || cfg->nvcpus > HV_MAX_VCPUS ||
 	    cfg->nregions > HV_MAX_REGIONS || cfg->role > HV_ROLE_TRUSTY ||
-	    (cfg->abis & ~((1u << HV_ABI_COUNT) - 1)) || !x86_abis_ok(cfg->abis) ||
-	    (cfg->perms & ~HV_PERM_ALL))
+	    (cfg->abis & ~HV_ABI_ALL) || !abis_ok(cfg->abis) ||
+	    (cfg->caps & ~HV_CAP_ALL) || (cfg->perms & ~HV_PERM_ALL))
 		return 0;
 	for (i = 0; i < cfg->nregions; i++) {
 		const struct hv_region *r = &cfg->regions[i];
@@ -83,6 +105,7 @@ struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
 	vm->state = HV_VM_CREATED;
 	hv_strlcpy(vm->name, cfg->name, sizeof(vm->name));
 	vm->abis = cfg->abis;
+	vm->caps = cfg->caps;
 	vm->perms = cfg->perms ? cfg->perms : hv_role_perms(cfg->role);
 	for (i = 0; i < cfg->nregions; i++)
 		vm->regions[i] = cfg->regions[i];
@@ -93,13 +116,14 @@ struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
 		vm->vcpus[i].id = i;
 	}
 	vm->entry = cfg->entry;
-	vm->upcall_vector = HV_UPCALL_VECTOR;
-	hv_memcpy(vm->uuid, cfg->uuid, sizeof(vm->uuid));
 	/* An ACRN VM not started at boot waits for CREATE_VM. */
-	for (i = 0; i < sizeof(vm->uuid) && !cfg->start; i++)
-		if (vm->uuid[i])
+	for (i = 0; i < sizeof(cfg->uuid) && !cfg->start; i++)
+		if (cfg->uuid[i])
 			vm->state = HV_VM_DEFINED;
 	hv_lock_init(&vm->lock);
+	for (i = 0; i < HV_ABI_COUNT; i++)
+		if (hv_services[i]->vm_init)
+			hv_services[i]->vm_init(vm, hv_vm_state(vm, hv_services[i]), cfg);
 	if (vm->id >= hv->nvms)
 		hv->nvms = vm->id + 1;
 	return vm;
@@ -132,7 +156,9 @@ int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm)
 		vm->vcpus[i].entry = i == 0 ? vm->entry : 0;
 		vm->vcpus[i].context_id = 0;
 	}
-	hv_memset(vm->pages, 0, sizeof(vm->pages));
+	for (i = 0; i < HV_ABI_COUNT; i++)
+		if (hv_services[i]->vm_start)
+			hv_services[i]->vm_start(vm, hv_vm_state(vm, hv_services[i]));
 	hv_unlock(&vm->lock);
 	vm->state = HV_VM_RUNNING;
 	return 0;
@@ -181,6 +207,7 @@ int hv_vm_destroy_locked(struct hv *hv, struct hv_vm *vm)
 	hv_registry_purge_locked(hv, id);
 	hv_memset(vm, 0, sizeof(*vm));
 	vm->id = id;
+	vm->hv = hv;
 	vm->state = HV_VM_EMPTY;
 	return 0;
 }

@@ -30,6 +30,7 @@ struct layout_vm {
 	const char *name;
 	enum hv_role role;
 	uint32_t abis;
+	uint32_t caps;  /* HV_CAP_* */
 	uint64_t base, size;
 	int start;      /* boots at power-on; otherwise waits for zone_start */
 	int shared;     /* maps the shared page */

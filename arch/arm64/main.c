@@ -116,20 +116,12 @@ static void op_vm_stop(struct hv_vm *vm)
 		vcpu_arch[vm->id][i].started = 0;
 }
 
-static void op_log(const char *msg)
-{
-	con_puts("hv: ");
-	con_puts(msg);
-	con_putc('\n');
-}
-
 static const struct hv_arch_ops arm64_ops = {
 	.arch = HCALL_ARCH_ARM64,
 	.inject_fault = op_inject_fault,
 	.upcall = op_upcall,
 	.vm_start = op_vm_start,
 	.vm_stop = op_vm_stop,
-	.log = op_log,
 };
 
 /* ---- boot ---------------------------------------------------------------- */
@@ -144,6 +136,7 @@ static struct hv_vm *create_vm(const struct layout_vm *l, unsigned slot)
 	cfg.name = l->name;
 	cfg.role = l->role;
 	cfg.abis = l->abis;
+	cfg.caps = l->caps;
 	cfg.entry = l->base;
 	cfg.nvcpus = 1;
 	cfg.start = l->start;
@@ -201,9 +194,7 @@ static void stage2_fault(struct hv_vcpu *v, uint64_t esr)
 	if (ec == EC_IABT_LOW || ++a->s2_faults > S2_FAULT_LIMIT) {
 		/* Nothing sensible to run: stop the VM. */
 		con_puts(": VM stopped\n");
-		v->vm->state = HV_VM_STOPPED;
-		v->online = 0;
-		a->started = 0;
+		hv_vm_stop(&hv, v->vm);
 		return;
 	}
 	/* A data access outside the VM: a synchronous external abort for the
@@ -227,9 +218,10 @@ hypercall(struct hv_vcpu *v, uint64_t esr, int smc)
 	/* HVC: ELR_EL2 is past the instruction; SMC: at it. */
 	a->trap_pc = smc ? a->elr : a->elr - 4;
 	v->pc = a->trap_pc + 4;
-	v->privilege = 0;
+	/* HVC and SMC from EL0 are UNDEFINED in hardware: the caller is
+	 * always the guest kernel. */
 	act = hv_handle_trap(&hv, v, smc ? HCALL_TRAP_SMC : HCALL_TRAP_HVC,
-			     (uint32_t)(esr & 0xffff));
+			     (uint32_t)(esr & 0xffff), 0);
 	if (smc && (act == HV_RESUME || act == HV_SWITCH))
 		a->elr += 4;
 	return act;

@@ -64,36 +64,29 @@ static void op_vm_stop(struct hv_vm *vm)
 	(void)vm;
 }
 
-static void op_log(const char *msg)
-{
-	rv_puts("hv: ");
-	rv_puts(msg);
-	rv_putc('\n');
-}
-
 static const struct hv_arch_ops rv_ops = {
 	.arch = HCALL_ARCH_RISCV64,
 	.inject_fault = op_inject_fault,
 	.upcall = op_upcall,
 	.vm_start = op_vm_start,
 	.vm_stop = op_vm_stop,
-	.log = op_log,
 };
 
 static const struct {
 	const char *name;
 	enum hv_role role;
 	uint32_t abis;
+	uint32_t caps;
 	uint64_t ram_hpa;
 	int start;
 } vm_plan[NVMS] = {
 	{ "service", HV_ROLE_SERVICE,
-	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI) | HV_ABI_BIT(HV_ABI_PROBE),
+	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI), HV_CAP_PROBE,
 	  RV_VM0_RAM_HPA, 1 },
 	{ "normal", HV_ROLE_NORMAL,
-	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI) | HV_ABI_BIT(HV_ABI_PROBE),
+	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI), HV_CAP_PROBE,
 	  RV_VM1_RAM_HPA, 0 },
-	{ "norights", HV_ROLE_NORMAL, 0, RV_VM2_RAM_HPA, 0 },
+	{ "norights", HV_ROLE_NORMAL, 0, 0, RV_VM2_RAM_HPA, 0 },
 };
 
 static void die(const char *why)
@@ -146,6 +139,7 @@ static struct hv_vm *make_vm(unsigned i)
 	cfg.name = vm_plan[i].name;
 	cfg.role = vm_plan[i].role;
 	cfg.abis = vm_plan[i].abis;
+	cfg.caps = vm_plan[i].caps;
 	cfg.entry = RV_GUEST_RAM_GPA;
 	cfg.nvcpus = 1;
 	cfg.regions[0] = (struct hv_region){ RV_GUEST_RAM_GPA, RV_GUEST_RAM_SIZE,

@@ -79,9 +79,10 @@ static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
 {
 	enum hv_action act;
 
-	v->privilege = 0; /* ecall from VU goes to the guest, never here */
 	v->pc = sepc + 4;
-	act = hv_handle_trap(&rv_hv, v, HCALL_TRAP_ECALL, 0);
+	/* An ecall from VU-mode goes to the guest kernel, never here: the
+	 * caller is always the guest kernel. */
+	act = hv_handle_trap(&rv_hv, v, HCALL_TRAP_ECALL, 0, 0);
 	if (__builtin_expect(act == HV_RESUME, 1)) {
 		csr_write(CSR_SEPC, sepc + 4);
 		/* v is the running vCPU, so rv_vcpu_switch(v) would only

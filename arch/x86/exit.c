@@ -58,14 +58,10 @@ void x86_stop_vm(struct hv_vm *vm, enum x86_stop why, uint64_t info)
 {
 	struct x86_vm *xv = x86_vm_of(vm);
 
-	if (vm->state != HV_VM_RUNNING && vm->state != HV_VM_PAUSED)
-		return;
+	if (hv_vm_stop(vm->hv, vm))
+		return; /* not running or paused */
 	xv->stop = why;
 	xv->stop_info = info;
-	vm->state = HV_VM_STOPPED;
-	for (unsigned i = 0; i < vm->nvcpus; i++)
-		vm->vcpus[i].online = 0;
-	x86_vm_stop(vm);
 	relay_vm_stopped(vm);
 }
 
@@ -91,9 +87,8 @@ static struct hv_vcpu *pick_next(struct hv *hv, struct hv_vcpu *cur)
 	return runnable(cur) ? cur : NULL;
 }
 
-/* What the core asked for besides a plain resume: out of line, so the
- * common call's path keeps nothing live across hv_handle_trap but the
- * vCPU. vcpu->pc is the RIP past the VMCALL/VMMCALL. */
+/* What the core asked for besides a plain resume. vcpu->pc is the RIP
+ * past the VMCALL/VMMCALL. */
 static __attribute__((noinline)) struct hv_vcpu *
 after_hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hv_action a)
 {
@@ -117,25 +112,19 @@ after_hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hv_action a)
 	return vcpu;
 }
 
-/* Inlined: the VMMCALL exit of x86_handle_exit is the hot one. */
-static inline __attribute__((always_inline)) struct hv_vcpu *
-hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hcall_trap trap)
+static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
+				 enum hcall_trap trap)
 {
 	void *v = x86_vcpu_of(vcpu)->vmcb;
 	enum hv_action a;
 
-	vcpu->privilege = vmcb_r8(v, VMCB_CPL);
 	vcpu->pc = vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN;
-	a = hv_handle_trap(hv, vcpu, trap, 0);
-	if (__builtin_expect(a == HV_RESUME, 1)) {
-		/* The VMCB pointer and the RIP are read again, not kept
-		 * live across the call (no register saves for them). */
+	a = hv_handle_trap(hv, vcpu, trap, 0, vmcb_r8(v, VMCB_CPL));
+	if (a == HV_RESUME) {
 		vmcb_w64(x86_vcpu_of(vcpu)->vmcb, VMCB_RIP, vcpu->pc);
 		return vcpu;
 	}
-	/* hv again from the VM's back pointer, so it is not kept live
-	 * either. */
-	return after_hypercall(vcpu->vm->hv, vcpu, a);
+	return after_hypercall(hv, vcpu, a);
 }
 
 /* The Service VM's vCPU0, which receives I/O-request upcalls. */
@@ -183,9 +172,8 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 	return vcpu;
 }
 
-/* Every exit but VMMCALL: out of line, so the hypercall's path saves
- * none of the registers this switch needs. */
-static __attribute__((noinline)) struct hv_vcpu *
+/* Every exit but VMMCALL. */
+static struct hv_vcpu *
 other_exit(struct hv *hv, struct hv_vcpu *vcpu, struct x86_vcpu *xc, void *v,
 	   uint64_t code)
 {

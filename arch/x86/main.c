@@ -35,26 +35,19 @@ static struct hv hv;
 static uint8_t hsave[4096] __attribute__((aligned(4096)));
 extern char __image_end[];
 
-static void x86_log(const char *msg)
-{
-	con_puts("# hv: ");
-	con_puts(msg);
-	con_putc('\n');
-}
-
 static const struct hv_arch_ops x86_ops = {
 	.arch = HCALL_ARCH_X86_64,
 	.inject_fault = x86_inject_fault,
 	.upcall = x86_upcall,
 	.vm_start = x86_vm_start,
 	.vm_stop = x86_vm_stop,
-	.log = x86_log,
 };
 
 struct vm_plan {
 	const char *name;
 	enum hv_role role;
 	uint32_t abis;
+	uint32_t caps;
 	int start;
 	const char *uuid; /* 16 bytes: ACRN CREATE_VM names the VM by it */
 };
@@ -63,15 +56,15 @@ struct vm_plan {
 #ifdef HV_BENCH
 /* The round-trip bench image (bench/roundtrip): one KVM x86 VM. */
 static const struct vm_plan plan[] = {
-	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 1, 0 },
+	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0 },
 };
 #else
 static const struct vm_plan plan[] = {
-	{ "service", HV_ROLE_SERVICE, ABI(ACRN) | ABI(PROBE), 1, 0 },
-	{ "normal", HV_ROLE_NORMAL, 0, 0, "hcall-x86-normal" },
-	{ "trusty", HV_ROLE_TRUSTY, ABI(ACRN) | ABI(PROBE), 0, "hcall-x86-trusty" },
-	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86) | ABI(PROBE), 1, 0 },
-	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS) | ABI(PROBE), 1, 0 },
+	{ "service", HV_ROLE_SERVICE, ABI(ACRN), HV_CAP_PROBE, 1, 0 },
+	{ "normal", HV_ROLE_NORMAL, 0, 0, 0, "hcall-x86-normal" },
+	{ "trusty", HV_ROLE_TRUSTY, ABI(ACRN), HV_CAP_PROBE, 0, "hcall-x86-trusty" },
+	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86), HV_CAP_PROBE, 1, 0 },
+	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS), HV_CAP_PROBE, 1, 0 },
 };
 #endif
 #define NPLAN (sizeof(plan) / sizeof(plan[0]))
@@ -141,6 +134,7 @@ static void create_vms(unsigned n)
 		cfg.name = plan[i].name;
 		cfg.role = plan[i].role;
 		cfg.abis = plan[i].abis;
+		cfg.caps = plan[i].caps;
 		cfg.entry = VM_GPA_IMAGE;
 		cfg.nvcpus = 1;
 		cfg.regions[0].gpa = 0;

@@ -80,18 +80,12 @@ static void te_vm_stop(struct hv_vm *vm)
 	(void)vm;
 }
 
-static void te_log(const char *msg)
-{
-	te_say("hv: ", msg);
-}
-
 static const struct hv_arch_ops te_ops = {
 	.arch = TRAPEMU_ARCH,
 	.inject_fault = te_inject_fault,
 	.upcall = te_upcall,
 	.vm_start = te_vm_start,
 	.vm_stop = te_vm_stop,
-	.log = te_log,
 };
 
 /* ---- set-up --------------------------------------------------------------- */
@@ -139,6 +133,7 @@ int trapemu_start(const struct trapemu_options *opt)
 	self.name = opt->name ? opt->name : "user";
 	self.role = opt->role;
 	self.abis = opt->abis;
+	self.caps = opt->caps;
 	self.nvcpus = 1;
 	self.start = 1;
 	self_regions(&self);
@@ -199,12 +194,11 @@ enum trapemu_outcome trapemu_dispatch(enum hcall_trap trap, uint32_t imm,
 	te_traps++;
 	v->regs = *regs;
 	v->pc = next_pc;
-	/* User mode cannot give the caller a real privilege level; the core
-	 * sees a guest kernel. Privilege checks are the system suite's. */
-	v->privilege = 0;
 	te_fault_pending = 0;
 
-	act = hv_handle_trap(&te_hv, v, trap, imm);
+	/* User mode cannot give the caller a real privilege level; the core
+	 * sees a guest kernel. Privilege checks are the system suite's. */
+	act = hv_handle_trap(&te_hv, v, trap, imm, 0);
 	switch (act) {
 	case HV_RESUME:
 	case HV_SWITCH: /* the other vCPU never runs here; carry on */

@@ -57,6 +57,7 @@ struct trapemu_options {
 	const char *name;                /* the process's VM */
 	enum hv_role role;
 	uint32_t abis;                   /* HV_ABI_BIT() set */
+	uint32_t caps;                   /* HV_CAP_* set */
 	const struct hv_vm_config *others; /* created after it, not run */
 	unsigned nothers;
 };

@@ -84,12 +84,7 @@ static void f_stop(struct hv_vm *vm)
 {
 	(void)vm;
 }
-static void f_log(const char *m)
-{
-	(void)m;
-}
-
-static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop, f_log };
+static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop };
 
 /* Interesting register values: region edges, numbers of every ABI. */
 static uint64_t value(struct in *in, const struct hv_vm *vm)
@@ -143,7 +138,8 @@ static void build_vm(struct in *in, unsigned n)
 	memset(&c, 0, sizeof(c));
 	c.name = "fuzz";
 	c.role = (enum hv_role)(take(in, 1) % 3);
-	c.abis = (uint32_t)take(in, 1) & ((1u << HV_ABI_COUNT) - 1);
+	c.abis = (uint32_t)take(in, 1) & HV_ABI_ALL;
+	c.caps = (uint32_t)take(in, 1) & HV_CAP_ALL;
 	c.perms = (uint32_t)take(in, 1) & HV_PERM_ALL;
 	c.nvcpus = 1 + (unsigned)take(in, 1) % HV_MAX_VCPUS;
 	c.nregions = 1 + (unsigned)take(in, 1) % 2;
@@ -196,10 +192,11 @@ __attribute__((noinline)) static void mark_stack(void)
 }
 
 __attribute__((noinline)) static enum hv_action run(struct hv_vcpu *v,
-						    enum hcall_trap t, uint32_t imm)
+						    enum hcall_trap t, uint32_t imm,
+						    unsigned privilege)
 {
 	mark_stack();
-	return hv_handle_trap(&H, v, t, imm);
+	return hv_handle_trap(&H, v, t, imm, privilege);
 }
 
 static int documented(const int64_t *set, unsigned n, int64_t v)
@@ -312,6 +309,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		enum hcall_trap t;
 		uint32_t imm;
 		enum hv_action a;
+		unsigned privilege;
 		int f0 = faults;
 
 		if (vm->state == HV_VM_EMPTY || !vm->nvcpus)
@@ -319,7 +317,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		v = &vm->vcpus[take(&in, 1) % vm->nvcpus];
 		t = traps[take(&in, 1) % 6];
 		imm = (uint32_t)(take(&in, 1) % 3 == 0 ? take(&in, 2) : (take(&in, 1) & 1) * 0x4856);
-		v->privilege = (take(&in, 1) % 8) == 0;
+		privilege = (take(&in, 1) % 8) == 0;
 		for (unsigned i = 0; i < HCALL_NREGS; i++)
 			v->regs.r[i] = 0x1111111111111111ull * (i % 15 + 1);
 		for (unsigned i = 0; i < 6; i++) {
@@ -332,7 +330,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		before = v->regs;
 		shadow(n, 1);
-		a = run(v, t, imm);
+		a = run(v, t, imm, privilege);
 		shadow(n, 0);
 		if (faults != f0 && fault_vcpu != v)
 			abort();

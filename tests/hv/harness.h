@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hv.h"
+#include "service.h"
 
 #define POISON 0x5afe5afe5afe5afeull
 #define MEM_SIZE 0x10000u
@@ -58,17 +59,17 @@ static void f_stop(struct hv_vm *vm)
 	(void)vm;
 	fk.stops++;
 }
-static void f_log(const char *m)
-{
-	(void)m;
-}
+static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop };
 
-static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop, f_log };
+/* The privilege the glue would report for each vCPU's next trap. */
+static unsigned privilege[HV_MAX_VMS][HV_MAX_VCPUS];
+#define PRIV(v) privilege[(v)->vm->id][(v)->id]
 
 static inline void setup_arch(enum hcall_arch arch)
 {
 	memset(&fk, 0, sizeof(fk));
 	memset(mem, 0, sizeof(mem));
+	memset(privilege, 0, sizeof(privilege));
 	ops.arch = arch;
 	cr_assert_eq(hv_init(&H, &ops), 0);
 }
@@ -78,8 +79,8 @@ static inline void setup_arch(enum hcall_arch arch)
 #define R0 0x40000000ull
 #define R1 0x80000000ull
 
-static inline struct hv_vm *make_vm(unsigned n, enum hv_role role, uint32_t abis,
-				    int start)
+static inline struct hv_vm *make_vm_caps(unsigned n, enum hv_role role, uint32_t abis,
+					 uint32_t caps, int start)
 {
 	struct hv_vm_config c;
 	struct hv_vm *vm;
@@ -88,6 +89,7 @@ static inline struct hv_vm *make_vm(unsigned n, enum hv_role role, uint32_t abis
 	c.name = role == HV_ROLE_SERVICE ? "service" : "guest";
 	c.role = role;
 	c.abis = abis;
+	c.caps = caps;
 	c.entry = R0;
 	c.nvcpus = 2;
 	c.regions[0] = (struct hv_region){ R0, MEM_SIZE, mem[n][0],
@@ -101,6 +103,12 @@ static inline struct hv_vm *make_vm(unsigned n, enum hv_role role, uint32_t abis
 	return vm;
 }
 
+static inline struct hv_vm *make_vm(unsigned n, enum hv_role role, uint32_t abis,
+				    int start)
+{
+	return make_vm_caps(n, role, abis, 0, start);
+}
+
 static inline void poison(struct hv_vcpu *v)
 {
 	for (int i = 0; i < HCALL_NREGS; i++)
@@ -109,7 +117,7 @@ static inline void poison(struct hv_vcpu *v)
 
 static inline enum hv_action trap(struct hv_vcpu *v, enum hcall_trap t, uint32_t imm)
 {
-	return hv_handle_trap(&H, v, t, imm);
+	return hv_handle_trap(&H, v, t, imm, PRIV(v));
 }
 
 /* Registers other than those listed (bitmask) still hold the poison. */
@@ -122,6 +130,6 @@ static inline void assert_untouched_except(const struct hv_vcpu *v, uint32_t cha
 				     "register %d changed", i);
 }
 
-#define ALL_ABIS ((1u << HV_ABI_COUNT) - 1)
+#define ALL_ABIS HV_ABI_ALL
 
 #endif /* HV_TEST_HARNESS_H */

@@ -52,7 +52,7 @@ static struct hv_vcpu *cpu;
 static void setup(void)
 {
 	setup_arch(HCALL_ARCH_ARM64);
-	svc = make_vm(0, HV_ROLE_SERVICE, ABIS | HV_ABI_BIT(HV_ABI_PROBE), 1);
+	svc = make_vm_caps(0, HV_ROLE_SERVICE, ABIS, HV_CAP_PROBE, 1);
 	zone = make_vm(1, HV_ROLE_NORMAL, ABIS, 0);
 	cpu = &svc->vcpus[0];
 	poison(cpu);
@@ -225,7 +225,7 @@ Test(arm64, no_rights_vm_gets_undef_registers_untouched)
 Test(arm64, user_mode_caller_gets_undef)
 {
 	poison(cpu);
-	cpu->privilege = 1;
+	PRIV(cpu) = 1;
 	cr_assert_eq(trap(cpu, HCALL_TRAP_HVC, HV_IMM), HV_INJECTED);
 	cr_assert_eq(trap(cpu, HCALL_TRAP_HVC, 0), HV_INJECTED);
 	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);

@@ -70,7 +70,7 @@ static uint64_t zone_start(uint64_t gpa)
 	v->regs.r[0] = ZONE_START;
 	v->regs.r[1] = gpa;
 	v->regs.r[2] = CONFIG_SIZE;
-	cr_assert_eq(hv_handle_trap(&H, v, HCALL_TRAP_HVC, HV_IMM), HV_RESUME);
+	cr_assert_eq(hv_handle_trap(&H, v, HCALL_TRAP_HVC, HV_IMM, 0), HV_RESUME);
 	return v->regs.r[0];
 }
 

@@ -27,10 +27,9 @@ static struct hv_vcpu *cpu;
 static void setup(void)
 {
 	setup_arch(HCALL_ARCH_RISCV64);
-	svc = make_vm(0, HV_ROLE_SERVICE,
-		      HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI) |
-			      HV_ABI_BIT(HV_ABI_PROBE),
-		      1);
+	svc = make_vm_caps(0, HV_ROLE_SERVICE,
+			   HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SBI),
+			   HV_CAP_PROBE, 1);
 	make_vm(1, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_SBI), 0);
 	cpu = &svc->vcpus[0];
 }
@@ -151,11 +150,11 @@ Test(riscv, privilege_and_no_rights)
 	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
 	assert_untouched_except(&none->vcpus[0], 0, 0);
 	poison(cpu);
-	cpu->privilege = 1;
+	PRIV(cpu) = 1;
 	cr_assert_eq(trap(cpu, HCALL_TRAP_ECALL, 0), HV_INJECTED);
 	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
 	assert_untouched_except(cpu, 0, 0);
-	cpu->privilege = 0;
+	PRIV(cpu) = 0;
 	cr_assert_eq(trap(cpu, HCALL_TRAP_HVC, 0), HV_INJECTED);
 }
 

@@ -3,7 +3,7 @@
  * tests/user/plan.c - the VMs of each user-mode program. The process is
  * the VM whose checks it runs, configured as the system hypervisor
  * configures that VM (arch/arm64/layout.c, arch/riscv/main.c,
- * arch/x86/main.c): same role and ABI families, and the same other VMs
+ * arch/x86/main.c): same role, ABIs and capabilities, and the same other VMs
  * in the same slots, so the calls that name them (zone lists, ACRN
  * CREATE_VM by uuid) get the same answers. The other VMs never run here.
  */
@@ -19,13 +19,14 @@ static struct hv_vm_config others[2];
 
 /* Unused by the plans without other VMs. */
 __attribute__((unused)) static void other(unsigned i, const char *name, enum hv_role role, uint32_t abis,
-		  const char *uuid)
+		  uint32_t caps, const char *uuid)
 {
 	struct hv_vm_config *c = &others[i];
 
 	c->name = name;
 	c->role = role;
 	c->abis = abis;
+	c->caps = caps;
 	c->nvcpus = 1;
 	c->regions[0].gpa = (uint64_t)(uintptr_t)other_mem[i];
 	c->regions[0].size = OTHER_MEM_SIZE;
@@ -38,11 +39,12 @@ __attribute__((unused)) static void other(unsigned i, const char *name, enum hv_
 }
 
 static void self(struct trapemu_options *opt, const char *name, enum hv_role role,
-		 uint32_t abis, unsigned nothers)
+		 uint32_t abis, uint32_t caps, unsigned nothers)
 {
 	opt->name = name;
 	opt->role = role;
 	opt->abis = abis;
+	opt->caps = caps;
 	opt->others = nothers ? others : NULL;
 	opt->nothers = nothers;
 }
@@ -52,9 +54,9 @@ const char user_plan_note[] = "user mode, arm64 under qemu-aarch64, as the servi
 	"real HVC/SMC at EL0 -> SIGILL -> trap emulator -> hv core";
 void user_plan(struct trapemu_options *opt)
 {
-	self(opt, "service", HV_ROLE_SERVICE, ABI(HVISOR) | ABI(SMCCC) | ABI(PROBE), 2);
-	other(0, "normal", HV_ROLE_NORMAL, ABI(HVISOR) | ABI(SMCCC), NULL);
-	other(1, "norights", HV_ROLE_NORMAL, 0, NULL);
+	self(opt, "service", HV_ROLE_SERVICE, ABI(HVISOR) | ABI(SMCCC), HV_CAP_PROBE, 2);
+	other(0, "normal", HV_ROLE_NORMAL, ABI(HVISOR) | ABI(SMCCC), 0, NULL);
+	other(1, "norights", HV_ROLE_NORMAL, 0, 0, NULL);
 }
 #elif defined(USER_PLAN_RISCV_SERVICE)
 const char user_plan_note[] = "user mode, riscv64 under qemu-riscv64, as the service VM: "
@@ -63,46 +65,46 @@ const char user_plan_note[] = "user mode, riscv64 under qemu-riscv64, as the ser
 	"the real ecall is checked by the system suite";
 void user_plan(struct trapemu_options *opt)
 {
-	self(opt, "service", HV_ROLE_SERVICE, ABI(HVISOR) | ABI(SBI) | ABI(PROBE), 2);
-	other(0, "normal", HV_ROLE_NORMAL, ABI(HVISOR) | ABI(SBI) | ABI(PROBE), NULL);
-	other(1, "norights", HV_ROLE_NORMAL, 0, NULL);
+	self(opt, "service", HV_ROLE_SERVICE, ABI(HVISOR) | ABI(SBI), HV_CAP_PROBE, 2);
+	other(0, "normal", HV_ROLE_NORMAL, ABI(HVISOR) | ABI(SBI), HV_CAP_PROBE, NULL);
+	other(1, "norights", HV_ROLE_NORMAL, 0, 0, NULL);
 }
 #elif defined(USER_PLAN_ACRN_SERVICE)
 const char user_plan_note[] = "user mode, x86_64 under qemu-x86_64, as the ACRN Service VM: "
 	"real VMCALL/VMMCALL -> SIGILL -> trap emulator -> hv core";
 void user_plan(struct trapemu_options *opt)
 {
-	self(opt, "service", HV_ROLE_SERVICE, ABI(ACRN) | ABI(PROBE), 2);
-	other(0, "normal", HV_ROLE_NORMAL, 0, "hcall-x86-normal");
-	other(1, "trusty", HV_ROLE_TRUSTY, ABI(ACRN) | ABI(PROBE), "hcall-x86-trusty");
+	self(opt, "service", HV_ROLE_SERVICE, ABI(ACRN), HV_CAP_PROBE, 2);
+	other(0, "normal", HV_ROLE_NORMAL, 0, 0, "hcall-x86-normal");
+	other(1, "trusty", HV_ROLE_TRUSTY, ABI(ACRN), HV_CAP_PROBE, "hcall-x86-trusty");
 }
 #elif defined(USER_PLAN_ACRN_TRUSTY)
 const char user_plan_note[] = "user mode, x86_64 under qemu-x86_64, as the ACRN Trusty VM: "
 	"real VMCALL/VMMCALL -> SIGILL -> trap emulator -> hv core";
 void user_plan(struct trapemu_options *opt)
 {
-	self(opt, "trusty", HV_ROLE_TRUSTY, ABI(ACRN) | ABI(PROBE), 0);
+	self(opt, "trusty", HV_ROLE_TRUSTY, ABI(ACRN), HV_CAP_PROBE, 0);
 }
 #elif defined(USER_PLAN_ACRN_NORIGHTS)
 const char user_plan_note[] = "user mode, x86_64 under qemu-x86_64, as a VM without "
 	"hypercall rights: real VMCALL/VMMCALL -> SIGILL -> trap emulator -> hv core";
 void user_plan(struct trapemu_options *opt)
 {
-	self(opt, "normal", HV_ROLE_NORMAL, 0, 0);
+	self(opt, "normal", HV_ROLE_NORMAL, 0, 0, 0);
 }
 #elif defined(USER_PLAN_KVM_X86)
 const char user_plan_note[] = "user mode, x86_64 under qemu-x86_64, as a KVM x86 VM: "
 	"real VMCALL/VMMCALL -> SIGILL -> trap emulator -> hv core";
 void user_plan(struct trapemu_options *opt)
 {
-	self(opt, "kvm", HV_ROLE_NORMAL, ABI(KVM_X86) | ABI(PROBE), 0);
+	self(opt, "kvm", HV_ROLE_NORMAL, ABI(KVM_X86), HV_CAP_PROBE, 0);
 }
 #elif defined(USER_PLAN_PALACIOS)
 const char user_plan_note[] = "user mode, x86_64 under qemu-x86_64, as a Palacios VM: "
 	"real VMMCALL -> SIGILL -> trap emulator -> hv core";
 void user_plan(struct trapemu_options *opt)
 {
-	self(opt, "palacios", HV_ROLE_NORMAL, ABI(PALACIOS) | ABI(PROBE), 0);
+	self(opt, "palacios", HV_ROLE_NORMAL, ABI(PALACIOS), HV_CAP_PROBE, 0);
 }
 #else
 #error "tests/user: build with -DUSER_PLAN_<NAME> (see tests/user/meson.build)"
