@@ -18,6 +18,7 @@
 
 #define SCAUSE_IRQ (1ull << 63)
 #define IRQ_SSI 1
+#define IRQ_STI 5
 #define EXC_ILLEGAL_INSN 2
 #define EXC_ECALL_U 8
 #define USER_EXIT_MAGIC 0x55535245ull
@@ -33,7 +34,10 @@ extern char rv_user_exit_ecall[];
 __attribute__((noreturn)) void rv_user_resume(uint64_t result);
 
 uint64_t rv_guest_boot_a1;
+uint64_t rv_guest_boot_hartid;
 volatile unsigned rv_guest_irq_count;
+/* Supervisor timer interrupts taken (check_sbi_conformance.c). */
+volatile unsigned rv_guest_timer_count;
 
 void guest_putc(char c)
 {
@@ -110,6 +114,13 @@ void rv_guest_trap(struct rv_guest_frame *f)
 		__asm__ __volatile__("csrc sip, %0" : : "r"(1ul << IRQ_SSI));
 		return;
 	}
+	if (cause == (SCAUSE_IRQ | IRQ_STI)) {
+		/* Count it and mask it: the check that armed the timer
+		 * clears it through the SBI. */
+		rv_guest_timer_count++;
+		__asm__ __volatile__("csrc sie, %0" : : "r"(1ul << IRQ_STI));
+		return;
+	}
 	if (cause == EXC_ECALL_U && f->x[17] == USER_EXIT_MAGIC &&
 	    f->sepc == (uint64_t)(uintptr_t)rv_user_exit_ecall)
 		rv_user_resume(f->x[10]); /* guest_call_user()'s fn returned */
@@ -132,7 +143,7 @@ void rv_guest_trap(struct rv_guest_frame *f)
 
 void guest_start(uint64_t hartid, uint64_t a1)
 {
-	(void)hartid;
+	rv_guest_boot_hartid = hartid;
 	rv_guest_boot_a1 = a1;
 	guest_main();
 }
