@@ -184,5 +184,8 @@ def module_lines(out, module):
             k, eq, v = tok.partition("=")
             if eq:
                 kv[k] = v
-        found.setdefault(name, kv)
+        # A name may come on several lines; the first value of a key wins.
+        line_kv = found.setdefault(name, {})
+        for k, v in kv.items():
+            line_kv.setdefault(k, v)
     return found
