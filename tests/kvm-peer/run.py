@@ -274,8 +274,18 @@ HOST_ARM64 = [
     ("conduit", "psci_method", "smc", "the DT's PSCI method with EL2"),
     ("conduit", "using", "smc", "the kernel's conduit"),
     ("psci_version", "value", "0x10001", "QEMU's PSCI 1.1 over SMC"),
-    ("psci_version_default_conduit", "value", "!0x10001",
-     "HVC from the host kernel does not reach PSCI"),
+    ("discover", "conduit", "smc", "hcall's discovery through the kernel's conduit"),
+    ("discover", "psci", "0x10001", "hcall's discovery through the kernel's conduit"),
+    ("discover", "smccc", "0x10000", "QEMU's PSCI is SMCCC 1.0"),
+    # arch/arm64/include/asm/virt.h: HVC_STUB_ERR = 0xbadca11, the answer
+    # of the EL2 stub to a call it does not know.
+    ("psci_version_default_conduit", "status", "E_UNKNOWN",
+     "an HVC answered by KVM's EL2 stub is no PSCI version"),
+    ("psci_version_default_conduit", "code", "0xbadca11", "HVC_STUB_ERR"),
+    ("discover_default_conduit", "status", "E_UNKNOWN",
+     "discovery over HVC finds no firmware"),
+    ("discover_default_conduit", "conduit", "none",
+     "discovery over HVC finds no firmware"),
 ]
 
 

@@ -39,6 +39,11 @@ EXPECT = {
         ("conduit", "psci_method", "hvc"),
         ("conduit", "using", "hvc"),
         ("kernel_smccc_version", "value", "0x10000"),
+        # hcall's own discovery (SMCCC DEN0028 §7.2) through that conduit.
+        ("discover", "status", "OK"),
+        ("discover", "conduit", "hvc"),
+        ("discover", "psci", "0x10001"),
+        ("discover", "smccc", "0x10000"),
         ("psci_version", "status", "OK"),
         ("psci_version", "value", "0x10001"),
         ("psci_features_smccc_version", "status", "E_NOT_SUPPORTED"),
