@@ -99,7 +99,7 @@ static struct vm vm_create(const char *image, uint64_t ram_base, uint64_t image_
 	return v;
 }
 
-static void set_one_reg(struct vm *v, uint64_t id, uint64_t value)
+static inline void set_one_reg(struct vm *v, uint64_t id, uint64_t value)
 {
 	struct kvm_one_reg reg = { .id = id, .addr = (uintptr_t)&value };
 
@@ -108,7 +108,7 @@ static void set_one_reg(struct vm *v, uint64_t id, uint64_t value)
 
 /* Run until an exit this VMM does not handle itself: console writes to
  * console_addr (MMIO) are printed; a system event ends the run. */
-static int vm_run_mmio(struct vm *v, uint64_t console_addr)
+static inline int vm_run_mmio(struct vm *v, uint64_t console_addr)
 {
 	for (;;) {
 		struct kvm_run *r = v->run;
