@@ -35,6 +35,8 @@ struct layout_vm {
 	int start;      /* boots at power-on; otherwise waits for zone_start */
 	int shared;     /* maps the shared page */
 	int uart;       /* maps the PL011 */
+	/* The embedded image copied into the VM's RAM at each start, or
+	 * NULL: the boot loader has loaded it there (layout_loaded.c). */
 	const uint8_t *image, *image_end;
 };
 

@@ -82,8 +82,8 @@ static void copy_bytes(uint8_t *dst, const uint8_t *src, uint64_t n)
 		*dst++ = *src++;
 }
 
-/* (Re)load the VM's image and reset its vCPUs; the stage-2 tables were
- * built at boot and stay. */
+/* (Re)load the VM's embedded image, if it has one, and reset its vCPUs;
+ * the stage-2 tables were built at boot and stay. */
 static int op_vm_start(struct hv_vm *vm)
 {
 	struct arm64_vm *a;
@@ -91,15 +91,18 @@ static int op_vm_start(struct hv_vm *vm)
 
 	/* The core starts a boot-time VM inside hv_vm_create(): attach the
 	 * glue state here, by slot (VM ids are the layout's slots). */
-	if (vm->id >= HV_MAX_VMS || !vm_arch[vm->id].image)
+	if (vm->id >= HV_MAX_VMS || vm->id >= layout_nvms)
 		return -HV_EINVAL;
 	a = &vm_arch[vm->id];
 	vm->arch = a;
 	for (i = 0; i < HV_MAX_VCPUS; i++)
 		vm->vcpus[i].arch = &vcpu_arch[vm->id][i];
-	if (a->image_size > vm->regions[0].size)
-		return -HV_E2BIG;
-	copy_bytes(vm->regions[0].host, a->image, a->image_size);
+	/* No embedded image: the boot loader put it in the VM's RAM. */
+	if (a->image) {
+		if (a->image_size > vm->regions[0].size)
+			return -HV_E2BIG;
+		copy_bytes(vm->regions[0].host, a->image, a->image_size);
+	}
 	for (i = 0; i < vm->nvcpus; i++)
 		av(&vm->vcpus[i])->started = 0;
 	s2_flush();
