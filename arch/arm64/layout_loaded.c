@@ -16,8 +16,9 @@
 #include "layout.h"
 
 const struct layout_vm layout_vms[] = {
-	{ "guest", HV_ROLE_SERVICE, HV_ABI_BIT(HV_ABI_SMCCC),
-	  LAYOUT_SERVICE_BASE, LAYOUT_VM_SIZE, 1, 0, 1, 0, 0 },
+	{ .name = "guest", .role = HV_ROLE_SERVICE, .abis = HV_ABI_BIT(HV_ABI_SMCCC),
+	  .caps = 0, .base = LAYOUT_SERVICE_BASE, .size = LAYOUT_VM_SIZE,
+	  .start = 1, .shared = 0, .uart = 1, .image = 0, .image_end = 0 },
 };
 
 const unsigned layout_nvms = sizeof(layout_vms) / sizeof(layout_vms[0]);

@@ -187,7 +187,7 @@ def cmd_sdk(a, cmd):
                            info["prefix"] + variant + ".elf")
     if not os.path.exists(a.guest):
         sys.exit(f"kit: {a.guest} is missing; run ./sdk build {bdir}")
-    a.name = a.name or f"{a.impl}-{a.arch}-{variant}-{a.compiler}"
+    a.name = a.name or "-".join(f"{a.impl} {a.arch} {variant} {a.compiler}".lower().split())
     a.report_dir = a.report_dir or os.path.join(a.build, "conform")
     print(f"kit: guest {a.guest} (and .bin), loads at {info['base']}")
     return cmd_run(a, cmd)
