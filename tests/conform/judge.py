@@ -195,7 +195,7 @@ def problems(tap, result, timeout, require_summary=True, expect_exit=None, known
 
 
 def failed_line(c):
-    s = f"FAILED CHECK {c.n}: {c.title()}"
+    s = f"FAILED CHECK: {c.n} - {c.title()}"
     if c.expected or c.got:
         s += f": expected {c.expected}; got {c.got}"
     return s

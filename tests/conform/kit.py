@@ -125,7 +125,8 @@ def cmd_run(a, cmd):
           if c.result == "fail" and c.function in known]
     fixed = [fn for fn in known if fn in {c.function for c in tap.checks}
              and not any(c.function == fn and c.result == "fail" for c in tap.checks)]
-    ended = {"exit": "the guest's power-off (QEMU exited with %s)" % res.rc,
+    ended = {"exit": "QEMU exiting (status %s) after the guest's power-off call" % res.rc
+             if tap.summary is not None else "QEMU exiting (status %s)" % res.rc,
              "harness": f"the harness, {a.grace:g} s after the summary or bail-out (power-off did not "
                         "end the run)",
              "timeout": "the timeout"}[res.ended]
@@ -194,26 +195,43 @@ def cmd_sdk(a, cmd):
 
 
 def cmd_table(paths):
-    reps = []
+    """Functions against implementations. Reports of one implementation
+    (e.g. the gcc and clang guests) share a column when every function has
+    the same result in each; otherwise each gets its own."""
+    cols = []  # [implementation label, report, run count]
     for p in paths:
         with open(p) as f:
-            reps.append(json.load(f))
+            rep = json.load(f)
+        res = {fn: r[0] for fn, r in rep["functions"].items()}
+        for col in cols:
+            if col[1]["implementation"] == rep["implementation"] and \
+                    {fn: r[0] for fn, r in col[1]["functions"].items()} == res and \
+                    col[1]["summary"] == rep["summary"]:
+                col[2] += 1
+                break
+        else:
+            cols.append([rep["implementation"], rep, 1])
+    names = [c[0] for c in cols]
+    for c in cols:
+        if names.count(c[0]) > 1:
+            c[0] += f" ({os.path.basename(c[1].get('guest', ''))})"
     fns = []
-    for r in reps:
-        for fn in r["functions"]:
+    for c in cols:
+        for fn in c[1]["functions"]:
             if fn not in fns:
                 fns.append(fn)
-    head = ["function"] + [r["implementation"] for r in reps]
+    head = ["function"] + [c[0] for c in cols]
     out = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for fn in fns:
-        row = [fn] + [cell(r["functions"][fn][0]) if fn in r["functions"] else "-"
-                      for r in reps]
+        row = [fn] + [cell(c[1]["functions"][fn][0]) if fn in c[1]["functions"] else "-"
+                      for c in cols]
         out.append("| " + " | ".join(row) + " |")
-    tot = ["**checks: pass/fail/skip**"]
-    for r in reps:
-        s = r["summary"]
-        tot.append(f"{s['tests'] - s['failed'] - s['skipped']}/{s['failed']}/{s['skipped']}")
+    tot = ["checks: pass / fail / skip"]
+    for c in cols:
+        s = c[1]["summary"]
+        tot.append(f"{s['tests'] - s['failed'] - s['skipped']} / {s['failed']} / {s['skipped']}")
     out.append("| " + " | ".join(tot) + " |")
+    out.append("| identical runs | " + " | ".join(str(c[2]) for c in cols) + " |")
     print("\n".join(out))
     return 0
 
