@@ -113,9 +113,10 @@ def cmd_run(a, cmd):
     if not cmd:
         sys.exit("kit: no command after --")
     cmd, used = substitute(cmd, a.guest)
-    if not used:
+    if not used and not a.embedded:
         sys.exit("kit: the command names no guest: put {guest}, {guest.elf} or {guest.bin} "
-                 "where the guest image goes")
+                 "where the guest image goes (or --embedded if the image given to QEMU "
+                 "already contains it)")
     known = dict(k.split("=", 1) if "=" in k else (k, "known failure") for k in a.known_fail)
     echo = (lambda b: (sys.stdout.buffer.write(b), sys.stdout.flush())) if a.show else None
     res = judge.run(cmd, a.timeout, stop_after_summary=a.grace, echo=echo)
@@ -268,6 +269,9 @@ def main():
         p.add_argument("--known-fail", action="append", default=[], metavar="FUNCTION=REASON",
                        help="a function whose failed checks are reported but do not fail the run")
         p.add_argument("--show", action="store_true", help="echo the console")
+        p.add_argument("--embedded", action="store_true",
+                       help="the command boots an image that already contains the guest "
+                            "(no {guest} placeholder)")
     p = sub.add_parser("table")
     p.add_argument("reports", nargs="+")
     a = ap.parse_args(argv)
