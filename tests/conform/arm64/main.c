@@ -53,6 +53,8 @@ static int flags_valid(const struct spec_psci_fn *f, int64_t v)
 {
 	if (f->flags == SPEC_FLAGS_CPU_SUSPEND)
 		return (v & ~(int64_t)3) == 0;
+	if (f->flags == SPEC_FLAGS_BITMASK)
+		return v >= 0 && v <= 0x7FFFFFFF;
 	return v == 0;
 }
 
@@ -82,7 +84,9 @@ static void check_psci_features(void)
 			kit_pass(f->name, what, f->section);
 		else
 			kit_fail(f->name, what, f->section,
-				 f->flags == SPEC_FLAGS_CPU_SUSPEND ? "flags with bits 31:2 zero" : "0",
+				 f->flags == SPEC_FLAGS_CPU_SUSPEND ? "flags with bits 31:2 zero"
+				 : f->flags == SPEC_FLAGS_BITMASK  ? "a bitmask with bit 31 clear"
+								   : "0",
 				 v, &psci_names);
 	}
 }

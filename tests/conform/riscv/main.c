@@ -73,6 +73,64 @@ static const char *sbi_present(const struct spec_call *row)
 	return 0;
 }
 
+/* ---- a second hart: hart_start, opaque, hart_stop, hart_get_status ------ */
+
+#define SECONDARY_OPAQUE 0x5EC0AD0C0FFEE123ull
+#define WAIT_ROUNDS 200000u
+
+static volatile uint64_t secondary_seen, secondary_hart = ~0ull;
+static volatile int64_t secondary_stop_ret = 1;
+
+void kit_secondary(uint64_t hartid, uint64_t opaque)
+{
+	secondary_hart = hartid;
+	secondary_seen = opaque;
+	/* hart_stop does not return on success. */
+	secondary_stop_ret = kit_sbi(SBI_EXT_HSM, SBI_HSM_HART_STOP, 0, 0, 0).r0;
+}
+
+static void check_secondary(void)
+{
+	uint64_t other = kit_hartid ^ 1;
+	struct kit_ret st = kit_sbi(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, other, 0, 0);
+	const char *why = 0;
+	unsigned i;
+
+	if (sbi_present(&(struct spec_call){ .id = SBI_EXT_HSM }))
+		why = "extension not implemented (probe_extension = 0)";
+	else if (st.r0 == SBI_ERR_INVALID_PARAM)
+		why = "no second hart (hart_get_status = SBI_ERR_INVALID_PARAM)";
+	else if (st.r0 != 0 || st.r1 != SBI_HSM_STOPPED)
+		why = "the second hart is not STOPPED";
+	if (why) {
+		kit_skip("sbi_hart_start", "starts a second hart at start_addr with a0 = hartid, "
+			 "a1 = opaque", SBI_HSM_SECTION, why);
+		kit_skip("sbi_hart_stop", "the second hart stops itself; hart_get_status says STOPPED",
+			 SBI_HSM_SECTION, why);
+		return;
+	}
+	st = kit_sbi(SBI_EXT_HSM, SBI_HSM_HART_START, other,
+		     (uint64_t)(uintptr_t)kit_secondary_entry, SECONDARY_OPAQUE);
+	if (!kit_eq("sbi_hart_start", "a STOPPED hart: SBI_SUCCESS", SBI_HSM_SECTION, st.r0, 0,
+		    &sbi_names))
+		return;
+	for (i = 0; i < WAIT_ROUNDS && secondary_seen != SECONDARY_OPAQUE; i++)
+		(void)kit_sbi(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, other, 0, 0);
+	kit_eq("sbi_hart_start", "the new hart runs start_addr with a1 = opaque", SBI_HSM_SECTION,
+	       (int64_t)secondary_seen, (int64_t)SECONDARY_OPAQUE, 0);
+	kit_eq("sbi_hart_start", "the new hart runs start_addr with a0 = its hart id",
+	       SBI_HSM_SECTION, (int64_t)secondary_hart, (int64_t)other, 0);
+	st.r1 = SBI_HSM_STARTED;
+	for (i = 0; i < WAIT_ROUNDS && st.r1 != SBI_HSM_STOPPED; i++)
+		st = kit_sbi(SBI_EXT_HSM, SBI_HSM_HART_GET_STATUS, other, 0, 0);
+	if (secondary_stop_ret != 1)
+		kit_eq("sbi_hart_stop", "does not return on success", SBI_HSM_SECTION,
+		       secondary_stop_ret, 1, &sbi_names);
+	else
+		kit_eq("sbi_hart_stop", "the second hart stops itself; hart_get_status says STOPPED",
+		       SBI_HSM_SECTION, st.r1, SBI_HSM_STOPPED, 0);
+}
+
 #define PATTERN(n) (0xC0F0000000000000ull | ((uint64_t)(n) << 8) | (n))
 
 /* Every register but a0 and a1 (and the zero register) across a base
@@ -129,6 +187,7 @@ void kit_main(uint64_t hartid)
 	/* sbi_send_ipi to itself left a supervisor software interrupt
 	 * pending (never taken: interrupts are off). */
 	__asm__ __volatile__("csrc sip, %0" : : "r"(2ul));
+	check_secondary();
 	check_preserved();
 
 	failed = kit_finish();

@@ -17,6 +17,7 @@ void kit_regcheck(uint64_t r[33]);
 /* Called from start.S. */
 void kit_main(uint64_t hartid);
 void kit_trap(void);
+void kit_secondary(uint64_t hartid, uint64_t opaque);
 __attribute__((noreturn)) void kit_end(unsigned failed);
 
 #endif /* KIT_RISCV_H */

@@ -25,10 +25,15 @@ _start:
 3:	wfi
 	j	3b
 
-/* HSM hart_start target; never run by the kit (it starts no hart). */
+/* HSM hart_start target: a0 = hart id, a1 = opaque, satp = 0. */
 	.globl	kit_secondary_entry
 	.balign	4
 kit_secondary_entry:
+	la	sp, __secondary_stack_top
+	la	t0, kit_trap_entry
+	csrw	stvec, t0
+	csrw	sie, zero
+	call	kit_secondary
 1:	wfi
 	j	1b
 

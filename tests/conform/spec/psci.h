@@ -91,6 +91,7 @@ enum spec_need {
 enum spec_psci_flags {
 	SPEC_FLAGS_ZERO,
 	SPEC_FLAGS_CPU_SUSPEND,
+	SPEC_FLAGS_BITMASK, /* SYSTEM_OFF2: the supported types, bit 31 clear */
 };
 
 struct spec_psci_fn {
@@ -103,8 +104,8 @@ struct spec_psci_fn {
 };
 
 /*
- * Every function of PSCI up to 1.1. For the functions with an SMC32 and an
- * SMC64 ID, an AArch64 caller passes 64-bit addresses and MPIDRs through
+ * Every function of PSCI up to 1.3 (SYSTEM_OFF2 is 1.3's, DEN0022 issue
+ * F). For the functions with an SMC32 and an SMC64 ID, an AArch64 caller passes 64-bit addresses and MPIDRs through
  * the SMC64 ID, so the kit requires that one where the function is
  * mandatory and probes the SMC32 one (an AArch64-only implementation may
  * leave it out).
@@ -158,6 +159,10 @@ static const struct spec_psci_fn spec_psci_fns[] = {
 	  "DEN0022 5 MEM_PROTECT" },
 	{ "MEM_PROTECT_CHECK_RANGE (SMC64)", PSCI_FN64(0x14), PSCI_VER(1, 1), SPEC_OPTIONAL,
 	  SPEC_FLAGS_ZERO, "DEN0022 5 MEM_PROTECT_CHECK_RANGE" },
+	{ "SYSTEM_OFF2 (SMC64)", PSCI_FN64(0x15), PSCI_VER(1, 3), SPEC_OPTIONAL, SPEC_FLAGS_BITMASK,
+	  "DEN0022F 5 SYSTEM_OFF2" },
+	{ "SYSTEM_OFF2 (SMC32)", PSCI_FN32(0x15), PSCI_VER(1, 3), SPEC_OPTIONAL, SPEC_FLAGS_BITMASK,
+	  "DEN0022F 5 SYSTEM_OFF2" },
 };
 
 /*

@@ -57,6 +57,10 @@ static const struct spec_name spec_sbi_errors[] = {
 #define SBI_EXT_CPPC 0x43505043u  /* "CPPC" */
 #define SBI_EXT_NACL 0x4E41434Cu  /* "NACL" */
 #define SBI_EXT_STA 0x535441u     /* "STA" */
+#define SBI_EXT_SSE 0x535345u     /* "SSE" (v3.0) */
+#define SBI_EXT_FWFT 0x46574654u  /* "FWFT" (v3.0) */
+#define SBI_EXT_DBTR 0x44425452u  /* "DBTR" (v3.0) */
+#define SBI_EXT_MPXY 0x4D505859u  /* "MPXY" (v3.0) */
 /* An EID outside every assigned and every vendor/firmware range. */
 #define SBI_EXT_UNASSIGNED 0x7FFFFFF0u
 
@@ -76,8 +80,19 @@ static const struct spec_name spec_sbi_errors[] = {
 #define SBI_SRST_REASON_NONE 0
 #define SBI_SRST_REASON_FAILURE 1
 #define SBI_DBCN_WRITE_BYTE 2
-/* HSM hart states (9): 0 STARTED. */
+/* HSM (9): functions and hart states. */
+#define SBI_HSM_HART_START 0
+#define SBI_HSM_HART_STOP 1
+#define SBI_HSM_HART_GET_STATUS 2
 #define SBI_HSM_STARTED 0
+#define SBI_HSM_STOPPED 1
+#define SBI_HSM_SECTION "SBI 9.1 HART start, 9.2 HART stop, 9.3 Get HART Status"
+/* SUSP (13.1): sleep type 0 is suspend-to-RAM, 1..0x7FFFFFFF reserved.
+ * CPPC (14): register IDs 0x17..0x7FFFFFFF reserved. NACL (15): feature
+ * IDs above 3 reserved. STA (16.1): an all-ones address disables sharing. */
+#define SBI_SUSP_RESERVED_TYPE 1
+#define SBI_CPPC_RESERVED_REG 0x40000000u
+#define SBI_NACL_RESERVED_FEATURE 0x100u
 
 /* SBI spec version (4.1): bit 31 zero, major in 30:24, minor in 23:0. */
 #define SBI_SPEC_MAJOR(v) (((v) >> 24) & 0x7F)
@@ -107,6 +122,10 @@ static const struct {
 	{ "CPPC", SBI_EXT_CPPC, "SBI 14 CPPC Extension" },
 	{ "NACL", SBI_EXT_NACL, "SBI 15 Nested Acceleration Extension" },
 	{ "STA", SBI_EXT_STA, "SBI 16 Steal-time Accounting Extension" },
+	{ "SSE", SBI_EXT_SSE, "SBI v3.0 Supervisor Software Events Extension" },
+	{ "FWFT", SBI_EXT_FWFT, "SBI v3.0 Firmware Features Extension" },
+	{ "DBTR", SBI_EXT_DBTR, "SBI v3.0 Debug Triggers Extension" },
+	{ "MPXY", SBI_EXT_MPXY, "SBI v3.0 Message Proxy Extension" },
 };
 
 /*
@@ -174,6 +193,18 @@ static const struct spec_call spec_sbi_calls[] = {
 	SBI_ROW("sbi_debug_console_write_byte", "writes a CR: succeeds", SBI_EXT_DBCN,
 		SBI_DBCN_WRITE_BYTE, ROW_IF_PRESENT, V('\r'), V(0), V(0), EXP_EQ, SBI_SUCCESS, EXP_ANY, 0,
 		"SBI 12.3 Function: Console Write Byte"),
+	SBI_ROW("sbi_system_suspend", "reserved sleep_type 0x1: SBI_ERR_INVALID_PARAM",
+		SBI_EXT_SUSP, 0, ROW_IF_PRESENT, V(SBI_SUSP_RESERVED_TYPE), ENTRY, V(0), EXP_EQ,
+		SBI_ERR_INVALID_PARAM, EXP_ANY, 0, "SBI 13.1 Function: System Suspend"),
+	SBI_ROW("sbi_cppc_probe", "reserved register 0x40000000: SBI_ERR_INVALID_PARAM",
+		SBI_EXT_CPPC, 0, ROW_IF_PRESENT, V(SBI_CPPC_RESERVED_REG), V(0), V(0), EXP_EQ,
+		SBI_ERR_INVALID_PARAM, EXP_ANY, 0, "SBI 14.1 Function: Probe CPPC register"),
+	SBI_ROW("sbi_nacl_probe_feature", "reserved feature 0x100: not available (value 0)",
+		SBI_EXT_NACL, 0, ROW_IF_PRESENT, V(SBI_NACL_RESERVED_FEATURE), V(0), V(0), EXP_EQ,
+		SBI_SUCCESS, EXP_EQ, 0, "SBI 15.5 Function: Probe nested acceleration feature"),
+	SBI_ROW("sbi_steal_time_set_shmem", "all-ones address (disable): succeeds", SBI_EXT_STA,
+		0, ROW_IF_PRESENT, V(~0ull), V(~0ull), V(0), EXP_EQ, SBI_SUCCESS, EXP_ANY, 0,
+		"SBI 16.1 Function: Set Steal-time Shared Memory Address"),
 	/* Last: an implementation that ignores the type would end the run
 	 * here, which the harness reports as a missing summary. */
 	SBI_ROW("sbi_system_reset", "reserved reset_type 0x3: SBI_ERR_INVALID_PARAM", SBI_EXT_SRST,
