@@ -93,7 +93,7 @@ def cell(result):
 def markdown(rep):
     s = rep["summary"]
     lines = [f"# Conformance report: {rep['implementation']}", "",
-             f"- guest: `{rep['guest']}` ({rep['arch']})",
+             f"- guest: `{rep['guest']}`" + (f" ({rep['arch']})" if rep["arch"] else ""),
              f"- command: `{' '.join(rep['command'])}`",
              f"- verdict: **{rep['verdict']}** ({s['tests']} checks, {s['failed']} failed, "
              f"{s['skipped']} skipped); run ended by {rep['ended']}", ""]
