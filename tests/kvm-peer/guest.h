@@ -62,7 +62,7 @@ static void report(const char *name, struct hcall_result r)
 }
 
 /* "name: key=0x..." */
-static void report_hex(const char *name, const char *key, uint64_t v)
+static inline void report_hex(const char *name, const char *key, uint64_t v)
 {
 	put_str(name);
 	put_str(": ");
