@@ -39,6 +39,9 @@ TARGETS = {
 }
 MIRROR = "http://deb.debian.org/debian"
 KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
+# The layout of target.json and of what is unpacked; a cache made by
+# another version is prepared again (from the .debs it already has).
+FORMAT = 2
 
 
 class Unavailable(Exception):
@@ -180,7 +183,9 @@ def prepare(cache, arch):
         fcntl.flock(lock, fcntl.LOCK_EX)
         if os.path.isfile(desc_path):
             with open(desc_path) as f:
-                return json.load(f)
+                desc = json.load(f)
+            if desc.get("format") == FORMAT:
+                return desc
         for tool in ("apt-get", "apt-cache", "dpkg-deb"):
             if not any(os.access(os.path.join(p, tool), os.X_OK)
                        for p in os.environ.get("PATH", "").split(":")):
@@ -258,6 +263,7 @@ def describe(tdir, arch, abi, pkgs):
     if not kernels:
         raise Unavailable("no /boot/vmlinu*-%s in %s" % (abi, pkgs["image"]))
     return {
+        "format": FORMAT,
         "arch": arch,
         "abi": abi,
         "packages": pkgs,
