@@ -37,7 +37,7 @@ int hv_init(struct hv *hv, const struct hv_arch_ops *ops)
 	for (i = 0; i < HV_MAX_VMS; i++) {
 		hv->vms[i].id = i;
 		hv->vms[i].hv = hv;
-		hv->vms[i].state = HV_VM_EMPTY;
+		hv_vm_set_state(&hv->vms[i], HV_VM_EMPTY);
 	}
 	return place_states(hv);
 }

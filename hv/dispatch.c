@@ -18,6 +18,8 @@
  *
  * Policy, in this order, before any handler runs (ACRN's rules, on every
  * architecture):
+ *   0. a VM that is not running: nothing is done or written, and the
+ *      glue is told to stop the vCPU (HV_VCPU_OFF);
  *   1. a VM with no hypercall ABI at all: UNDEF injected, registers kept;
  *   2. caller not at guest-kernel privilege: #GP(0) on x86, UNDEF
  *      elsewhere (a service with HV_SVC_PRIV_DENIED answers its denial
@@ -36,6 +38,7 @@
 #include "probe.h"
 #include "registry.h"
 #include "service.h"
+#include "vm.h"
 
 const struct hv_service *const hv_services[HV_ABI_COUNT] = {
 #define HV__SVC_REF(NAME, name) [HV_ABI_##NAME] = &hv_service_##name,
@@ -304,7 +307,14 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 	const struct hv_service *svc = NULL;
 	const struct hv_conv *conv;
 
-	if (!vm || !vm->abis)
+	if (!vm)
+		return inject(hv, vcpu, HV_FAULT_UNDEF);
+	/* A VM that is not running gets no service: the trap of a vCPU
+	 * that was still in the guest when its VM stopped changes nothing,
+	 * and the vCPU stops. */
+	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
+		return HV_VCPU_OFF;
+	if (!vm->abis)
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
 	conv = match(hv, vcpu, trap, imm, &svc);
 	if (!conv)

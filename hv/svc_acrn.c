@@ -153,7 +153,7 @@ static void create_vm(struct hv_call *c)
 		if (c->hv->vms[i].state == HV_VM_DEFINED &&
 		    uuid_eq(acrn_of(&c->hv->vms[i])->uuid, cv.uuid)) {
 			t = &c->hv->vms[i];
-			t->state = HV_VM_CREATED;
+			hv_vm_set_state(t, HV_VM_CREATED);
 			break;
 		}
 	hv_unlock(&c->hv->lock);
@@ -198,14 +198,14 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 			return ACRN_EINVAL;
 		st = hv_vm_stop_locked(c->hv, t);
 		if (!st)
-			t->state = HV_VM_CREATED;
+			hv_vm_set_state(t, HV_VM_CREATED);
 		return st;
 	case DESTROY:
 		if (t->state == HV_VM_RUNNING)
 			return ACRN_EBUSY;
 		if (t->state == HV_VM_PAUSED)
 			hv_vm_stop_locked(c->hv, t);
-		t->state = HV_VM_DEFINED;
+		hv_vm_set_state(t, HV_VM_DEFINED);
 		hv_lock(&t->lock);
 		acrn_of(t)->trusty = 0;
 		hv_unlock(&t->lock);

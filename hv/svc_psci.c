@@ -44,7 +44,7 @@ static struct hv_vcpu *target(struct hv_vm *vm, uint64_t mpidr)
 
 	if ((mpidr & ~MPIDR_AFF0) || id >= vm->nvcpus)
 		return NULL;
-	return &vm->vcpus[id];
+	return &vm->vcpus[hv_index_nospec(id, vm->nvcpus)];
 }
 
 static void version(struct hv_call *c)

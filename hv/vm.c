@@ -102,7 +102,7 @@ struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
 	vm->id = i;
 	vm->hv = hv;
 	vm->role = cfg->role;
-	vm->state = HV_VM_CREATED;
+	hv_vm_set_state(vm, HV_VM_CREATED);
 	hv_strlcpy(vm->name, cfg->name, sizeof(vm->name));
 	vm->abis = cfg->abis;
 	vm->caps = cfg->caps;
@@ -119,7 +119,7 @@ struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
 	/* An ACRN VM not started at boot waits for CREATE_VM. */
 	for (i = 0; i < sizeof(cfg->uuid) && !cfg->start; i++)
 		if (cfg->uuid[i])
-			vm->state = HV_VM_DEFINED;
+			hv_vm_set_state(vm, HV_VM_DEFINED);
 	hv_lock_init(&vm->lock);
 	for (i = 0; i < HV_ABI_COUNT; i++)
 		if (hv_services[i]->vm_init)
@@ -141,7 +141,7 @@ int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm)
 	case HV_VM_DEFINED:
 		return -HV_EINVAL;
 	case HV_VM_PAUSED:
-		vm->state = HV_VM_RUNNING;
+		hv_vm_set_state(vm, HV_VM_RUNNING);
 		return 0;
 	case HV_VM_CREATED:
 	case HV_VM_STOPPED:
@@ -160,7 +160,7 @@ int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm)
 		if (hv_services[i]->vm_start)
 			hv_services[i]->vm_start(vm, hv_vm_state(vm, hv_services[i]));
 	hv_unlock(&vm->lock);
-	vm->state = HV_VM_RUNNING;
+	hv_vm_set_state(vm, HV_VM_RUNNING);
 	return 0;
 }
 
@@ -174,7 +174,7 @@ int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm)
 	for (i = 0; i < vm->nvcpus; i++)
 		vm->vcpus[i].online = 0;
 	hv_unlock(&vm->lock);
-	vm->state = HV_VM_STOPPED;
+	hv_vm_set_state(vm, HV_VM_STOPPED);
 	hv->ops->vm_stop(vm);
 	return 0;
 }
@@ -183,7 +183,7 @@ int hv_vm_pause_locked(struct hv_vm *vm)
 {
 	if (vm->state != HV_VM_RUNNING)
 		return -HV_EINVAL;
-	vm->state = HV_VM_PAUSED;
+	hv_vm_set_state(vm, HV_VM_PAUSED);
 	return 0;
 }
 
@@ -208,6 +208,6 @@ int hv_vm_destroy_locked(struct hv *hv, struct hv_vm *vm)
 	hv_memset(vm, 0, sizeof(*vm));
 	vm->id = id;
 	vm->hv = hv;
-	vm->state = HV_VM_EMPTY;
+	hv_vm_set_state(vm, HV_VM_EMPTY);
 	return 0;
 }

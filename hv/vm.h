@@ -15,6 +15,22 @@
 
 #include "hv.h"
 
+/*
+ * A VM's state is written under hv->lock, and read there too, except on
+ * the trap path, which reads it without a lock to refuse the calls of a
+ * VM that is not running. So it is always stored atomically, and read
+ * atomically where no lock is held.
+ */
+static inline void hv_vm_set_state(struct hv_vm *vm, enum hv_vm_state state)
+{
+	__atomic_store_n(&vm->state, state, __ATOMIC_RELEASE);
+}
+
+static inline enum hv_vm_state hv_vm_get_state(const struct hv_vm *vm)
+{
+	return __atomic_load_n(&vm->state, __ATOMIC_ACQUIRE);
+}
+
 /* Start (or resume) vm. 0, -HV_EEXIST (running), -HV_EINVAL (empty) or
  * the glue's error. Starting a stopped or created VM puts vCPU0 online at
  * vm->entry and the others offline. */

@@ -428,9 +428,11 @@ Test(arm64, probe_echo_and_dump)
 	cr_assert_eq(got.r[30], POISON + 30);
 	smccc(cpu, PROBE_DUMP, R1 + MEM_SIZE - 8, 0, 0);
 	cr_assert_eq(cpu->regs.r[0], INVALID_PARAMETER);
-	/* a VM without the probe: unknown */
-	smccc(&zone->vcpus[0], PROBE_ECHO, 0, 0, 0);
-	cr_assert_eq(zone->vcpus[0].regs.r[0], NOT_SUPPORTED);
+	/* a running VM without the probe: unknown */
+	struct hv_vm *plain = make_vm(2, HV_ROLE_NORMAL, ABIS, 1);
+
+	smccc(&plain->vcpus[0], PROBE_ECHO, 0, 0, 0);
+	cr_assert_eq(plain->vcpus[0].regs.r[0], NOT_SUPPORTED);
 }
 
 Test(arm64, upcall_reaches_service_vcpu0)

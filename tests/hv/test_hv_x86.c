@@ -162,10 +162,18 @@ Test(acrn, policy)
 	cr_assert_eq(fk.last_fault, HV_FAULT_GP0);
 	assert_untouched_except(v, 0, (1u << RAX) | (1u << R8) | (1u << RDI) | (1u << RSI));
 	cr_assert_eq(v->regs.r[RAX], 0);
-	/* no rights: #UD */
-	cr_assert_eq(ACRN(&uos->vcpus[0], ACRN_GET_API_VERSION, R0, 0), HV_INJECTED);
+	/* a running VM without hypercall rights: #UD */
+	struct hv_vm *norights = make_vm(3, HV_ROLE_NORMAL, 0, 1);
+
+	cr_assert_eq(ACRN(&norights->vcpus[0], ACRN_GET_API_VERSION, R0, 0), HV_INJECTED);
 	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
-	cr_assert_eq(fk.fault_vcpu, &uos->vcpus[0]);
+	cr_assert_eq(fk.fault_vcpu, &norights->vcpus[0]);
+	/* a VM that is not running (waiting for CREATE_VM): nothing done or
+	 * written, the vCPU stops */
+	cr_assert_eq(ACRN(&uos->vcpus[0], ACRN_GET_API_VERSION, R0, 0), HV_VCPU_OFF);
+	cr_assert_eq(fk.faults, 2);
+	assert_untouched_except(&uos->vcpus[0], 0,
+				(1u << RAX) | (1u << R8) | (1u << RDI) | (1u << RSI));
 }
 
 static void put_creation(const uint8_t *uuid, uint16_t rsvd)
