@@ -81,7 +81,7 @@ static int64_t acrn_code(int64_t e)
 	switch (e) {
 	case 0:
 	case ACRN_EFAULT:
-	case ACRN_EBUSY:
+	case ACRN_FAILED:
 	case ACRN_EINVAL:
 		return e;
 	default:
@@ -144,14 +144,14 @@ static void create_vm(struct hv_call *c)
 		hv_call_status(c, ACRN_EFAULT);
 		return;
 	}
-	if (cv.reserved0 || cv.reserved1 || !uuid_set(cv.uuid)) {
+	if (cv.reserved0 || cv.reserved1 || !uuid_set(cv.name)) {
 		hv_call_status(c, ACRN_EINVAL);
 		return;
 	}
 	hv_lock(&c->hv->lock);
 	for (i = 0; i < HV_MAX_VMS; i++)
 		if (c->hv->vms[i].state == HV_VM_DEFINED &&
-		    uuid_eq(acrn_of(&c->hv->vms[i])->uuid, cv.uuid)) {
+		    uuid_eq(acrn_of(&c->hv->vms[i])->uuid, cv.name)) {
 			t = &c->hv->vms[i];
 			hv_vm_set_state(t, HV_VM_CREATED);
 			break;
@@ -202,7 +202,7 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 		return st;
 	case DESTROY:
 		if (t->state == HV_VM_RUNNING)
-			return ACRN_EBUSY;
+			return ACRN_FAILED;
 		if (t->state == HV_VM_PAUSED)
 			hv_vm_stop_locked(c->hv, t);
 		hv_vm_set_state(t, HV_VM_DEFINED);

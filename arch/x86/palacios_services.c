@@ -106,27 +106,27 @@ static int64_t pal_os_debug(struct hv *hv, struct hv_vcpu *vcpu, uint64_t nr,
 	return 0;
 }
 
-/* rbx/rcx = symbol table (guest-virtual) and size, rdx/rsi = string
- * table and size: both must lie in the guest's mapped memory. The
- * hypervisor only checks and records them (it has no symbiotic modules). */
+/* rbx = symbol table (guest-virtual), rcx = its number of entries of
+ * struct hcall_palacios_symbol_def32 (Palacios' vmm_symmod.c at
+ * b8836aa7; rdx and rsi are not read). The table must lie in the guest's
+ * mapped memory; the hypervisor only checks it (it has no symbiotic
+ * modules). */
 static int64_t pal_symmod_syms(struct hv *hv, struct hv_vcpu *vcpu,
 			       uint64_t nr, void *priv)
 {
-	uint64_t r[4] = { arg(vcpu, R_RBX), arg(vcpu, R_RCX),
-			  arg(vcpu, R_RDX), arg(vcpu, R_RSI) };
+	uint64_t tab = arg(vcpu, R_RBX), count = arg(vcpu, R_RCX);
+	uint64_t len = count * sizeof(struct hcall_palacios_symbol_def32);
 	uint8_t b;
 
 	(void)hv, (void)nr, (void)priv;
-	for (unsigned t = 0; t < 4; t += 2) {
-		if (r[t + 1] == 0 || r[t + 1] > SYMMOD_MAX ||
-		    r[t] + r[t + 1] < r[t])
-			return -1;
-		/* First and last byte: the range is mapped at both ends, and
-		 * the VM's memory is one contiguous block. */
-		if (x86_guest_read_va(vcpu, r[t], &b, 1) ||
-		    x86_guest_read_va(vcpu, r[t] + r[t + 1] - 1, &b, 1))
-			return -1;
-	}
+	if (count == 0 || count > SYMMOD_MAX / sizeof(struct hcall_palacios_symbol_def32) ||
+	    tab + len < tab)
+		return -1;
+	/* First and last byte: the range is mapped at both ends, and the
+	 * VM's memory is one contiguous block. */
+	if (x86_guest_read_va(vcpu, tab, &b, 1) ||
+	    x86_guest_read_va(vcpu, tab + len - 1, &b, 1))
+		return -1;
 	return 0;
 }
 

@@ -42,17 +42,17 @@ void env_set_irq_handler(unsigned vector, void (*fn)(void))
 	__asm__ volatile("sti" ::: "memory");
 }
 
-/* CREATE_VM then START_VM of the VM configured with `uuid`: 0 or the
- * first error (negated errno). */
-static int64_t start_user_vm(const char uuid[16])
+/* CREATE_VM then START_VM of the VM configured under `name` (16 bytes):
+ * 0 or the first error (negated errno). */
+static int64_t start_user_vm(const char name[16])
 {
 	static struct hcall_acrn_vm_creation cv;
 	struct hcall_result r;
 
 	for (unsigned i = 0; i < 16; i++)
-		cv.uuid[i] = (uint8_t)uuid[i];
+		cv.name[i] = (uint8_t)name[i];
 	cv.vmid = 0xffff;
-	r = hcall_acrn_create_vm(env_gpa(&cv));
+	r = hcall_acrn_create_vm_result(hcall_acrn_create_vm(env_gpa(&cv)), &cv);
 	if (!hcall_ok(r))
 		return r.code;
 	return hcall_acrn_start_vm(cv.vmid).code;

@@ -112,9 +112,13 @@ static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
 	HCALL__ABI_ENTRY(kvm_x86, "KVM x86 hypercalls",
 			 "Linux Documentation/virt/kvm/x86/hypercalls.rst"),
 	HCALL__ABI_ENTRY(acrn, "ACRN hypercalls",
-			 "ACRN hypervisor/include/public/acrn_hv_defs.h"),
+			 "ACRN v3.3 (projectacrn/acrn-hypervisor 8cb6fa68): "
+			 "hypervisor/include/public/acrn_hv_defs.h, acrn_common.h, "
+			 "arch/x86/guest/vmcall.c, common/hypercall.c"),
 	HCALL__ABI_ENTRY(palacios, "Palacios hypercalls",
-			 "Palacios palacios/include/palacios/vmm_hypercall.h"),
+			 "Palacios (PeterDinda/palacios b8836aa7): "
+			 "palacios/include/palacios/vmm_hypercall.h, "
+			 "src/palacios/vmm_hypercall.c"),
 };
 
 #define HCALL_ABI_COUNT ((unsigned)HCALL__NELEM(hcall_abis))

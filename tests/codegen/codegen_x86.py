@@ -9,9 +9,11 @@ independently of the headers:
 
   KVM x86   rax = number, rbx rcx rdx rsi = arguments, rax = result;
             VMCALL (VMMCALL with a conduit given as such)
-  ACRN      VMCALL, r8 = id, rdi rsi = arguments, rax = result
+  ACRN      VMCALL, r8 = id, rdi rsi = arguments, rax = result; a Trusty
+            world switch (v3.3 trusty.c) also carries rdi rsi rdx rbx
+            both ways
   Palacios  VMMCALL, rax = number, rbx rcx rdx rsi = arguments; rax..rsi
-            may all come back changed
+            and rdi may all come back changed (hcall_test writes rdi)
 
 Both are disassembled and compared: the same trap instruction, the same
 set-up instructions before the trap (in any order) writing the same
@@ -54,17 +56,45 @@ CALLS = [
     ('acrn_destroy_vm', 'hcall_acrn_destroy_vm(a)', A, 'acrn', 'vmcall', 0x80000011, ['a']),
     ('acrn_start_vm', 'hcall_acrn_start_vm(a)', A, 'acrn', 'vmcall', 0x80000012, ['a']),
     ('acrn_pause_vm', 'hcall_acrn_pause_vm(a)', A, 'acrn', 'vmcall', 0x80000013, ['a']),
+    ('acrn_create_vcpu', 'hcall_acrn_create_vcpu(a)', A, 'acrn', 'vmcall', 0x80000014, ['a']),
     ('acrn_reset_vm', 'hcall_acrn_reset_vm(a)', A, 'acrn', 'vmcall', 0x80000015, ['a']),
+    ('acrn_set_vcpu_regs', 'hcall_acrn_set_vcpu_regs(a, b)', AB, 'acrn', 'vmcall', 0x80000016, ['a', 'b']),
     ('acrn_inject_msi', 'hcall_acrn_inject_msi(a, b)', AB, 'acrn', 'vmcall', 0x80000023, ['a', 'b']),
+    ('acrn_vm_intr_monitor', 'hcall_acrn_vm_intr_monitor(a, b)', AB, 'acrn', 'vmcall', 0x80000024, ['a', 'b']),
     ('acrn_set_irqline', 'hcall_acrn_set_irqline(a, b)', AB, 'acrn', 'vmcall', 0x80000025, ['a', 'b']),
     ('acrn_set_ioreq_buffer', 'hcall_acrn_set_ioreq_buffer(a, b)', AB, 'acrn', 'vmcall', 0x80000030, ['a', 'b']),
     ('acrn_notify_request_finish', 'hcall_acrn_notify_request_finish(a, b)', AB, 'acrn', 'vmcall', 0x80000031, ['a', 'b']),
+    ('acrn_asyncio_assign', 'hcall_acrn_asyncio_assign(a, b)', AB, 'acrn', 'vmcall', 0x80000032, ['a', 'b']),
+    ('acrn_asyncio_deassign', 'hcall_acrn_asyncio_deassign(a, b)', AB, 'acrn', 'vmcall', 0x80000033, ['a', 'b']),
+    ('acrn_vm_gpa2hpa', 'hcall_acrn_vm_gpa2hpa(a, b)', AB, 'acrn', 'vmcall', 0x80000041, ['a', 'b']),
     ('acrn_vm_set_memory_regions', 'hcall_acrn_vm_set_memory_regions(a)', A, 'acrn', 'vmcall', 0x80000042, ['a']),
-    ('acrn_initialize_trusty', 'hcall_acrn_initialize_trusty(a)', A, 'acrn', 'vmcall', 0x80000070, ['a']),
-    ('acrn_world_switch', 'hcall_acrn_world_switch()', [], 'acrn', 'vmcall', 0x80000071, []),
+    ('acrn_vm_write_protect_page', 'hcall_acrn_vm_write_protect_page(a, b)', AB, 'acrn', 'vmcall', 0x80000043, ['a', 'b']),
+    ('acrn_setup_sbuf', 'hcall_acrn_setup_sbuf(a, b)', AB, 'acrn', 'vmcall', 0x80000044, ['a', 'b']),
+    ('acrn_assign_ptdev', 'hcall_acrn_assign_ptdev(a, b)', AB, 'acrn', 'vmcall', 0x80000050, ['a', 'b']),
+    ('acrn_deassign_ptdev', 'hcall_acrn_deassign_ptdev(a, b)', AB, 'acrn', 'vmcall', 0x80000051, ['a', 'b']),
+    ('acrn_vm_pci_msix_remap', 'hcall_acrn_vm_pci_msix_remap(a, b)', AB, 'acrn', 'vmcall', 0x80000052, ['a', 'b']),
+    ('acrn_set_ptdev_intr_info', 'hcall_acrn_set_ptdev_intr_info(a, b)', AB, 'acrn', 'vmcall', 0x80000053, ['a', 'b']),
+    ('acrn_reset_ptdev_intr_info', 'hcall_acrn_reset_ptdev_intr_info(a, b)', AB, 'acrn', 'vmcall', 0x80000054, ['a', 'b']),
+    ('acrn_assign_pcidev', 'hcall_acrn_assign_pcidev(a, b)', AB, 'acrn', 'vmcall', 0x80000055, ['a', 'b']),
+    ('acrn_deassign_pcidev', 'hcall_acrn_deassign_pcidev(a, b)', AB, 'acrn', 'vmcall', 0x80000056, ['a', 'b']),
+    ('acrn_assign_mmiodev', 'hcall_acrn_assign_mmiodev(a, b)', AB, 'acrn', 'vmcall', 0x80000057, ['a', 'b']),
+    ('acrn_deassign_mmiodev', 'hcall_acrn_deassign_mmiodev(a, b)', AB, 'acrn', 'vmcall', 0x80000058, ['a', 'b']),
+    ('acrn_add_vdev', 'hcall_acrn_add_vdev(a, b)', AB, 'acrn', 'vmcall', 0x80000059, ['a', 'b']),
+    ('acrn_remove_vdev', 'hcall_acrn_remove_vdev(a, b)', AB, 'acrn', 'vmcall', 0x8000005a, ['a', 'b']),
+    ('acrn_assign_pio_region', 'hcall_acrn_assign_pio_region(a, b)', AB, 'acrn', 'vmcall', 0x8000005b, ['a', 'b']),
+    ('acrn_deassign_pio_region', 'hcall_acrn_deassign_pio_region(a, b)', AB, 'acrn', 'vmcall', 0x8000005c, ['a', 'b']),
+    ('acrn_setup_hv_npk_log', 'hcall_acrn_setup_hv_npk_log(a)', A, 'acrn', 'vmcall', 0x80000061, ['a']),
+    ('acrn_profiling_ops', 'hcall_acrn_profiling_ops(a, b)', AB, 'acrn', 'vmcall', 0x80000062, ['a', 'b']),
+    ('acrn_get_hw_info', 'hcall_acrn_get_hw_info(a)', A, 'acrn', 'vmcall', 0x80000063, ['a']),
     ('acrn_save_restore_sworld_ctx', 'hcall_acrn_save_restore_sworld_ctx()', [], 'acrn', 'vmcall', 0x80000072, []),
+    ('acrn_pm_get_cpu_state', 'hcall_acrn_pm_get_cpu_state(a, b)', AB, 'acrn', 'vmcall', 0x80000080, ['a', 'b']),
+    # world switches: rdi rsi rdx rbx (in that order) go out and come back
+    ('acrn_initialize_trusty', 'hcall_acrn_initialize_trusty(a, 0)', A, 'acrn_world', 'vmcall', 0x80000070, ['a', '0', '0', '0']),
+    ('acrn_world_switch_null', 'hcall_acrn_world_switch(0)', [], 'acrn_world', 'vmcall', 0x80000071, ['0', '0', '0', '0']),
     ('palacios_test', 'hcall_palacios_test()', [], 'palacios', 'vmmcall', 0x0001, []),
-    ('palacios_symmod_syms', 'hcall_palacios_symmod_syms(a, b, c, d)', ABCD, 'palacios', 'vmmcall', 0x0600, ['a', 'b', 'c', 'd']),
+    ('palacios_symcall_ret', 'hcall_palacios_symcall_ret()', [], 'palacios', 'vmmcall', 0x0535, []),
+    ('palacios_symcall_err', 'hcall_palacios_symcall_err(a)', A, 'palacios', 'vmmcall', 0x0536, ['a']),
+    ('palacios_symmod_syms', 'hcall_palacios_symmod_syms(a, b)', AB, 'palacios', 'vmmcall', 0x0600, ['a', 'b']),
     ('palacios_mem_offset', 'hcall_palacios_mem_offset()', [], 'palacios', 'vmmcall', 0x1000, []),
     ('palacios_guest_info', 'hcall_palacios_guest_info()', [], 'palacios', 'vmmcall', 0x3000, []),
     ('palacios_telemetry', 'hcall_palacios_telemetry()', [], 'palacios', 'vmmcall', 0x3001, []),
@@ -87,6 +117,14 @@ def reference(name, params, conv, trap, nr, args):
             ins.append(f'"r"({reg})')
         lines.append('\tregister uint64_t rax __asm__("rax");')
         lines.append(f'\t__asm__ __volatile__("{trap}" : "=r"(rax) : {", ".join(ins)} : "memory");')
+    elif conv == 'acrn_world':
+        lines.append(f'\tregister uint64_t r8 __asm__("r8") = {nr:#x}u;')
+        outs = []
+        for reg, expr in zip(['rdi', 'rsi', 'rdx', 'rbx'], args):
+            lines.append(f'\tregister uint64_t {reg} __asm__("{reg}") = {expr};')
+            outs.append(f'"+r"({reg})')
+        lines.append('\tregister uint64_t rax __asm__("rax");')
+        lines.append(f'\t__asm__ __volatile__("{trap}" : "=r"(rax), {", ".join(outs)} : "r"(r8) : "memory");')
     elif conv == 'kvm':
         lines.append(f'\tregister uint64_t rax __asm__("rax") = {nr:#x}u;')
         ins = []
@@ -94,10 +132,10 @@ def reference(name, params, conv, trap, nr, args):
             lines.append(f'\tregister uint64_t {reg} __asm__("{reg}") = {expr};')
             ins.append(f'"r"({reg})')
         lines.append(f'\t__asm__ __volatile__("{trap}" : "+r"(rax) : {", ".join(ins)} : "memory");')
-    else:  # palacios: all five registers come back
+    else:  # palacios: all six registers come back
         lines.append(f'\tregister uint64_t rax __asm__("rax") = {nr:#x}u;')
         outs = ['"+r"(rax)']
-        for i, reg in enumerate(ARG_REGS):
+        for i, reg in enumerate(ARG_REGS + ['rdi']):
             if i < len(args):
                 lines.append(f'\tregister uint64_t {reg} __asm__("{reg}") = {args[i]};')
                 outs.append(f'"+r"({reg})')

@@ -32,7 +32,6 @@
 #define EINVAL_ (-22)
 #define EFAULT_ (-14)
 #define ENOTTY_ (-25)
-#define EBUSY_ (-16)
 #define UPCALL_VECTOR 0xF3u
 #define ID_GET_API_VERSION 0x80000000ull  /* ACRN: (0x80 << 24) | 0x00 */
 #define IOREQ_PORT 0x3F8 /* a device (COM1) the Service VM emulates */
@@ -148,7 +147,7 @@ static uint16_t create(const char *uuid, const char *what)
 	for (unsigned i = 0; i < sizeof(cv); i++)
 		((volatile uint8_t *)&cv)[i] = 0;
 	for (unsigned i = 0; i < 16; i++)
-		cv.uuid[i] = (uint8_t)uuid[i];
+		cv.name[i] = (uint8_t)uuid[i];
 	cv.vmid = 0xffff;
 	r = hcall_acrn_create_vm((uint64_t)(uintptr_t)&cv);
 	tap_eq(what, s64(r.code), 0);
@@ -173,12 +172,12 @@ static void service(void)
 
 	/* Rule 3: the Trusty calls are outside the Service VM's subset. */
 	tap_eq("acrn service: initialize_trusty = -EINVAL",
-	       s64(hcall_acrn_initialize_trusty(0x1000).code), s64(EINVAL_));
+	       s64(hcall_acrn_initialize_trusty(0x1000, 0).code), s64(EINVAL_));
 	tap_eq("acrn service: world_switch = -EINVAL",
-	       s64(hcall_acrn_world_switch().code), s64(EINVAL_));
+	       s64(hcall_acrn_world_switch(0).code), s64(EINVAL_));
 	tap_eq("acrn service: save_restore_sworld_ctx = -EINVAL",
 	       s64(hcall_acrn_save_restore_sworld_ctx().code), s64(EINVAL_));
-	guest_demo_value("acrn", "world_switch from the service VM", hcall_acrn_world_switch().code);
+	guest_demo_value("acrn", "world_switch from the service VM", hcall_acrn_world_switch(0).code);
 	ring3("acrn service: VMCALL from ring 3 gets #GP");
 
 	/* The normal VM: created, started; its device access raises the
@@ -217,10 +216,10 @@ static void service(void)
 	/* Lifecycle of a VM that has run and stopped. Where VMs do not run
 	 * (GUEST_CAP_VMS), the normal VM is still running instead: hcall's
 	 * core (hv/svc_acrn.c) destroys only a VM that is not running
-	 * (-EBUSY), so it is paused first. */
+	 * (-1, ACRN v3.3's answer), so it is paused first. */
 	if (!guest_has(GUEST_CAP_VMS)) {
-		tap_eq("acrn destroy_vm(running) = -EBUSY",
-		       s64(hcall_acrn_destroy_vm(normal).code), s64(EBUSY_));
+		tap_eq("acrn destroy_vm(running) = -1",
+		       s64(hcall_acrn_destroy_vm(normal).code), -1);
 		tap_eq("acrn pause_vm(normal) = 0", s64(hcall_acrn_pause_vm(normal).code), 0);
 	}
 	tap_eq("acrn destroy_vm(normal) = 0", s64(hcall_acrn_destroy_vm(normal).code), 0);
@@ -262,7 +261,7 @@ static void trusty(void)
 
 	roles();
 	tap_eq("acrn trusty: world_switch before initialize_trusty = -EINVAL",
-	       s64(hcall_acrn_world_switch().code), s64(EINVAL_));
+	       s64(hcall_acrn_world_switch(0).code), s64(EINVAL_));
 	/* The secure world: a block of the VM's own memory, entry at its
 	 * start (ACRN: [base, base + mem_size) is the caller's RAM). */
 	bp.size_of_this_struct = sizeof(bp);
@@ -272,15 +271,15 @@ static void trusty(void)
 	bp.mem_size = sizeof(sworld);
 	bp.entry_point = (uint32_t)sworld_gpa;
 	bp.entry_point_high = (uint32_t)(sworld_gpa >> 32);
-	r = hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp);
+	r = hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp, 0);
 	tap_eq("acrn trusty: initialize_trusty = 0", s64(r.code), 0);
 	guest_demo_value("acrn", "initialize_trusty", r.code);
 	tap_eq("acrn trusty: initialize_trusty twice = -EINVAL",
-	       s64(hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp).code),
+	       s64(hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp, 0).code),
 	       s64(EINVAL_));
 	tap_eq("acrn trusty: initialize_trusty at a bad address = -EFAULT",
-	       s64(hcall_acrn_initialize_trusty(OUTSIDE_VM).code), s64(EFAULT_));
-	r = hcall_acrn_world_switch();
+	       s64(hcall_acrn_initialize_trusty(OUTSIDE_VM, 0).code), s64(EFAULT_));
+	r = hcall_acrn_world_switch(0);
 	tap_eq("acrn trusty: world_switch = 0", s64(r.code), 0);
 	guest_demo_value("acrn", "world_switch from the trusty VM", r.code);
 	tap_eq("acrn trusty: save_restore_sworld_ctx = 0",

@@ -29,7 +29,6 @@
 static struct hcall_regs frame __attribute__((aligned(16)));
 static const char message[] = "hello from the palacios guest";
 static const char symtab[64] = "symbols";
-static const char strtab[64] = "strings";
 
 static void roles(void)
 {
@@ -105,11 +104,10 @@ static void embedder_calls(void)
 	tap_eq("palacios os_debug with an oversized length = -1",
 	       (uint64_t)r.code, PAL_FAIL);
 	guest_demo_value("palacios", "os_debug (bad length)", r.code);
-	r = hcall_palacios_symmod_syms((uint64_t)(uintptr_t)symtab, sizeof(symtab),
-				       (uint64_t)(uintptr_t)strtab, sizeof(strtab));
+	/* vmm_symmod.c: rbx = table, rcx = number of 8-byte entries */
+	r = hcall_palacios_symmod_syms((uint64_t)(uintptr_t)symtab, sizeof(symtab) / 8);
 	tap_eq("palacios symmod_syms = 0", (uint64_t)r.code, 0);
-	r = hcall_palacios_symmod_syms((uint64_t)(uintptr_t)symtab, 0x400000,
-				       (uint64_t)(uintptr_t)strtab, sizeof(strtab));
+	r = hcall_palacios_symmod_syms((uint64_t)(uintptr_t)symtab, 0x80000);
 	tap_eq("palacios symmod_syms past the VM's memory = -1",
 	       (uint64_t)r.code, PAL_FAIL);
 	r = hcall_palacios_mem_offset();

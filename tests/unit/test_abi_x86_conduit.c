@@ -31,7 +31,7 @@ Test(x86_conduit, palacios_uses_vmmcall)
 Test(x86_conduit, acrn_stays_vmcall)
 {
 	sim_answer(RAX, 0);
-	cr_assert(hcall_ok(hcall_acrn_world_switch()));
+	cr_assert(hcall_ok(hcall_acrn_world_switch(NULL)));
 	cr_assert_eq(sim.trap, HCALL_TRAP_VMCALL);
 	cr_assert_eq(sim.in.r[R8], 0x80000071u);
 }
