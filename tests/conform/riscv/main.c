@@ -76,7 +76,7 @@ static const char *sbi_present(const struct spec_call *row)
 /* ---- a second hart: hart_start, opaque, hart_stop, hart_get_status ------ */
 
 #define SECONDARY_OPAQUE 0x5EC0AD0C0FFEE123ull
-#define WAIT_ROUNDS 200000u
+#define WAIT_ROUNDS 2000000u /* calls; ends as soon as the other CPU answers */
 
 static volatile uint64_t secondary_seen, secondary_hart = ~0ull;
 static volatile int64_t secondary_stop_ret = 1;
