@@ -167,6 +167,26 @@ def cmd_run(a, cmd):
     return 1 if probs else 0
 
 
+def build_uart_variant(bdir, base, uart):
+    """The guest `base` (a path under bdir, without .elf) rebuilt with its
+    UART at another address: ninja's own commands for the base variant,
+    with -DKIT_UART_BASE added and every output renamed."""
+    name = os.path.basename(base)
+    new = f"{name}-uart{uart.lower()}"
+    rel = os.path.relpath(base, bdir)
+    cmds = subprocess.run(["ninja", "-C", bdir, "-t", "commands", rel + ".bin"],
+                          capture_output=True, text=True, check=True).stdout.splitlines()
+    os.makedirs(os.path.join(os.path.dirname(base), new + ".elf.p"), exist_ok=True)
+    for c in cmds:
+        c = c.replace(name + ".elf", new + ".elf").replace(name + ".bin", new + ".bin")
+        if " -c " in c:
+            c = c.replace(" -c ", f" -DKIT_UART_BASE={uart} -c ", 1)
+        r = subprocess.run(c, shell=True, cwd=bdir)
+        if r.returncode:
+            sys.exit(f"kit: building the guest with its UART at {uart} failed: {c}")
+    return os.path.join(os.path.dirname(base), new + ".elf")
+
+
 def cmd_sdk(a, cmd):
     info = ARCHES[a.arch]
     bdir = f"{info['triple']}-none-{a.compiler}"
@@ -189,6 +209,15 @@ def cmd_sdk(a, cmd):
                            info["prefix"] + variant + ".elf")
     if not os.path.exists(a.guest):
         sys.exit(f"kit: {a.guest} is missing; run ./sdk build {bdir}")
+    if a.uart:
+        if console not in ("pl011", "ns16550"):
+            sys.exit("kit: --uart is for the pl011 and ns16550 consoles")
+        try:
+            int(a.uart, 0)
+        except ValueError:
+            sys.exit(f"kit: --uart: not a number: {a.uart}")
+        a.guest = build_uart_variant(os.path.join(a.build, bdir), a.guest[:-4], a.uart)
+        variant += f"-uart{a.uart.lower()}"
     a.name = a.name or "-".join(f"{a.impl} {a.arch} {variant} {a.compiler}".lower().split())
     a.report_dir = a.report_dir or os.path.join(a.build, "conform")
     print(f"kit: guest {a.guest} (and .bin), loads at {info['base']}")
@@ -256,6 +285,8 @@ def main():
             p.add_argument("--conduit", choices=["hvc", "smc"])
             p.add_argument("--console", help="arm64: pl011 (default) or semihost; "
                                              "riscv64: ns16550 (default) or sbi")
+            p.add_argument("--uart", help="the PL011/NS16550 address, if not QEMU virt's "
+                                           "(rebuilds the guest with it)")
             p.add_argument("--sdk", default=os.path.join(ROOT, "sdk"))
             p.add_argument("--build", default=os.path.join(ROOT, "build"))
             p.add_argument("--no-build", action="store_true")
