@@ -14,14 +14,16 @@
  *   KVM FUNC_FEATURES    bitmap (x0..x3) of the vendor functions 0..127
  *                        this table implements and the caller may make
  *   HYP_MEMINFO          granule 4096
- *   MEM_SHARE/UNSHARE/RELINQUISH(ipa)
- *                        per-page state of the calling VM (hv.h
- *                        enum hv_page_state): PRIVATE -share-> SHARED
- *                        -unshare-> PRIVATE; PRIVATE or SHARED
- *                        -relinquish-> RELINQUISHED (page zeroed; a
- *                        second relinquish succeeds). ipa must be 4 KiB
- *                        aligned and inside the VM; any other transition,
- *                        or a full page-state table, is INVALID_PARAMETER.
+ *   MEM_SHARE/UNSHARE(ipa)
+ *                        per-page state of the calling VM: PRIVATE
+ *                        -share-> SHARED -unshare-> PRIVATE. ipa must be
+ *                        4 KiB aligned and inside the VM; any other
+ *                        transition, or a full page-state table, is
+ *                        INVALID_PARAMETER.
+ *   PTP, MMIO_GUARD, DISCOVER_IMPL_*
+ *                        not implemented: NOT_SUPPORTED, and absent from
+ *                        FUNC_FEATURES. The vendor functions are those of
+ *                        mainline Linux (abi/kvm_arm64.h), not Android's.
  * Every result register x0..x3 is written; unused ones get 0. Yielding
  * calls, IDs with bits 23:16 set and other owners are NOT_SUPPORTED.
  */
@@ -46,7 +48,6 @@ enum { HCALL_SMCCC_CALLS(HV_ENTRY_ARGS) HCALL_KVM_ARM64_CALLS(HV_ENTRY_ARGS) };
 enum page_state {
 	PAGE_PRIVATE = 0,
 	PAGE_SHARED = 1,       /* shared with the host (MEM_SHARE) */
-	PAGE_RELINQUISHED = 2, /* given back (MEM_RELINQUISH), cleared */
 };
 
 struct page {
@@ -121,7 +122,7 @@ static struct page *page_slot(struct smccc_vm *vm, uint64_t ipa, int want_free)
 	return want_free ? free : NULL;
 }
 
-enum mem_op { MEM_SHARE, MEM_UNSHARE, MEM_RELINQUISH };
+enum mem_op { MEM_SHARE, MEM_UNSHARE };
 
 static int64_t mem_transition(struct smccc_vm *vm, uint64_t ipa, enum mem_op op)
 {
@@ -141,14 +142,6 @@ static int64_t mem_transition(struct smccc_vm *vm, uint64_t ipa, enum mem_op op)
 		p->state = PAGE_PRIVATE;
 		p->ipa = 0;
 		return 0;
-	case MEM_RELINQUISH:
-		if (cur == PAGE_RELINQUISHED)
-			return 0;
-		if (!p && !(p = page_slot(vm, ipa, 1)))
-			return RET_INVALID;
-		p->ipa = ipa;
-		p->state = PAGE_RELINQUISHED;
-		return 1; /* clear it */
 	}
 	return RET_INVALID;
 }
@@ -165,11 +158,6 @@ static void mem_op(struct hv_call *c, enum mem_op op)
 	hv_lock(&c->vm->lock);
 	st = mem_transition(c->state, ipa, op);
 	hv_unlock(&c->vm->lock);
-	if (st == 1) {
-		/* The page goes back to the host cleared. */
-		hv_guest_clear(c->vm, ipa, GRANULE);
-		st = 0;
-	}
 	hv_call_status(c, st);
 }
 
@@ -181,11 +169,6 @@ static void mem_share(struct hv_call *c)
 static void mem_unshare(struct hv_call *c)
 {
 	mem_op(c, MEM_UNSHARE);
-}
-
-static void mem_relinquish(struct hv_call *c)
-{
-	mem_op(c, MEM_RELINQUISH);
 }
 
 /* Functions 0..127 at their number, then the general queries (Call
@@ -202,8 +185,6 @@ static const struct hv_entry vendor_table[VENDOR_N] = {
 		HV_ENTRY(KVM_ARM64, MEM_SHARE, mem_share, HV_PERM_MEMSHARE),
 	[HCALL_KVM_ARM64_FN_MEM_UNSHARE] =
 		HV_ENTRY(KVM_ARM64, MEM_UNSHARE, mem_unshare, HV_PERM_MEMSHARE),
-	[HCALL_KVM_ARM64_FN_MEM_RELINQUISH] =
-		HV_ENTRY(KVM_ARM64, MEM_RELINQUISH, mem_relinquish, HV_PERM_MEMSHARE),
 	[VENDOR_GENERAL + (HCALL_SMCCC_FUNC_CALL_UID - HCALL_SMCCC_FUNC_CALL_COUNT)] =
 		HV_ENTRY(KVM_ARM64, CALL_UID, call_uid, HV_PERM_INFO),
 	[VENDOR_GENERAL + (HCALL_SMCCC_FUNC_REVISION - HCALL_SMCCC_FUNC_CALL_COUNT)] = {

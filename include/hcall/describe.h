@@ -20,6 +20,7 @@
 #include <hcall/abi/acrn.h>
 #include <hcall/abi/hvisor.h>
 #include <hcall/abi/kvm_arm64.h>
+#include <hcall/abi/kvm_arm64_android.h>
 #include <hcall/abi/kvm_x86.h>
 #include <hcall/abi/palacios.h>
 #include <hcall/abi/psci.h>
@@ -68,6 +69,9 @@ HCALL__DESCRIBE(pvtime, HCALL_PVTIME_CALLS, HCALL_PVTIME_ERRORS,
 		HCALL_PVTIME_CONV_ARM64);
 HCALL__DESCRIBE(kvm_arm64, HCALL_KVM_ARM64_CALLS, HCALL_KVM_ARM64_ERRORS,
 		HCALL_KVM_ARM64_CONV_ARM64);
+HCALL__DESCRIBE(kvm_arm64_android, HCALL_KVM_ARM64_ANDROID_CALLS,
+		HCALL_KVM_ARM64_ANDROID_ERRORS,
+		HCALL_KVM_ARM64_ANDROID_CONV_ARM64);
 
 /* SBI: one ABI per extension (the EID is the convention's selector). */
 #define HCALL__SBI_DESCRIBE(P, p, eid, CALLS, title, version) \
@@ -99,8 +103,14 @@ static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
 			 "interface)"),
 	HCALL__ABI_ENTRY(pvtime, "Arm paravirtualized time (stolen time)",
 			 "Arm DEN0057A (paravirtualized time for Arm)"),
-	HCALL__ABI_ENTRY(kvm_arm64, "KVM/arm64 vendor hypervisor services",
+	HCALL__ABI_ENTRY(kvm_arm64,
+			 "KVM/arm64 vendor hypervisor services (mainline Linux)",
 			 "Linux Documentation/virt/kvm/arm/hypercalls.rst"),
+	HCALL__ABI_ENTRY(kvm_arm64_android,
+			 "KVM/arm64 vendor hypervisor services, Android/pKVM "
+			 "numbering",
+			 "Android common kernel Documentation/virt/kvm/arm/"
+			 "hypercalls.rst and mmio-guard.rst"),
 #define HCALL__SBI_ENTRY(P, p, eid, CALLS, title, version)          \
 	HCALL__ABI_ENTRY(p, title,                                  \
 			 "RISC-V SBI specification v3.0 (extension of " \

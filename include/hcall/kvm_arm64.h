@@ -41,13 +41,11 @@ HCALL_INLINE struct hcall_result hcall_kvm_arm64_invoke3(uint32_t fid,
  *   hcall_kvm_arm64_hyp_meminfo(void)        value = protection granule
  *   hcall_kvm_arm64_mem_share(ipa)
  *   hcall_kvm_arm64_mem_unshare(ipa)
- *   hcall_kvm_arm64_mmio_guard_info(void)    value = MMIO guard granule
- *   hcall_kvm_arm64_mmio_guard_enroll(void)
- *   hcall_kvm_arm64_mmio_guard_map(ipa)
- *   hcall_kvm_arm64_mmio_guard_unmap(ipa)
- *   hcall_kvm_arm64_mem_relinquish(ipa)
+ *   hcall_kvm_arm64_mmio_guard(ipa)          the granule at ipa is MMIO
  * INVALID_PARAMETER: ipa not granule-aligned or not owned; NOT_SUPPORTED:
- * not a protected guest or the service is absent.
+ * not a protected guest or the service is absent. Android's pKVM calls
+ * (MMIO_GUARD_INFO/ENROLL/MAP/UNMAP, MEM_RELINQUISH) are in
+ * <hcall/kvm_arm64_android.h>.
  */
 HCALL_KVM_ARM64_CALLS(HCALL_WRAPPER)
 
@@ -164,6 +162,58 @@ hcall_kvm_arm64_ptp(uint32_t counter, struct hcall_kvm_arm64_ptp_time *t)
 	}
 	res.value = 0;
 	return res;
+}
+
+/* DISCOVER_IMPL_VER: the version and number of target implementations. */
+struct hcall_kvm_arm64_impl_ver {
+	uint32_t version; /* SMCCC_VERSION format; 1.0 = 0x10000 */
+	uint64_t count;   /* target CPU implementations */
+};
+
+/*
+ * hcall_kvm_arm64_discover_impl_ver - DISCOVER_IMPL_VER (0xC6000040, no
+ * arguments): x0 = SUCCESS or NOT_SUPPORTED, x1 = version (bits 31:0),
+ * x2 = number of implementations. *v is written on every path (zero on
+ * error).
+ */
+HCALL_INLINE struct hcall_result
+hcall_kvm_arm64_discover_impl_ver(struct hcall_kvm_arm64_impl_ver *v)
+{
+	struct hcall_smccc_ret x = hcall_smccc_conduit_call0(
+		HCALL_SMCCC_HVC, HCALL_KVM_ARM64_DISCOVER_IMPL_VER);
+	struct hcall_result r = hcall_smccc_result(
+		HCALL_KVM_ARM64_DISCOVER_IMPL_VER, HCALL_RK_STATUS, x.x0,
+		hcall_map_kvm_arm64_error);
+
+	v->version = hcall_ok(r) ? (uint32_t)x.x1 : 0;
+	v->count = hcall_ok(r) ? x.x2 : 0;
+	return r;
+}
+
+/* One target CPU implementation: its ID registers. */
+struct hcall_kvm_arm64_impl_cpu {
+	uint64_t midr, revidr, aidr;
+};
+
+/*
+ * hcall_kvm_arm64_discover_impl_cpus - DISCOVER_IMPL_CPUS (0xC6000041):
+ * x1 = index (< the count above), x2/x3 reserved; x1..x3 = MIDR_EL1,
+ * REVIDR_EL1, AIDR_EL1. *c is written on every path (zero on error).
+ */
+HCALL_INLINE struct hcall_result
+hcall_kvm_arm64_discover_impl_cpus(uint64_t index,
+				   struct hcall_kvm_arm64_impl_cpu *c)
+{
+	struct hcall_smccc_ret x = hcall_smccc_conduit_call3(
+		HCALL_SMCCC_HVC, HCALL_KVM_ARM64_DISCOVER_IMPL_CPUS, index, 0, 0);
+	struct hcall_result r = hcall_smccc_result(
+		HCALL_KVM_ARM64_DISCOVER_IMPL_CPUS, HCALL_RK_STATUS, x.x0,
+		hcall_map_kvm_arm64_error);
+
+	c->midr = hcall_ok(r) ? x.x1 : 0;
+	c->revidr = hcall_ok(r) ? x.x2 : 0;
+	c->aidr = hcall_ok(r) ? x.x3 : 0;
+	return r;
 }
 
 HCALL_END_DECLS

@@ -177,11 +177,10 @@ hcall__smccc_sim(enum hcall_smccc_conduit conduit, uint32_t fid, unsigned n,
  * SMCCC_VERSION has said 1.1 or later.
  */
 HCALL_INLINE struct hcall_smccc_ret
-hcall_smccc10_conduit_call7(enum hcall_smccc_conduit conduit, uint32_t fid,
-			    uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-			    uint64_t a5, uint64_t a6, uint64_t a7)
+hcall__smccc10_trap7(enum hcall_smccc_conduit conduit, uint32_t fid,
+		     uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+		     uint64_t a5, uint64_t a6, uint64_t a7)
 {
-	hcall__smccc_check(fid, a1, a2, a3, a4, a5, a6, a7);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(7, a1, a2, a3, a4, a5, a6, a7);
 #else
@@ -207,6 +206,15 @@ hcall_smccc10_conduit_call7(enum hcall_smccc_conduit conduit, uint32_t fid,
 #endif
 }
 
+HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc10_conduit_call7(enum hcall_smccc_conduit conduit, uint32_t fid,
+			    uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+			    uint64_t a5, uint64_t a6, uint64_t a7)
+{
+	hcall__smccc_check(fid, a1, a2, a3, a4, a5, a6, a7);
+	return hcall__smccc10_trap7(conduit, fid, a1, a2, a3, a4, a5, a6, a7);
+}
+
 /* hcall_smccc10_call7 - the same through the default conduit. */
 HCALL_INLINE struct hcall_smccc_ret
 hcall_smccc10_call7(uint32_t fid, uint64_t a1, uint64_t a2, uint64_t a3,
@@ -229,7 +237,7 @@ hcall_smccc_conduit_call0(enum hcall_smccc_conduit conduit, uint32_t fid)
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(0, 0, 0, 0, 0, 0, 0, 0);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, 0, 0, 0, 0, 0, 0, 0);
+	return hcall__smccc10_trap7(conduit, fid, 0, 0, 0, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1));
@@ -248,7 +256,7 @@ hcall_smccc_conduit_call1(enum hcall_smccc_conduit conduit, uint32_t fid,
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(1, a1, 0, 0, 0, 0, 0, 0);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, a1, 0, 0, 0, 0, 0, 0);
+	return hcall__smccc10_trap7(conduit, fid, a1, 0, 0, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -267,7 +275,7 @@ hcall_smccc_conduit_call2(enum hcall_smccc_conduit conduit, uint32_t fid,
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(2, a1, a2, 0, 0, 0, 0, 0);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, 0, 0, 0, 0, 0);
+	return hcall__smccc10_trap7(conduit, fid, a1, a2, 0, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -278,15 +286,16 @@ hcall_smccc_conduit_call2(enum hcall_smccc_conduit conduit, uint32_t fid,
 #endif
 }
 
+/* The call without the reserved-argument check, for the tables that
+ * hcall_smccc_reserved_mask() does not cover (Android's KVM set). */
 HCALL_INLINE struct hcall_smccc_ret
-hcall_smccc_conduit_call3(enum hcall_smccc_conduit conduit, uint32_t fid,
-			  uint64_t a1, uint64_t a2, uint64_t a3)
+hcall__smccc_trap3(enum hcall_smccc_conduit conduit, uint32_t fid,
+		   uint64_t a1, uint64_t a2, uint64_t a3)
 {
-	hcall__smccc_check(fid, a1, a2, a3, 0, 0, 0, 0);
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(3, a1, a2, a3, 0, 0, 0, 0);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, 0, 0, 0, 0);
+	return hcall__smccc10_trap7(conduit, fid, a1, a2, a3, 0, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -298,6 +307,14 @@ hcall_smccc_conduit_call3(enum hcall_smccc_conduit conduit, uint32_t fid,
 }
 
 HCALL_INLINE struct hcall_smccc_ret
+hcall_smccc_conduit_call3(enum hcall_smccc_conduit conduit, uint32_t fid,
+			  uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	hcall__smccc_check(fid, a1, a2, a3, 0, 0, 0, 0);
+	return hcall__smccc_trap3(conduit, fid, a1, a2, a3);
+}
+
+HCALL_INLINE struct hcall_smccc_ret
 hcall_smccc_conduit_call4(enum hcall_smccc_conduit conduit, uint32_t fid,
 			  uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4)
 {
@@ -305,7 +322,7 @@ hcall_smccc_conduit_call4(enum hcall_smccc_conduit conduit, uint32_t fid,
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(4, a1, a2, a3, a4, 0, 0, 0);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, 0, 0, 0);
+	return hcall__smccc10_trap7(conduit, fid, a1, a2, a3, a4, 0, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -326,7 +343,7 @@ hcall_smccc_conduit_call5(enum hcall_smccc_conduit conduit, uint32_t fid,
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(5, a1, a2, a3, a4, a5, 0, 0);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, a5, 0, 0);
+	return hcall__smccc10_trap7(conduit, fid, a1, a2, a3, a4, a5, 0, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -349,7 +366,7 @@ hcall_smccc_conduit_call6(enum hcall_smccc_conduit conduit, uint32_t fid,
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(6, a1, a2, a3, a4, a5, a6, 0);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, a5, a6, 0);
+	return hcall__smccc10_trap7(conduit, fid, a1, a2, a3, a4, a5, a6, 0);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;
@@ -373,7 +390,7 @@ hcall_smccc_conduit_call7(enum hcall_smccc_conduit conduit, uint32_t fid,
 #if HCALL_SIM
 	HCALL__SMCCC_SIM(7, a1, a2, a3, a4, a5, a6, a7);
 #elif HCALL__SMCCC_V10
-	return hcall_smccc10_conduit_call7(conduit, fid, a1, a2, a3, a4, a5, a6, a7);
+	return hcall__smccc10_trap7(conduit, fid, a1, a2, a3, a4, a5, a6, a7);
 #else
 	HCALL__SMCCC_X0_X3;
 	register uint64_t x1 __asm__(HCALL__SMCCC_REG(1)) = a1;

@@ -73,11 +73,14 @@ ARM64 = [
     ('kvm_hyp_meminfo', 'kvm_arm64', 'hcall_kvm_arm64_hyp_meminfo()', [], 0xC6000002, ['0', '0', '0']),
     ('kvm_mem_share', 'kvm_arm64', 'hcall_kvm_arm64_mem_share(a)', [(U64, 'a')], 0xC6000003, ['a', '0', '0']),
     ('kvm_mem_unshare', 'kvm_arm64', 'hcall_kvm_arm64_mem_unshare(a)', [(U64, 'a')], 0xC6000004, ['a', '0', '0']),
-    ('kvm_mmio_guard_info', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_info()', [], 0xC6000005, ['0', '0', '0']),
-    ('kvm_mmio_guard_enroll', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_enroll()', [], 0xC6000006, ['0', '0', '0']),
-    ('kvm_mmio_guard_map', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_map(a)', [(U64, 'a')], 0xC6000007, ['a', '0', '0']),
-    ('kvm_mmio_guard_unmap', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard_unmap(a)', [(U64, 'a')], 0xC6000008, ['a', '0', '0']),
-    ('kvm_mem_relinquish', 'kvm_arm64', 'hcall_kvm_arm64_mem_relinquish(a)', [(U64, 'a')], 0xC6000009, ['a', '0', '0']),
+    ('kvm_mmio_guard', 'kvm_arm64', 'hcall_kvm_arm64_mmio_guard(a)', [(U64, 'a')], 0xC6000007, ['a', '0', '0']),
+    ('kvm_discover_impl_ver', 'kvm_arm64', 'hcall_kvm_arm64_discover_impl_ver(&ver)', [], 0xC6000040, []),
+    ('kvm_discover_impl_cpus', 'kvm_arm64', 'hcall_kvm_arm64_discover_impl_cpus(a, &cpu)', [(U64, 'a')], 0xC6000041, ['a', '0', '0']),
+    ('kvma_mmio_guard_info', 'kvm_arm64_android', 'hcall_kvm_arm64_android_mmio_guard_info()', [], 0xC6000005, ['0', '0', '0']),
+    ('kvma_mmio_guard_enroll', 'kvm_arm64_android', 'hcall_kvm_arm64_android_mmio_guard_enroll()', [], 0xC6000006, ['0', '0', '0']),
+    ('kvma_mmio_guard_map', 'kvm_arm64_android', 'hcall_kvm_arm64_android_mmio_guard_map(a, b)', [(U64, 'a'), (U64, 'b')], 0xC6000007, ['a', 'b', '0']),
+    ('kvma_mmio_guard_unmap', 'kvm_arm64_android', 'hcall_kvm_arm64_android_mmio_guard_unmap(a)', [(U64, 'a')], 0xC6000008, ['a', '0', '0']),
+    ('kvma_mem_relinquish', 'kvm_arm64_android', 'hcall_kvm_arm64_android_mem_relinquish(a)', [(U64, 'a')], 0xC6000009, ['a', '0', '0']),
 ]
 
 # riscv64: SBI (v3.0), ecall, a7 = EID, a6 = FID, a0..a5 arguments,
@@ -140,12 +143,14 @@ def build_source(arch):
     out = ['#include <stdint.h>']
     if arch == 'aarch64':
         out += ['#include <hcall/smccc.h>', '#include <hcall/psci.h>', '#include <hcall/kvm_arm64.h>',
-                '#include <hcall/trng.h>', '#include <hcall/pvtime.h>']
+                '#include <hcall/trng.h>', '#include <hcall/pvtime.h>',
+                '#include <hcall/kvm_arm64_android.h>']
         for name, _hdr, call, params, fid, args in ARM64:
             out.append(f'void w_{name}({params_decl(params)})\n{{\n'
                        '\tstruct hcall_kvm_arm64_caps caps; struct hcall_kvm_arm64_ptp_time ptp;\n'
                        '\tstruct hcall_smccc_uid uid; struct hcall_trng_entropy ent;\n'
-                       '\t(void)caps; (void)ptp; (void)uid; (void)ent;\n'
+                       '\tstruct hcall_kvm_arm64_impl_ver ver; struct hcall_kvm_arm64_impl_cpu cpu;\n'
+                       '\t(void)caps; (void)ptp; (void)uid; (void)ent; (void)ver; (void)cpu;\n'
                        f'\t(void){call};\n}}')
             out.append(arm64_ref(name, params, fid, args))
         names = [c[0] for c in ARM64]

@@ -30,6 +30,7 @@ ONLY_ON = {
     "hcall/smccc.h": {"aarch64"},
     "hcall/psci.h": {"aarch64"},
     "hcall/kvm_arm64.h": {"aarch64"},
+    "hcall/kvm_arm64_android.h": {"aarch64"},
     "hcall/trng.h": {"aarch64"},
     "hcall/pvtime.h": {"aarch64"},
     "hcall/arch/arm64.h": {"aarch64"},

@@ -53,21 +53,13 @@ static void check_kvm_arm64(void)
 	tap_check(documented(r), "MEM_SHARE of an own granule answers");
 	r = hcall_kvm_arm64_mem_unshare(ipa);
 	tap_check(documented(r), "MEM_UNSHARE of an own granule answers");
-	r = hcall_kvm_arm64_mem_relinquish(ipa);
-	tap_check(documented(r), "MEM_RELINQUISH of an own granule answers");
 	r = hcall_kvm_arm64_mem_share(0x100000);
 	guest_demo("kvm_arm64", "MEM_SHARE(outside the VM)", r);
 	tap_check(!hcall_ok(r) && documented(r), "MEM_SHARE outside the VM fails");
 	r = hcall_kvm_arm64_mem_share(ipa + 8);
 	tap_check(!hcall_ok(r) && documented(r), "MEM_SHARE of a misaligned address fails");
-	r = hcall_kvm_arm64_mmio_guard_info();
-	tap_check(documented(r), "MMIO_GUARD_INFO answers");
-	r = hcall_kvm_arm64_mmio_guard_enroll();
-	tap_check(documented(r), "MMIO_GUARD_ENROLL answers");
-	r = hcall_kvm_arm64_mmio_guard_map(0x09000000);
-	tap_check(documented(r), "MMIO_GUARD_MAP answers");
-	r = hcall_kvm_arm64_mmio_guard_unmap(0x09000000);
-	tap_check(documented(r), "MMIO_GUARD_UNMAP answers");
+	r = hcall_kvm_arm64_mmio_guard(0x09000000);
+	tap_check(documented(r), "MMIO_GUARD answers");
 	{
 		struct hcall_smccc_ret raw = hcall_smccc_call2(0xC6000003u, ipa, nonzero);
 		tap_eq("MEM_SHARE with a non-zero reserved x2: INVALID_PARAMETER", raw.x0,

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * KVM/arm64 vendor hypervisor services through the simulated transport.
- * Function IDs, argument and result registers come from Linux
- * Documentation/virt/kvm/arm/hypercalls.rst (shared/seeds) and ptp_kvm.rst,
- * written here independently of the headers' tables.
+ * KVM/arm64 vendor hypervisor services, mainline set, through the
+ * simulated transport. Function IDs, argument and result registers come
+ * from mainline Linux Documentation/virt/kvm/arm/hypercalls.rst (Linux
+ * 6.15: MMIO_GUARD 7, DISCOVER_IMPL_VER/CPUS 64/65; 5, 6, 8.. reserved for
+ * pKVM) and ptp_kvm.rst, written here independently of the headers'
+ * tables.
  */
 #include <criterion/criterion.h>
 /* Firmware calls of this file go through SMC; the KVM vendor calls must
  * still use HVC (hypercalls.rst), which every check_call() below asserts. */
 #define HCALL_SMCCC_CONDUIT_SMC
+#include <hcall/describe.h>
 #include <hcall/kvm_arm64.h>
 
 #include "sim.h"
@@ -147,9 +150,7 @@ Test(kvm_arm64, ipa_calls)
 	} calls[] = {
 		{ 0xC6000003u, hcall_kvm_arm64_mem_share },
 		{ 0xC6000004u, hcall_kvm_arm64_mem_unshare },
-		{ 0xC6000007u, hcall_kvm_arm64_mmio_guard_map },
-		{ 0xC6000008u, hcall_kvm_arm64_mmio_guard_unmap },
-		{ 0xC6000009u, hcall_kvm_arm64_mem_relinquish },
+		{ 0xC6000007u, hcall_kvm_arm64_mmio_guard },
 	};
 	for (unsigned i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
 		sim_reset();
@@ -160,17 +161,66 @@ Test(kvm_arm64, ipa_calls)
 	}
 }
 
-Test(kvm_arm64, mmio_guard_info_enroll)
+/* DISCOVER_IMPL_VER (0xC6000040): R1 = version, R2 = count. */
+Test(kvm_arm64, discover_impl_ver)
 {
-	sim_answer(SPEC_R(0), 0x1000);
-	struct hcall_result r = hcall_kvm_arm64_mmio_guard_info();
-	check_call(0xC6000005u, 0, 0, 0);
-	cr_assert_eq(r.value, 0x1000);
-	sim_reset();
+	struct hcall_kvm_arm64_impl_ver v;
+
 	sim_answer(SPEC_R(0), 0);
-	r = hcall_kvm_arm64_mmio_guard_enroll();
-	check_call(0xC6000006u, 0, 0, 0);
+	sim_answer(SPEC_R(1), 0x10000);
+	sim_answer(SPEC_R(2), 3);
+	struct hcall_result r = hcall_kvm_arm64_discover_impl_ver(&v);
+	check_call(0xC6000040u, 0, 0, 0);
 	cr_assert_eq(r.status, HCALL_OK);
+	cr_assert_eq(v.version, 0x10000);
+	cr_assert_eq(v.count, 3);
+	sim_reset();
+	sim_answer(SPEC_R(0), (uint64_t)-1);
+	sim_answer(SPEC_R(2), 3);
+	r = hcall_kvm_arm64_discover_impl_ver(&v);
+	cr_assert_eq(r.status, HCALL_E_NOT_SUPPORTED);
+	cr_assert_eq(v.count, 0);
+}
+
+/* DISCOVER_IMPL_CPUS (0xC6000041): R1 = index; R1..R3 = MIDR, REVIDR,
+ * AIDR. */
+Test(kvm_arm64, discover_impl_cpus)
+{
+	struct hcall_kvm_arm64_impl_cpu c;
+
+	sim_answer(SPEC_R(0), 0);
+	sim_answer(SPEC_R(1), 0x410FD034);
+	sim_answer(SPEC_R(2), 0x5);
+	sim_answer(SPEC_R(3), 0x6);
+	struct hcall_result r = hcall_kvm_arm64_discover_impl_cpus(2, &c);
+	check_call(0xC6000041u, 2, 0, 0);
+	cr_assert_eq(r.status, HCALL_OK);
+	cr_assert_eq(c.midr, 0x410FD034);
+	cr_assert_eq(c.revidr, 5);
+	cr_assert_eq(c.aidr, 6);
+	sim_reset();
+	sim_answer(SPEC_R(0), (uint64_t)-3);
+	r = hcall_kvm_arm64_discover_impl_cpus(99, &c);
+	cr_assert_eq(r.status, HCALL_E_INVALID_PARAM);
+	cr_assert_eq(c.midr, 0);
+}
+
+/* The mainline set: exactly these IDs, none of Android's. */
+Test(kvm_arm64, mainline_set)
+{
+	static const uint32_t want[] = { 0x8600FF01u, 0x86000000u, 0x86000001u,
+					 0xC6000002u, 0xC6000003u, 0xC6000004u,
+					 0xC6000007u, 0xC6000040u, 0xC6000041u };
+	const struct hcall_abi_desc *abi = hcall_abi_find("kvm_arm64");
+
+	cr_assert(abi);
+	cr_assert_eq(abi->ncalls, sizeof(want) / sizeof(want[0]));
+	for (unsigned i = 0; i < abi->ncalls; i++)
+		cr_assert(hcall_call_find(abi, want[i]), "%#x", want[i]);
+	cr_assert_null(hcall_call_find(abi, 0xC6000005u));
+	cr_assert_null(hcall_call_find(abi, 0xC6000009u));
+	/* 7 is MMIO_GUARD with x2, x3 reserved (not Android's MAIR index) */
+	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000007u), (1u << 2) | (1u << 3));
 }
 
 /* SMCCC codes from 64-bit calls: x0 is a full int64. */

@@ -292,14 +292,17 @@ Test(smccc, fid_builders)
 	cr_assert_eq(hcall_smccc_version_minor(0x10002), 2);
 }
 
-/* The reserved argument registers of the KVM calls (hypercalls.rst):
- * HYP_MEMINFO x1..x3, MEM_SHARE/UNSHARE/RELINQUISH x2..x3. */
+/* The reserved argument registers of the mainline KVM calls
+ * (hypercalls.rst): HYP_MEMINFO x1..x3, MEM_SHARE/UNSHARE/MMIO_GUARD
+ * x2..x3, DISCOVER_IMPL_CPUS x2..x3. Android's 9 is not mainline's. */
 Test(smccc, reserved_masks)
 {
 	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000002u), (1u << 1) | (1u << 2) | (1u << 3));
 	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000003u), (1u << 2) | (1u << 3));
 	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000004u), (1u << 2) | (1u << 3));
-	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000009u), (1u << 2) | (1u << 3));
+	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000007u), (1u << 2) | (1u << 3));
+	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000041u), (1u << 2) | (1u << 3));
+	cr_assert_eq(hcall_smccc_reserved_mask(0xC6000009u), 0);
 	cr_assert_eq(hcall_smccc_reserved_mask(0xC4000003u), 0);
 	cr_assert_eq(hcall_smccc_reserved_mask(0x82001234u), 0);
 }

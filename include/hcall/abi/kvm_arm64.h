@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hcall/abi/kvm_arm64.h - KVM/arm64 vendor-specific hypervisor services
- * (arch-neutral table).
+ * hcall/abi/kvm_arm64.h - KVM/arm64 vendor-specific hypervisor services as
+ * mainline Linux defines them (arch-neutral table).
  *
- * Source: Linux Documentation/virt/kvm/arm/hypercalls.rst
- * (shared/seeds/kvm-arm64-hypercalls.rst.txt), ptp_kvm.rst, and
- * include/linux/arm-smccc.h for the numbers.
+ * Source: Linux Documentation/virt/kvm/arm/hypercalls.rst and ptp_kvm.rst,
+ * numbers as in include/linux/arm-smccc.h (ARM_SMCCC_KVM_FUNC_*). Android's
+ * pKVM numbering of the same range differs from function 5 on; it is a
+ * separate table, abi/kvm_arm64_android.h, and the two never mix.
  *
  * SMCCC 1.1 calls of the vendor-hypervisor owner (6), issued with HVC.
  * The services are present when the owner's Call UID (0x8600FF01) returns
@@ -19,11 +20,9 @@
  *
  * Function numbers (bit positions in the FUNC_FEATURES bitmap):
  *   0 FEATURES, 1 PTP, 2 HYP_MEMINFO, 3 MEM_SHARE, 4 MEM_UNSHARE,
- *   5..8 MMIO_GUARD_INFO/ENROLL/MAP/UNMAP, 9 MEM_RELINQUISH.
- * The MMIO guard numbers are those of the Android common kernel and pKVM
- * guests (pvmfw). Mainline Linux (>= 6.13) keeps 5, 6 and 8 reserved and
- * calls 7 "MMIO_GUARD" with the MAP shape (x1 = IPA, x2 and x3 zero), so
- * hcall_kvm_arm64_mmio_guard_map() is correct for both.
+ *   5 and 6 reserved for pKVM, 7 MMIO_GUARD, 8..63 reserved for pKVM,
+ *   64 DISCOVER_IMPL_VER, 65 DISCOVER_IMPL_CPUS (Linux 6.15),
+ *   127 FEATURES_2.
  */
 #ifndef HCALL_ABI_KVM_ARM64_H
 #define HCALL_ABI_KVM_ARM64_H
@@ -36,11 +35,10 @@
 #define HCALL_KVM_ARM64_FN_HYP_MEMINFO 2u
 #define HCALL_KVM_ARM64_FN_MEM_SHARE 3u
 #define HCALL_KVM_ARM64_FN_MEM_UNSHARE 4u
-#define HCALL_KVM_ARM64_FN_MMIO_GUARD_INFO 5u
-#define HCALL_KVM_ARM64_FN_MMIO_GUARD_ENROLL 6u
-#define HCALL_KVM_ARM64_FN_MMIO_GUARD_MAP 7u
-#define HCALL_KVM_ARM64_FN_MMIO_GUARD_UNMAP 8u
-#define HCALL_KVM_ARM64_FN_MEM_RELINQUISH 9u
+#define HCALL_KVM_ARM64_FN_MMIO_GUARD 7u
+#define HCALL_KVM_ARM64_FN_DISCOVER_IMPL_VER 64u
+#define HCALL_KVM_ARM64_FN_DISCOVER_IMPL_CPUS 65u
+#define HCALL_KVM_ARM64_FN_FEATURES_2 127u
 #define HCALL_KVM_ARM64_NUM_FUNCS 128u
 
 /* Function IDs. */
@@ -50,11 +48,9 @@
 #define HCALL_KVM_ARM64_HYP_MEMINFO 0xC6000002u
 #define HCALL_KVM_ARM64_MEM_SHARE 0xC6000003u
 #define HCALL_KVM_ARM64_MEM_UNSHARE 0xC6000004u
-#define HCALL_KVM_ARM64_MMIO_GUARD_INFO 0xC6000005u
-#define HCALL_KVM_ARM64_MMIO_GUARD_ENROLL 0xC6000006u
-#define HCALL_KVM_ARM64_MMIO_GUARD_MAP 0xC6000007u
-#define HCALL_KVM_ARM64_MMIO_GUARD_UNMAP 0xC6000008u
-#define HCALL_KVM_ARM64_MEM_RELINQUISH 0xC6000009u
+#define HCALL_KVM_ARM64_MMIO_GUARD 0xC6000007u
+#define HCALL_KVM_ARM64_DISCOVER_IMPL_VER 0xC6000040u
+#define HCALL_KVM_ARM64_DISCOVER_IMPL_CPUS 0xC6000041u
 
 /* The KVM UID as returned in w0..w3. */
 #define HCALL_KVM_ARM64_UID_W0 0xb66fb428u
@@ -65,6 +61,9 @@
 /* PTP counter selector (x1). */
 #define HCALL_KVM_ARM64_PTP_VIRT_COUNTER 0u
 #define HCALL_KVM_ARM64_PTP_PHYS_COUNTER 1u
+
+/* DISCOVER_IMPL_VER's version (x1, SMCCC_VERSION format). */
+#define HCALL_KVM_ARM64_DISCOVER_IMPL_VER_1_0 0x10000u
 
 #define HCALL_KVM_ARM64_CALLS(X)                                               \
 	X(KVM_ARM64, kvm_arm64, CALL_UID, call_uid, CUSTOM, 0, 0, _, _, _, _,  \
@@ -84,19 +83,15 @@
 	X(KVM_ARM64, kvm_arm64, MEM_UNSHARE, mem_unshare, STATUS, 1, 2,        \
 	  (uint64_t, ipa), _, _, _,                                            \
 	  "revoke the host's access to the granule at ipa")                    \
-	X(KVM_ARM64, kvm_arm64, MMIO_GUARD_INFO, mmio_guard_info, VALUE, 0, 3, \
-	  _, _, _, _, "MMIO guard granule in bytes")                           \
-	X(KVM_ARM64, kvm_arm64, MMIO_GUARD_ENROLL, mmio_guard_enroll, STATUS,  \
-	  0, 3, _, _, _, _, "enable the MMIO guard for this VM")               \
-	X(KVM_ARM64, kvm_arm64, MMIO_GUARD_MAP, mmio_guard_map, STATUS, 1, 2,  \
+	X(KVM_ARM64, kvm_arm64, MMIO_GUARD, mmio_guard, STATUS, 1, 2,          \
 	  (uint64_t, ipa), _, _, _,                                            \
-	  "allow MMIO accesses to the granule at ipa")                         \
-	X(KVM_ARM64, kvm_arm64, MMIO_GUARD_UNMAP, mmio_guard_unmap, STATUS, 1, \
-	  2, (uint64_t, ipa), _, _, _,                                         \
-	  "forbid MMIO accesses to the granule at ipa again")                  \
-	X(KVM_ARM64, kvm_arm64, MEM_RELINQUISH, mem_relinquish, STATUS, 1, 2,  \
-	  (uint64_t, ipa), _, _, _,                                            \
-	  "give the granule at ipa back to the host (before freeing it)")
+	  "have the granule at ipa handled as MMIO by the host (pKVM)")        \
+	X(KVM_ARM64, kvm_arm64, DISCOVER_IMPL_VER, discover_impl_ver, CUSTOM,  \
+	  0, 0, _, _, _, _,                                                    \
+	  "target CPU implementations: version (x1) and count (x2)")           \
+	X(KVM_ARM64, kvm_arm64, DISCOVER_IMPL_CPUS, discover_impl_cpus,        \
+	  CUSTOM, 1, 2, (uint64_t, index), _, _, _,                            \
+	  "MIDR (x1), REVIDR (x2), AIDR (x3) of implementation index")
 
 /* Register roles: those of SMCCC 1.1. */
 #define HCALL_KVM_ARM64_ARM64_REG_FID HCALL_SMCCC_ARM64_REG_FID
@@ -117,9 +112,9 @@
 HCALL_DEFINE_ERROR_MAP(hcall_map_kvm_arm64_error, HCALL_KVM_ARM64_ERRORS)
 
 HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 1, HCALL_SMCCC_OWNER_VENDOR_HYP,
-				    HCALL_KVM_ARM64_FN_MEM_RELINQUISH) ==
-			    HCALL_KVM_ARM64_MEM_RELINQUISH,
-		    "MEM_RELINQUISH is fast SMC64 vendor-hyp function 9");
+				    HCALL_KVM_ARM64_FN_DISCOVER_IMPL_CPUS) ==
+			    HCALL_KVM_ARM64_DISCOVER_IMPL_CPUS,
+		    "DISCOVER_IMPL_CPUS is fast SMC64 vendor-hyp function 65");
 HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_VENDOR_HYP,
 				    HCALL_SMCCC_FUNC_CALL_UID) ==
 			    HCALL_KVM_ARM64_CALL_UID,

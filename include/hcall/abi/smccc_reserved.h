@@ -2,7 +2,9 @@
 /*
  * hcall/abi/smccc_reserved.h - which argument registers of a known SMCCC
  * function ID are reserved-must-be-zero, generated from every SMCCC-family
- * table (SMCCC arch calls, PSCI, TRNG, PV time, KVM vendor services).
+ * table (SMCCC arch calls, PSCI, TRNG, PV time, the mainline KVM vendor
+ * services; Android's KVM set, whose function 7 has another shape, has
+ * hcall_kvm_arm64_android_reserved_mask()).
  *
  * Bit n of the mask stands for argument register xn (n = 1..7). The guest
  * raw layer uses it to reject a constant non-zero reserved argument at
