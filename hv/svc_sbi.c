@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/svc_sbi.c - the RISC-V SBI for guests: the base extension and SRST.
+ * hv/svc_sbi.c - the RISC-V SBI for guests: the base extension, SRST,
+ * HSM and IPI.
  *
  * Choices (documented in docs and here):
  *   spec version      1.0 (0x01000000): the base extension and SRST as
@@ -10,8 +11,26 @@
  *                     so it cannot collide with a future assignment
  *   impl version      0x00000001 (hcall 0.1, major << 16 | minor)
  *   mvendorid, marchid, mimpid: 0 (a virtual hart has none)
- *   PROBE_EXTENSION   1 for BASE and SRST (and the probe extension when
- *                     the VM has HV_CAP_PROBE), else 0
+ *   PROBE_EXTENSION   1 for BASE, SRST, HSM and IPI (and the probe
+ *                     extension when the VM has HV_CAP_PROBE), else 0:
+ *                     exactly the extensions implemented here
+ *   HSM               a hart is one of the VM's vCPUs, hart ID = vCPU
+ *                     index. hart_start of a STOPPED vCPU puts it online
+ *                     at start_addr (executable VM memory, else
+ *                     INVALID_ADDRESS) with a0 = its hart ID, a1 = opaque;
+ *                     a started one gets ALREADY_AVAILABLE, a missing one
+ *                     INVALID_PARAM. hart_stop takes the caller offline.
+ *                     get_status: STARTED or STOPPED (a start takes
+ *                     effect at once, so START_PENDING and STOP_PENDING
+ *                     are never seen). hart_suspend: the default
+ *                     retentive type yields the hart and returns SUCCESS
+ *                     (as an early wake-up may); the non-retentive and
+ *                     platform types are NOT_SUPPORTED, reserved types
+ *                     INVALID_PARAM.
+ *   IPI               VSSIP on each vCPU of the mask (base -1 = every
+ *                     vCPU of the VM). Harts are the caller's VM's only:
+ *                     a hart ID beyond its vCPUs is INVALID_PARAM, so no
+ *                     VM can interrupt another.
  *   SRST              types shutdown/cold/warm and reasons none/system
  *                     failure, others INVALID_PARAM (as OpenSBI). The
  *                     service VM shuts the machine down (exit code 1 for a
@@ -23,11 +42,15 @@
 #include <hcall/abi/probe.h>
 #include <hcall/abi/sbi.h>
 
+#include "guest_mem.h"
 #include "lock.h"
 #include "service.h"
 #include "vm.h"
 
-enum { HCALL_SBI_BASE_CALLS(HV_ENTRY_ARGS) HCALL_SBI_SRST_CALLS(HV_ENTRY_ARGS) };
+enum {
+	HCALL_SBI_BASE_CALLS(HV_ENTRY_ARGS) HCALL_SBI_SRST_CALLS(HV_ENTRY_ARGS)
+	HCALL_SBI_HSM_CALLS(HV_ENTRY_ARGS) HCALL_SBI_IPI_CALLS(HV_ENTRY_ARGS)
+};
 
 #define SBI_SPEC_VERSION 0x01000000u
 #define SBI_IMPL_ID_HCALL 0x6863616Cu
@@ -55,6 +78,7 @@ static void probe_extension(struct hv_call *c)
 {
 	uint64_t eid = c->arg[0];
 	int present = eid == HCALL_SBI_BASE_EID || eid == HCALL_SBI_SRST_EID ||
+		      eid == HCALL_SBI_HSM_EID || eid == HCALL_SBI_IPI_EID ||
 		      (eid == HCALL_PROBE_SBI_EID &&
 		       (c->vm->caps & HV_CAP_PROBE));
 
@@ -109,6 +133,137 @@ static const struct hv_entry srst_table[SRST_N] = {
 		HV_ENTRY(SBI_SRST, SYSTEM_RESET, system_reset, HV_PERM_INFO),
 };
 
+/* ---- HSM ---------------------------------------------------------------- */
+
+/* The caller's VM's vCPU with hart ID `hart`, or NULL. */
+static struct hv_vcpu *hart(struct hv_call *c, uint64_t hart)
+{
+	return hart < c->vm->nvcpus ? &c->vm->vcpus[hart] : NULL;
+}
+
+static void hart_start(struct hv_call *c)
+{
+	struct hv_vcpu *t = hart(c, c->arg[0]);
+	int64_t st = 0;
+
+	if (!t)
+		st = SBI_ERR_INVALID_PARAM;
+	else if (!hv_guest_range(c->vm, c->arg[1], 4, HV_MEM_EXEC))
+		st = SBI_ERR_INVALID_ADDRESS;
+	hv_lock(&c->vm->lock);
+	if (!st && t->online)
+		st = SBI_ERR_ALREADY_AVAILABLE;
+	if (!st) {
+		/* The glue starts it afresh at entry, a1 = context_id. */
+		t->entry = c->arg[1];
+		t->context_id = c->arg[2];
+		t->online = 1;
+	}
+	hv_unlock(&c->vm->lock);
+	hv_call_status(c, st);
+	if (!st)
+		c->action = HV_SWITCH;
+}
+
+static void hart_stop(struct hv_call *c)
+{
+	hv_lock(&c->vm->lock);
+	c->vcpu->online = 0;
+	hv_unlock(&c->vm->lock);
+	hv_call_status(c, 0);
+	c->action = HV_VCPU_OFF;
+}
+
+static void hart_get_status(struct hv_call *c)
+{
+	struct hv_vcpu *t = hart(c, c->arg[0]);
+	int on;
+
+	if (!t) {
+		hv_call_status(c, SBI_ERR_INVALID_PARAM);
+		return;
+	}
+	hv_lock(&c->vm->lock);
+	on = t->online;
+	hv_unlock(&c->vm->lock);
+	hv_call_ok(c, on ? HCALL_SBI_HSM_STATE_STARTED : HCALL_SBI_HSM_STATE_STOPPED);
+}
+
+static void hart_suspend(struct hv_call *c)
+{
+	uint32_t type = (uint32_t)c->arg[0];
+
+	if (c->arg[0] > 0xFFFFFFFFu ||
+	    (type > HCALL_SBI_HSM_SUSPEND_RET_DEFAULT &&
+	     type < HCALL_SBI_HSM_SUSPEND_RET_PLATFORM) ||
+	    (type > HCALL_SBI_HSM_SUSPEND_NON_RET_DEFAULT &&
+	     type < HCALL_SBI_HSM_SUSPEND_NON_RET_PLATFORM)) {
+		hv_call_status(c, SBI_ERR_INVALID_PARAM);
+		return;
+	}
+	if (type != HCALL_SBI_HSM_SUSPEND_RET_DEFAULT) {
+		hv_call_status(c, SBI_ERR_NOT_SUPPORTED);
+		return;
+	}
+	hv_call_status(c, 0);
+	c->action = HV_SWITCH;
+}
+
+#define HSM_N (HCALL_SBI_HSM_HART_SUSPEND + 1u)
+
+static const struct hv_entry hsm_table[HSM_N] = {
+	[HCALL_SBI_HSM_HART_START] = HV_ENTRY(SBI_HSM, HART_START, hart_start, HV_PERM_INFO),
+	[HCALL_SBI_HSM_HART_STOP] = HV_ENTRY(SBI_HSM, HART_STOP, hart_stop, HV_PERM_INFO),
+	[HCALL_SBI_HSM_HART_GET_STATUS] =
+		HV_ENTRY(SBI_HSM, HART_GET_STATUS, hart_get_status, HV_PERM_INFO),
+	[HCALL_SBI_HSM_HART_SUSPEND] =
+		HV_ENTRY(SBI_HSM, HART_SUSPEND, hart_suspend, HV_PERM_INFO),
+};
+
+/* ---- IPI ------------------------------------------------------------------ */
+
+/*
+ * The caller's vCPUs a hart mask names, as a bit set of vCPU indexes, or
+ * -1 when it names a hart the VM does not have.
+ */
+static int64_t hart_set(struct hv_call *c, uint64_t mask, uint64_t base)
+{
+	uint64_t n = c->vm->nvcpus, set = 0;
+	unsigned i;
+
+	if (base == HCALL_SBI_HART_MASK_BASE_ALL)
+		return (int64_t)((1ull << n) - 1);
+	for (i = 0; i < HCALL_SBI_HART_MASK_BITS; i++) {
+		if (!((mask >> i) & 1u))
+			continue;
+		if (base >= n || i >= n - base)
+			return -1;
+		set |= 1ull << (base + i);
+	}
+	return (int64_t)set;
+}
+
+static void send_ipi(struct hv_call *c)
+{
+	int64_t set = hart_set(c, c->arg[0], c->arg[1]);
+	unsigned i;
+
+	if (set < 0) {
+		hv_call_status(c, SBI_ERR_INVALID_PARAM);
+		return;
+	}
+	for (i = 0; i < c->vm->nvcpus; i++)
+		if (((uint64_t)set >> i) & 1u)
+			c->hv->ops->upcall(&c->vm->vcpus[i], 0);
+	hv_call_status(c, 0);
+}
+
+#define IPI_N (HCALL_SBI_IPI_SEND_IPI + 1u)
+
+static const struct hv_entry ipi_table[IPI_N] = {
+	[HCALL_SBI_IPI_SEND_IPI] = HV_ENTRY(SBI_IPI, SEND_IPI, send_ipi, HV_PERM_INFO),
+};
+
 static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 {
 	switch (eid) {
@@ -116,6 +271,10 @@ static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 		return hv_entry_at(base_table, BASE_N, fid, fid);
 	case HCALL_SBI_SRST_EID:
 		return hv_entry_at(srst_table, SRST_N, fid, fid);
+	case HCALL_SBI_HSM_EID:
+		return hv_entry_at(hsm_table, HSM_N, fid, fid);
+	case HCALL_SBI_IPI_EID:
+		return hv_entry_at(ipi_table, IPI_N, fid, fid);
 	default:
 		return NULL;
 	}

@@ -47,6 +47,18 @@ static void op_upcall(struct hv_vcpu *v, unsigned vector)
 	rv_vcpu_raise_upcall(v);
 }
 
+/*
+ * A VM (re)starts with vCPU 0 at its entry (a1 = its id) and the others
+ * offline, as the core sets them: those start afresh when SBI HSM
+ * hart_start puts them online.
+ */
+static void vcpu_boot_state(struct hv_vcpu *v)
+{
+	rv_vcpu_reset(v, v->vm->entry, v->vm->id);
+	if (v->id != 0)
+		rv_vcpu_stopped(v);
+}
+
 static int op_vm_start(struct hv_vm *vm)
 {
 	unsigned i;
@@ -54,7 +66,7 @@ static int op_vm_start(struct hv_vm *vm)
 	if (prepare_vm(vm))
 		return -HV_EINVAL;
 	for (i = 0; i < vm->nvcpus; i++)
-		rv_vcpu_reset(&vm->vcpus[i], vm->entry);
+		vcpu_boot_state(&vm->vcpus[i]);
 	return 0;
 }
 
@@ -124,7 +136,7 @@ static int prepare_vm(struct hv_vm *vm)
 		return -1;
 	for (c = 0; c < vm->nvcpus; c++) {
 		vm->vcpus[c].arch = &vcpu_ctx[vm->id][c];
-		rv_vcpu_reset(&vm->vcpus[c], vm->entry);
+		vcpu_boot_state(&vm->vcpus[c]);
 	}
 	vm->arch = g;
 	return 0;
@@ -141,7 +153,9 @@ static struct hv_vm *make_vm(unsigned i)
 	cfg.abis = vm_plan[i].abis;
 	cfg.caps = vm_plan[i].caps;
 	cfg.entry = RV_GUEST_RAM_GPA;
-	cfg.nvcpus = 1;
+	/* The service VM has a second vCPU for SBI HSM and IPI (time-sliced
+	 * on the one hart; it starts STOPPED). */
+	cfg.nvcpus = i == 0 ? 2 : 1;
 	cfg.regions[0] = (struct hv_region){ RV_GUEST_RAM_GPA, RV_GUEST_RAM_SIZE,
 		(uint8_t *)(uintptr_t)vm_plan[i].ram_hpa,
 		HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };

@@ -44,11 +44,17 @@ struct rv_vcpu {
 	uint64_t vsatp, hvip;
 	int fault_pending;
 	uint64_t fault_cause, fault_tval;
+	/* 0 once the vCPU went offline: the next switch to it starts it
+	 * afresh at hv_vcpu.entry (SBI HSM hart_start, PSCI-style). */
+	int started;
 };
 extern struct hv rv_hv;
 extern struct hv_vcpu *rv_current;
-/* Fresh architectural state for a vCPU that starts at `entry`. */
-void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry);
+/* Fresh architectural state for a vCPU that starts at `entry` with
+ * a0 = its hart ID and a1 = `a1`. */
+void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1);
+/* A vCPU left the hart for good (it went offline). */
+void rv_vcpu_stopped(struct hv_vcpu *v);
 /* Make `next` the running vCPU (saving the current one); returns its frame. */
 struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next);
 /* Queue an exception for the vCPU's next entry. */

@@ -103,6 +103,7 @@ static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
 		return run_next(v);
 	case HV_VCPU_OFF:
 		csr_write(CSR_SEPC, sepc + 4);
+		rv_vcpu_stopped(v);
 		return run_next(v);
 	case HV_SYSTEM_OFF:
 	case HV_SYSTEM_RESET:

@@ -17,25 +17,32 @@ static struct rv_vcpu *ctx(struct hv_vcpu *v)
 	return (struct rv_vcpu *)v->arch;
 }
 
-void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry)
+void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1)
 {
 	struct rv_vcpu *c = ctx(v);
 	unsigned i;
 
 	for (i = 0; i < HCALL_NREGS; i++)
 		v->regs.r[i] = 0;
-	/* Boot registers as on an SBI platform: a0 = hart id; a1 = zone id
-	 * (where firmware would pass the device tree). */
+	/* Boot registers as on an SBI platform: a0 = hart id; a1 = the
+	 * zone id at VM start (where firmware would pass the device tree),
+	 * the opaque value of SBI hart_start. */
 	v->regs.r[10] = v->id;
-	v->regs.r[11] = v->vm->id;
+	v->regs.r[11] = a1;
 	*c = (struct rv_vcpu){ 0 };
 	c->sepc = entry;
 	c->spp = 1;
+	c->started = 1;
 	if (v == rv_current) {
 		/* Restarting the running vCPU: reload its live state too. */
 		rv_current = 0;
 		rv_vcpu_switch(v);
 	}
+}
+
+void rv_vcpu_stopped(struct hv_vcpu *v)
+{
+	ctx(v)->started = 0;
 }
 
 static void save_live(struct rv_vcpu *c)
@@ -83,6 +90,9 @@ static void load_live(struct hv_vcpu *v)
 
 struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next)
 {
+	if (!ctx(next)->started)
+		rv_vcpu_reset(next, next->entry ? next->entry : next->vm->entry,
+			      next->context_id);
 	if (next != rv_current) {
 		if (rv_current)
 			save_live(ctx(rv_current));

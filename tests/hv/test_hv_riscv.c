@@ -94,6 +94,9 @@ Test(riscv, sbi_base)
 	cr_assert_eq(VAL, 1);
 	ecall(SBI_BASE, 3, 0x48534D /* HSM */, 0, 0);
 	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 1);
+	ecall(SBI_BASE, 3, 0x504D55 /* PMU: not implemented */, 0, 0);
+	cr_assert_eq(ERR, 0);
 	cr_assert_eq(VAL, 0);
 	ecall(SBI_BASE, 3, PROBE_EID, 0, 0);
 	cr_assert_eq(VAL, 1);
@@ -191,4 +194,93 @@ Test(riscv, registry_keys_sbi_by_eid_and_fid)
 	cr_assert_eq(VAL, key);
 	ecall(0x09000001, 4, 0, 0, 0);
 	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+}
+
+/* SBI HSM (spec v2.0, "Hart State Management Extension"): harts are the
+ * VM's vCPUs; STARTED 0, STOPPED 1; ALREADY_AVAILABLE -6. */
+#define SBI_HSM 0x48534Du
+#define SBI_IPI 0x735049u
+#define SBI_ALREADY_AVAILABLE (-6)
+
+Test(riscv, sbi_hsm)
+{
+	struct hv_vcpu *boot = cpu;
+
+	ecall(SBI_HSM, 2, 0, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 0, "the caller is STARTED");
+	ecall(SBI_HSM, 2, 1, 0, 0);
+	cr_assert_eq(VAL, 1, "vCPU 1 starts STOPPED");
+	ecall(SBI_HSM, 2, 2, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "no hart 2");
+	cr_assert_eq(VAL, 0);
+	ecall(SBI_HSM, 0, 1, R1, 7);
+	cr_assert_eq(ERR, SBI_INVALID_ADDRESS, "start_addr not executable");
+	ecall(SBI_HSM, 0, 1, 0x10, 7);
+	cr_assert_eq(ERR, SBI_INVALID_ADDRESS, "start_addr outside the VM");
+	ecall(SBI_HSM, 0, 9, R0, 7);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "no hart 9");
+	cr_assert(!svc->vcpus[1].online);
+
+	cr_assert_eq(ecall(SBI_HSM, 0, 1, R0 + 0x100, 0xabc), HV_SWITCH);
+	cr_assert_eq(ERR, 0);
+	cr_assert(svc->vcpus[1].online);
+	cr_assert_eq(svc->vcpus[1].entry, R0 + 0x100);
+	cr_assert_eq(svc->vcpus[1].context_id, 0xabc);
+	ecall(SBI_HSM, 2, 1, 0, 0);
+	cr_assert_eq(VAL, 0, "STARTED");
+	ecall(SBI_HSM, 0, 1, R0, 0);
+	cr_assert_eq(ERR, SBI_ALREADY_AVAILABLE);
+	ecall(SBI_HSM, 0, 0, R0, 0);
+	cr_assert_eq(ERR, SBI_ALREADY_AVAILABLE, "the caller itself");
+
+	/* hart_suspend: default retentive yields; reserved types refused. */
+	cr_assert_eq(ecall(SBI_HSM, 3, 0, 0, 0), HV_SWITCH);
+	cr_assert_eq(ERR, 0);
+	ecall(SBI_HSM, 3, 1, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "type 1 is reserved");
+	ecall(SBI_HSM, 3, 0x80000001u, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "0x80000001 is reserved");
+	ecall(SBI_HSM, 3, 1ull << 32, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "suspend_type is 32 bits");
+	ecall(SBI_HSM, 3, 0x80000000u, R0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "non-retentive: not implemented");
+	ecall(SBI_HSM, 3, 0x10000000u, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "platform type: not implemented");
+
+	/* The started vCPU stops itself. */
+	cpu = &svc->vcpus[1];
+	cr_assert_eq(ecall(SBI_HSM, 1, 0, 0, 0), HV_VCPU_OFF);
+	cpu = boot;
+	cr_assert(!svc->vcpus[1].online);
+	ecall(SBI_HSM, 2, 1, 0, 0);
+	cr_assert_eq(VAL, 1, "STOPPED again");
+}
+
+/* SBI IPI: bit i of hart_mask = hart base + i; base -1 = every hart. */
+Test(riscv, sbi_ipi)
+{
+	ecall(SBI_IPI, 0, 0x2, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(fk.upcalls, 1);
+	cr_assert_eq(fk.upcall_vcpu, &svc->vcpus[1]);
+	ecall(SBI_IPI, 0, 0x1, 1, 0);
+	cr_assert_eq(fk.upcalls, 2);
+	cr_assert_eq(fk.upcall_vcpu, &svc->vcpus[1]);
+	ecall(SBI_IPI, 0, 0, ~0ull, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(fk.upcalls, 4, "base -1: both vCPUs");
+	/* Harts the VM does not have (another VM's are never addressable). */
+	ecall(SBI_IPI, 0, 0x4, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM);
+	ecall(SBI_IPI, 0, 0x1, 2, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM);
+	ecall(SBI_IPI, 0, 0x3, ~0ull - 1, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "base + bit wraps");
+	ecall(SBI_IPI, 0, 1ull << 63, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM);
+	cr_assert_eq(fk.upcalls, 4, "a refused mask interrupts nobody");
+	ecall(SBI_IPI, 0, 0, 0, 0);
+	cr_assert_eq(ERR, 0, "an empty mask");
+	cr_assert_eq(fk.upcalls, 4);
 }

@@ -74,7 +74,7 @@ static const char *const impl_name[] = { "an unknown implementation",
 /*
  * probe_extension per implementation: 1 present, 0 absent. OpenSBI v1.1
  * implements BASE, TIME, IPI, RFENCE, HSM, SRST, PMU and the legacy
- * calls; the hcall hypervisor BASE and SRST.
+ * calls; the hcall hypervisor BASE, SRST, HSM and IPI.
  */
 static const struct ext_row {
 	uint32_t eid;
@@ -83,9 +83,9 @@ static const struct ext_row {
 } exts[] = {
 	{ SPEC_EID_BASE, "BASE", { 0, 1, 1 } },
 	{ SPEC_EID_TIME, "TIME", { 0, 1, 0 } },
-	{ SPEC_EID_IPI, "IPI", { 0, 1, 0 } },
+	{ SPEC_EID_IPI, "IPI", { 0, 1, 1 } },
 	{ SPEC_EID_RFENCE, "RFENCE", { 0, 1, 0 } },
-	{ SPEC_EID_HSM, "HSM", { 0, 1, 0 } },
+	{ SPEC_EID_HSM, "HSM", { 0, 1, 1 } },
 	{ SPEC_EID_SRST, "SRST", { 0, 1, 1 } },
 	{ SPEC_EID_PMU, "PMU", { 0, 1, 0 } },
 	{ 0x4442434Eu, "DBCN", { 0, 0, 0 } },
@@ -168,6 +168,20 @@ static inline void fence(void)
 	__asm__ __volatile__("fence rw, rw" ::: "memory");
 }
 
+/*
+ * While waiting for the other hart: the hcall hypervisor runs every vCPU
+ * on one hart and switches only when a vCPU idles (wfi traps to it), so
+ * there a waiting hart idles; real harts (OpenSBI) just spin, since a
+ * wfi with no interrupt enabled may never return.
+ */
+static void relax(void)
+{
+	if (impl == IMPL_HCALL)
+		__asm__ __volatile__("wfi" ::: "memory");
+	else
+		fence();
+}
+
 /* QEMU virt's timebase is 10 MHz: 2 s of polling, and a loop bound in
  * case time does not advance at all. */
 #define WAIT_TICKS 20000000ull
@@ -182,6 +196,7 @@ static int wait_flag(volatile uint64_t *flag)
 		fence();
 		if (*flag)
 			return 1;
+		relax();
 		if (rdtime() - start > WAIT_TICKS)
 			break;
 	}
@@ -347,14 +362,14 @@ void sbi_secondary_main(uint64_t hartid, uint64_t opaque)
 	smp.alive = 1;
 	/* Polled, not wfi: a write to may_stop would not wake it. */
 	while (!(read_sip() & SIP_SSIP) && !smp.may_stop)
-		fence();
+		relax();
 	if (read_sip() & SIP_SSIP) {
 		__asm__ __volatile__("csrc sip, %0" : : "r"(SIP_SSIP) : "memory");
 		fence();
 		smp.ipi_seen = 1;
 	}
 	while (!smp.may_stop)
-		fence();
+		relax();
 	__asm__ __volatile__("csrc sie, %0" : : "r"(SIE_SSIE) : "memory");
 	(void)hcall_sbi_call0(SPEC_EID_HSM, 1); /* hart_stop */
 	smp.stop_returned = 1;
@@ -390,9 +405,12 @@ static void wait_stopped(uint64_t hart, uint64_t *st)
 	uint64_t start = rdtime();
 	int64_t err;
 
-	do {
+	for (;;) {
 		*st = hart_status(hart, &err);
-	} while (*st != SPEC_HSM_STOPPED && err == 0 && rdtime() - start < WAIT_TICKS);
+		if (*st == SPEC_HSM_STOPPED || err != 0 || rdtime() - start >= WAIT_TICKS)
+			break;
+		relax();
+	}
 }
 
 /*
@@ -421,7 +439,7 @@ static int start_other(uint64_t other, uint64_t opaque, const char *check)
 		if (r.error != 0)
 			return tap_eq("HSM hart_start(stopped hart): SUCCESS", (uint64_t)r.error, 0);
 		while (!smp.alive && rv_late_hart_count == late && rdtime() - start < WAIT_TICKS)
-			fence();
+			relax();
 		if (smp.alive || rv_late_hart_count == late)
 			return tap_check(smp.alive, check);
 		tap_note_hex("HSM: the hart entered the kernel's boot entry, not start_addr: hart",
