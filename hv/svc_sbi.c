@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * hv/svc_sbi.c - the RISC-V SBI for guests: the base extension, SRST,
- * HSM and IPI.
+ * HSM and IPI, and, where the glue provides them (hv/sbi_glue.h), TIME,
+ * RFENCE and DBCN.
  *
  * Choices (documented in docs and here):
  *   spec version      1.0 (0x01000000): the base extension and SRST as
@@ -11,9 +12,10 @@
  *                     so it cannot collide with a future assignment
  *   impl version      0x00000001 (hcall 0.1, major << 16 | minor)
  *   mvendorid, marchid, mimpid: 0 (a virtual hart has none)
- *   PROBE_EXTENSION   1 for BASE, SRST, HSM and IPI (and the probe
- *                     extension when the VM has HV_CAP_PROBE), else 0:
- *                     exactly the extensions implemented here
+ *   PROBE_EXTENSION   1 for BASE, SRST, HSM and IPI, for TIME, RFENCE
+ *                     and DBCN when the glue has their hooks (and for the
+ *                     probe extension when the VM has HV_CAP_PROBE), else
+ *                     0: exactly the extensions this build implements
  *   HSM               a hart is one of the VM's vCPUs, hart ID = vCPU
  *                     index. hart_start of a STOPPED vCPU puts it online
  *                     at start_addr (executable VM memory, else
@@ -31,6 +33,20 @@
  *                     vCPU of the VM). Harts are the caller's VM's only:
  *                     a hart ID beyond its vCPUs is INVALID_PARAM, so no
  *                     VM can interrupt another.
+ *   TIME              set_timer through the glue (the riscv glue: Sstc's
+ *                     vstimecmp, per vCPU).
+ *   RFENCE            remote fence.i, sfence.vma and sfence.vma.asid on
+ *                     the VM's own vCPUs (hart mask as for IPI), through
+ *                     the glue. The HFENCE functions are NOT_SUPPORTED:
+ *                     no VM has the H extension.
+ *   DBCN              console_write and write_byte to the glue's
+ *                     console; the buffer (base_addr_hi must be 0) is
+ *                     checked against the VM's readable memory
+ *                     (INVALID_PARAM otherwise) and copied out of the
+ *                     guest once, at most HV_SBI_CONSOLE_CHUNK bytes per
+ *                     call (value = bytes written, as a partial write
+ *                     may). console_read has no input: 0 bytes, after
+ *                     the same check for writable memory.
  *   SRST              types shutdown/cold/warm and reasons none/system
  *                     failure, others INVALID_PARAM (as OpenSBI). The
  *                     service VM shuts the machine down (exit code 1 for a
@@ -44,13 +60,26 @@
 
 #include "guest_mem.h"
 #include "lock.h"
+#include "sbi_glue.h"
 #include "service.h"
 #include "vm.h"
 
 enum {
 	HCALL_SBI_BASE_CALLS(HV_ENTRY_ARGS) HCALL_SBI_SRST_CALLS(HV_ENTRY_ARGS)
 	HCALL_SBI_HSM_CALLS(HV_ENTRY_ARGS) HCALL_SBI_IPI_CALLS(HV_ENTRY_ARGS)
+	HCALL_SBI_TIME_CALLS(HV_ENTRY_ARGS) HCALL_SBI_RFENCE_CALLS(HV_ENTRY_ARGS)
+	HCALL_SBI_DBCN_CALLS(HV_ENTRY_ARGS)
 };
+
+/* The riscv glue's hooks; all NULL until it registers them. */
+static struct hv_sbi_glue glue;
+
+void hv_sbi_set_glue(const struct hv_sbi_glue *g)
+{
+	static const struct hv_sbi_glue none;
+
+	glue = g ? *g : none;
+}
 
 #define SBI_SPEC_VERSION 0x01000000u
 #define SBI_IMPL_ID_HCALL 0x6863616Cu
@@ -79,6 +108,9 @@ static void probe_extension(struct hv_call *c)
 	uint64_t eid = c->arg[0];
 	int present = eid == HCALL_SBI_BASE_EID || eid == HCALL_SBI_SRST_EID ||
 		      eid == HCALL_SBI_HSM_EID || eid == HCALL_SBI_IPI_EID ||
+		      (eid == HCALL_SBI_TIME_EID && glue.set_timer) ||
+		      (eid == HCALL_SBI_RFENCE_EID && glue.fence) ||
+		      (eid == HCALL_SBI_DBCN_EID && glue.console_write) ||
 		      (eid == HCALL_PROBE_SBI_EID &&
 		       (c->vm->caps & HV_CAP_PROBE));
 
@@ -264,6 +296,141 @@ static const struct hv_entry ipi_table[IPI_N] = {
 	[HCALL_SBI_IPI_SEND_IPI] = HV_ENTRY(SBI_IPI, SEND_IPI, send_ipi, HV_PERM_INFO),
 };
 
+/* ---- TIME ------------------------------------------------------------------ */
+
+static void set_timer(struct hv_call *c)
+{
+	glue.set_timer(c->vcpu, c->arg[0]);
+	hv_call_status(c, 0);
+}
+
+#define TIME_N (HCALL_SBI_TIME_SET_TIMER + 1u)
+
+static const struct hv_entry time_table[TIME_N] = {
+	[HCALL_SBI_TIME_SET_TIMER] = HV_ENTRY(SBI_TIME, SET_TIMER, set_timer, HV_PERM_INFO),
+};
+
+/* ---- RFENCE ------------------------------------------------------------------ */
+
+static void rfence(struct hv_call *c, enum hv_sbi_fence kind)
+{
+	int64_t set = hart_set(c, c->arg[0], c->arg[1]);
+
+	if (set < 0) {
+		hv_call_status(c, SBI_ERR_INVALID_PARAM);
+		return;
+	}
+	if (set)
+		glue.fence(c->vcpu, (uint64_t)set, kind, c->arg[2], c->arg[3], c->arg[4]);
+	hv_call_status(c, 0);
+}
+
+static void remote_fence_i(struct hv_call *c)
+{
+	rfence(c, HV_SBI_FENCE_I);
+}
+
+static void remote_sfence_vma(struct hv_call *c)
+{
+	rfence(c, HV_SBI_FENCE_VMA);
+}
+
+static void remote_sfence_vma_asid(struct hv_call *c)
+{
+	rfence(c, HV_SBI_FENCE_VMA_ASID);
+}
+
+/* The HFENCEs are for a guest hypervisor; these VMs have no H extension. */
+static void remote_hfence(struct hv_call *c)
+{
+	hv_call_status(c, SBI_ERR_NOT_SUPPORTED);
+}
+
+#define RFENCE_N (HCALL_SBI_RFENCE_REMOTE_HFENCE_VVMA + 1u)
+
+static const struct hv_entry rfence_table[RFENCE_N] = {
+	[HCALL_SBI_RFENCE_REMOTE_FENCE_I] =
+		HV_ENTRY(SBI_RFENCE, REMOTE_FENCE_I, remote_fence_i, HV_PERM_INFO),
+	[HCALL_SBI_RFENCE_REMOTE_SFENCE_VMA] =
+		HV_ENTRY(SBI_RFENCE, REMOTE_SFENCE_VMA, remote_sfence_vma, HV_PERM_INFO),
+	[HCALL_SBI_RFENCE_REMOTE_SFENCE_VMA_ASID] = HV_ENTRY(
+		SBI_RFENCE, REMOTE_SFENCE_VMA_ASID, remote_sfence_vma_asid, HV_PERM_INFO),
+	[HCALL_SBI_RFENCE_REMOTE_HFENCE_GVMA_VMID] = HV_ENTRY(
+		SBI_RFENCE, REMOTE_HFENCE_GVMA_VMID, remote_hfence, HV_PERM_INFO),
+	[HCALL_SBI_RFENCE_REMOTE_HFENCE_GVMA] =
+		HV_ENTRY(SBI_RFENCE, REMOTE_HFENCE_GVMA, remote_hfence, HV_PERM_INFO),
+	[HCALL_SBI_RFENCE_REMOTE_HFENCE_VVMA_ASID] = HV_ENTRY(
+		SBI_RFENCE, REMOTE_HFENCE_VVMA_ASID, remote_hfence, HV_PERM_INFO),
+	[HCALL_SBI_RFENCE_REMOTE_HFENCE_VVMA] =
+		HV_ENTRY(SBI_RFENCE, REMOTE_HFENCE_VVMA, remote_hfence, HV_PERM_INFO),
+};
+
+/* ---- DBCN ---------------------------------------------------------------- */
+
+/*
+ * The guest buffer of a console call: [lo, lo + n) with hi = 0, inside
+ * one region of the VM with `access`; n capped at one chunk. 0 or
+ * SBI_ERR_INVALID_PARAM.
+ */
+static int64_t console_buffer(struct hv_call *c, unsigned access, uint64_t *n)
+{
+	uint64_t len = c->arg[0], lo = c->arg[1], hi = c->arg[2];
+
+	if (len > HV_SBI_CONSOLE_CHUNK)
+		len = HV_SBI_CONSOLE_CHUNK;
+	if (hi != 0 || (len && !hv_guest_range(c->vm, lo, len, access)))
+		return SBI_ERR_INVALID_PARAM;
+	*n = len;
+	return 0;
+}
+
+static void console_write(struct hv_call *c)
+{
+	char buf[HV_SBI_CONSOLE_CHUNK];
+	uint64_t n = 0;
+	int64_t st = console_buffer(c, HV_MEM_READ, &n);
+
+	if (!st && n && hv_copy_from_guest(c->vm, buf, c->arg[1], n))
+		st = SBI_ERR_INVALID_PARAM;
+	if (st) {
+		hv_call_status(c, st);
+		return;
+	}
+	if (n)
+		glue.console_write(buf, (unsigned)n);
+	hv_call_ok(c, n);
+}
+
+static void console_read(struct hv_call *c)
+{
+	uint64_t n = 0;
+	int64_t st = console_buffer(c, HV_MEM_WRITE, &n);
+
+	if (st)
+		hv_call_status(c, st);
+	else
+		hv_call_ok(c, 0); /* no console input */
+}
+
+static void console_write_byte(struct hv_call *c)
+{
+	char b = (char)(uint8_t)c->arg[0];
+
+	glue.console_write(&b, 1);
+	hv_call_status(c, 0);
+}
+
+#define DBCN_N (HCALL_SBI_DBCN_CONSOLE_WRITE_BYTE + 1u)
+
+static const struct hv_entry dbcn_table[DBCN_N] = {
+	[HCALL_SBI_DBCN_CONSOLE_WRITE] =
+		HV_ENTRY(SBI_DBCN, CONSOLE_WRITE, console_write, HV_PERM_INFO),
+	[HCALL_SBI_DBCN_CONSOLE_READ] =
+		HV_ENTRY(SBI_DBCN, CONSOLE_READ, console_read, HV_PERM_INFO),
+	[HCALL_SBI_DBCN_CONSOLE_WRITE_BYTE] =
+		HV_ENTRY(SBI_DBCN, CONSOLE_WRITE_BYTE, console_write_byte, HV_PERM_INFO),
+};
+
 static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 {
 	switch (eid) {
@@ -275,6 +442,13 @@ static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 		return hv_entry_at(hsm_table, HSM_N, fid, fid);
 	case HCALL_SBI_IPI_EID:
 		return hv_entry_at(ipi_table, IPI_N, fid, fid);
+	case HCALL_SBI_TIME_EID:
+		return glue.set_timer ? hv_entry_at(time_table, TIME_N, fid, fid) : NULL;
+	case HCALL_SBI_RFENCE_EID:
+		return glue.fence ? hv_entry_at(rfence_table, RFENCE_N, fid, fid) : NULL;
+	case HCALL_SBI_DBCN_EID:
+		return glue.console_write ? hv_entry_at(dbcn_table, DBCN_N, fid, fid)
+					  : NULL;
 	default:
 		return NULL;
 	}

@@ -25,6 +25,7 @@
 #define CSR_VSCAUSE 0x242
 #define CSR_VSTVAL 0x243
 #define CSR_VSATP 0x280
+#define CSR_VSTIMECMP 0x24d /* Sstc */
 
 #define CSR_HSTATUS 0x600
 #define CSR_HEDELEG 0x602
@@ -35,6 +36,8 @@
 #define CSR_HVIP 0x645
 #define CSR_HTINST 0x64a
 #define CSR_HGATP 0x680
+#define CSR_HENVCFG 0x60a
+#define ENVCFG_STCE (1ul << 63) /* Sstc: stimecmp/vstimecmp enabled */
 
 #define SSTATUS_SIE (1ul << 1)
 #define SSTATUS_SPIE (1ul << 5)

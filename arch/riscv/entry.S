@@ -37,6 +37,11 @@ _start:
 	csrw	mideleg, t0
 	li	t0, 7
 	csrw	mcounteren, t0
+	/* Sstc: S and HS (and, through henvcfg, VS) may use the timer
+	 * compare CSRs; menvcfg is CSR 0x30a. */
+	li	t0, 1
+	slli	t0, t0, 63
+	csrs	0x30a, t0
 	/* mstatus.MPP = S (01), MPV = 0 */
 	li	t0, (3 << 11)
 	csrc	mstatus, t0

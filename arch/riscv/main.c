@@ -13,6 +13,7 @@
 #include "csr.h"
 #include "layout.h"
 #include "rv.h"
+#include "sbi_glue.h"
 
 /* Exceptions the guest handles itself (hedeleg): misaligned accesses,
  * illegal instruction, breakpoint, ecall from VU, VS-stage page faults.
@@ -182,8 +183,11 @@ void rv_main(void)
 	csr_write(CSR_HIDELEG, HIDELEG_GUEST);
 	csr_write(CSR_HCOUNTEREN, 7);
 	csr_write(CSR_HVIP, 0);
+	/* Sstc for VS: vstimecmp drives the guest's timer interrupt. */
+	csr_set(CSR_HENVCFG, ENVCFG_STCE);
 	if (hv_init(&rv_hv, &rv_ops))
 		die("hv_init failed");
+	hv_sbi_set_glue(&rv_sbi_glue);
 	for (i = 0; i < NVMS; i++) {
 		struct hv_vm *vm = make_vm(i);
 		if (vm_plan[i].start && !service)

@@ -42,6 +42,7 @@ struct rv_vcpu {
 	uint64_t spp; /* sstatus.SPP: 1 = resume in VS, 0 = in VU */
 	uint64_t vsstatus, vsie, vstvec, vsscratch, vsepc, vscause, vstval;
 	uint64_t vsatp, hvip;
+	uint64_t vstimecmp; /* Sstc: this vCPU's timer deadline */
 	int fault_pending;
 	uint64_t fault_cause, fault_tval;
 	/* 0 once the vCPU went offline: the next switch to it starts it
@@ -61,6 +62,10 @@ struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next);
 void rv_vcpu_queue_fault(struct hv_vcpu *v, uint64_t cause, uint64_t tval);
 /* Deliver a queued exception of the running vCPU (live CSRs). */
 void rv_vcpu_deliver_fault(struct hv_vcpu *v);
+/* Program a vCPU's VS timer (Sstc vstimecmp), running or not. */
+void rv_vcpu_set_timer(struct hv_vcpu *v, uint64_t deadline);
+/* The SBI service's hooks (sbi.c). */
+extern const struct hv_sbi_glue rv_sbi_glue;
 /* Raise VSSIP (the upcall) for a vCPU, running or not. */
 void rv_vcpu_raise_upcall(struct hv_vcpu *v);
 

@@ -30,6 +30,7 @@ void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1)
 	v->regs.r[10] = v->id;
 	v->regs.r[11] = a1;
 	*c = (struct rv_vcpu){ 0 };
+	c->vstimecmp = ~0ull; /* no timer until the guest sets one */
 	c->sepc = entry;
 	c->spp = 1;
 	c->started = 1;
@@ -61,6 +62,7 @@ static void save_live(struct rv_vcpu *c)
 	csr_read(CSR_VSTVAL, c->vstval);
 	csr_read(CSR_VSATP, c->vsatp);
 	csr_read(CSR_HVIP, c->hvip);
+	csr_read(CSR_VSTIMECMP, c->vstimecmp);
 }
 
 static void load_live(struct hv_vcpu *v)
@@ -86,6 +88,7 @@ static void load_live(struct hv_vcpu *v)
 	csr_write(CSR_VSTVAL, c->vstval);
 	csr_write(CSR_VSATP, c->vsatp);
 	csr_write(CSR_HVIP, c->hvip);
+	csr_write(CSR_VSTIMECMP, c->vstimecmp);
 }
 
 struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next)
@@ -141,6 +144,14 @@ void rv_vcpu_deliver_fault(struct hv_vcpu *v)
 	csr_write(CSR_VSTVAL, c->fault_tval);
 	csr_write(CSR_SEPC, vstvec & ~3ull);
 	csr_set(CSR_SSTATUS, SSTATUS_SPP);
+}
+
+void rv_vcpu_set_timer(struct hv_vcpu *v, uint64_t deadline)
+{
+	if (v == rv_current)
+		csr_write(CSR_VSTIMECMP, deadline);
+	else
+		ctx(v)->vstimecmp = deadline;
 }
 
 void rv_vcpu_raise_upcall(struct hv_vcpu *v)

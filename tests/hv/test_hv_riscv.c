@@ -284,3 +284,114 @@ Test(riscv, sbi_ipi)
 	cr_assert_eq(ERR, 0, "an empty mask");
 	cr_assert_eq(fk.upcalls, 4);
 }
+
+/* TIME, RFENCE and DBCN exist only with the riscv glue's hooks. */
+#include "sbi_glue.h"
+
+static struct {
+	int timers, fences, bytes;
+	uint64_t deadline, targets, start, size, asid;
+	enum hv_sbi_fence kind;
+	char out[128];
+} g;
+
+static void g_timer(struct hv_vcpu *v, uint64_t d)
+{
+	(void)v;
+	g.timers++;
+	g.deadline = d;
+}
+
+static void g_fence(struct hv_vcpu *v, uint64_t targets, enum hv_sbi_fence kind,
+		    uint64_t start, uint64_t size, uint64_t asid)
+{
+	(void)v;
+	g.fences++;
+	g.targets = targets;
+	g.kind = kind;
+	g.start = start;
+	g.size = size;
+	g.asid = asid;
+}
+
+static void g_console(const char *buf, unsigned len)
+{
+	for (unsigned i = 0; i < len && g.bytes < (int)sizeof(g.out); i++)
+		g.out[g.bytes++] = buf[i];
+}
+
+static const struct hv_sbi_glue fake_glue = { g_timer, g_fence, g_console };
+
+#define SBI_TIME 0x54494D45u
+#define SBI_RFENCE 0x52464E43u
+#define SBI_DBCN 0x4442434Eu
+
+Test(riscv, sbi_glue_extensions)
+{
+	hv_sbi_set_glue(NULL);
+	memset(&g, 0, sizeof(g));
+	ecall(SBI_BASE, 3, SBI_TIME, 0, 0);
+	cr_assert_eq(VAL, 0, "no glue: no TIME");
+	ecall(SBI_TIME, 0, 123, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+	ecall(SBI_DBCN, 2, 'x', 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED);
+
+	hv_sbi_set_glue(&fake_glue);
+	ecall(SBI_BASE, 3, SBI_TIME, 0, 0);
+	cr_assert_eq(VAL, 1);
+	ecall(SBI_BASE, 3, SBI_RFENCE, 0, 0);
+	cr_assert_eq(VAL, 1);
+	ecall(SBI_BASE, 3, SBI_DBCN, 0, 0);
+	cr_assert_eq(VAL, 1);
+
+	ecall(SBI_TIME, 0, 0x123456, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(g.timers, 1);
+	cr_assert_eq(g.deadline, 0x123456);
+
+	/* RFENCE: a0 mask, a1 base, a2 start, a3 size (a4 asid). */
+	ecall(SBI_RFENCE, 1, 0x3, 0, 0x1000);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(g.fences, 1);
+	cr_assert_eq(g.targets, 0x3);
+	cr_assert_eq(g.kind, HV_SBI_FENCE_VMA);
+	cr_assert_eq(g.start, 0x1000);
+	ecall(SBI_RFENCE, 0, 0x4, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "hart 2 does not exist");
+	cr_assert_eq(g.fences, 1);
+	ecall(SBI_RFENCE, 0, 0, ~0ull, 0);
+	cr_assert_eq(g.kind, HV_SBI_FENCE_I);
+	cr_assert_eq(g.targets, 0x3, "base -1: every vCPU");
+	for (unsigned fid = 3; fid <= 6; fid++) {
+		ecall(SBI_RFENCE, fid, 1, 0, 0);
+		cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "HFENCE %u: no guest has H", fid);
+	}
+
+	/* DBCN: the buffer is checked against the VM's memory, copied once. */
+	memcpy(mem[0][0], "hello", 5);
+	ecall(SBI_DBCN, 0, 5, R0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 5);
+	cr_assert_eq(g.bytes, 5);
+	cr_assert(!memcmp(g.out, "hello", 5));
+	ecall(SBI_DBCN, 0, 5, R0, 1);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "base_addr_hi != 0");
+	ecall(SBI_DBCN, 0, 5, 0x10, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "outside the VM");
+	ecall(SBI_DBCN, 0, 16, R0 + MEM_SIZE - 8, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "straddles the end of the region");
+	ecall(SBI_DBCN, 0, 5, ~0ull - 2, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "wraps");
+	cr_assert_eq(g.bytes, 5, "a refused write writes nothing");
+	ecall(SBI_DBCN, 0, 1000, R0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 64, "at most one chunk per call (a partial write)");
+	ecall(SBI_DBCN, 2, 'z', 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(g.out[g.bytes - 1], 'z');
+	ecall(SBI_DBCN, 1, 8, R1, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 0, "no console input");
+	hv_sbi_set_glue(NULL);
+}

@@ -13,6 +13,9 @@
  * profile below, chosen by get_impl_id/get_impl_version; an unknown
  * implementation gets the specification's checks only.
  *
+ * DBCN (write_byte, write, read, a buffer above 2^64) runs where the
+ * probe says it exists (not on OpenSBI v1.1).
+ *
  * Numbers are written here from the specification, not taken from
  * <hcall/abi/sbi*.h>:
  *   EIDs: BASE 0x10, TIME "TIME", IPI "sPI", RFENCE "RFNC", HSM "HSM",
@@ -74,7 +77,8 @@ static const char *const impl_name[] = { "an unknown implementation",
 /*
  * probe_extension per implementation: 1 present, 0 absent. OpenSBI v1.1
  * implements BASE, TIME, IPI, RFENCE, HSM, SRST, PMU and the legacy
- * calls; the hcall hypervisor BASE, SRST, HSM and IPI.
+ * calls; the hcall hypervisor (riscv glue) BASE, TIME, IPI, RFENCE,
+ * HSM, SRST and DBCN.
  */
 static const struct ext_row {
 	uint32_t eid;
@@ -82,13 +86,13 @@ static const struct ext_row {
 	uint8_t present[3]; /* by enum impl; [IMPL_UNKNOWN] unused */
 } exts[] = {
 	{ SPEC_EID_BASE, "BASE", { 0, 1, 1 } },
-	{ SPEC_EID_TIME, "TIME", { 0, 1, 0 } },
+	{ SPEC_EID_TIME, "TIME", { 0, 1, 1 } },
 	{ SPEC_EID_IPI, "IPI", { 0, 1, 1 } },
-	{ SPEC_EID_RFENCE, "RFENCE", { 0, 1, 0 } },
+	{ SPEC_EID_RFENCE, "RFENCE", { 0, 1, 1 } },
 	{ SPEC_EID_HSM, "HSM", { 0, 1, 1 } },
 	{ SPEC_EID_SRST, "SRST", { 0, 1, 1 } },
 	{ SPEC_EID_PMU, "PMU", { 0, 1, 0 } },
-	{ 0x4442434Eu, "DBCN", { 0, 0, 0 } },
+	{ 0x4442434Eu, "DBCN", { 0, 0, 1 } },
 	{ 0x53555350u, "SUSP", { 0, 0, 0 } },
 	{ 0x43505043u, "CPPC", { 0, 0, 0 } },
 	{ 0x4E41434Cu, "NACL", { 0, 0, 0 } },
@@ -264,11 +268,28 @@ static void probes(void)
 /* ---- TIME ------------------------------------------------------------ */
 
 extern volatile unsigned rv_guest_timer_count;
+extern volatile uint64_t rv_guest_timer_time;
 
+static void irq_on(void)
+{
+	__asm__ __volatile__("csrs sstatus, %0" : : "r"(SSTATUS_SIE) : "memory");
+}
+
+static void irq_off(void)
+{
+	__asm__ __volatile__("csrc sstatus, %0" : : "r"(SSTATUS_SIE) : "memory");
+}
+
+/*
+ * The interrupt is observed by taking it (the runtime's handler counts
+ * it, records the time and masks sie.STIE), not by reading sip.STIP:
+ * under QEMU 7.2 a VS-mode guest takes its Sstc timer interrupt but
+ * does not see it in sip.
+ */
 static void timer(void)
 {
 	const char *c = "TIME: set_timer raises the supervisor timer interrupt";
-	uint64_t deadline, sip, now;
+	uint64_t deadline, start;
 	struct hcall_sbi_ret r;
 
 	if (!need(SPEC_EID_TIME, "TIME", c))
@@ -277,26 +298,26 @@ static void timer(void)
 	__asm__ __volatile__("csrs sie, %0" : : "r"(SIE_STIE) : "memory");
 	deadline = rdtime() + 500000; /* 50 ms at 10 MHz */
 	r = hcall_sbi_call1(SPEC_EID_TIME, 0, deadline);
-	sip = read_sip();
-	now = rdtime();
 	tap_eq("TIME set_timer(now + 50 ms): SUCCESS", (uint64_t)r.error, 0);
-	if (now < deadline)
-		tap_check(!(sip & SIP_STIP), "TIME: no timer interrupt before the deadline");
-	else
-		tap_skip("TIME: no timer interrupt before the deadline",
-			 "50 ms passed before set_timer returned");
-	tap_check(wait_sip(SIP_STIP), "TIME: sip.STIP pending after the deadline");
-	tap_check(rdtime() >= deadline, "TIME: ... and not before it");
-	/* Take it as a real trap: the runtime counts it and masks STIE. */
-	__asm__ __volatile__("csrs sstatus, %0" : : "r"(SSTATUS_SIE) : "memory");
-	for (unsigned i = 0; i < 1000 && !rv_guest_timer_count; i++)
-		__asm__ __volatile__("nop");
-	__asm__ __volatile__("csrc sstatus, %0" : : "r"(SSTATUS_SIE) : "memory");
+	start = rdtime();
+	irq_on();
+	while (!rv_guest_timer_count && rdtime() - start < WAIT_TICKS)
+		relax();
+	irq_off();
 	tap_eq(c, rv_guest_timer_count, 1);
+	tap_check(rv_guest_timer_count && rv_guest_timer_time >= deadline,
+		  "TIME: the interrupt came at the deadline, not before");
+	/* A deadline that never comes: no interrupt any more. */
 	r = hcall_sbi_call1(SPEC_EID_TIME, 0, ~0ull);
 	tap_eq("TIME set_timer(never): SUCCESS", (uint64_t)r.error, 0);
-	tap_check(!(read_sip() & SIP_STIP), "TIME: a later deadline clears sip.STIP");
+	__asm__ __volatile__("csrs sie, %0" : : "r"(SIE_STIE) : "memory");
+	irq_on();
+	start = rdtime();
+	while (rdtime() - start < 100000) /* 10 ms */
+		relax();
+	irq_off();
 	__asm__ __volatile__("csrc sie, %0" : : "r"(SIE_STIE) : "memory");
+	tap_eq("TIME: a later deadline clears the pending interrupt", rv_guest_timer_count, 1);
 }
 
 /* ---- IPI and RFENCE to this hart ---------------------------------------- */
@@ -594,6 +615,34 @@ static void pmu(void)
 	       (uint64_t)(int64_t)SPEC_ERR_INVALID_PARAM);
 }
 
+/* ---- DBCN ---------------------------------------------------------------- */
+
+#define SPEC_EID_DBCN 0x4442434Eu
+
+static const char dbcn_buf[] = "# DBCN write\r\n";
+
+static char dbcn_rd[16];
+
+static void dbcn(void)
+{
+	const char *c = "DBCN console_write: SUCCESS, 1..n bytes written";
+	struct hcall_sbi_ret r;
+	uint64_t n = sizeof(dbcn_buf) - 1, buf = (uint64_t)(uintptr_t)dbcn_buf;
+
+	if (!need(SPEC_EID_DBCN, "DBCN", c))
+		return;
+	r = hcall_sbi_call1(SPEC_EID_DBCN, 2, '\n'); /* an empty TAP line */
+	tap_eq("DBCN console_write_byte: SUCCESS", (uint64_t)r.error, 0);
+	r = hcall_sbi_call3(SPEC_EID_DBCN, 0, n, buf, 0);
+	tap_check(r.error == 0 && r.value >= 1 && r.value <= n, c);
+	r = hcall_sbi_call3(SPEC_EID_DBCN, 0, n, buf, 1);
+	tap_eq("DBCN console_write above 2^64 (base_addr_hi 1): INVALID_PARAM",
+	       (uint64_t)r.error, (uint64_t)(int64_t)SPEC_ERR_INVALID_PARAM);
+	r = hcall_sbi_call3(SPEC_EID_DBCN, 1, sizeof(dbcn_rd), (uint64_t)(uintptr_t)dbcn_rd, 0);
+	tap_check(r.error == 0 && r.value <= sizeof(dbcn_rd),
+		  "DBCN console_read: SUCCESS, at most n bytes read");
+}
+
 /* ---- SRST ---------------------------------------------------------------- */
 
 static void srst(void)
@@ -632,6 +681,7 @@ static void check_sbi_conformance(void)
 		rfence_to(1, self_hart, "this hart");
 	hsm();
 	pmu();
+	dbcn();
 	srst();
 }
 GUEST_CHECK("sbi conformance", check_sbi_conformance);

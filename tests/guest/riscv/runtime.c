@@ -36,8 +36,10 @@ __attribute__((noreturn)) void rv_user_resume(uint64_t result);
 uint64_t rv_guest_boot_a1;
 uint64_t rv_guest_boot_hartid;
 volatile unsigned rv_guest_irq_count;
-/* Supervisor timer interrupts taken (check_sbi_conformance.c). */
+/* Supervisor timer interrupts taken (check_sbi_conformance.c), and the
+ * time of the last one. */
 volatile unsigned rv_guest_timer_count;
+volatile uint64_t rv_guest_timer_time;
 
 void guest_putc(char c)
 {
@@ -117,6 +119,10 @@ void rv_guest_trap(struct rv_guest_frame *f)
 	if (cause == (SCAUSE_IRQ | IRQ_STI)) {
 		/* Count it and mask it: the check that armed the timer
 		 * clears it through the SBI. */
+		uint64_t now;
+
+		__asm__ __volatile__("csrr %0, time" : "=r"(now));
+		rv_guest_timer_time = now;
 		rv_guest_timer_count++;
 		__asm__ __volatile__("csrc sie, %0" : : "r"(1ul << IRQ_STI));
 		return;
