@@ -13,7 +13,8 @@ no change here.
 
 A target is prepared once: its .debs are downloaded and unpacked under
 CACHE/<arch>/root, and CACHE/<arch>/target.json records what is where.
-A lock serialises the work, so several tests may ask at once.
+Locks (one per target, one per release's apt root) let several tests ask
+at once.
 
 usage: debian.py CACHE ARCH...   (prepare, print the target description)
 """
@@ -26,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import time
 
 # Debian's name, release and image flavour of each architecture, and the
 # host-side cross compiler prefix used to build modules for it.
@@ -109,14 +111,28 @@ class Apt:
     def update(self):
         if self.updated:
             return
+        # A mirror found unreachable a moment ago is not tried again by
+        # every test of the run (each try can take a minute of timeouts).
+        failed = os.path.join(self.root, "update-failed")
+        try:
+            if time.time() - os.path.getmtime(failed) < 600:
+                with open(failed) as f:
+                    raise Unavailable(f.read().strip() + " (an earlier test of this run)")
+        except FileNotFoundError:
+            pass
         env = dict(os.environ, APT_CONFIG=self.conf, LC_ALL="C")
         p = subprocess.run(["apt-get", "-q", "update"], capture_output=True,
                            text=True, env=env, stdin=subprocess.DEVNULL)
         if not glob.glob(os.path.join(self.root, "lists", "*_Packages*")):
             why = [l for l in (p.stdout + p.stderr).splitlines()
                    if l.startswith(("W:", "E:", "Err:"))][:2]
-            raise Unavailable("apt-get update got no package lists for %s from %s: %s"
-                              % (self.suite, MIRROR, " | ".join(why) or "no output"))
+            msg = ("apt-get update got no package lists for %s from %s: %s"
+                   % (self.suite, MIRROR, " | ".join(why) or "no output"))
+            with open(failed, "w") as f:
+                f.write(msg + "\n")
+            raise Unavailable(msg)
+        if os.path.exists(failed):
+            os.unlink(failed)
         self.updated = True
 
     def depends(self, pkg):
@@ -179,7 +195,7 @@ def prepare(cache, arch):
     tdir = os.path.join(cache, arch)
     desc_path = os.path.join(tdir, "target.json")
     os.makedirs(tdir, exist_ok=True)
-    with open(os.path.join(cache, ".lock"), "a") as lock:
+    with open(os.path.join(tdir, ".lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if os.path.isfile(desc_path):
             with open(desc_path) as f:
@@ -190,18 +206,23 @@ def prepare(cache, arch):
             if not any(os.access(os.path.join(p, tool), os.X_OK)
                        for p in os.environ.get("PATH", "").split(":")):
                 raise Unavailable("%s is not installed" % tool)
-        apt = Apt(cache, t["suite"])
         debs = os.path.join(tdir, "debs")
         os.makedirs(debs, exist_ok=True)
-        try:
-            abi, pkgs = download(apt, t, debs)
-        except Unavailable:
-            if not apt.updated:
-                raise
-            # Lists from an earlier run may name packages the mirror has
-            # since replaced (a new kernel ABI): refresh them once.
-            apt.updated = False
-            abi, pkgs = download(apt, t, debs)
+        os.makedirs(os.path.join(cache, "apt-" + t["suite"]), exist_ok=True)
+        # One apt root per release, shared by its architectures: one user
+        # at a time. Targets of different releases download in parallel.
+        with open(os.path.join(cache, "apt-" + t["suite"], ".lock"), "a") as apt_lock:
+            fcntl.flock(apt_lock, fcntl.LOCK_EX)
+            apt = Apt(cache, t["suite"])
+            try:
+                abi, pkgs = download(apt, t, debs)
+            except Unavailable:
+                if not apt.updated:
+                    raise
+                # Lists from an earlier run may name packages the mirror
+                # has since replaced (a new kernel ABI): refresh them once.
+                apt.updated = False
+                abi, pkgs = download(apt, t, debs)
         root = os.path.join(tdir, "root")
         for d in (root, os.path.join(tdir, "libc")):
             shutil.rmtree(d, ignore_errors=True)
