@@ -15,7 +15,11 @@
  *
  * With GUEST_PEER the answers are QEMU's own PSCI 1.1 firmware's (QEMU
  * 7.2, measured): SMCCC 1.0 (PSCI_FEATURES(SMCCC_VERSION) and
- * SMCCC_VERSION are NOT_SUPPORTED), CPU_SUSPEND is a WFI.
+ * SMCCC_VERSION are NOT_SUPPORTED), CPU_SUSPEND is a WFI that the virtual
+ * timer ends. On hcall's hypervisor the same checks run against its
+ * virtual PSCI, plus the power-down states (CPU_SUSPEND type 1,
+ * SYSTEM_SUSPEND), which must resume at the entry point with x0 = the
+ * context ID.
  */
 #include <hcall/psci.h>
 
@@ -41,7 +45,6 @@ static uint64_t sext32(uint64_t v)
 	return (uint64_t)(int64_t)(int32_t)(uint32_t)v;
 }
 
-#ifdef GUEST_PEER
 /* The checks that hold for any PSCI 1.x without a Trusted OS. */
 static void psci_1x_no_tos(void)
 {
@@ -59,6 +62,23 @@ static void psci_1x_no_tos(void)
 	guest_demo("psci", "FEATURES(CPU_SUSPEND)", r);
 	tap_check(r.status == HCALL_OK && r.code == SPEC_SUCCESS,
 		  "PSCI_FEATURES(CPU_SUSPEND) = SUCCESS");
+}
+
+#if !defined(GUEST_PEER) && !defined(USER_PLAN_ARM64_SERVICE)
+/* tests/guest/arm64/suspend.S */
+uint64_t arm64_suspend(uint64_t fid, uint64_t power_state, uint64_t system);
+
+#define SPEC_CPU_SUSPEND_POWERDOWN (1u << 16) /* type bit, level 0 */
+#define SPEC_SYSTEM_SUSPEND64 0xC400000Eu
+
+/* Power-down states: the vCPU wakes at the entry point with x0 = the
+ * context ID. */
+static void powerdown(void)
+{
+	tap_eq("CPU_SUSPEND power-down wakes at the entry point with x0 = context ID",
+	       arm64_suspend(SPEC_CPU_SUSPEND64, SPEC_CPU_SUSPEND_POWERDOWN, 0), 1);
+	tap_eq("SYSTEM_SUSPEND (the VM's only vCPU) wakes at the entry point with x0 = context ID",
+	       arm64_suspend(SPEC_SYSTEM_SUSPEND64, 0, 1), 1);
 }
 #endif
 
@@ -103,15 +123,24 @@ static void check_psci(void)
 	r = hcall_psci_cpu_on(0x7f, 0x40080000, 0);
 	tap_eq("CPU_ON of a non-existent CPU: INVALID_PARAMETERS", sext32((uint64_t)r.code),
 	       SPEC_INVALID_PARAMETERS);
-#ifdef GUEST_PEER
 	psci_1x_no_tos();
+#ifdef GUEST_PEER
 	/* 62500 ticks: 1 ms of QEMU's 62.5 MHz counter. */
 	arm64_wakeup_arm(62500);
+#endif
 	r = hcall_psci_cpu_suspend(SPEC_STANDBY_LEVEL0, 0, 0);
+#ifdef GUEST_PEER
 	arm64_wakeup_disarm();
+#endif
 	guest_demo("psci", "CPU_SUSPEND(standby)", r);
 	tap_check(r.status == HCALL_OK && r.code == SPEC_SUCCESS,
 		  "CPU_SUSPEND to standby returns SUCCESS after the wake-up");
+#if defined(USER_PLAN_ARM64_SERVICE)
+	tap_skip("CPU_SUSPEND and SYSTEM_SUSPEND power-down",
+		 "user mode: the process's vCPU cannot be restarted at an entry point");
+	tap_skip("SYSTEM_SUSPEND power-down", "user mode: as above");
+#elif !defined(GUEST_PEER)
+	powerdown();
 #endif
 	tap_skip("psci system_reset", "resetting would end the run before the plan");
 }

@@ -25,6 +25,7 @@
 #define SPEC_INVALID_PARAMETER ((uint64_t)-3)
 #define SPEC_UNKNOWN_FID 0x8200ff77u /* SiP fast call nobody implements */
 #define SPEC_KVM_HYP_MEMINFO 0xC6000002u /* x1..x3 reserved, must be 0 */
+#define SPEC_TRNG_VERSION 0x84000050u   /* DEN0098 */
 
 static void peer_or_hv_basics(void)
 {
@@ -154,6 +155,12 @@ static void negative(void)
 static void check_smccc(void)
 {
 	peer_or_hv_basics();
+	/* No entropy source behind either answerer: QEMU's firmware has no
+	 * TRNG, and the hypervisor offers one only on a CPU with FEAT_RNG
+	 * (cortex-a57 has none); never a deterministic generator. */
+	tap_eq("TRNG_VERSION: NOT_SUPPORTED (no FEAT_RNG on cortex-a57)",
+	       hcall_smccc_call0(SPEC_TRNG_VERSION).x0 | 0xffffffff00000000ull,
+	       SPEC_NOT_SUPPORTED);
 #ifndef GUEST_PEER
 	roles(HCALL_SMCCC_HVC);
 	roles(HCALL_SMCCC_SMC);

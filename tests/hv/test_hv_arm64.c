@@ -365,7 +365,15 @@ Test(arm64, psci)
 	cr_assert_eq(cpu->regs.r[0], 0);
 	smccc(cpu, PSCI_FEATURES, SMCCC_VERSION, 0, 0);
 	cr_assert_eq(cpu->regs.r[0], 0);
+	/* DEN0022: CPU_SUSPEND's flags, 0 = original power_state format,
+	 * no OS-initiated mode; both widths are there. */
 	smccc(cpu, PSCI_FEATURES, PSCI_CPU_SUSPEND, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, PSCI_FEATURES, 0xC4000001u, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	smccc(cpu, PSCI_FEATURES, 0x84000005u, 0, 0); /* MIGRATE: optional, absent */
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+	smccc(cpu, PSCI_FEATURES, 0xC4000015u, 0, 0); /* SYSTEM_OFF2 (1.3) */
 	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
 
 	smccc(cpu, PSCI_AFFINITY_INFO, 1, 0, 0);
@@ -400,6 +408,61 @@ Test(arm64, psci)
 
 	cr_assert_eq(smccc(cpu, PSCI_SYSTEM_OFF, 0, 0, 0), HV_SYSTEM_OFF);
 	cr_assert_eq(H.exit_code, 0);
+}
+
+/* PSCI 1.1 beyond the original calls: DEN0022 sections 5.4, 5.8, 5.15,
+ * 5.19 and the numbers of table 5-1, written here. */
+Test(arm64, psci_1_1)
+{
+	struct hv_vcpu *v1 = &svc->vcpus[1];
+
+	smccc(cpu, 0x84000006u, 0, 0, 0); /* MIGRATE_INFO_TYPE */
+	cr_assert_eq(cpu->regs.r[0], 2);
+	smccc(cpu, 0xC4000005u, 0, 0, 0); /* MIGRATE */
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
+
+	/* CPU_SUSPEND standby (type 0, level 0): yields, SUCCESS */
+	cr_assert_eq(smccc(cpu, 0xC4000001u, 0x0, 0, 0), HV_SWITCH);
+	cr_assert_eq(cpu->regs.r[0], 0);
+	cr_assert(cpu->online);
+	/* level 1 or bits outside the original format: INVALID_PARAMETERS */
+	smccc(cpu, 0xC4000001u, 1u << 24, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-2);
+	smccc(cpu, 0xC4000001u, 1u << 30, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-2);
+	/* power-down: the entry point must be executable memory of the VM */
+	smccc(cpu, 0xC4000001u, 1u << 16, R1, 0x55);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-9);
+	cr_assert_eq(smccc(cpu, 0xC4000001u, 1u << 16, R0 + 0x300, 0x55), HV_VCPU_OFF);
+	cr_assert(cpu->online, "a suspended vCPU stays on");
+	cr_assert_eq(cpu->entry, R0 + 0x300, "it wakes at the entry point");
+	cr_assert_eq(cpu->context_id, 0x55, "with x0 = the context ID");
+	/* the SMC32 form takes 32-bit arguments */
+	cr_assert_eq(smccc(cpu, 0x84000001u, 1u << 16, 0xFFFFFFFF00000000ull | (R0 + 0x400),
+			   0xAB00000066ull), HV_VCPU_OFF);
+	cr_assert_eq(cpu->entry, R0 + 0x400);
+	cr_assert_eq(cpu->context_id, 0x66);
+
+	/* SYSTEM_SUSPEND: DENIED while another vCPU is on */
+	smccc(cpu, PSCI_CPU_ON, 1, R0 + 0x200, 0);
+	cr_assert(v1->online);
+	smccc(cpu, 0xC400000Eu, R0 + 0x500, 7, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-3);
+	smccc(v1, PSCI_CPU_OFF, 0, 0, 0);
+	cr_assert_eq(smccc(cpu, 0xC400000Eu, R0 + 0x500, 7, 0), HV_VCPU_OFF);
+	cr_assert_eq(cpu->entry, R0 + 0x500);
+	cr_assert_eq(cpu->context_id, 7);
+
+	/* SYSTEM_RESET2: only the architectural warm reset (type 0) */
+	smccc(cpu, 0xC4000012u, 0x80000000u, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-2);
+	smccc(cpu, 0xC4000012u, 1, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], (uint64_t)-2);
+	cr_assert_eq(smccc(cpu, 0xC4000012u, 0, 0, 0), HV_SYSTEM_RESET);
+
+	/* TRNG with no entropy source: NOT_SUPPORTED */
+	smccc(cpu, 0x84000050u, 0, 0, 0);
+	cr_assert_eq(cpu->regs.r[0], NOT_SUPPORTED);
 }
 
 Test(arm64, psci_system_off_of_a_guest_stops_only_it)
