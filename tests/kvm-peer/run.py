@@ -158,6 +158,16 @@ def expect(arch, desc):
     return checks
 
 
+# What the host kernel logs when KVM is up in the mode this suite means:
+# nVHE on the Cortex-A57 (no VHE: "Hyp mode", not "VHE mode"), SVM with
+# nested paging, the H extension.
+KVM_UP = {
+    "arm64": r"kvm \[\d+\]: Hyp mode initialized successfully",
+    "x86_64": r"SVM: kvm: Nested Paging enabled",
+    "riscv64": r"kvm \[\d+\]: hypervisor extension available",
+}
+
+
 def run(cmd, what):
     p = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if p.returncode != 0 or "warning:" in p.stderr:
@@ -240,7 +250,7 @@ def check(arch, desc, out):
     checks = expect(arch, desc)
     guests = {c: boot.module_lines(out, "kvm-" + c) for c in ("gcc", "clang")}
     host = boot.module_lines(out, "hcall_demo") if arch == "arm64" else {}
-    total = (2 * (len(checks) + 1) + (len(HOST_ARM64) if arch == "arm64" else 0)
+    total = (1 + 2 * (len(checks) + 1) + (len(HOST_ARM64) if arch == "arm64" else 0)
              + (2 if arch == "x86_64" else 0))
     print("1..%d" % total)
     n = fails = 0
@@ -251,6 +261,8 @@ def check(arch, desc, out):
         print("%s %d - %s" % ("ok" if ok else "not ok", n, text))
         fails += 0 if ok else 1
 
+    verdict(re.search(KVM_UP[arch], out) is not None,
+            "%s: the host kernel brought KVM up (/%s/)" % (arch, KVM_UP[arch]))
     for c, got in guests.items():
         for line in sorted(got):
             print("# kvm-%s %s: %s" % (c, line, " ".join("%s=%s" % kv for kv in got[line].items())))
