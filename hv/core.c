@@ -94,6 +94,12 @@ static int runnable(struct hv_vcpu *v)
 
 struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current)
 {
+	return hv_next_vcpu_on(hv, current, 0, 1);
+}
+
+struct hv_vcpu *hv_next_vcpu_on(struct hv *hv, struct hv_vcpu *current,
+				unsigned cpu, unsigned ncpus)
+{
 	unsigned start = 0, n = HV_MAX_VMS * HV_MAX_VCPUS, k;
 	struct hv_vcpu *found = NULL;
 
@@ -107,7 +113,7 @@ struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current)
 		struct hv_vcpu *v = &vm->vcpus[s % HV_MAX_VCPUS];
 
 		if (vm->state == HV_VM_RUNNING && s % HV_MAX_VCPUS < vm->nvcpus &&
-		    runnable(v))
+		    (ncpus <= 1 || v->id % ncpus == cpu) && runnable(v))
 			found = v;
 	}
 	hv_unlock(&hv->lock);

@@ -251,6 +251,14 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current);
 
 /*
+ * The same for physical CPU `cpu` of `ncpus` when vCPUs are pinned, vCPU
+ * n of every VM to CPU n % ncpus: only those vCPUs are candidates, so no
+ * vCPU is ever picked by two CPUs. ncpus <= 1 is hv_next_vcpu().
+ */
+struct hv_vcpu *hv_next_vcpu_on(struct hv *hv, struct hv_vcpu *current,
+				unsigned cpu, unsigned ncpus);
+
+/*
  * Stop a running or paused VM for a reason the glue found (a fault it
  * cannot resolve, the guest's exit port): its vCPUs go offline and the
  * glue's vm_stop runs. 0, or -HV_EINVAL if the VM was not running or

@@ -17,14 +17,14 @@ const struct layout_vm layout_vms[] = {
 	{ "service", HV_ROLE_SERVICE,
 	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SMCCC), HV_CAP_PROBE,
 	  LAYOUT_SERVICE_BASE, LAYOUT_VM_SIZE, 1, 1, 1,
-	  guest_service_start, guest_service_end },
+	  guest_service_start, guest_service_end, 1 },
 	{ "normal", HV_ROLE_NORMAL,
 	  HV_ABI_BIT(HV_ABI_HVISOR) | HV_ABI_BIT(HV_ABI_SMCCC), 0,
 	  LAYOUT_NORMAL_BASE, LAYOUT_VM_SIZE, 0, 1, 1,
-	  guest_normal_start, guest_normal_end },
+	  guest_normal_start, guest_normal_end, 1 },
 	{ "norights", HV_ROLE_NORMAL, 0, 0,
 	  LAYOUT_NORIGHTS_BASE, LAYOUT_VM_SIZE, 0, 1, 0,
-	  guest_norights_start, guest_norights_end },
+	  guest_norights_start, guest_norights_end, 1 },
 };
 
 const unsigned layout_nvms = sizeof(layout_vms) / sizeof(layout_vms[0]);

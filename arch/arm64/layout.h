@@ -38,6 +38,7 @@ struct layout_vm {
 	/* The embedded image copied into the VM's RAM at each start, or
 	 * NULL: the boot loader has loaded it there (layout_loaded.c). */
 	const uint8_t *image, *image_end;
+	unsigned nvcpus; /* 0 means 1; vCPU n runs on CPU n % ncpus (smp.h) */
 };
 
 extern const struct layout_vm layout_vms[];

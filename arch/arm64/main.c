@@ -3,7 +3,8 @@
  * arch/arm64/main.c - the EL2 hypervisor: VM layout, the trap loop and the
  * architecture ops of the portable core (hv/hv.h).
  *
- * Every VM runs at EL1 on one physical CPU, in turn. Guest-physical
+ * VMs run at EL1. vCPU n of every VM is pinned to physical CPU
+ * n % ncpus (smp.h); the vCPUs pinned to one CPU take turns. Guest-physical
  * addresses equal host-physical ones, but each VM's stage-2 tables map
  * only its own regions (and the UART if it owns it).
  *
@@ -14,7 +15,9 @@
  * The upcall is a virtual IRQ (HCR_EL2.VI), taken at the guest's
  * VBAR_EL1 + 0x280 (or +0x480 from EL0) as soon as it unmasks IRQs. It
  * stays pending until the vCPU makes a hypercall with PSTATE.I set, which
- * is what its IRQ handler does to acknowledge it.
+ * is what its IRQ handler does to acknowledge it. If the vCPU's CPU is
+ * another one, a kick (an SGI) makes it exit to EL2 and take the upcall
+ * in; a VM stopped from another CPU is left the same way.
  *
  * Exit status: PSCI SYSTEM_OFF of the service VM exits with hv->exit_code
  * (0); SYSTEM_RESET exits with HV_EXIT_RESET, which is how the service VM
@@ -24,6 +27,7 @@
 #include "console.h"
 #include "layout.h"
 #include "stage2.h"
+#include "smp.h"
 #include "sysreg.h"
 #include "vcpu.h"
 #ifdef HV_BENCH
@@ -73,7 +77,8 @@ static void op_inject_fault(struct hv_vcpu *v, enum hv_fault fault)
 static void op_upcall(struct hv_vcpu *v, unsigned vector)
 {
 	(void)vector;
-	av(v)->virq = 1;
+	__atomic_store_n(&av(v)->virq, 1, __ATOMIC_RELEASE);
+	smp_kick(smp_cpu_of(v));
 }
 
 static void copy_bytes(uint8_t *dst, const uint8_t *src, uint64_t n)
@@ -117,6 +122,8 @@ static void op_vm_stop(struct hv_vm *vm)
 		return;
 	for (i = 0; i < HV_MAX_VCPUS; i++)
 		vcpu_arch[vm->id][i].started = 0;
+	/* Its vCPUs running on other CPUs leave at once. */
+	smp_kick_others();
 }
 
 static const struct hv_arch_ops arm64_ops = {
@@ -141,7 +148,7 @@ static struct hv_vm *create_vm(const struct layout_vm *l, unsigned slot)
 	cfg.abis = l->abis;
 	cfg.caps = l->caps;
 	cfg.entry = l->base;
-	cfg.nvcpus = 1;
+	cfg.nvcpus = l->nvcpus ? l->nvcpus : 1;
 	cfg.start = l->start;
 	cfg.regions[0] = (struct hv_region){ l->base, l->size,
 		(uint8_t *)(uintptr_t)l->base, HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };
@@ -267,11 +274,39 @@ static __attribute__((noreturn)) void power_off(const char *why, int code)
 	hv_exit_qemu(code);
 }
 
-static void run(struct hv_vcpu *v)
+/* Racy reads of what the core owns, for the exit of a kick only: a stale
+ * "yes" is caught by the core at the vCPU's next trap, and the kicker
+ * wrote before it sent the SGI. */
+static int still_runnable(struct hv_vcpu *v)
+{
+	return __atomic_load_n(&v->vm->state, __ATOMIC_ACQUIRE) == HV_VM_RUNNING &&
+	       __atomic_load_n(&v->online, __ATOMIC_ACQUIRE);
+}
+
+/* This CPU's next vCPU after `last`; with none, poll until another CPU
+ * makes one runnable, or power off when no vCPU anywhere is. */
+static struct hv_vcpu *next_vcpu(struct hv_vcpu *last)
+{
+	unsigned cpu = this_cpu()->id, spin;
+
+	for (;;) {
+		struct hv_vcpu *v = hv_next_vcpu_on(&hv, last, cpu, arm64_ncpus);
+
+		if (v)
+			return v;
+		if (!hv_next_vcpu(&hv, 0))
+			power_off("no runnable vCPU left", HV_EXIT_NO_VCPU);
+		smp_ack();
+		for (spin = 0; spin < 256; spin++)
+			__asm__ __volatile__("yield");
+	}
+}
+
+static __attribute__((noreturn)) void run(struct hv_vcpu *v)
 {
 	struct hv_vcpu *loaded = 0;
 
-	while (v) {
+	for (;;) {
 		struct arm64_vcpu *a = av(v);
 		struct hv_vcpu *next = v;
 		uint64_t kind, esr;
@@ -292,8 +327,15 @@ static void run(struct hv_vcpu *v)
 		kind = arm64_run(&v->regs);
 		a->elr = read_sysreg(elr_el2);
 		a->spsr = read_sysreg(spsr_el2);
-		if (kind != 0)
-			continue; /* no physical interrupt sources are enabled */
+		if (kind != 0) {
+			/* The only physical interrupt is a kick (smp.h). */
+			smp_ack();
+			if (!still_runnable(v)) {
+				a->started = 0;
+				v = next_vcpu(v);
+			}
+			continue;
+		}
 		esr = read_sysreg(esr_el2);
 #ifdef HV_BENCH
 		/* The bench floor: the frame is saved; restore it and resume,
@@ -318,10 +360,10 @@ static void run(struct hv_vcpu *v)
 			a->started = 0;
 			if (v->vm->role != HV_ROLE_SERVICE)
 				hv_notify_service_vm(&hv);
-			next = hv_next_vcpu(&hv, v);
+			next = next_vcpu(v);
 			break;
 		case HV_SWITCH:
-			next = hv_next_vcpu(&hv, v);
+			next = hv_next_vcpu_on(&hv, v, this_cpu()->id, arm64_ncpus);
 			if (!next)
 				next = v;
 			break;
@@ -332,11 +374,28 @@ static void run(struct hv_vcpu *v)
 			 * service VM resets to say "failed" (tests/guest/arm64). */
 			power_off("system reset requested: stopping", HV_EXIT_RESET);
 		}
-		if (next && next != v && !next->online)
-			next = 0;
 		v = next;
 	}
-	power_off("no runnable vCPU left", HV_EXIT_NO_VCPU);
+}
+
+/* This CPU's EL2 registers; the stage-2 tables and the VMs are shared. */
+static void el2_setup(unsigned cpu)
+{
+	write_sysreg(cptr_el2, 0x33ffull); /* no FP/SIMD traps */
+	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
+	s2_setup();
+	smp_cpu_init(cpu);
+}
+
+static volatile int smp_go; /* CPU 0 has counted the CPUs */
+
+static void secondary_main(unsigned cpu)
+{
+	el2_setup(cpu);
+	__atomic_store_n(&arm64_pcpus[cpu].alive, 1, __ATOMIC_RELEASE);
+	while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE))
+		__asm__ __volatile__("yield");
+	run(next_vcpu(0));
 }
 
 void arm64_main(void)
@@ -345,9 +404,7 @@ void arm64_main(void)
 	unsigned i;
 
 	con_puts("hv: hcall arm64 EL2 hypervisor\n");
-	write_sysreg(cptr_el2, 0x33ffull); /* no FP/SIMD traps */
-	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
-	s2_setup();
+	el2_setup(0);
 	if (hv_init(&hv, &arm64_ops))
 		power_off("core init failed", HV_EXIT_BUG);
 	for (i = 0; i < layout_nvms; i++) {
@@ -360,5 +417,12 @@ void arm64_main(void)
 	}
 	if (!first)
 		power_off("no VM to start", HV_EXIT_BUG);
+	arm64_ncpus = smp_boot(secondary_main);
+	if (arm64_ncpus > 1) {
+		con_puts("hv: ");
+		con_dec(arm64_ncpus);
+		con_puts(" physical CPUs\n");
+	}
+	__atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
 	run(&first->vcpus[0]);
 }
