@@ -82,10 +82,10 @@ HCALL__DESCRIBE(sbi_legacy, HCALL_SBI_LEGACY_CALLS, HCALL_SBI_ERRORS,
 		HCALL_SBI_LEGACY_CONV_RISCV);
 
 HCALL__DESCRIBE(kvm_x86, HCALL_KVM_X86_CALLS, HCALL_KVM_X86_ERRORS,
-		HCALL_KVM_X86_CONV);
+		HCALL_KVM_X86_CONV, HCALL_KVM_X86_CONV_VMMCALL);
 HCALL__DESCRIBE(acrn, HCALL_ACRN_CALLS, HCALL_ACRN_ERRORS, HCALL_ACRN_CONV);
 HCALL__DESCRIBE(palacios, HCALL_PALACIOS_CALLS, HCALL_PALACIOS_ERRORS,
-		HCALL_PALACIOS_CONV);
+		HCALL_PALACIOS_CONV, HCALL_PALACIOS_CONV_VMCALL);
 
 /*
  * Every ABI, in the order the CLI and the docs show them. The name is the
@@ -132,6 +132,28 @@ static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
 };
 
 #define HCALL_ABI_COUNT ((unsigned)HCALL__NELEM(hcall_abis))
+
+/*
+ * The errors each call can return, for the ABIs whose table lists them
+ * (HCALL_<ABI>_CALL_ERRORS): `errors` is the list of error names of the
+ * ABI's error table, comma-separated, or "NONE" for a call that cannot
+ * fail. A call with no row may return any of its ABI's errors.
+ */
+struct hcall_call_errors {
+	const char *abi;    /* "psci" */
+	uint64_t number;
+	const char *errors; /* "INVALID_PARAMETERS, DISABLED" */
+};
+
+#define HCALL__CALL_ERRS_ROW(abi, ABI, NAME, ...) \
+	{ #abi, (uint64_t)(HCALL_##ABI##_##NAME), #__VA_ARGS__ },
+
+static const struct hcall_call_errors hcall_call_errors[] HCALL_UNUSED = {
+	HCALL_SMCCC_CALL_ERRORS(HCALL__CALL_ERRS_ROW)
+	HCALL_PSCI_CALL_ERRORS(HCALL__CALL_ERRS_ROW)
+	HCALL_KVM_ARM64_CALL_ERRORS(HCALL__CALL_ERRS_ROW)
+	{ 0, 0, 0 }
+};
 
 /* ---- look-ups -------------------------------------------------------- */
 
@@ -190,6 +212,19 @@ hcall_err_find(const struct hcall_abi_desc *abi, int64_t raw)
 	for (i = 0; i < abi->nerrors; i++)
 		if (abi->errors[i].raw == raw)
 			return &abi->errors[i];
+	return 0;
+}
+
+/* hcall_call_errors_find - the error list of call `number` of the ABI
+ * named `abi`, or 0 when its table does not say. */
+HCALL_INLINE const char *hcall_call_errors_find(const char *abi, uint64_t number)
+{
+	unsigned i;
+
+	for (i = 0; hcall_call_errors[i].abi; i++)
+		if (hcall_call_errors[i].number == number &&
+		    hcall__streq(hcall_call_errors[i].abi, abi))
+			return hcall_call_errors[i].errors;
 	return 0;
 }
 

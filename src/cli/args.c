@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -37,17 +38,31 @@ static int cli_unknown_abi(const char *name)
 	return cli_error("unknown ABI '%s' (known: %s)", name, known);
 }
 
+/* ABI names are lower case in the tables; users may type "SBI". */
+static const char *lower(const char *name, char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < len; i++)
+		buf[i] = (char)tolower((unsigned char)name[i]);
+	buf[i] = 0;
+	return name[i] ? "" : buf; /* too long: matches nothing */
+}
+
 const struct hcall_abi_desc *cli_abi(const char *name)
 {
-	const struct hcall_abi_desc *abi = hcall_abi_find(name);
+	char buf[64];
+	const struct hcall_abi_desc *abi = hcall_abi_find(lower(name, buf, sizeof(buf)));
 
 	if (!abi)
 		cli_unknown_abi(name);
 	return abi;
 }
 
-unsigned cli_abis(const char *name, const struct hcall_abi_desc **out)
+unsigned cli_abis(const char *given, const struct hcall_abi_desc **out)
 {
+	char buf[64];
+	const char *name = lower(given, buf, sizeof(buf));
 	const struct hcall_abi_desc *abi = hcall_abi_find(name);
 	size_t len = strlen(name);
 	unsigned n = 0;
@@ -61,11 +76,12 @@ unsigned cli_abis(const char *name, const struct hcall_abi_desc **out)
 		    hcall_abis[i].name[len] == '_')
 			out[n++] = &hcall_abis[i];
 	if (!n)
-		cli_unknown_abi(name);
+		cli_unknown_abi(given);
 	return n;
 }
 
-int cli_number(const char *what, const char *text, uint64_t *out)
+/* 0 ok, -1 not a number, -2 too large */
+static int parse_number(const char *text, uint64_t *out)
 {
 	const char *p = text;
 	int neg = 0, base = 10;
@@ -87,30 +103,79 @@ int cli_number(const char *what, const char *text, uint64_t *out)
 	}
 	/* strtoull itself would accept spaces and a sign here. */
 	if (!*p || !strchr("0123456789abcdefABCDEF", *p))
-		goto bad;
+		return -1;
 	errno = 0;
 	unsigned long long v = strtoull(p, &end, base);
 	if (*end)
-		goto bad;
-	if (errno == ERANGE)
-		return cli_error("%s '%s' does not fit in 64 bits", what, text),
-		       -1;
-	if (neg) {
-		if (v > (1ull << 63))
-			return cli_error("%s '%s' does not fit in 64 bits",
-					 what, text),
-			       -1;
+		return -1;
+	if (errno == ERANGE || (neg && v > (1ull << 63)))
+		return -2;
+	if (neg)
 		v = 0ull - v; /* two's complement, as the register holds it */
-	}
 	*out = (uint64_t)v;
 	return 0;
-bad:
-	cli_error("%s '%s' is not a number (decimal, 0x hex, 0b binary or 0 octal)",
-		  what, text);
-	return -1;
+}
+
+int cli_parse_number(const char *text, uint64_t *out)
+{
+	return parse_number(text, out);
+}
+
+int cli_number(const char *what, const char *text, uint64_t *out)
+{
+	switch (parse_number(text, out)) {
+	case 0:
+		return 0;
+	case -2:
+		cli_error("%s '%s' does not fit in 64 bits", what, text);
+		return -1;
+	default:
+		cli_error("%s '%s' is not a number (decimal, 0x hex, 0b binary or 0 octal)",
+			  what, text);
+		return -1;
+	}
 }
 
 int cli_is_help(const char *arg)
 {
 	return !strcmp(arg, "-h") || !strcmp(arg, "--help");
+}
+
+int cli_take_format(const char *cmd, int *argc, char **argv, unsigned allowed,
+		    enum cli_format *fmt)
+{
+	static const char *const names[] = { "text", "json", "md" };
+	int i, o = 0;
+
+	for (i = 0; i < *argc; i++) {
+		const char *v;
+
+		if (!strcmp(argv[i], "--format")) {
+			if (i + 1 >= *argc)
+				return cli_error("%s: --format needs a value", cmd), -1;
+			v = argv[++i];
+		} else if (!strncmp(argv[i], "--format=", 9)) {
+			v = argv[i] + 9;
+		} else {
+			argv[o++] = argv[i];
+			continue;
+		}
+		unsigned f;
+		for (f = 0; f < 3; f++)
+			if ((allowed & (1u << f)) && !strcmp(v, names[f]))
+				break;
+		if (f == 3) {
+			char list[32] = "";
+			for (unsigned k = 0; k < 3; k++)
+				if (allowed & (1u << k)) {
+					if (*list)
+						strcat(list, " or ");
+					strcat(list, names[k]);
+				}
+			return cli_error("%s: unknown format '%s' (%s)", cmd, v, list), -1;
+		}
+		*fmt = (enum cli_format)f;
+	}
+	*argc = o;
+	return 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * src/cli/cmd_decode.c - `hcall decode ABI NUMBER [ARG...]`: a trapped
- * call in plain words.
+ * src/cli/cmd_decode.c - `hcall decode ABI NUMBER|NAME [ARG...]`: a trapped
+ * call in plain words, or a call found by its name.
  */
 #include "cli.h"
 
@@ -9,41 +9,30 @@
 #include <string.h>
 
 static const char help[] =
-	"usage: hcall decode ABI NUMBER [ARG...]\n"
+	"usage: hcall decode ABI NUMBER [ARG...] [--format text|json]\n"
 	"       hcall decode ABI SELECTOR:NUMBER [ARG...]\n"
+	"       hcall decode ABI NAME [ARG...]\n"
 	"\n"
 	"Explain the call NUMBER of ABI: its name and summary, which register\n"
-	"carries each argument under each convention, the reserved arguments\n"
-	"that must be zero, the result registers and the possible errors.\n"
+	"carries each argument (conventions that use the registers the same\n"
+	"way, like hvc and smc, are one block), the reserved arguments that\n"
+	"must be zero, the result registers and the errors the call can return\n"
+	"(where its table lists them). NAME finds the call by its name instead\n"
+	"(`hcall decode psci cpu_suspend`, any case, or its HCALL_ macro).\n"
 	"\n"
-	"ABI may name a family: `sbi` is every sbi_* extension, and then\n"
-	"SELECTOR:NUMBER picks the extension by its EID (a7) and the call by\n"
-	"its FID (a6), e.g. `hcall decode sbi 0x10:3`; a plain NUMBER in the\n"
-	"sbi family is a legacy EID. The SMCCC services (smccc, psci,\n"
-	"kvm_arm64) share the function-ID space of w0, so any of them finds a\n"
-	"function ID of the others, and the ID's bit fields (fast/yielding,\n"
-	"SMC32/SMC64, owner, function) are decoded even when no table has it.\n"
+	"ABI (any case) may name a family: `sbi` is every sbi_* extension, and\n"
+	"then SELECTOR:NUMBER picks the extension by its EID (a7) and the call\n"
+	"by its FID (a6), e.g. `hcall decode sbi 0x10:3` or `hcall decode sbi\n"
+	"HSM:0` (an EID spelled in ASCII); a plain NUMBER in the sbi family is\n"
+	"a legacy EID. The SMCCC services (smccc, psci, kvm_arm64...) share the\n"
+	"function-ID space of w0, so any of them finds a function ID of the\n"
+	"others; only w0 (the low 32 bits) is the ID, and its bit fields\n"
+	"(fast/yielding, SMC32/SMC64, owner, function) are decoded even when no\n"
+	"table has it.\n"
 	"\n"
 	"ARGs, if given, are the argument register values in convention order:\n"
 	"the supplied arguments only, or those and the reserved ones.\n"
 	"Exit status 1 when no table has the call.\n";
-
-static int has_selector(const struct hcall_abi_desc *abi, uint64_t sel)
-{
-	for (unsigned i = 0; i < abi->nconvs; i++)
-		if (abi->convs[i].sel_reg != HCALL_REG_NONE &&
-		    abi->convs[i].sel_value == sel)
-			return 1;
-	return 0;
-}
-
-static int has_no_selector(const struct hcall_abi_desc *abi)
-{
-	for (unsigned i = 0; i < abi->nconvs; i++)
-		if (abi->convs[i].sel_reg == HCALL_REG_NONE)
-			return 1;
-	return 0;
-}
 
 /*
  * The caller gave only the supplied arguments: move them into their slots
@@ -71,86 +60,81 @@ static unsigned spread_supplied(const struct hcall_call_desc *call,
 	return n;
 }
 
-const struct hcall_call_desc *
-cli_find_call(const struct hcall_abi_desc **abis, unsigned nabis, int has_sel,
-	      uint64_t sel, uint64_t number, const struct hcall_abi_desc **owner)
+/* A selector as a number, or as the ASCII of an SBI EID ("HSM"). */
+static int parse_selector(const char *text, uint64_t *sel)
 {
-	const struct hcall_call_desc *call;
+	size_t n = strlen(text);
 
-	for (unsigned i = 0; i < nabis; i++) {
-		/* In a family a plain number only means ABIs without a
-		 * selector; a single named ABI implies its own selector. */
-		if (has_sel ? !has_selector(abis[i], sel)
-			    : nabis > 1 && !has_no_selector(abis[i]))
-			continue;
-		call = hcall_call_find(abis[i], number);
-		if (call) {
-			*owner = abis[i];
-			return call;
+	if (!cli_parse_number(text, sel))
+		return 0;
+	if (n >= 2 && n <= 8) {
+		uint64_t v = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			if (!isalnum((unsigned char)text[i]))
+				goto bad;
+			v = v << 8 | (unsigned char)text[i];
 		}
+		*sel = v;
+		return 0;
 	}
-	if (has_sel || nabis != 1 || !smccc_space(abis[0]))
-		return NULL;
-	for (unsigned i = 0; i < HCALL_ABI_COUNT; i++) {
-		if (!smccc_space(&hcall_abis[i]))
-			continue;
-		call = hcall_call_find(&hcall_abis[i], number);
-		if (call) {
-			*owner = &hcall_abis[i];
-			return call;
-		}
-	}
-	return NULL;
+bad:
+	return cli_error("selector '%s' is not a number or an ASCII extension ID", text), -1;
 }
 
-static void print_upper(const char *s)
+static void print_unknown(enum cli_format fmt, const struct hcall_abi_desc **abis,
+			  unsigned nabis, const char *name, int has_sel,
+			  uint64_t sel, uint64_t number)
 {
-	for (; *s; s++)
-		putchar(toupper((unsigned char)*s));
-}
+	char ascii[16], what[200];
 
-static void print_errors(const struct hcall_abi_desc *abi)
-{
-	printf("possible errors (%s):\n", abi->name);
-	for (unsigned i = 0; i < abi->nerrors; i++) {
-		const struct hcall_err_desc *e = &abi->errors[i];
-
-		printf("  %5lld  %-22s -> HCALL_%s (%s)\n", (long long)e->raw,
-		       e->name, hcall_status_name((enum hcall_status)e->status),
-		       hcall_status_str((enum hcall_status)e->status));
-	}
-}
-
-/* Where no table has the call, say what can still be said about it. */
-static void print_unknown(const struct hcall_abi_desc **abis, unsigned nabis,
-			  const char *name, int has_sel, uint64_t sel,
-			  uint64_t number)
-{
-	if (has_sel)
-		printf("%s: no call with selector 0x%llx and number 0x%llx\n",
-		       name, (unsigned long long)sel,
-		       (unsigned long long)number);
+	if (has_sel && selector_ascii(sel, ascii, sizeof(ascii)))
+		snprintf(what, sizeof(what), "%s: no call with selector 0x%llx (\"%s\") and number 0x%llx",
+			 name, (unsigned long long)sel, ascii, (unsigned long long)number);
+	else if (has_sel)
+		snprintf(what, sizeof(what), "%s: no call with selector 0x%llx and number 0x%llx",
+			 name, (unsigned long long)sel, (unsigned long long)number);
 	else if (nabis == 1 && smccc_space(abis[0]))
-		printf("no SMCCC service table has the function ID 0x%llx\n",
-		       (unsigned long long)number);
+		snprintf(what, sizeof(what), "no SMCCC service table has the function ID 0x%llx",
+			 (unsigned long long)(uint32_t)number);
 	else
-		printf("%s: no call numbered 0x%llx%s\n", name,
-		       (unsigned long long)number,
-		       nabis > 1 ? " (give SELECTOR:NUMBER to pick a member)" : "");
+		snprintf(what, sizeof(what), "%s: no call numbered 0x%llx%s", name,
+			 (unsigned long long)number,
+			 nabis > 1 ? " (give SELECTOR:NUMBER to pick a member)" : "");
+	if (fmt != CLI_JSON) {
+		printf("%s\n", what);
+		return;
+	}
+	fputc('{', stdout);
+	json_key(stdout, 1, "found");
+	fputs("false", stdout);
+	json_key(stdout, 0, "number");
+	json_hex(stdout, number);
+	if (has_sel) {
+		json_key(stdout, 0, "selector");
+		json_hex(stdout, sel);
+	}
+	json_key(stdout, 0, "message");
+	json_str(stdout, what);
+	fputs("}\n", stdout);
 }
 
 int cmd_decode(int argc, char **argv)
 {
-	const struct hcall_abi_desc *abis[CLI_MAX_ABIS], *owner;
+	const struct hcall_abi_desc *abis[CLI_MAX_ABIS], *owner = NULL;
 	const struct hcall_call_desc *call;
-	uint64_t number, sel = 0, args[HCALL_MAX_CONV_REGS];
+	uint64_t number = 0, sel = 0, args[HCALL_MAX_CONV_REGS];
 	unsigned nabis, nargs, i;
-	int has_sel = 0;
+	int has_sel = 0, by_name = 0;
+	enum cli_format fmt = CLI_TEXT;
 	char buf[200], text[64];
 	const char *colon;
 
-	if (argc > 0 && cli_is_help(argv[0]))
-		return fputs(help, stdout), CLI_OK;
+	for (i = 0; i < (unsigned)argc; i++)
+		if (cli_is_help(argv[i]))
+			return fputs(help, stdout), CLI_OK;
+	if (cli_take_format("decode", &argc, argv, 1u << CLI_TEXT | 1u << CLI_JSON, &fmt))
+		return CLI_USAGE;
 	if (argc < 2)
 		return cli_error("decode: expected ABI NUMBER [ARG...] (try: hcall decode --help)");
 	nabis = cli_abis(argv[0], abis);
@@ -164,12 +148,14 @@ int cmd_decode(int argc, char **argv)
 			return cli_error("selector '%s' is too long", argv[1]);
 		memcpy(text, argv[1], n);
 		text[n] = 0;
-		if (cli_number("selector", text, &sel) ||
+		if (parse_selector(text, &sel) ||
 		    cli_number("call number", colon + 1, &number))
 			return CLI_USAGE;
 		has_sel = 1;
-	} else if (cli_number("call number", argv[1], &number)) {
-		return CLI_USAGE;
+	} else if (cli_parse_number(argv[1], &number)) {
+		if (!isalpha((unsigned char)argv[1][0]) && argv[1][0] != '_')
+			return cli_number("call number", argv[1], &number), CLI_USAGE;
+		by_name = 1;
 	}
 	nargs = (unsigned)(argc - 2);
 	if (nargs > HCALL_MAX_CONV_REGS)
@@ -179,39 +165,31 @@ int cmd_decode(int argc, char **argv)
 		if (cli_number("argument", argv[2 + i], &args[i]))
 			return CLI_USAGE;
 
-	call = cli_find_call(abis, nabis, has_sel, sel, number, &owner);
+	if (by_name) {
+		call = cli_find_call_name(abis, nabis, argv[1], &owner);
+		if (!call)
+			return cli_error("decode: %s has no call named '%s' (see: hcall list %s)",
+					 argv[0], argv[1], argv[0]);
+	} else {
+		call = cli_find_call(abis, nabis, has_sel, sel, number, &owner);
+	}
 	if (call && nargs && nargs != call->nargs &&
 	    nargs != hcall_call_nslots(call))
 		return cli_error("decode: %s %s takes %u argument%s (%u with the reserved ones), got %u",
 				 owner->name, call->name, (unsigned)call->nargs,
 				 call->nargs == 1 ? "" : "s",
 				 hcall_call_nslots(call), nargs);
-	if (!has_sel && nabis == 1 && smccc_space(abis[0]))
-		printf("SMCCC function ID 0x%llx: %s\n", (unsigned long long)number,
+	if (!by_name && !has_sel && nabis == 1 && smccc_space(abis[0]) && fmt == CLI_TEXT)
+		printf("SMCCC function ID 0x%llx: %s\n", (unsigned long long)(uint32_t)number,
 		       smccc_fid_text(number, buf, sizeof(buf)));
 	if (!call) {
-		print_unknown(abis, nabis, argv[0], has_sel, sel, number);
+		print_unknown(fmt, abis, nabis, argv[0], has_sel, sel, number);
 		return CLI_NOT_FOUND;
 	}
-
-	printf("%s (%s): ", owner->title, owner->name);
-	print_upper(call->name);
-	printf(" = 0x%llx, %s\n", (unsigned long long)call->number, call->ident);
-	printf("  %s\n", call->summary);
-	printf("  guest wrapper: hcall_%s_%s(", owner->name, call->name);
-	for (i = 0; i < call->nargs; i++)
-		printf("%s%s", i ? ", " : "", call->args[i]);
-	printf("%s)\n", call->nargs ? "" : "void");
-	printf("  result kind: %s", hcall_result_kind_name(call->kind));
-	if (call->nrsvd)
-		printf("; %u reserved argument%s must be zero", (unsigned)call->nrsvd,
-		       call->nrsvd == 1 ? "" : "s");
 	if (nargs && nargs == call->nargs)
 		nargs = spread_supplied(call, args);
-	printf("\nregisters:\n");
-	for (i = 0; i < owner->nconvs; i++)
-		conv_print_call(stdout, owner, &owner->convs[i], call,
-				nargs ? args : NULL, nargs);
-	print_errors(owner);
+	describe_call(stdout, fmt, owner, call, nargs ? args : NULL, nargs, 0);
+	if (fmt == CLI_JSON)
+		fputc('\n', stdout);
 	return CLI_OK;
 }

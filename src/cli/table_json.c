@@ -1,30 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * src/cli/table_json.c - one ABI as a JSON object. 64-bit numbers are
- * written as "0x..." strings, which every JSON reader keeps exact.
+ * src/cli/table_json.c - one ABI as a JSON object (numbers as in json.c).
  */
 #include "cli.h"
 
-static void str(FILE *out, const char *s)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
-
-static void hex(FILE *out, uint64_t v)
-{
-	fprintf(out, "\"0x%llx\"", (unsigned long long)v);
-}
+#define str json_str
+#define hex json_hex
 
 static void reg_or_null(FILE *out, const struct hcall_conv_desc *c,
 			unsigned reg)
@@ -80,7 +61,8 @@ static void conv(FILE *out, const struct hcall_conv_desc *c)
 	fputs("]}", out);
 }
 
-static void call(FILE *out, const struct hcall_call_desc *c)
+static void call(FILE *out, const struct hcall_abi_desc *abi,
+		 const struct hcall_call_desc *c)
 {
 	fputs("    {\"name\": ", out);
 	str(out, c->name);
@@ -106,6 +88,23 @@ static void call(FILE *out, const struct hcall_call_desc *c)
 		fputs("null", out);
 	fputs(", \"summary\": ", out);
 	str(out, c->summary);
+	fputs(", \"errors\": ", out);
+	{
+		const struct hcall_err_desc *e[32];
+		int known;
+		unsigned ne = call_errors(abi, c, e, 32, &known);
+
+		if (!known)
+			fputs("null", out);
+		else {
+			fputc('[', out);
+			for (unsigned k = 0; k < ne; k++) {
+				fputs(k ? ", " : "", out);
+				str(out, e[k]->name);
+			}
+			fputc(']', out);
+		}
+	}
 	fputc('}', out);
 }
 
@@ -124,7 +123,7 @@ void table_json(FILE *out, const struct hcall_abi_desc *abi)
 	}
 	fputs("  ],\n  \"calls\": [\n", out);
 	for (unsigned i = 0; i < abi->ncalls; i++) {
-		call(out, &abi->calls[i]);
+		call(out, abi, &abi->calls[i]);
 		fputs(i + 1 < abi->ncalls ? ",\n" : "\n", out);
 	}
 	fputs("  ],\n  \"errors\": [\n", out);

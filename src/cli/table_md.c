@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <string.h>
+
 /* Table cells: a '|' would end the cell. */
 static void cell(FILE *out, const char *s)
 {
@@ -84,11 +86,16 @@ static void slot_regs(FILE *out, const struct hcall_abi_desc *abi,
 static void calls(FILE *out, const struct hcall_abi_desc *abi)
 {
 	const int fid = smccc_space(abi);
+	int errs = 0;
 	char buf[200];
 
-	fprintf(out, "## Calls\n\n| number | call |%s result | arguments (registers) | reserved, must be zero | summary |\n",
-		fid ? " function ID |" : "");
-	fprintf(out, "| --- | --- |%s --- | --- | --- | --- |\n", fid ? " --- |" : "");
+	/* An errors column where the table lists any call's errors. */
+	for (unsigned i = 0; i < abi->ncalls && !errs; i++)
+		errs = hcall_call_errors_find(abi->name, abi->calls[i].number) != 0;
+	fprintf(out, "## Calls\n\n| number | call |%s result | arguments (registers) | reserved, must be zero |%s summary |\n",
+		fid ? " function ID |" : "", errs ? " errors |" : "");
+	fprintf(out, "| --- | --- |%s --- | --- | --- |%s --- |\n", fid ? " --- |" : "",
+		errs ? " --- |" : "");
 	for (unsigned i = 0; i < abi->ncalls; i++) {
 		const struct hcall_call_desc *c = &abi->calls[i];
 		unsigned s, n;
@@ -123,6 +130,19 @@ static void calls(FILE *out, const struct hcall_abi_desc *abi)
 			slot_regs(out, abi, s, c->rsvd_name != 0);
 		}
 		fputs(" | ", out);
+		if (errs) {
+			const struct hcall_err_desc *e[32];
+			int known;
+			unsigned ne = call_errors(abi, c, e, 32, &known);
+
+			if (!known)
+				fputs("any", out);
+			else if (!ne)
+				fputs("none", out);
+			for (unsigned k = 0; k < ne; k++)
+				fprintf(out, "%s`%s`", k ? ", " : "", e[k]->name);
+			fputs(" | ", out);
+		}
 		cell(out, c->summary);
 		fputs(" |\n", out);
 	}

@@ -15,7 +15,19 @@ back from the tables:
                  0x114514, code a0, args a1 a2; ZONE_START = 2.
   KVM x86        KVM_HC_SEND_IPI = 10: rax number, rbx rcx rdx rsi args.
                  KVM_HC_KICK_CPU = 5: rbx = flags (reserved, 0), rcx = APIC
-                 ID; Linux's kvm_kick_cpu() sends (5, 0, apicid).
+                 ID; Linux's kvm_kick_cpu() sends (5, 0, apicid). VMCALL
+                 (Intel) or VMMCALL (AMD); ACRN is VMCALL only.
+  PSCI DEN0022   PSCI_VERSION cannot fail; CPU_ON returns
+                 INVALID_PARAMETERS (-2), INVALID_ADDRESS (-9), ALREADY_ON
+                 (-4), ON_PENDING (-5), INTERNAL_FAILURE (-6); DENIED = -3.
+  SMCCC DEN0028  ARCH_WORKAROUND_1 = 0x80008000 returns nothing;
+                 INVALID_PARAMETER = -3.
+  SBI            EIDs are ASCII: HSM 0x48534D, TIME 0x54494D45, IPI
+                 0x735049 ("sPI"), RFENCE 0x52464E43, DBCN 0x4442434E;
+                 NOT_SUPPORTED = -2.
+  Linux traces   kvm_hypercall "nr 0x%lx a0 0x%lx a1 0x%lx a2 0x%lx a3
+                 0x%lx" (arch/x86/kvm/trace.h); kvm_hvc_arm64 "HVC at
+                 0x%08lx (r0: 0x%08lx, imm: 0x%lx)" (arch/arm64/kvm).
 """
 import argparse
 import json
@@ -41,7 +53,7 @@ def check(cond, name, detail=''):
 
 def hcall(*args):
     return subprocess.run([HCALL, *args], capture_output=True, text=True,
-                          timeout=10)
+                          stdin=subprocess.DEVNULL, timeout=10)
 
 
 def expect_output(args, needles, name=None):
@@ -151,7 +163,171 @@ def main():
     check(register_line(out, 'in', 'rbx', 'NOT ZERO'),
           'decode kvm_x86 5 1 3: non-zero flags flagged', out)
     expect_output(['regs', 'sbi', 'probe_extension'], ['selector 0x10'])
-    expect_output(['regs', 'smccc', '0xc6000003'], ['mem_share'])
+    expect_output(['regs', 'smccc', '0xc6000003'], ['MEM_SHARE'])
+
+
+    # ---- fixes of issue 20 ----
+    out = expect_output(['decode', 'smccc', '0xffffffff84000000'], ['PSCI', 'VERSION'],
+                        'decode smccc 0xffffffff84000000 looks up w0 only')
+    check('no SMCCC service' not in out and 'the ID is w0' in out,
+          'bits 63:32 are named as ignored, the call is still found', out)
+    out = expect_output(['decode', 'acrn', '0x80000000'], ['vmcall'])
+    check('vmmcall' not in out, 'ACRN is VMCALL only', out)
+    out = expect_output(['decode', 'kvm_x86', '10'], ['SEND_IPI'])
+    heads = [l for l in out.splitlines() if l.startswith('  ') and not l.startswith('   ')
+             and ': ' in l and ('vmcall' in l or 'vmmcall' in l)]
+    check(len(heads) == 1 and 'vmcall / vmmcall' in heads[0],
+          'KVM x86: one block for VMCALL and VMMCALL (same registers)', out)
+    out = expect_output(['decode', 'psci', '0x84000000'], ['VERSION'])
+    heads = [l for l in out.splitlines() if 'hvc #0' in l or 'smc #0' in l]
+    check(len(heads) == 1 and 'hvc #0 / smc #0' in heads[0],
+          'PSCI: the HVC and SMC conduits are one block', out)
+    check('cannot fail' in out and 'NOT_SUPPORTED' not in out and 'INVALID' not in out,
+          'PSCI_VERSION: no error list (it cannot fail)', out)
+    out = expect_output(['decode', 'psci', '0xC4000003'], ['CPU_ON'])
+    errs = {int(l.split()[0]) for l in out.split('errors this call can return')[-1].splitlines()[1:]
+            if l.split() and l.split()[0].lstrip('-').isdigit()}
+    check(errs == {-2, -9, -4, -5, -6}, 'PSCI CPU_ON: exactly the errors DEN0022 lists', out)
+    out = expect_output(['decode', 'smccc', '0x80008000'], ['WORKAROUND_1'])
+    check(out.count('call-specific result') <= 2 and 'x0-x17' in out,
+          'SMCCC 1.2 result registers on one line, not 18', out)
+    out = expect_output(['decode', 'kvm_x86', '10'], ['any of the'])
+    check(out.count('->') == 0, 'KVM x86: no per-call error list, one generic line', out)
+
+    # ---- case-insensitive ABI names, table of a family ----
+    expect_output(['decode', 'PSCI', '0x84000000'], ['VERSION'], 'ABI names in any case')
+    expect_output(['list', 'Sbi'], ['sbi_base'])
+    out = expect_output(['table', 'sbi'], ['sbi_base', 'sbi_srst'], 'hcall table sbi')
+    out = expect_output(['table', 'SBI', '--format', 'json'], [])
+    try:
+        members = json.loads(out)
+        check(isinstance(members, list) and {'sbi_base', 'sbi_srst'} <= {m['abi'] for m in members},
+              'table sbi --format json: one object per extension', out[:300])
+    except ValueError as e:
+        check(False, 'table sbi --format json: one object per extension', e)
+
+    # ---- reverse lookup by name ----
+    for name in ('cpu_on', 'CPU_ON', 'PSCI_CPU_ON', 'HCALL_PSCI_CPU_ON'):
+        out = expect_output(['decode', 'psci', name], ['0xc4000003'], f'decode psci {name}')
+    expect_error(['decode', 'psci', 'no_such_call'], "no call named 'no_such_call'")
+    if 'cpu_suspend' in hcall('list', 'psci').stdout:
+        expect_output(['decode', 'psci', 'cpu_suspend'], ['0xc4000001'])
+    else:
+        print(f'ok {N + 1} - decode psci cpu_suspend # SKIP PSCI has no cpu_suspend row yet')
+        globals()['N'] += 1
+
+    # ---- SBI EIDs spelled out ----
+    r = hcall('decode', 'sbi', '0x48534D:0')
+    check('"HSM"' in r.stdout, 'SBI EID 0x48534D is spelled "HSM"', r.stdout + r.stderr)
+    r2 = hcall('decode', 'sbi', 'HSM:0')
+    check(r2.returncode == r.returncode and r2.stdout == r.stdout,
+          'decode sbi HSM:0 is decode sbi 0x48534D:0', r2.stdout + r2.stderr)
+
+    # ---- hcall error ----
+    expect_output(['error', 'psci', '-3'], ['DENIED', 'E_DENIED'])
+    expect_output(['error', 'smccc', '0xfffffffd'], ['INVALID_PARAMETER'],
+                  'error smccc 0xfffffffd: w0 as the register holds it')
+    expect_output(['error', 'smccc', '0xfffffffffffffffd'], ['INVALID_PARAMETER'])
+    expect_output(['error', 'SBI', '-2'], ['NOT_SUPPORTED'])
+    r = hcall('error', 'psci', '5')
+    check(r.returncode == 1 and 'no error code 5' in r.stdout, 'error psci 5: exit 1', r.stdout)
+    expect_error(['error', 'psci', 'x'], 'is not a number')
+    expect_error(['error'], 'expected ABI')
+
+    # ---- trace lines on stdin ----
+    trace = ('  qemu-system-x86-812  [001] ....  1021.000001: kvm_hypercall: nr 0x5 a0 0x0 a1 0x3 a2 0x0 a3 0x0\n'
+             'some other line\n'
+             '  qemu-system-aar-77   [000] ....  7.5: kvm_hvc_arm64: HVC at 0xffff800008001234 (r0: 0xc4000003, imm: 0x0)\n'
+             '  qemu-system-aar-77   [000] ....  7.6: kvm_hvc_arm64: HVC at 0x0000000040001000 (r0: 0x0000000000000002, imm: 0x4856)\n')
+    r = subprocess.run([HCALL, 'trace'], input=trace, capture_output=True, text=True, timeout=10)
+    lines = r.stdout.splitlines()
+    check(r.returncode == 0 and len(lines) == 3
+          and lines[0].startswith('  qemu-system-x86-812  [001]') and 'kvm_x86 kick_cpu(' in lines[0]
+          and 'apic_id = 0x3' in lines[0]
+          and 'psci cpu_on(' in lines[1] and 'hvisor zone_start(' in lines[2],
+          'trace: kvm_hypercall and kvm_hvc_arm64 lines named, others skipped', r.stdout + r.stderr)
+    r = subprocess.run([HCALL, 'trace', '--format', 'json'], input=trace, capture_output=True,
+                       text=True, timeout=10)
+    try:
+        ev = json.loads(r.stdout)
+        check([(e['abi'], e['call']) for e in ev] ==
+              [('kvm_x86', 'kick_cpu'), ('psci', 'cpu_on'), ('hvisor', 'zone_start')]
+              and ev[0]['args'] == {'flags': '0x0', 'apic_id': '0x3'} and ev[1]['line'] == 3,
+              'trace --format json', r.stdout)
+    except (ValueError, KeyError, IndexError) as e:
+        check(False, 'trace --format json', f'{e}\n{r.stdout}')
+    r = subprocess.run([HCALL, 'trace'], input='nothing here\n', capture_output=True,
+                       text=True, timeout=10)
+    check(r.returncode == 1 and 'no kvm_hypercall' in r.stderr, 'trace without events: exit 1',
+          r.stdout + r.stderr)
+
+    # ---- --format json for every command ----
+    for args in (['list'], ['list', 'sbi'], ['decode', 'smccc', '0xC6000003'],
+                 ['decode', 'sbi', '0x10:3'], ['decode', 'psci', 'cpu_on'],
+                 ['decode', 'smccc', '0x0200ABCD'], ['regs', 'acrn', 'get_api_version'],
+                 ['error', 'psci', '-3'], ['error', 'sbi'], ['table', 'hvisor']):
+        r = hcall(*args, '--format', 'json')
+        try:
+            json.loads(r.stdout)
+            good = r.returncode in (0, 1) and not r.stderr
+        except ValueError:
+            good = False
+        check(good, f'hcall {" ".join(args)} --format json is valid JSON', r.stdout[-400:] + r.stderr)
+    r = hcall('decode', 'smccc', '0xC6000003', '--format', 'json')
+    try:
+        d = json.loads(r.stdout)
+        ins = [(i['reg'], i['role']) for b in d['registers'] for i in b['in']]
+        check(d['call'] == 'mem_share' and d['number'] == '0xc6000003'
+              and ('x1', 'uint64_t ipa') in ins and d['abi'] == 'kvm_arm64',
+              'decode --format json: MEM_SHARE, IPA in x1', d)
+    except (ValueError, KeyError) as e:
+        check(False, 'decode --format json: MEM_SHARE, IPA in x1', e)
+
+    # ---- every call of every table is named, from its number ----
+    abis = json.loads(hcall('list', '--format', 'json').stdout)
+    unnamed = []
+    total = 0
+    for a in abis:
+        for c in json.loads(hcall('list', a['abi'], '--format', 'json').stdout)[0]['calls']:
+            total += 1
+            r = hcall('decode', a['abi'], c['number'], '--format', 'json')
+            try:
+                d = json.loads(r.stdout)
+                if r.returncode or r.stderr or d['call'] != c['name']:
+                    unnamed.append(f"{a['abi']} {c['number']}: {d.get('call')} {r.stderr}")
+            except (ValueError, KeyError):
+                unnamed.append(f"{a['abi']} {c['number']}: {r.stdout[:100]} {r.stderr}")
+    check(total > 50 and not unnamed, f'decode names each of the {total} calls of every table',
+          '\n'.join(unnamed))
+
+    # ---- the call numbers of issue 20's findings, from the specifications ----
+    # (family or ABI, number, a word of the call's name). A number whose row
+    # is not in the tables yet is a skip, never a pass.
+    findings = [
+        ('sbi', '0x48534D:0', 'START'), ('sbi', '0x48534D:1', 'STOP'),
+        ('sbi', '0x48534D:2', 'STATUS'), ('sbi', '0x48534D:3', 'SUSPEND'),
+        ('sbi', '0x54494D45:0', 'TIMER'), ('sbi', '0x735049:0', 'IPI'),
+        ('sbi', '0x52464E43:0', 'FENCE_I'), ('sbi', '0x52464E43:1', 'SFENCE_VMA'),
+        ('sbi', '0x4442434E:0', 'WRITE'), ('sbi', '0x4442434E:2', 'WRITE_BYTE'),
+        ('sbi', '0x0', 'SET_TIMER'), ('sbi', '0x1', 'PUTCHAR'), ('sbi', '0x2', 'GETCHAR'),
+        ('sbi', '0x8', 'SHUTDOWN'),
+        ('psci', '0xC4000001', 'CPU_SUSPEND'), ('psci', '0x84000003', 'CPU_ON'),
+        ('psci', '0x84000012', 'RESET2'),
+        ('smccc', '0x84000050', 'VERSION'), ('smccc', '0xC4000053', 'RND'),
+        ('kvm_x86', '3', 'FEATURES'),
+        ('acrn', '0x80000003', 'PLATFORM_INFO'), ('acrn', '0x80000016', 'VCPU_REGS'),
+    ]
+    missing = []
+    for abi, num, word in findings:
+        r = hcall('decode', abi, num)
+        if r.returncode == 1:
+            missing.append(f'{abi} {num}')
+            print(f'ok {N + 1} - decode {abi} {num} names a {word} call # SKIP not in the tables yet')
+            globals()['N'] += 1
+            continue
+        first = [l for l in r.stdout.splitlines() if ' = 0x' in l and 'HCALL_' in l]
+        check(r.returncode == 0 and first and word in first[0].split(':', 1)[1],
+              f'decode {abi} {num} names a {word} call', r.stdout + r.stderr)
 
     # ---- list and table ----
     out = expect_output(['list'], ['hvisor', 'smccc', 'psci', 'kvm_arm64',
@@ -193,7 +369,8 @@ def main():
 
     # ---- help ----
     for args in (['--help'], ['help'], ['list', '--help'], ['decode', '-h'],
-                 ['regs', '--help'], ['table', '--help']):
+                 ['regs', '--help'], ['table', '--help'], ['error', '--help'],
+                 ['trace', '--help']):
         expect_output(args, ['usage: hcall'])
     expect_output(['--version'], ['hcall '])
 
@@ -215,7 +392,7 @@ def main():
     expect_error(['decode', 'kvm_arm64', '0xc6000003', '1', '2'], 'takes 1 argument')
     expect_error(['decode', 'hvisor', '2', 'x'], 'is not a number')
     expect_error(['decode', 'hvisor'], 'expected ABI NUMBER')
-    expect_error(['decode', 'sbi', 'zz:3'], 'is not a number')
+    expect_error(['decode', 'sbi', 'z!:3'], 'is not a number or an ASCII')
     expect_error(['decode', 'hvisor', '2'] + ['0'] * 19, 'at most')
     expect_error(['table', 'hvisor', '--format', 'html'], "unknown format 'html'")
     expect_error(['table', 'hvisor', '--format'], '--format needs')
@@ -231,14 +408,14 @@ def main():
 
     # ---- garbage never crashes ----
     rng = random.Random(1234)
-    words = ['decode', 'regs', 'table', 'list', 'sbi', 'smccc', 'hvisor', 'acrn',
+    words = ['decode', 'regs', 'table', 'list', 'error', 'trace', 'sbi', 'psci', 'cpu_on', 'smccc', 'hvisor', 'acrn',
              '--format', 'md', 'json', '0x', '-', ':', '1:', ':1', '0b2', '-0x8000000000000000',
              '0xffffffffffffffff', '\x01', 'é', '%s%n', '9' * 40]
     crashed = []
     for _ in range(300):
         args = [rng.choice(words) for _ in range(rng.randint(0, 6))]
         r = hcall(*args)
-        if r.returncode not in (0, 1, 2) or (r.returncode == 2 and len(r.stderr.splitlines()) > 12):
+        if r.returncode not in (0, 1, 2) or (r.returncode == 2 and len(r.stderr.splitlines()) > 30):
             crashed.append((args, r.returncode))
     check(not crashed, '300 random command lines: exit 0, 1 or 2, no crash', crashed[:5])
 

@@ -75,7 +75,7 @@ struct hcall_call_desc {
 struct hcall_conv_desc {
 	const char *name;    /* "hvisor/arm64" */
 	uint8_t arch;        /* enum hcall_arch */
-	uint8_t trap;        /* enum hcall_trap; VMCALL also means VMMCALL */
+	uint8_t trap;        /* enum hcall_trap: the instruction, exactly */
 	uint32_t imm;        /* HVC/SMC immediate; 0 elsewhere */
 	uint8_t sel_reg;     /* register that selects the ABI, or HCALL_REG_NONE */
 	uint64_t sel_value;  /* its value (riscv: the SBI extension ID) */

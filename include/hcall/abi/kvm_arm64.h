@@ -111,6 +111,17 @@
 
 HCALL_DEFINE_ERROR_MAP(hcall_map_kvm_arm64_error, HCALL_KVM_ARM64_ERRORS)
 
+/*
+ * The errors each call can return, as hypercalls.rst lists them
+ * (X(abi, ABI, NAME, error names...)); a call not listed may answer any
+ * error above.
+ */
+#define HCALL_KVM_ARM64_CALL_ERRORS(X)                                     \
+	X(kvm_arm64, KVM_ARM64, HYP_MEMINFO, INVALID_PARAMETER)            \
+	X(kvm_arm64, KVM_ARM64, MEM_SHARE, INVALID_PARAMETER)              \
+	X(kvm_arm64, KVM_ARM64, MEM_UNSHARE, INVALID_PARAMETER)            \
+	X(kvm_arm64, KVM_ARM64, MEM_RELINQUISH, INVALID_PARAMETER)
+
 HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 1, HCALL_SMCCC_OWNER_VENDOR_HYP,
 				    HCALL_KVM_ARM64_FN_DISCOVER_IMPL_CPUS) ==
 			    HCALL_KVM_ARM64_DISCOVER_IMPL_CPUS,

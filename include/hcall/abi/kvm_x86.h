@@ -61,9 +61,10 @@
 #define HCALL_KVM_X86_REG_ARG3 HCALL_X86_RSI
 #define HCALL_KVM_X86_REG_RET HCALL_X86_RAX
 
-/* VMCALL here also stands for VMMCALL (see struct hcall_conv_desc). */
-#define HCALL_KVM_X86_CONV                                                \
-	{ "kvm/x86_64", HCALL_ARCH_X86_64, HCALL_TRAP_VMCALL, 0,          \
+/* KVM takes either instruction (Intel VMCALL, AMD VMMCALL), with the same
+ * registers: one convention each. */
+#define HCALL_KVM_X86_CONV_ON(name, trap)                                 \
+	{ name, HCALL_ARCH_X86_64, trap, 0,                                \
 	  HCALL_REG_NONE, 0, HCALL_REG_IDX(HCALL_KVM_X86_REG_NR), 4,      \
 	  { HCALL_REG_IDX(HCALL_KVM_X86_REG_ARG0),                        \
 	    HCALL_REG_IDX(HCALL_KVM_X86_REG_ARG1),                        \
@@ -71,6 +72,9 @@
 	    HCALL_REG_IDX(HCALL_KVM_X86_REG_ARG3) },                      \
 	  1, { HCALL_REG_IDX(HCALL_KVM_X86_REG_RET) }, HCALL_REG_NONE,    \
 	  HCALL__BIT(HCALL_KVM_X86_REG_RET) }
+#define HCALL_KVM_X86_CONV HCALL_KVM_X86_CONV_ON("kvm/x86_64", HCALL_TRAP_VMCALL)
+#define HCALL_KVM_X86_CONV_VMMCALL \
+	HCALL_KVM_X86_CONV_ON("kvm/x86_64-vmmcall", HCALL_TRAP_VMMCALL)
 
 /* Error codes as kvm_para.h defines them (positive); calls return them
  * negated. */

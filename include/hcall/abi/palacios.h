@@ -119,8 +119,8 @@
  * the clobber mask: a call may write them (TEST writes all five), and
  * otherwise they keep the caller's values.
  */
-#define HCALL_PALACIOS_CONV                                                \
-	{ "palacios/x86_64", HCALL_ARCH_X86_64, HCALL_TRAP_VMMCALL, 0,     \
+#define HCALL_PALACIOS_CONV_ON(name, trap)                                 \
+	{ name, HCALL_ARCH_X86_64, trap, 0,                                 \
 	  HCALL_REG_NONE, 0, HCALL_REG_IDX(HCALL_PALACIOS_REG_NR), 4,      \
 	  { HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG0),                        \
 	    HCALL_REG_IDX(HCALL_PALACIOS_REG_ARG1),                        \
@@ -133,6 +133,12 @@
 		  HCALL__BIT(HCALL_PALACIOS_REG_ARG2) |                    \
 		  HCALL__BIT(HCALL_PALACIOS_REG_ARG3) |                    \
 		  HCALL__BIT(HCALL_X86_RDI) }
+
+/* VMMCALL on AMD SVM; Palacios' VMX port takes VMCALL, same registers. */
+#define HCALL_PALACIOS_CONV \
+	HCALL_PALACIOS_CONV_ON("palacios/x86_64", HCALL_TRAP_VMMCALL)
+#define HCALL_PALACIOS_CONV_VMCALL \
+	HCALL_PALACIOS_CONV_ON("palacios/x86_64-vmcall", HCALL_TRAP_VMCALL)
 
 /*
  * Errors: -1 is the only code (unregistered, or a handler's own failure).

@@ -272,6 +272,21 @@ HCALL_INLINE int hcall_psci_version_known(uint32_t v)
 
 HCALL_DEFINE_ERROR_MAP(hcall_map_psci_error, HCALL_PSCI_ERRORS)
 
+/*
+ * The errors each call can return, as DEN0022 lists them per function
+ * (X(abi, ABI, NAME, error names...); NONE: the call cannot fail). A call
+ * not listed may answer any error above. The CLI and docs read this.
+ */
+#define HCALL_PSCI_CALL_ERRORS(X)                                          \
+	X(psci, PSCI, VERSION, NONE)                                       \
+	X(psci, PSCI, CPU_OFF, DENIED)                                     \
+	X(psci, PSCI, CPU_ON, INVALID_PARAMETERS, INVALID_ADDRESS,         \
+	  ALREADY_ON, ON_PENDING, INTERNAL_FAILURE)                        \
+	X(psci, PSCI, AFFINITY_INFO, INVALID_PARAMETERS, DISABLED)         \
+	X(psci, PSCI, SYSTEM_OFF, NONE)                                    \
+	X(psci, PSCI, SYSTEM_RESET, NONE)                                  \
+	X(psci, PSCI, FEATURES, NOT_SUPPORTED)
+
 HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 1, HCALL_SMCCC_OWNER_STANDARD, 3) ==
 			    HCALL_PSCI_CPU_ON,
 		    "CPU_ON is a fast SMC64 standard-service call, number 3");

@@ -268,6 +268,20 @@ HCALL_INLINE uint32_t hcall_smccc_version_minor(uint32_t v)
 
 HCALL_DEFINE_ERROR_MAP(hcall_map_smccc_error, HCALL_SMCCC_ERRORS)
 
+/*
+ * The errors each call can return, as DEN0028 lists them per function
+ * (X(abi, ABI, NAME, error names...); NONE: the call cannot fail; the
+ * ARCH_WORKAROUND calls return nothing). A call not listed may answer any
+ * error above.
+ */
+#define HCALL_SMCCC_CALL_ERRORS(X)                                         \
+	X(smccc, SMCCC, VERSION, NOT_SUPPORTED)                            \
+	X(smccc, SMCCC, ARCH_FEATURES, NOT_SUPPORTED, NOT_REQUIRED)        \
+	X(smccc, SMCCC, ARCH_SOC_ID, NOT_SUPPORTED, INVALID_PARAMETER)     \
+	X(smccc, SMCCC, ARCH_WORKAROUND_1, NONE)                           \
+	X(smccc, SMCCC, ARCH_WORKAROUND_2, NONE)                           \
+	X(smccc, SMCCC, ARCH_WORKAROUND_3, NONE)
+
 HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_ARCH, 0) ==
 			    HCALL_SMCCC_VERSION,
 		    "SMCCC_VERSION is a fast SMC32 arch call, number 0");
