@@ -9,6 +9,7 @@ diff and the command that refreshes the docs.
 import argparse
 import difflib
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -41,9 +42,19 @@ def main():
         for name in sorted(set(have) - set(want)):
             (docs / name).unlink()
             print(f'removed docs/abi/{name} (no such ABI)')
+        same = sum(1 for n, text in want.items() if have.get(n) == text)
+        print(f'docs/abi: {len(want)} pages from the tables, {len(want) - same} rewritten, '
+              f'{same} already current')
         return 0
 
     bad = 0
+    # Every header a generated page cites must exist in the tree.
+    root = docs.resolve().parent.parent
+    for name, text in want.items():
+        for header in sorted(set(re.findall(r'include/hcall/[a-z0-9_/]+\.h', text))):
+            if not (root / header).is_file():
+                bad += 1
+                print(f'docs/abi/{name} cites {header}, which does not exist')
     for name, text in want.items():
         if have.get(name) == text:
             continue
