@@ -32,11 +32,13 @@
 #define HCALL__NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
- * HCALL__DESCRIBE(abi, CALLS, ERRORS, convs...) defines
+ * HCALL_DESCRIBE(abi, CALLS, ERRORS, convs...) defines
  * hcall_desc_<abi>_calls, _errors and _convs from an ABI's call table,
- * error table and convention initializers.
+ * error table and convention initializers (docs/porting.md, step 3).
+ * HCALL__DESCRIBE is the same macro.
  */
-#define HCALL__DESCRIBE(abi, CALLS, ERRORS, ...)                          \
+#define HCALL__DESCRIBE HCALL_DESCRIBE
+#define HCALL_DESCRIBE(abi, CALLS, ERRORS, ...)                          \
 	static const struct hcall_call_desc hcall_desc_##abi##_calls[]     \
 		HCALL_UNUSED = { CALLS(HCALL_DESC_ROW) };                   \
 	static const struct hcall_err_desc hcall_desc_##abi##_errors[]     \
@@ -44,8 +46,10 @@
 	static const struct hcall_conv_desc hcall_desc_##abi##_convs[]     \
 		HCALL_UNUSED = { __VA_ARGS__ }
 
-/* One entry of hcall_abis[]. */
-#define HCALL__ABI_ENTRY(abi, title, source)                              \
+/* HCALL_ABI_ENTRY(abi, title, source) - one entry of hcall_abis[], for an
+ * ABI described with HCALL_DESCRIBE. HCALL__ABI_ENTRY is the same macro. */
+#define HCALL__ABI_ENTRY HCALL_ABI_ENTRY
+#define HCALL_ABI_ENTRY(abi, title, source)                              \
 	{ #abi, title, source, hcall_desc_##abi##_convs,                  \
 	  (unsigned)HCALL__NELEM(hcall_desc_##abi##_convs),               \
 	  hcall_desc_##abi##_calls,                                       \
@@ -139,7 +143,7 @@ static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
  * ABI's error table, comma-separated, or "NONE" for a call that cannot
  * fail. A call with no row may return any of its ABI's errors.
  */
-struct hcall_call_errors {
+struct hcall_call_error_list {
 	const char *abi;    /* "psci" */
 	uint64_t number;
 	const char *errors; /* "INVALID_PARAMETERS, DISABLED" */
@@ -148,7 +152,8 @@ struct hcall_call_errors {
 #define HCALL__CALL_ERRS_ROW(abi, ABI, NAME, ...) \
 	{ #abi, (uint64_t)(HCALL_##ABI##_##NAME), #__VA_ARGS__ },
 
-static const struct hcall_call_errors hcall_call_errors[] HCALL_UNUSED = {
+/* Every such list, ending with a row of zeros. */
+static const struct hcall_call_error_list hcall_call_error_lists[] HCALL_UNUSED = {
 	HCALL_SMCCC_CALL_ERRORS(HCALL__CALL_ERRS_ROW)
 	HCALL_PSCI_CALL_ERRORS(HCALL__CALL_ERRS_ROW)
 	HCALL_KVM_ARM64_CALL_ERRORS(HCALL__CALL_ERRS_ROW)
@@ -221,10 +226,10 @@ HCALL_INLINE const char *hcall_call_errors_find(const char *abi, uint64_t number
 {
 	unsigned i;
 
-	for (i = 0; hcall_call_errors[i].abi; i++)
-		if (hcall_call_errors[i].number == number &&
-		    hcall__streq(hcall_call_errors[i].abi, abi))
-			return hcall_call_errors[i].errors;
+	for (i = 0; hcall_call_error_lists[i].abi; i++)
+		if (hcall_call_error_lists[i].number == number &&
+		    hcall__streq(hcall_call_error_lists[i].abi, abi))
+			return hcall_call_error_lists[i].errors;
 	return 0;
 }
 

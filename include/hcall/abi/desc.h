@@ -179,8 +179,10 @@ HCALL_INLINE int hcall_call_slot_arg(const struct hcall_call_desc *c,
 	return (int)arg;
 }
 
-/* The clobber-mask bit of a register role. */
-#define HCALL__BIT(reg) (1u << HCALL_REG_IDX(reg))
+/* HCALL_REG_BIT(reg) - the clobber-mask bit of a register role, for the
+ * `clobbers` field of a convention. */
+#define HCALL_REG_BIT(reg) (1u << HCALL_REG_IDX(reg))
+#define HCALL__BIT(reg) HCALL_REG_BIT(reg)
 
 /* ---- generators ------------------------------------------------------- */
 
