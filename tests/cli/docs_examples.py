@@ -2,19 +2,27 @@
 # SPDX-License-Identifier: MIT
 """Every C example in docs/*.md compiles (TAP).
 
-The ```c blocks of a page, in order, form one translation unit: each
-block continues the one before it, unless the comment
-`<!-- new example -->` stands right before it. `<!-- not compiled: WHY -->`
-right before a block leaves it out, and the test says so (a skip).
+Each ```c block of a page is a translation unit of its own, compiled
+against include/ and hv/, unless the HTML comment right before it says
+otherwise:
+  <!-- example file: PATH -->     the block is the header PATH (e.g.
+                                  hcall/abi/demo.h), on the include path
+                                  of the page's later blocks
+  <!-- example continues -->      the block continues the previous one
+  <!-- example hv: LINE -->        compiled against a copy of hv/ whose
+                                  services.h has LINE added to HV_SERVICES
+                                  (a new hypervisor service, as the text
+                                  tells the reader to do)
+  <!-- not compiled: WHY -->      left out; the test says so (a skip)
 
 A page chooses its targets with `<!-- examples: T... -->` (default: host):
   host       the build machine's gcc and clang
   sim-ARCH   the same with the simulated transport of ARCH (x86_64,
              arm64, riscv64), so a guest example compiles off-target
-  aarch64, riscv64, x86_64-none
+  aarch64, riscv64
              the cross compilers, freestanding, the real trap
-Everything with -std=c11 -Wall -Wextra -Wpedantic -Werror, against
-include/, compiled only (-c): the examples are fragments of a program.
+Everything with -std=c11 -Wall -Wextra -Wpedantic -Werror, compiled only
+(-c): the examples are fragments of a program.
 """
 import pathlib
 import re
@@ -48,31 +56,39 @@ def skip(name, why):
     print(f'ok {N} - {name} # SKIP {why}')
 
 
-def examples(text):
-    """[(first line, code)] per translation unit, and the skipped blocks."""
-    units, skipped = [], []
-    prev = ''
+def blocks(text):
+    """[(line, marker, code)] for each ```c block."""
+    out = []
     pos = 0
     for m in re.finditer(r'^```c\n(.*?)^```', text, re.M | re.S):
         before = text[pos:m.start()].rstrip().splitlines()
         marker = before[-1].strip() if before else ''
-        line = text.count('\n', 0, m.start()) + 1
+        if not marker.startswith('<!--'):
+            marker = ''
+        out.append((text.count('\n', 0, m.start()) + 1, marker, m.group(1)))
         pos = m.end()
-        nc = re.match(r'<!-- not compiled: (.*) -->', marker)
-        if nc:
-            skipped.append((line, nc.group(1)))
-            continue
-        if units and marker != '<!-- new example -->':
-            units[-1] = (units[-1][0], units[-1][1] + f'\n#line {line + 1}\n' + m.group(1))
-        else:
-            units.append((line, f'#line {line + 1}\n' + m.group(1)))
-        prev = marker
-    del prev
-    return units, skipped
+    return out
 
 
-def commands(target, include):
-    inc = ['-I', str(include)]
+def hv_overlay(root, tmp, line):
+    """A copy of hv/'s headers with `line` added to HV_SERVICES."""
+    d = pathlib.Path(tmp) / 'hv-overlay'
+    if d.exists():
+        shutil.rmtree(d)
+    d.mkdir()
+    for h in (root / 'hv').glob('*.h'):
+        shutil.copy(h, d / h.name)
+    s = (d / 'services.h').read_text()
+    last = [m for m in re.finditer(r'^\tX\([^)]*\)[ \t]*\\?$', s, re.M)][-1]
+    entry = last.group(0)
+    new = entry if entry.endswith('\\') else entry + ' \\'
+    s = s[:last.start()] + new + '\n\t' + line + s[last.end():]
+    (d / 'services.h').write_text(s)
+    return d
+
+
+def commands(target, incs):
+    inc = [f for d in incs for f in ('-I', str(d))]
     if target == 'host':
         return [(cc, [cc, *WARN, *inc]) for cc in ('gcc', 'clang')]
     if target.startswith('sim-'):
@@ -85,7 +101,7 @@ def commands(target, include):
 
 
 def main():
-    root = pathlib.Path(sys.argv[1])
+    root = pathlib.Path(sys.argv[1]).resolve()
     pages = sorted(p for p in (root / 'docs').glob('*.md'))
     total = 0
     with tempfile.TemporaryDirectory(prefix='hcall-docs-') as tmp:
@@ -93,23 +109,39 @@ def main():
             text = page.read_text()
             m = re.search(r'<!-- examples: (.*?) -->', text)
             targets = m.group(1).split() if m else ['host']
-            units, skipped = examples(text)
             rel = page.relative_to(root)
-            for line, why in skipped:
-                skip(f'{rel}:{line}', f'not compiled: {why}')
-            for line, code in units:
-                src = pathlib.Path(tmp) / f'{page.stem}_{line}.c'
+            headers = pathlib.Path(tmp) / page.stem / 'include'
+            headers.mkdir(parents=True)
+            units = []  # [line, code, hv include dir]
+            for line, marker, code in blocks(text):
+                code = f'#line {line + 1} "{rel}"\n' + code
+                nc = re.match(r'<!-- not compiled: (.*) -->', marker)
+                fm = re.match(r'<!-- example file: (\S+) -->', marker)
+                hm = re.match(r'<!-- example hv: (.*) -->', marker)
+                if nc:
+                    skip(f'{rel}:{line}', f'not compiled: {nc.group(1)}')
+                elif fm:
+                    dest = headers / fm.group(1)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    dest.write_text(code)
+                elif marker == '<!-- example continues -->' and units:
+                    units[-1][1] += '\n' + code
+                else:
+                    hv = hv_overlay(root, pathlib.Path(tmp) / page.stem, hm.group(1)) \
+                        if hm else root / 'hv'
+                    units.append([line, code, hv])
+            for line, code, hv in units:
+                src = pathlib.Path(tmp) / page.stem / f'example_{line}.c'
                 src.write_text(code)
                 for target in targets:
-                    for label, cmd in commands(target, root / 'include'):
+                    for label, cmd in commands(target, [headers, root / 'include', hv]):
                         if not shutil.which(cmd[0]):
                             skip(f'{rel}:{line} ({label})', f'{cmd[0]} is not installed')
                             continue
                         r = subprocess.run([*cmd, '-c', str(src), '-o', str(src) + '.o'],
                                            capture_output=True, text=True, timeout=120)
                         total += 1
-                        check(r.returncode == 0, f'{rel}:{line} compiles ({label})',
-                              r.stderr.replace(str(src), f'{rel}'))
+                        check(r.returncode == 0, f'{rel}:{line} compiles ({label})', r.stderr)
     check(total > 0, f'{total} compilations of the examples in docs/')
 
     # README: the reserved-argument check fires from -Og up, not at -O0.
