@@ -29,9 +29,16 @@ struct hv_sbi_glue {
 	 * all ones (or start 0 and size 0) means the whole address space. */
 	void (*fence)(struct hv_vcpu *vcpu, uint64_t targets, enum hv_sbi_fence kind,
 		      uint64_t start, uint64_t size, uint64_t asid);
-	/* Write len bytes to the console (SBI DBCN); len is at most
-	 * HV_SBI_CONSOLE_CHUNK. */
+	/* Write len bytes to the console (SBI DBCN, legacy putchar); len is
+	 * at most HV_SBI_CONSOLE_CHUNK. */
 	void (*console_write)(const char *buf, unsigned len);
+	/* Clear the calling vCPU's pending supervisor software interrupt
+	 * (legacy clear_ipi). */
+	void (*clear_ipi)(struct hv_vcpu *vcpu);
+	/* Start the calling vCPU afresh at vcpu->entry, a0 = its hart ID,
+	 * a1 = vcpu->context_id, when it next runs (non-retentive suspend:
+	 * HSM hart_suspend, SUSP). */
+	void (*restart)(struct hv_vcpu *vcpu);
 };
 
 /* Bytes the service copies out of the guest per console_write call. */

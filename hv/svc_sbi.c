@@ -47,6 +47,20 @@
  *                     call (value = bytes written, as a partial write
  *                     may). console_read has no input: 0 bytes, after
  *                     the same check for writable memory.
+ *   SUSP              suspend to RAM (sleep type 0) with every other
+ *                     vCPU of the VM STOPPED (else DENIED): a
+ *                     non-retentive suspend of the VM that wakes at once,
+ *                     the caller starting afresh at resume_addr with
+ *                     a1 = opaque. HSM's default non-retentive suspend
+ *                     does the same for one vCPU. Platform types:
+ *                     NOT_SUPPORTED; reserved ones INVALID_PARAM. Needs
+ *                     the glue's restart hook.
+ *   legacy            set_timer, console_putchar, console_getchar (no
+ *                     input: -1), clear_ipi and shutdown (as SRST
+ *                     shutdown), each its own convention (a7 selects it;
+ *                     only a0 is written). send_ipi and the remote fences
+ *                     pass a virtual address the core cannot translate:
+ *                     not implemented, probe answers 0.
  *   SRST              types shutdown/cold/warm and reasons none/system
  *                     failure, others INVALID_PARAM (as OpenSBI). The
  *                     service VM shuts the machine down (exit code 1 for a
@@ -68,7 +82,8 @@ enum {
 	HCALL_SBI_BASE_CALLS(HV_ENTRY_ARGS) HCALL_SBI_SRST_CALLS(HV_ENTRY_ARGS)
 	HCALL_SBI_HSM_CALLS(HV_ENTRY_ARGS) HCALL_SBI_IPI_CALLS(HV_ENTRY_ARGS)
 	HCALL_SBI_TIME_CALLS(HV_ENTRY_ARGS) HCALL_SBI_RFENCE_CALLS(HV_ENTRY_ARGS)
-	HCALL_SBI_DBCN_CALLS(HV_ENTRY_ARGS)
+	HCALL_SBI_DBCN_CALLS(HV_ENTRY_ARGS) HCALL_SBI_SUSP_CALLS(HV_ENTRY_ARGS)
+	HCALL_SBI_LEGACY_CALLS(HV_ENTRY_ARGS)
 };
 
 /* The riscv glue's hooks; all NULL until it registers them. */
@@ -87,6 +102,8 @@ void hv_sbi_set_glue(const struct hv_sbi_glue *g)
 /* SBI_ERR_<NAME> = raw code, from the ABI's error table. */
 #define SBI_ERR(name, raw, status) SBI_##name = (raw),
 enum { HCALL_SBI_ERRORS(SBI_ERR) };
+
+static int legacy_present(uint64_t eid);
 
 static void spec_version(struct hv_call *c)
 {
@@ -111,6 +128,8 @@ static void probe_extension(struct hv_call *c)
 		      (eid == HCALL_SBI_TIME_EID && glue.set_timer) ||
 		      (eid == HCALL_SBI_RFENCE_EID && glue.fence) ||
 		      (eid == HCALL_SBI_DBCN_EID && glue.console_write) ||
+		      (eid == HCALL_SBI_SUSP_EID && glue.restart) ||
+		      (eid <= HCALL_SBI_EXT_LEGACY_SHUTDOWN && legacy_present(eid)) ||
 		      (eid == HCALL_PROBE_SBI_EID &&
 		       (c->vm->caps & HV_CAP_PROBE));
 
@@ -138,15 +157,9 @@ static const struct hv_entry base_table[BASE_N] = {
 	[HCALL_SBI_BASE_GET_MIMPID] = HV_ENTRY(SBI_BASE, GET_MIMPID, machine_id, HV_PERM_INFO),
 };
 
-static void system_reset(struct hv_call *c)
+/* Shut down or reset: the machine for the service VM, else the VM. */
+static void reset(struct hv_call *c, uint64_t type, uint64_t reason)
 {
-	uint64_t type = c->arg[0], reason = c->arg[1];
-
-	if (type > HCALL_SBI_SRST_TYPE_WARM_REBOOT ||
-	    reason > HCALL_SBI_SRST_REASON_SYSTEM_FAILURE) {
-		hv_call_status(c, SBI_ERR_INVALID_PARAM);
-		return;
-	}
 	hv_call_ok(c, 0);
 	if (c->vm->role == HV_ROLE_SERVICE) {
 		c->hv->exit_code = reason == HCALL_SBI_SRST_REASON_SYSTEM_FAILURE;
@@ -156,6 +169,18 @@ static void system_reset(struct hv_call *c)
 	}
 	hv_vm_stop(c->hv, c->vm);
 	c->action = HV_VCPU_OFF;
+}
+
+static void system_reset(struct hv_call *c)
+{
+	uint64_t type = c->arg[0], reason = c->arg[1];
+
+	if (type > HCALL_SBI_SRST_TYPE_WARM_REBOOT ||
+	    reason > HCALL_SBI_SRST_REASON_SYSTEM_FAILURE) {
+		hv_call_status(c, SBI_ERR_INVALID_PARAM);
+		return;
+	}
+	reset(c, type, reason);
 }
 
 #define SRST_N (HCALL_SBI_SRST_SYSTEM_RESET + 1u)
@@ -221,6 +246,26 @@ static void hart_get_status(struct hv_call *c)
 	hv_call_ok(c, on ? HCALL_SBI_HSM_STATE_STARTED : HCALL_SBI_HSM_STATE_STOPPED);
 }
 
+/*
+ * A non-retentive suspend that wakes at once: the caller starts afresh
+ * at resume_addr with a1 = opaque (INVALID_ADDRESS unless that is
+ * executable memory of the VM).
+ */
+static void resume_at(struct hv_call *c, uint64_t resume_addr, uint64_t opaque)
+{
+	if (!hv_guest_range(c->vm, resume_addr, 4, HV_MEM_EXEC)) {
+		hv_call_status(c, SBI_ERR_INVALID_ADDRESS);
+		return;
+	}
+	hv_lock(&c->vm->lock);
+	c->vcpu->entry = resume_addr;
+	c->vcpu->context_id = opaque;
+	hv_unlock(&c->vm->lock);
+	glue.restart(c->vcpu);
+	hv_call_status(c, 0);
+	c->action = HV_SWITCH;
+}
+
 static void hart_suspend(struct hv_call *c)
 {
 	uint32_t type = (uint32_t)c->arg[0];
@@ -231,6 +276,10 @@ static void hart_suspend(struct hv_call *c)
 	    (type > HCALL_SBI_HSM_SUSPEND_NON_RET_DEFAULT &&
 	     type < HCALL_SBI_HSM_SUSPEND_NON_RET_PLATFORM)) {
 		hv_call_status(c, SBI_ERR_INVALID_PARAM);
+		return;
+	}
+	if (type == HCALL_SBI_HSM_SUSPEND_NON_RET_DEFAULT && glue.restart) {
+		resume_at(c, c->arg[1], c->arg[2]);
 		return;
 	}
 	if (type != HCALL_SBI_HSM_SUSPEND_RET_DEFAULT) {
@@ -431,6 +480,116 @@ static const struct hv_entry dbcn_table[DBCN_N] = {
 		HV_ENTRY(SBI_DBCN, CONSOLE_WRITE_BYTE, console_write_byte, HV_PERM_INFO),
 };
 
+/* ---- SUSP ------------------------------------------------------------------ */
+
+static void system_suspend(struct hv_call *c)
+{
+	uint32_t type = (uint32_t)c->arg[0];
+	unsigned i;
+	int others = 0;
+
+	if (c->arg[0] > 0xFFFFFFFFu ||
+	    (type > HCALL_SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM &&
+	     type < HCALL_SBI_SUSP_SLEEP_TYPE_PLATFORM_START)) {
+		hv_call_status(c, SBI_ERR_INVALID_PARAM);
+		return;
+	}
+	if (type != HCALL_SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM) {
+		hv_call_status(c, SBI_ERR_NOT_SUPPORTED);
+		return;
+	}
+	hv_lock(&c->vm->lock);
+	for (i = 0; i < c->vm->nvcpus; i++)
+		if (&c->vm->vcpus[i] != c->vcpu && c->vm->vcpus[i].online)
+			others = 1;
+	hv_unlock(&c->vm->lock);
+	if (others) {
+		hv_call_status(c, SBI_ERR_DENIED);
+		return;
+	}
+	resume_at(c, c->arg[1], c->arg[2]);
+}
+
+#define SUSP_N (HCALL_SBI_SUSP_SYSTEM_SUSPEND + 1u)
+
+static const struct hv_entry susp_table[SUSP_N] = {
+	[HCALL_SBI_SUSP_SYSTEM_SUSPEND] =
+		HV_ENTRY(SBI_SUSP, SYSTEM_SUSPEND, system_suspend, HV_PERM_INFO),
+};
+
+/* ---- legacy (v0.1): a7 = EID, result in a0 only ------------------------- */
+
+static void legacy_set_timer(struct hv_call *c)
+{
+	glue.set_timer(c->vcpu, c->arg[0]);
+	hv_call_status(c, 0);
+}
+
+static void legacy_putchar(struct hv_call *c)
+{
+	char b = (char)(uint8_t)c->arg[0];
+
+	glue.console_write(&b, 1);
+	hv_call_status(c, 0);
+}
+
+static void legacy_getchar(struct hv_call *c)
+{
+	hv_call_status(c, -1); /* no console input */
+}
+
+static void legacy_clear_ipi(struct hv_call *c)
+{
+	glue.clear_ipi(c->vcpu);
+	hv_call_status(c, 0);
+}
+
+static void legacy_shutdown(struct hv_call *c)
+{
+	reset(c, HCALL_SBI_SRST_TYPE_SHUTDOWN, HCALL_SBI_SRST_REASON_NONE);
+}
+
+#define LEGACY_N (HCALL_SBI_LEGACY_SHUTDOWN + 1u)
+
+/* send_ipi and the remote fences take the virtual address of a hart
+ * mask, which the core cannot translate: not implemented. */
+static const struct hv_entry legacy_table[LEGACY_N] = {
+	[HCALL_SBI_LEGACY_SET_TIMER] =
+		HV_ENTRY(SBI_LEGACY, SET_TIMER, legacy_set_timer, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_CONSOLE_PUTCHAR] =
+		HV_ENTRY(SBI_LEGACY, CONSOLE_PUTCHAR, legacy_putchar, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_CONSOLE_GETCHAR] =
+		HV_ENTRY(SBI_LEGACY, CONSOLE_GETCHAR, legacy_getchar, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_CLEAR_IPI] =
+		HV_ENTRY(SBI_LEGACY, CLEAR_IPI, legacy_clear_ipi, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_SHUTDOWN] =
+		HV_ENTRY(SBI_LEGACY, SHUTDOWN, legacy_shutdown, HV_PERM_INFO),
+};
+
+static int legacy_present(uint64_t eid)
+{
+	switch (eid) {
+	case HCALL_SBI_LEGACY_SET_TIMER:
+		return glue.set_timer != NULL;
+	case HCALL_SBI_LEGACY_CONSOLE_PUTCHAR:
+		return glue.console_write != NULL;
+	case HCALL_SBI_LEGACY_CONSOLE_GETCHAR:
+	case HCALL_SBI_LEGACY_SHUTDOWN:
+		return 1;
+	case HCALL_SBI_LEGACY_CLEAR_IPI:
+		return glue.clear_ipi != NULL;
+	default:
+		return 0;
+	}
+}
+
+/* The legacy convention's calls arrive as (0, EID): its a7 is the
+ * number. */
+static const struct hv_entry *legacy_lookup(uint64_t eid)
+{
+	return legacy_present(eid) ? hv_entry_at(legacy_table, LEGACY_N, eid, eid) : NULL;
+}
+
 static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 {
 	switch (eid) {
@@ -449,16 +608,34 @@ static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 	case HCALL_SBI_DBCN_EID:
 		return glue.console_write ? hv_entry_at(dbcn_table, DBCN_N, fid, fid)
 					  : NULL;
+	case HCALL_SBI_SUSP_EID:
+		return glue.restart ? hv_entry_at(susp_table, SUSP_N, fid, fid) : NULL;
+	case 0:
+		return legacy_lookup(fid);
 	default:
 		return NULL;
 	}
 }
 
 static const struct hcall_conv_desc conv = HCALL_SBI_BASE_CONV_RISCV;
+/* The legacy calls implemented here, each selected by its a7 before the
+ * extensions (a more specific match), so only a0 is written back. */
+static const struct hcall_conv_desc legacy_convs[] = {
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_SET_TIMER),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CONSOLE_PUTCHAR),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CONSOLE_GETCHAR),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CLEAR_IPI),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_SHUTDOWN),
+};
 
 /* SBI is the riscv answer to every ecall no other ABI of the VM claims:
  * a VM without SBI still gets SBI's NOT_SUPPORTED. */
 static const struct hv_conv convs[] = {
+	{ &legacy_convs[0], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[1], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[2], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[3], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[4], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
 	{ &conv, HV_CONV_EXTENSION | HV_CONV_EVERY_VM },
 };
 

@@ -62,6 +62,8 @@ struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next);
 void rv_vcpu_queue_fault(struct hv_vcpu *v, uint64_t cause, uint64_t tval);
 /* Deliver a queued exception of the running vCPU (live CSRs). */
 void rv_vcpu_deliver_fault(struct hv_vcpu *v);
+/* Clear VSSIP of a vCPU, running or not. */
+void rv_vcpu_clear_ipi(struct hv_vcpu *v);
 /* Program a vCPU's VS timer (Sstc vstimecmp), running or not. */
 void rv_vcpu_set_timer(struct hv_vcpu *v, uint64_t deadline);
 /* The SBI service's hooks (sbi.c). */

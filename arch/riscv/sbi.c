@@ -12,7 +12,9 @@
  *           instruction cache, so a fence here covers every target:
  *           fence.i, or hfence.vvma (the running VM's VMID) of the range,
  *           page by page up to 64 pages, else all of it.
- *   DBCN    the hypervisor's UART.
+ *   DBCN    the hypervisor's UART (also legacy console_putchar).
+ *   legacy clear_ipi clears the vCPU's hvip.VSSIP; a non-retentive
+ *   suspend restarts the vCPU at its new entry (vcpu.c).
  */
 #include "csr.h"
 #include "rv.h"
@@ -73,8 +75,20 @@ static void console_write(const char *buf, unsigned len)
 		rv_putc(buf[i]);
 }
 
+static void clear_ipi(struct hv_vcpu *v)
+{
+	rv_vcpu_clear_ipi(v);
+}
+
+static void restart(struct hv_vcpu *v)
+{
+	rv_vcpu_stopped(v); /* started afresh at v->entry when it next runs */
+}
+
 const struct hv_sbi_glue rv_sbi_glue = {
 	.set_timer = set_timer,
 	.fence = fence,
 	.console_write = console_write,
+	.clear_ipi = clear_ipi,
+	.restart = restart,
 };

@@ -154,6 +154,14 @@ void rv_vcpu_set_timer(struct hv_vcpu *v, uint64_t deadline)
 		ctx(v)->vstimecmp = deadline;
 }
 
+void rv_vcpu_clear_ipi(struct hv_vcpu *v)
+{
+	if (v == rv_current)
+		csr_clear(CSR_HVIP, 1ul << IRQ_VSSI);
+	else
+		ctx(v)->hvip &= ~(1ul << IRQ_VSSI);
+}
+
 void rv_vcpu_raise_upcall(struct hv_vcpu *v)
 {
 	if (v == rv_current)

@@ -48,8 +48,8 @@ static void run_examples(void)
 #if defined(GUEST_PEER)
 	tap_check(found >= 3, "example sbi_probe: OpenSBI offers at least base, HSM and SRST");
 #else
-	tap_eq("example sbi_probe: hcall offers base, TIME, IPI, RFENCE, HSM, SRST and DBCN",
-	       (uint64_t)found, 7);
+	tap_eq("example sbi_probe: hcall offers base, TIME, IPI, RFENCE, HSM, SRST, DBCN, SUSP",
+	       (uint64_t)found, 8);
 	run_hvisor_zones();
 #endif
 }

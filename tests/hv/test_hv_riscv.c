@@ -320,7 +320,22 @@ static void g_console(const char *buf, unsigned len)
 		g.out[g.bytes++] = buf[i];
 }
 
-static const struct hv_sbi_glue fake_glue = { g_timer, g_fence, g_console };
+static int clears, restarts;
+
+static void g_clear_ipi(struct hv_vcpu *v)
+{
+	(void)v;
+	clears++;
+}
+
+static void g_restart(struct hv_vcpu *v)
+{
+	(void)v;
+	restarts++;
+}
+
+static const struct hv_sbi_glue fake_glue = { g_timer, g_fence, g_console, g_clear_ipi,
+					      g_restart };
 
 #define SBI_TIME 0x54494D45u
 #define SBI_RFENCE 0x52464E43u
@@ -394,4 +409,74 @@ Test(riscv, sbi_glue_extensions)
 	cr_assert_eq(ERR, 0);
 	cr_assert_eq(VAL, 0, "no console input");
 	hv_sbi_set_glue(NULL);
+}
+
+/* Legacy (v0.1): a7 = EID, result in a0 only, a1 preserved. */
+Test(riscv, sbi_legacy)
+{
+	hv_sbi_set_glue(&fake_glue);
+	memset(&g, 0, sizeof(g));
+	clears = 0;
+	ecall(SBI_BASE, 3, 0x01, 0, 0);
+	cr_assert_eq(VAL, 1, "legacy console_putchar present");
+	ecall(SBI_BASE, 3, 0x04, 0, 0);
+	cr_assert_eq(VAL, 0, "legacy send_ipi: not implemented");
+
+	ecall(0x01, 0, 'k', 0x1111, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 0x1111, "a1 preserved (only a0 is a legacy result)");
+	cr_assert_eq(g.out[0], 'k');
+	ecall(0x02, 0, 0, 0x1111, 0);
+	cr_assert_eq(ERR, -1, "getchar: no input");
+	cr_assert_eq(VAL, 0x1111);
+	ecall(0x00, 0, 0x999, 0x1111, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(g.deadline, 0x999);
+	cr_assert_eq(VAL, 0x1111);
+	ecall(0x03, 0, 0, 0, 0);
+	cr_assert_eq(clears, 1);
+	ecall(0x05, 0, 0, 0, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "remote_fence_i: not implemented");
+	cr_assert_eq(ecall(0x08, 0, 0, 0, 0), HV_SYSTEM_OFF, "the service VM's shutdown");
+	hv_sbi_set_glue(NULL);
+	ecall(0x01, 0, 'k', 0x1111, 0);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "no console hook");
+	cr_assert_eq(VAL, 0x1111);
+}
+
+#define SBI_SUSP 0x53555350u
+#define SBI_DENIED (-4)
+
+/* SUSP and HSM's non-retentive suspend: restart the caller at resume_addr. */
+Test(riscv, sbi_suspend)
+{
+	hv_sbi_set_glue(&fake_glue);
+	restarts = 0;
+	ecall(SBI_BASE, 3, SBI_SUSP, 0, 0);
+	cr_assert_eq(VAL, 1);
+	ecall(SBI_SUSP, 0, 1, R0, 5);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "sleep type 1 is reserved");
+	ecall(SBI_SUSP, 0, 0x80000000u, R0, 5);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "platform sleep type");
+	ecall(SBI_SUSP, 0, 0, R1, 5);
+	cr_assert_eq(ERR, SBI_INVALID_ADDRESS, "resume_addr not executable");
+	svc->vcpus[1].online = 1;
+	ecall(SBI_SUSP, 0, 0, R0, 5);
+	cr_assert_eq(ERR, SBI_DENIED, "another vCPU is not STOPPED");
+	svc->vcpus[1].online = 0;
+	cr_assert_eq(restarts, 0);
+	cr_assert_eq(ecall(SBI_SUSP, 0, 0, R0 + 0x40, 5), HV_SWITCH);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(restarts, 1);
+	cr_assert_eq(cpu->entry, R0 + 0x40);
+	cr_assert_eq(cpu->context_id, 5);
+	cr_assert_eq(ecall(SBI_HSM, 3, 0x80000000u, R0 + 0x80, 6), HV_SWITCH);
+	cr_assert_eq(restarts, 2);
+	cr_assert_eq(cpu->entry, R0 + 0x80);
+	cr_assert_eq(cpu->context_id, 6);
+	ecall(SBI_HSM, 3, 0x80000000u, R1, 6);
+	cr_assert_eq(ERR, SBI_INVALID_ADDRESS);
+	hv_sbi_set_glue(NULL);
+	ecall(SBI_HSM, 3, 0x80000000u, R0, 6);
+	cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "without the restart hook");
 }

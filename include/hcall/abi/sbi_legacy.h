@@ -58,12 +58,18 @@
 	  _, _, _, _, "power off every hart; does not return")
 
 /* Legacy: a7 is the number, a0.. the arguments, a0 the result only. */
-#define HCALL_SBI_LEGACY_CONV_RISCV                                           \
-	{ "sbi-legacy/riscv64", HCALL_ARCH_RISCV64, HCALL_TRAP_ECALL, 0,      \
-	  HCALL_REG_NONE, 0, HCALL__SBI_R(EID), 4,                            \
+#define HCALL__SBI_LEGACY_CONV(name, sel_reg, sel)                            \
+	{ name, HCALL_ARCH_RISCV64, HCALL_TRAP_ECALL, 0, sel_reg, sel,        \
+	  HCALL__SBI_R(EID), 4,                                               \
 	  { HCALL__SBI_R(ARG0), HCALL__SBI_R(ARG1), HCALL__SBI_R(ARG2),       \
 	    HCALL__SBI_R(ARG3) },                                             \
 	  1, { HCALL__SBI_R(ERR) }, HCALL_REG_NONE,                           \
 	  HCALL__BIT(HCALL_SBI_RISCV_REG_ERR) }
+#define HCALL_SBI_LEGACY_CONV_RISCV \
+	HCALL__SBI_LEGACY_CONV("sbi-legacy/riscv64", HCALL_REG_NONE, 0)
+/* The same, selected by a7 = eid: how a hypervisor tells one legacy
+ * call from the extensions that share a7. */
+#define HCALL_SBI_LEGACY_CONV_EID_RISCV(eid) \
+	HCALL__SBI_LEGACY_CONV("sbi-legacy/riscv64", HCALL__SBI_R(EID), (eid))
 
 #endif /* HCALL_ABI_SBI_LEGACY_H */

@@ -23,7 +23,8 @@
  *   "NACL", STA "STA", SSE "SSE", FWFT "FWFT", DBTR "DBTR", MPXY "MPXY",
  *   legacy 0x00..0x08.
  *   HSM states: STARTED 0, STOPPED 1, START_PENDING 2, STOP_PENDING 3.
- *   Errors: INVALID_PARAM -3, INVALID_ADDRESS -5, ALREADY_AVAILABLE -6.
+ *   Errors: INVALID_PARAM -3, DENIED -4, INVALID_ADDRESS -5,
+ *   ALREADY_AVAILABLE -6.
  *   sip: SSIP bit 1, STIP bit 5; scause interrupt 5 = supervisor timer.
  *   PMU counter_info: CSR [11:0], width - 1 [17:12], firmware [63].
  *
@@ -45,6 +46,7 @@
 #define SPEC_EID_HSM 0x48534Du
 #define SPEC_EID_SRST 0x53525354u
 #define SPEC_EID_PMU 0x504D55u
+#define SPEC_EID_SUSP 0x53555350u
 
 #define SPEC_HSM_STARTED 0u
 #define SPEC_HSM_STOPPED 1u
@@ -52,6 +54,7 @@
 #define SPEC_HSM_STOP_PENDING 3u
 
 #define SPEC_ERR_INVALID_PARAM (-3)
+#define SPEC_ERR_DENIED (-4)
 #define SPEC_ERR_INVALID_ADDRESS (-5)
 #define SPEC_ERR_ALREADY_AVAILABLE (-6)
 
@@ -78,7 +81,8 @@ static const char *const impl_name[] = { "an unknown implementation",
  * probe_extension per implementation: 1 present, 0 absent. OpenSBI v1.1
  * implements BASE, TIME, IPI, RFENCE, HSM, SRST, PMU and the legacy
  * calls; the hcall hypervisor (riscv glue) BASE, TIME, IPI, RFENCE,
- * HSM, SRST and DBCN.
+ * HSM, SRST, DBCN, SUSP and the legacy calls but send_ipi and the remote
+ * fences (they pass a virtual address it does not translate).
  */
 static const struct ext_row {
 	uint32_t eid;
@@ -93,7 +97,7 @@ static const struct ext_row {
 	{ SPEC_EID_SRST, "SRST", { 0, 1, 1 } },
 	{ SPEC_EID_PMU, "PMU", { 0, 1, 0 } },
 	{ 0x4442434Eu, "DBCN", { 0, 0, 1 } },
-	{ 0x53555350u, "SUSP", { 0, 0, 0 } },
+	{ SPEC_EID_SUSP, "SUSP", { 0, 0, 1 } },
 	{ 0x43505043u, "CPPC", { 0, 0, 0 } },
 	{ 0x4E41434Cu, "NACL", { 0, 0, 0 } },
 	{ 0x535441u, "STA", { 0, 0, 0 } },
@@ -101,15 +105,15 @@ static const struct ext_row {
 	{ 0x46574654u, "FWFT", { 0, 0, 0 } },
 	{ 0x44425452u, "DBTR", { 0, 0, 0 } },
 	{ 0x4D505859u, "MPXY", { 0, 0, 0 } },
-	{ 0x00u, "legacy set_timer", { 0, 1, 0 } },
-	{ 0x01u, "legacy console_putchar", { 0, 1, 0 } },
-	{ 0x02u, "legacy console_getchar", { 0, 1, 0 } },
-	{ 0x03u, "legacy clear_ipi", { 0, 1, 0 } },
+	{ 0x00u, "legacy set_timer", { 0, 1, 1 } },
+	{ 0x01u, "legacy console_putchar", { 0, 1, 1 } },
+	{ 0x02u, "legacy console_getchar", { 0, 1, 1 } },
+	{ 0x03u, "legacy clear_ipi", { 0, 1, 1 } },
 	{ 0x04u, "legacy send_ipi", { 0, 1, 0 } },
 	{ 0x05u, "legacy remote_fence_i", { 0, 1, 0 } },
 	{ 0x06u, "legacy remote_sfence_vma", { 0, 1, 0 } },
 	{ 0x07u, "legacy remote_sfence_vma_asid", { 0, 1, 0 } },
-	{ 0x08u, "legacy shutdown", { 0, 1, 0 } },
+	{ 0x08u, "legacy shutdown", { 0, 1, 1 } },
 };
 #define N_EXTS (sizeof(exts) / sizeof(exts[0]))
 
@@ -535,6 +539,13 @@ static void hsm(void)
 		rfence_to(0, ~0ull, "every hart (base -1)");
 	}
 
+	if (has(SPEC_EID_SUSP)) {
+		r = hcall_sbi_call3(SPEC_EID_SUSP, 0, 0,
+				    (uint64_t)(uintptr_t)sbi_secondary_entry, 0);
+		tap_eq("SUSP with another hart STARTED: DENIED", (uint64_t)r.error,
+		       (uint64_t)(int64_t)SPEC_ERR_DENIED);
+	}
+
 	smp.may_stop = 1;
 	fence();
 	wait_stopped(other, &st);
@@ -643,6 +654,23 @@ static void dbcn(void)
 		  "DBCN console_read: SUCCESS, at most n bytes read");
 }
 
+/* ---- SUSP ---------------------------------------------------------------- */
+
+static void susp(void)
+{
+	struct hcall_sbi_ret r;
+
+	if (!need(SPEC_EID_SUSP, "SUSP", "SUSP refuses a reserved sleep type"))
+		return;
+	r = hcall_sbi_call3(SPEC_EID_SUSP, 0, 1, (uint64_t)(uintptr_t)sbi_secondary_entry, 0);
+	tap_eq("SUSP sleep type 1 (reserved): INVALID_PARAM", (uint64_t)r.error,
+	       (uint64_t)(int64_t)SPEC_ERR_INVALID_PARAM);
+	r = hcall_sbi_call3(SPEC_EID_SUSP, 0, 0x7FFFFFFFu,
+			    (uint64_t)(uintptr_t)sbi_secondary_entry, 0);
+	tap_eq("SUSP sleep type 0x7FFFFFFF (reserved): INVALID_PARAM", (uint64_t)r.error,
+	       (uint64_t)(int64_t)SPEC_ERR_INVALID_PARAM);
+}
+
 /* ---- SRST ---------------------------------------------------------------- */
 
 static void srst(void)
@@ -682,6 +710,7 @@ static void check_sbi_conformance(void)
 	hsm();
 	pmu();
 	dbcn();
+	susp();
 	srst();
 }
 GUEST_CHECK("sbi conformance", check_sbi_conformance);
