@@ -29,6 +29,7 @@
 #include "stage2.h"
 #include "smp.h"
 #include "sysreg.h"
+#include "trng.h"
 #include "vcpu.h"
 #ifdef HV_BENCH
 #include "bench_floor.h" /* the round-trip bench image (bench/roundtrip) */
@@ -412,6 +413,8 @@ void arm64_main(void)
 
 		if (!vm)
 			power_off("bad VM configuration", HV_EXIT_BUG);
+		if (arm64_trng_offer(vm) < 0)
+			power_off("TRNG registration failed", HV_EXIT_BUG);
 		if (!first && layout_vms[i].start)
 			first = vm;
 	}

@@ -152,15 +152,63 @@ static void negative(void)
 }
 #endif
 
+/*
+ * TRNG (DEN0098): QEMU's firmware has none; hcall's hypervisor offers it
+ * exactly when the CPU has FEAT_RNG (ID_AA64ISAR0_EL1.RNDR, bits 63:60,
+ * non-zero: `-cpu max`, not cortex-a57), and never a deterministic
+ * substitute. The user-mode trap emulator offers no entropy source.
+ */
+#define SPEC_TRNG_FEATURES 0x84000051u
+#define SPEC_TRNG_GET_UUID 0x84000052u
+#define SPEC_TRNG_RND32 0x84000053u
+#define SPEC_TRNG_RND64 0xC4000053u
+#define SPEC_TRNG_1_0 0x10000u
+#define SPEC_TRNG_INVALID_PARAMETERS ((uint64_t)-2)
+
+static void trng(void)
+{
+	struct hcall_smccc_ret v = hcall_smccc_call0(SPEC_TRNG_VERSION), a, b;
+	uint64_t isar0;
+	int rng;
+
+	__asm__ __volatile__("mrs %0, id_aa64isar0_el1" : "=r"(isar0));
+	rng = ((isar0 >> 60) & 0xF) != 0;
+#if defined(GUEST_PEER) || defined(USER_PLAN_ARM64_SERVICE)
+	rng = 0;
+#endif
+	if (!rng) {
+		tap_eq("TRNG_VERSION: NOT_SUPPORTED (no entropy source here)",
+		       v.x0 | 0xffffffff00000000ull, SPEC_NOT_SUPPORTED);
+		return;
+	}
+	tap_eq("TRNG_VERSION = 1.0 (FEAT_RNG present)", (uint32_t)v.x0, SPEC_TRNG_1_0);
+	tap_eq("TRNG_FEATURES(RND64) = 0",
+	       (uint32_t)hcall_smccc_call1(SPEC_TRNG_FEATURES, SPEC_TRNG_RND64).x0, 0);
+	tap_check((uint32_t)hcall_smccc_call0(SPEC_TRNG_GET_UUID).x0 != 0xFFFFFFFFu,
+		  "TRNG_GET_UUID answers a UUID");
+	a = hcall_smccc_call1(SPEC_TRNG_RND64, 192);
+	b = hcall_smccc_call1(SPEC_TRNG_RND64, 192);
+	tap_check((uint32_t)a.x0 == 0 && (uint32_t)b.x0 == 0 &&
+			  (a.x1 != b.x1 || a.x2 != b.x2 || a.x3 != b.x3),
+		  "TRNG_RND64(192) twice: SUCCESS, two different 192-bit values");
+	a = hcall_smccc_call1(SPEC_TRNG_RND64, 8);
+	tap_check((uint32_t)a.x0 == 0 && a.x1 == 0 && a.x2 == 0 && a.x3 < 256,
+		  "TRNG_RND64(8): only the low 8 bits of x3 may be set");
+	a = hcall_smccc_call1(SPEC_TRNG_RND32, 40);
+	tap_check((uint32_t)a.x0 == 0 && a.x1 == 0 && a.x2 < 256 && a.x3 <= 0xFFFFFFFFu,
+		  "TRNG_RND32(40): 40 bits in w2 (7:0) and w3");
+	tap_eq("TRNG_RND64(0): INVALID_PARAMETERS",
+	       hcall_smccc_call1(SPEC_TRNG_RND64, 0).x0 | 0xffffffff00000000ull,
+	       SPEC_TRNG_INVALID_PARAMETERS);
+	tap_eq("TRNG_RND32(97): INVALID_PARAMETERS",
+	       hcall_smccc_call1(SPEC_TRNG_RND32, 97).x0 | 0xffffffff00000000ull,
+	       SPEC_TRNG_INVALID_PARAMETERS);
+}
+
 static void check_smccc(void)
 {
 	peer_or_hv_basics();
-	/* No entropy source behind either answerer: QEMU's firmware has no
-	 * TRNG, and the hypervisor offers one only on a CPU with FEAT_RNG
-	 * (cortex-a57 has none); never a deterministic generator. */
-	tap_eq("TRNG_VERSION: NOT_SUPPORTED (no FEAT_RNG on cortex-a57)",
-	       hcall_smccc_call0(SPEC_TRNG_VERSION).x0 | 0xffffffff00000000ull,
-	       SPEC_NOT_SUPPORTED);
+	trng();
 #ifndef GUEST_PEER
 	roles(HCALL_SMCCC_HVC);
 	roles(HCALL_SMCCC_SMC);
