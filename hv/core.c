@@ -6,6 +6,7 @@
 #include "hv_string.h"
 #include "lock.h"
 #include "service.h"
+#include "vcpu.h"
 #include "vm.h"
 
 /* Each service's slice of a VM's svc_state, 16-byte aligned. 0, or
@@ -81,17 +82,6 @@ int hv_vm_stop(struct hv *hv, struct hv_vm *vm)
 	return ret;
 }
 
-/* Caller holds hv->lock (the VM's state) and takes vm->lock (online). */
-static int runnable(struct hv_vcpu *v)
-{
-	int online;
-
-	hv_lock(&v->vm->lock);
-	online = v->online;
-	hv_unlock(&v->vm->lock);
-	return online;
-}
-
 struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current)
 {
 	return hv_next_vcpu_on(hv, current, 0, 1);
@@ -113,7 +103,7 @@ struct hv_vcpu *hv_next_vcpu_on(struct hv *hv, struct hv_vcpu *current,
 		struct hv_vcpu *v = &vm->vcpus[s % HV_MAX_VCPUS];
 
 		if (vm->state == HV_VM_RUNNING && s % HV_MAX_VCPUS < vm->nvcpus &&
-		    (ncpus <= 1 || v->id % ncpus == cpu) && runnable(v))
+		    (ncpus <= 1 || v->id % ncpus == cpu) && hv_vcpu_is_on(v))
 			found = v;
 	}
 	hv_unlock(&hv->lock);

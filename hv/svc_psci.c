@@ -49,6 +49,7 @@
 #include "guest_mem.h"
 #include "lock.h"
 #include "smccc.h"
+#include "vcpu.h"
 #include "vm.h"
 
 enum { HCALL_PSCI_CALLS(HV_ENTRY_ARGS) };
@@ -63,11 +64,7 @@ enum { HCALL_PSCI_ERRORS(PSCI_ERR) };
 
 static struct hv_vcpu *target(struct hv_vm *vm, uint64_t mpidr)
 {
-	uint64_t id = mpidr & MPIDR_AFF0;
-
-	if ((mpidr & ~MPIDR_AFF0) || id >= vm->nvcpus)
-		return NULL;
-	return &vm->vcpus[hv_index_nospec(id, vm->nvcpus)];
+	return (mpidr & ~MPIDR_AFF0) ? NULL : hv_vcpu_by_index(vm, mpidr & MPIDR_AFF0);
 }
 
 static void version(struct hv_call *c)
@@ -135,35 +132,34 @@ static void cpu_suspend(struct hv_call *c)
 	c->action = HV_SWITCH;
 }
 
+/* What a failed hv_vcpu_power_on() means in this ABI. */
+static int64_t power_on_status(int ret)
+{
+	switch (ret) {
+	case 0:
+		return 0;
+	case -HV_EFAULT:
+		return PSCI_INVALID_ADDRESS;
+	case -HV_EEXIST:
+		return PSCI_ALREADY_ON;
+	default:
+		return PSCI_INVALID_PARAMETERS;
+	}
+}
+
 static void cpu_on(struct hv_call *c)
 {
 	struct hv_vcpu *t = target(c->vm, arg(c, 0));
-	uint64_t entry = arg(c, 1);
-	int64_t st = 0;
+	int ret = t ? hv_vcpu_power_on(t, arg(c, 1), arg(c, 2)) : -HV_EINVAL;
 
-	if (!t)
-		st = PSCI_INVALID_PARAMETERS;
-	else if (!hv_guest_range(c->vm, entry, 4, HV_MEM_EXEC))
-		st = PSCI_INVALID_ADDRESS;
-	hv_lock(&c->vm->lock);
-	if (!st && t->online)
-		st = PSCI_ALREADY_ON;
-	if (!st) {
-		t->entry = entry;
-		t->context_id = arg(c, 2);
-		t->online = 1;
-	}
-	hv_unlock(&c->vm->lock);
-	hv_call_status(c, st);
-	if (!st)
+	hv_call_status(c, power_on_status(ret));
+	if (!ret)
 		c->action = HV_SWITCH;
 }
 
 static void cpu_off(struct hv_call *c)
 {
-	hv_lock(&c->vm->lock);
-	c->vcpu->online = 0;
-	hv_unlock(&c->vm->lock);
+	hv_vcpu_power_off(c->vcpu);
 	hv_call_status(c, 0);
 	c->action = HV_VCPU_OFF;
 }
@@ -171,16 +167,12 @@ static void cpu_off(struct hv_call *c)
 static void affinity_info(struct hv_call *c)
 {
 	struct hv_vcpu *t = target(c->vm, arg(c, 0));
-	int on;
 
 	if (!t || (uint32_t)c->arg[1] != 0) {
 		hv_call_status(c, PSCI_INVALID_PARAMETERS);
 		return;
 	}
-	hv_lock(&c->vm->lock);
-	on = t->online;
-	hv_unlock(&c->vm->lock);
-	hv_call_ok(c, on ? HCALL_PSCI_AFFINITY_ON : HCALL_PSCI_AFFINITY_OFF);
+	hv_call_ok(c, hv_vcpu_is_on(t) ? HCALL_PSCI_AFFINITY_ON : HCALL_PSCI_AFFINITY_OFF);
 }
 
 static void migrate_info_type(struct hv_call *c)

@@ -76,6 +76,7 @@
 #include "lock.h"
 #include "sbi_glue.h"
 #include "service.h"
+#include "vcpu.h"
 #include "vm.h"
 
 enum {
@@ -195,38 +196,38 @@ static const struct hv_entry srst_table[SRST_N] = {
 /* The caller's VM's vCPU with hart ID `hart`, or NULL. */
 static struct hv_vcpu *hart(struct hv_call *c, uint64_t hart)
 {
-	return hart < c->vm->nvcpus ? &c->vm->vcpus[hart] : NULL;
+	return hv_vcpu_by_index(c->vm, hart);
+}
+
+/* What a failed hv_vcpu_power_on() means in this ABI. */
+static int64_t power_on_status(int ret)
+{
+	switch (ret) {
+	case 0:
+		return 0;
+	case -HV_EFAULT:
+		return SBI_ERR_INVALID_ADDRESS;
+	case -HV_EEXIST:
+		return SBI_ERR_ALREADY_AVAILABLE;
+	default:
+		return SBI_ERR_INVALID_PARAM;
+	}
 }
 
 static void hart_start(struct hv_call *c)
 {
 	struct hv_vcpu *t = hart(c, c->arg[0]);
-	int64_t st = 0;
+	/* The glue starts it afresh at entry, a1 = context_id. */
+	int ret = t ? hv_vcpu_power_on(t, c->arg[1], c->arg[2]) : -HV_EINVAL;
 
-	if (!t)
-		st = SBI_ERR_INVALID_PARAM;
-	else if (!hv_guest_range(c->vm, c->arg[1], 4, HV_MEM_EXEC))
-		st = SBI_ERR_INVALID_ADDRESS;
-	hv_lock(&c->vm->lock);
-	if (!st && t->online)
-		st = SBI_ERR_ALREADY_AVAILABLE;
-	if (!st) {
-		/* The glue starts it afresh at entry, a1 = context_id. */
-		t->entry = c->arg[1];
-		t->context_id = c->arg[2];
-		t->online = 1;
-	}
-	hv_unlock(&c->vm->lock);
-	hv_call_status(c, st);
-	if (!st)
+	hv_call_status(c, power_on_status(ret));
+	if (!ret)
 		c->action = HV_SWITCH;
 }
 
 static void hart_stop(struct hv_call *c)
 {
-	hv_lock(&c->vm->lock);
-	c->vcpu->online = 0;
-	hv_unlock(&c->vm->lock);
+	hv_vcpu_power_off(c->vcpu);
 	hv_call_status(c, 0);
 	c->action = HV_VCPU_OFF;
 }
@@ -234,16 +235,13 @@ static void hart_stop(struct hv_call *c)
 static void hart_get_status(struct hv_call *c)
 {
 	struct hv_vcpu *t = hart(c, c->arg[0]);
-	int on;
 
 	if (!t) {
 		hv_call_status(c, SBI_ERR_INVALID_PARAM);
 		return;
 	}
-	hv_lock(&c->vm->lock);
-	on = t->online;
-	hv_unlock(&c->vm->lock);
-	hv_call_ok(c, on ? HCALL_SBI_HSM_STATE_STARTED : HCALL_SBI_HSM_STATE_STOPPED);
+	hv_call_ok(c, hv_vcpu_is_on(t) ? HCALL_SBI_HSM_STATE_STARTED
+				       : HCALL_SBI_HSM_STATE_STOPPED);
 }
 
 /*

@@ -42,6 +42,7 @@
 
 #include "hv.h"
 #include "lock.h"
+#include "vcpu.h"
 #include "vm.h"
 
 /* DEN0022 (PSCI) function IDs and return codes. */
@@ -132,16 +133,6 @@ static int64_t hvc(struct hv_vcpu *v, uint64_t fid, uint64_t a1, uint64_t a2,
 	return (int64_t)v->regs.r[0];
 }
 
-static int online(struct hv_vcpu *v)
-{
-	int on;
-
-	hv_lock(&v->vm->lock);
-	on = v->online;
-	hv_unlock(&v->vm->lock);
-	return on;
-}
-
 static struct hv_vm *make_vm(unsigned n, enum hv_role role)
 {
 	struct hv_vm_config c;
@@ -204,7 +195,7 @@ static void *cpu_on_thread(void *arg)
 	}
 	/* Targets turn themselves off for as long as anyone turns them on. */
 	while (atomic_load(&producers)) {
-		if (!online(v))
+		if (!hv_vcpu_is_on(v))
 			continue;
 		int64_t r = hvc(v, PSCI_CPU_OFF, 0, 0, 0, &act);
 
@@ -221,7 +212,7 @@ static void *cpu_on_thread(void *arg)
 static void cpu_on_check(void)
 {
 	for (unsigned t = 2; t < 4; t++) {
-		long end = online(&vm0->vcpus[t]);
+		long end = hv_vcpu_is_on(&vm0->vcpus[t]);
 
 		if (atomic_load(&on_ok[t]) != atomic_load(&offs[t]) + end)
 			FAIL("cpu_on: vCPU %u: %ld CPU_ON successes, %ld CPU_OFFs, on at end %ld",
@@ -396,10 +387,10 @@ static void not_running_check(void)
 	}
 	r = hvc(v, PSCI_CPU_ON_64, 0, R0, 0, &act);
 	if (act != HV_VCPU_OFF || (uint64_t)r != PSCI_CPU_ON_64 || v->regs.r[1] != 0 ||
-	    online(&vm1->vcpus[0]))
+	    hv_vcpu_is_on(&vm1->vcpus[0]))
 		FAIL("not running: CPU_ON from a stopped VM gave action %d, x0 = %#" PRIx64
 		     ", vCPU 0 online %d",
-		     act, (uint64_t)r, online(&vm1->vcpus[0]));
+		     act, (uint64_t)r, hv_vcpu_is_on(&vm1->vcpus[0]));
 	r = hvc(v, KVM_MEM_SHARE, R0, 0, 0, &act);
 	if (act != HV_VCPU_OFF || (uint64_t)r != KVM_MEM_SHARE)
 		FAIL("not running: MEM_SHARE from a stopped VM gave action %d, x0 = %#" PRIx64,

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/vcpu.c - vCPU power state transitions (see vcpu.h).
+ */
+#include "vcpu.h"
+#include "guest_mem.h"
+#include "lock.h"
+#include "nospec.h"
+
+struct hv_vcpu *hv_vcpu_by_index(struct hv_vm *vm, uint64_t idx)
+{
+	if (idx >= vm->nvcpus)
+		return NULL;
+	return &vm->vcpus[hv_index_nospec(idx, vm->nvcpus)];
+}
+
+int hv_vcpu_power_on(struct hv_vcpu *t, uint64_t entry, uint64_t context)
+{
+	int ret = 0;
+
+	if (!hv_guest_range(t->vm, entry, 4, HV_MEM_EXEC))
+		return -HV_EFAULT;
+	hv_lock(&t->vm->lock);
+	if (t->online) {
+		ret = -HV_EEXIST;
+	} else {
+		t->entry = entry;
+		t->context_id = context;
+		t->online = 1;
+	}
+	hv_unlock(&t->vm->lock);
+	return ret;
+}
+
+void hv_vcpu_power_off(struct hv_vcpu *v)
+{
+	hv_lock(&v->vm->lock);
+	v->online = 0;
+	hv_unlock(&v->vm->lock);
+}
+
+int hv_vcpu_is_on(struct hv_vcpu *v)
+{
+	int on;
+
+	hv_lock(&v->vm->lock);
+	on = v->online;
+	hv_unlock(&v->vm->lock);
+	return on;
+}

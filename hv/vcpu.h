@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/vcpu.h - a vCPU's power state, as the guest-facing CPU-management
+ * calls see it (PSCI CPU_ON/CPU_OFF/AFFINITY_INFO, SBI HSM start, stop
+ * and status): one implementation of the transitions for every ABI, each
+ * under the VM's lock, so two vCPUs that start the same target at once
+ * see exactly one success.
+ */
+#ifndef HV_VCPU_H
+#define HV_VCPU_H
+
+#include "hv.h"
+
+/* vm's vCPU number idx, a guest-chosen value (bounds-checked, and the
+ * index clamped against speculation), or NULL. */
+struct hv_vcpu *hv_vcpu_by_index(struct hv_vm *vm, uint64_t idx);
+
+/* Bring t online at guest-physical `entry` with `context` for its first
+ * register. 0, -HV_EFAULT (entry is not executable memory of t's VM) or
+ * -HV_EEXIST (already online). */
+int hv_vcpu_power_on(struct hv_vcpu *t, uint64_t entry, uint64_t context);
+
+/* The calling vCPU goes offline. */
+void hv_vcpu_power_off(struct hv_vcpu *v);
+
+/* 1 if v is online, else 0. */
+int hv_vcpu_is_on(struct hv_vcpu *v);
+
+#endif /* HV_VCPU_H */
