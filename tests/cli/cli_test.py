@@ -123,6 +123,24 @@ def main():
           'SBI probe_extension: EID 0x10 in a7, FID 3 in a6, a0 in, a0/a1 out', out)
     expect_output(['decode', 'sbi_base', '3'], ['PROBE_EXTENSION'],
                   'sbi_base alone takes the FID')
+    # Every SBI extension's EID selects it (SBI spec: HSM = 0x48534D,
+    # hart_start FID 0 with hartid, start_addr, opaque in a0..a2).
+    out = expect_output(['decode', 'sbi', '0x48534D:0'], ['HART_START', '"HSM"'])
+    check(register_line(out, 'in', 'a7', '0x48534d') and
+          register_line(out, 'in', 'a0', 'hartid') and
+          register_line(out, 'in', 'a2', 'opaque'),
+          'SBI HSM hart_start: a7 = 0x48534D, a0 hartid .. a2 opaque', out)
+    out = expect_output(['decode', 'sbi', '0x52464E43:2'], ['REMOTE_SFENCE_VMA_ASID'])
+    check(register_line(out, 'in', 'a4', 'asid'),
+          'SBI RFENCE sfence_vma_asid: its fifth argument (asid) in a4', out)
+    out = expect_output(['table', 'sbi'], ['(`sbi_hsm`)', '(`sbi_mpxy`)', '(`sbi_legacy`)'])
+    r = hcall('table', 'sbi', '--format', 'json')
+    try:
+        tables = json.loads(r.stdout)
+        check(isinstance(tables, list) and len(tables) == 17,
+              'table sbi --format json: an array of the 17 SBI tables', r.stdout[-300:])
+    except ValueError as e:
+        check(False, 'table sbi --format json parses', e)
 
     out = expect_output(['decode', 'acrn', '0x80000000'], ['GET_API_VERSION'])
     check(register_line(out, 'in', 'r8', '0x80000000') and

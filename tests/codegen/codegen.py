@@ -96,6 +96,16 @@ RISCV = [
     ('sbi_get_mimpid', 'hcall_sbi_base_get_mimpid()', [], 0x10, 6, []),
     ('sbi_srst_system_reset', 'hcall_sbi_srst_system_reset(a, b)', [(U32, 'a'), (U32, 'b')], 0x53525354, 0, ['a', 'b']),
     ('sbi_legacy_console_putchar', 'hcall_sbi_legacy_console_putchar(c)', [('int', 'c')], 0x01, None, ['(uint64_t)(int64_t)c']),
+    ('sbi_legacy_set_timer', 'hcall_sbi_legacy_set_timer(a)', [(U64, 'a')], 0x00, None, ['a']),
+    ('sbi_time_set_timer', 'hcall_sbi_time_set_timer(a)', [(U64, 'a')], 0x54494D45, 0, ['a']),
+    ('sbi_ipi_send_ipi', 'hcall_sbi_ipi_send_ipi(hcall_sbi_hart(a))', [(U64, 'a')], 0x735049, 0, ['1', 'a']),
+    ('sbi_ipi_send_ipi_all', 'hcall_sbi_ipi_send_ipi(hcall_sbi_harts_all())', [], 0x735049, 0, ['0', '~0ull']),
+    ('sbi_rfence_sfence_vma_asid', 'hcall_sbi_rfence_remote_sfence_vma_asid(hcall_sbi_hart(a), b, c, d)', [(U64, 'a'), (U64, 'b'), (U64, 'c'), (U64, 'd')], 0x52464E43, 2, ['1', 'a', 'b', 'c', 'd']),
+    ('sbi_hsm_hart_start', 'hcall_sbi_hsm_hart_start(a, b, c)', [(U64, 'a'), (U64, 'b'), (U64, 'c')], 0x48534D, 0, ['a', 'b', 'c']),
+    ('sbi_hsm_hart_get_status', 'hcall_sbi_hsm_hart_get_status(a)', [(U64, 'a')], 0x48534D, 2, ['a']),
+    ('sbi_pmu_counter_config_matching', 'hcall_sbi_pmu_counter_config_matching(a, b, c, d, e)', [(U64, 'a'), (U64, 'b'), (U64, 'c'), (U64, 'd'), (U64, 'e')], 0x504D55, 2, ['a', 'b', 'c', 'd', 'e']),
+    ('sbi_sta_set_shmem', 'hcall_sbi_sta_steal_time_set_shmem(a, b)', [(U64, 'a'), (U64, 'b')], 0x535441, 0, ['a', 'b', '0']),
+    ('sbi_dbcn_write_byte', 'hcall_sbi_dbcn_console_write_byte(c)', [('uint8_t', 'c')], 0x4442434E, 2, ['c']),
 ]
 
 
