@@ -20,6 +20,14 @@
  *            goes PRIVATE -> SHARED -> PRIVATE, the successful shares
  *            equal the successful unshares, plus one if the page ends
  *            shared.
+ *   zones    all four vCPUs zone_start and zone_shutdown hvisor zone 1 at
+ *            random. Each answer is success, -EEXIST (start of a running
+ *            zone) or -EINVAL (shutdown of a stopped one); successful
+ *            starts equal successful shutdowns, plus one if the zone ends
+ *            running.
+ * And the upcall by IPI: zone 1's vCPU 1 (on physical CPU 1) switches
+ * itself off while vCPU 0 here spins with IRQs unmasked and never traps;
+ * the virtual IRQ can only reach it if the hypervisor interrupts CPU 0.
  * Throughout: no vCPU runs twice (each marks itself running on entry and
  * checks nobody was).
  *
@@ -30,6 +38,7 @@
  * specifications: PSCI (DEN0022) and KVM's vendor hypervisor service
  * (Linux arm-smccc.h), not taken from hcall's tables.
  */
+#include <hcall/hvisor.h>
 #include <hcall/smccc.h>
 
 #define TAP_IMPLEMENTATION
@@ -49,6 +58,13 @@
 #define KVM_MEM_SHARE 0xC6000003u
 #define KVM_MEM_UNSHARE 0xC6000004u
 #define SMCCC_INVALID_PARAMETER (-3)
+/* hvisor answers with negative Linux errno values. */
+#define EEXIST_ 17
+#define EINVAL_ 22
+#define ZONE 1
+#define ZONE_BASE 0x41200000ull
+#define ZONE_SIZE 0x200000ull
+#define ZONE_OPS 60
 
 #define NVCPUS 4
 #define STORM_STACK 0x2000
@@ -75,10 +91,12 @@ static struct {
 	uint32_t done;              /* workers finished the command */
 	int64_t on_res[NVCPUS];     /* each caller's CPU_ON answer, this round */
 	uint32_t share_ok[NVCPUS], unshare_ok[NVCPUS], share_bad[NVCPUS];
+	uint32_t zstart_ok[NVCPUS], zstop_ok[NVCPUS], zone_bad[NVCPUS];
+	struct hcall_hvisor_zone_config cfg[NVCPUS] __attribute__((aligned(16)));
 	uint8_t page[4096] __attribute__((aligned(4096)));
 } sh;
 
-enum cmd { CMD_NONE, CMD_RENDEZVOUS, CMD_OFF_ONE, CMD_CPU_ON, CMD_OFF, CMD_SHARE };
+enum cmd { CMD_NONE, CMD_RENDEZVOUS, CMD_OFF_ONE, CMD_CPU_ON, CMD_OFF, CMD_SHARE, CMD_ZONE };
 
 static uint64_t seed;
 
@@ -199,6 +217,57 @@ static void share_storm(unsigned idx)
 	}
 }
 
+static void zone_cfg(struct hcall_hvisor_zone_config *c)
+{
+	unsigned i;
+
+	c->zone_id = ZONE;
+	c->flags = 0;
+	c->entry = ZONE_BASE;
+	c->mem_base = ZONE_BASE;
+	c->mem_size = ZONE_SIZE;
+	for (i = 0; i < sizeof(c->name); i++)
+		c->name[i] = "zone2"[i < 5 ? i : 5];
+}
+
+static int64_t zone_start(unsigned idx)
+{
+	return (int64_t)hcall_hvisor_call(HCALL_HVISOR_ZONE_START,
+					  (uint64_t)(uintptr_t)&sh.cfg[idx],
+					  sizeof(sh.cfg[idx])).value;
+}
+
+static int64_t zone_shutdown(void)
+{
+	return (int64_t)hcall_hvisor_call(HCALL_HVISOR_ZONE_SHUTDOWN, ZONE, 0).value;
+}
+
+static void zone_storm(unsigned idx)
+{
+	unsigned i;
+
+	zone_cfg(&sh.cfg[idx]);
+	for (i = 0; i < ZONE_OPS; i++) {
+		uint64_t r = rnd(5000 + i, idx);
+		int64_t st;
+
+		spin((r >> 8) % 64);
+		if (r & 1) {
+			st = zone_start(idx);
+			if (st == ZONE)
+				sh.zstart_ok[idx]++;
+			else if (st != -EEXIST_)
+				sh.zone_bad[idx]++;
+		} else {
+			st = zone_shutdown();
+			if (st == 0)
+				sh.zstop_ok[idx]++;
+			else if (st != -EINVAL_)
+				sh.zone_bad[idx]++;
+		}
+	}
+}
+
 /* ---- workers (vCPUs 1-3) ------------------------------------------------- */
 
 void storm_vcpu(uint64_t ctx, uint64_t idx)
@@ -213,8 +282,10 @@ void storm_vcpu(uint64_t ctx, uint64_t idx)
 	for (;;) {
 		uint32_t cmd, arg;
 
+		/* WFI while idle: the hypervisor may run another VM's vCPU
+		 * pinned to this CPU meanwhile (zone 1's vCPU 1). */
 		while (load(&sh.cmd_seq) == seen)
-			;
+			__asm__ __volatile__("wfi" ::: "memory");
 		seen = load(&sh.cmd_seq);
 		cmd = sh.cmd;
 		arg = sh.arg;
@@ -240,6 +311,9 @@ void storm_vcpu(uint64_t ctx, uint64_t idx)
 			break;
 		case CMD_SHARE:
 			share_storm(me);
+			break;
+		case CMD_ZONE:
+			zone_storm(me);
 			break;
 		case CMD_OFF:
 			leave(me);
@@ -376,6 +450,64 @@ static void mem_share_storm(void)
 	tap_check(shares > 0 && unshares > 0, "MEM_SHARE storm: both calls won sometimes");
 }
 
+static void upcall_ipi(void)
+{
+	volatile uint64_t *flag = (volatile uint64_t *)(uintptr_t)GUEST_SHARED_BASE;
+	unsigned irqs, up;
+	uint64_t end;
+	int64_t st;
+
+	flag[0] = 0;
+	flag[1] = 0;
+	zone_cfg(&sh.cfg[0]);
+	st = zone_start(0);
+	tap_eq("zone_start of zone 1 (2 vCPUs): its id", (uint64_t)st, ZONE);
+	/* WFI hands CPU 0 to the zone's vCPU 0, which starts its vCPU 1
+	 * on CPU 1 and hands CPU 0 back. */
+	__asm__ __volatile__("wfi" ::: "memory");
+	end = deadline();
+	while (!(up = flag[1] != 0) && now() < end)
+		;
+	tap_check(up, "zone 1's vCPU 1 runs (on CPU 1, beside our idle vCPU 1)");
+	irqs = guest_irq_count;
+	guest_irq_enable();
+	*flag = 1; /* zone vCPU 1: CPU_OFF now */
+	end = deadline();
+	while (guest_irq_count == irqs && now() < end)
+		;
+	guest_irq_disable();
+	tap_check(guest_irq_count == irqs + 1,
+		  "upcall from zone vCPU 1's CPU_OFF on CPU 1 reaches vCPU 0 here by IPI "
+		  "(one virtual IRQ, taken while spinning without a trap)");
+	st = zone_shutdown();
+	tap_eq("zone_shutdown of zone 1 (its vCPU 0 in WFI on this CPU): 0", (uint64_t)st, 0);
+}
+
+static void zone_storm_all(void)
+{
+	unsigned i, starts = 0, stops = 0, bad = 0;
+	int64_t last;
+
+	post(CMD_ZONE, 0);
+	zone_storm(0);
+	tap_check(wait_eq(&sh.done, NVCPUS - 1), "zone storm: every vCPU finishes");
+	for (i = 0; i < NVCPUS; i++) {
+		starts += sh.zstart_ok[i];
+		stops += sh.zstop_ok[i];
+		bad += sh.zone_bad[i];
+	}
+	tap_note_hex("zone_start successes", starts);
+	tap_note_hex("zone_shutdown successes", stops);
+	tap_eq("zone storm: only success, -EEXIST or -EINVAL", bad, 0);
+	/* Shutting down now tells the final state: 0 only if it ran. */
+	last = zone_shutdown();
+	tap_check(last == 0 || last == -EINVAL_,
+		  "zone storm: the final zone_shutdown answers 0 or -EINVAL");
+	tap_eq("zone storm: starts = shutdowns + (zone ended running)", starts,
+	       stops + (last == 0));
+	tap_check(starts > 0 && stops > 0, "zone storm: both calls won sometimes");
+}
+
 static void all_off(void)
 {
 	unsigned i, ok = 1;
@@ -402,6 +534,8 @@ void guest_main(void)
 	rendezvous();
 	cpu_on_storm();
 	mem_share_storm();
+	upcall_ipi();
+	zone_storm_all();
 	all_off();
 	tap_eq("no vCPU ever ran twice at once, and CPU_OFF never returned", load(&sh.twice), 0);
 	leave(0);
