@@ -13,7 +13,8 @@
  * kernel: arm_smccc_1_1_get_conduit() when the firmware has SMCCC 1.1, else
  * the PSCI node's "method", which is what the kernel's PSCI driver used,
  * and makes every call through hcall's run-time conduit calls, in their
- * SMCCC 1.0-safe form until hcall_smccc_discover() has found 1.1.
+ * SMCCC 1.0-safe form (firmware older than SMCCC 1.1 may change x4..x17;
+ * QEMU's PSCI is such firmware).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
