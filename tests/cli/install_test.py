@@ -14,6 +14,9 @@
    hcall itself configured with -Dtests=disabled does not look it up.
 4. examples/consumer with CMake: find_package(hcall) against the prefix,
    add_subdirectory() and FetchContent from the checkout.
+5. examples/embedder, an out-of-tree hypervisor on hcall's core, against
+   the installed libhcall-hv (hcall-hv.pc and CMake's hcall::hv) and as a
+   subproject asked for the core; it checks the core's answers.
 Steps 2-4 run with a pkg-config that cannot see Criterion, so they prove
 a consumer's machine does not need it.
 """
@@ -58,31 +61,36 @@ def find(root, pattern):
     return hits[0] if hits else None
 
 
-def run_consumer(name, exe, wrapper=()):
+CONSUMER_OK = 'zone_shutdown(2): success'
+EMBEDDER_OK = 'embedder: every answer as the specifications say'
+
+
+def run_consumer(name, exe, wrapper=(), want=CONSUMER_OK):
     r = run([*wrapper, str(exe)])
-    check(r.returncode == 0 and 'zone_shutdown(2): success' in r.stdout,
-          f'{name}: consumer runs', r.stdout + r.stderr)
+    check(r.returncode == 0 and want in r.stdout, f'{name}: {exe.name} runs',
+          r.stdout + r.stderr)
 
 
-def meson_consumer(name, src, builddir, env, extra, wrapper=()):
+def meson_consumer(name, src, builddir, env, extra, wrapper=(), exe='consumer',
+                   want=CONSUMER_OK):
     r = run(['meson', 'setup', str(builddir), str(src), *extra], env=env)
     if not check(r.returncode == 0, f'{name}: meson setup', r.stdout + r.stderr):
         return None
     r = run(['meson', 'compile', '-C', str(builddir)], env=env, timeout=300)
     if not check(r.returncode == 0, f'{name}: meson compile', r.stdout + r.stderr):
         return None
-    run_consumer(name, builddir / 'consumer', wrapper)
+    run_consumer(name, builddir / exe, wrapper, want)
     return builddir
 
 
-def cmake_consumer(name, src, builddir, env, extra):
+def cmake_consumer(name, src, builddir, env, extra, exe='consumer', want=CONSUMER_OK):
     r = run(['cmake', '-S', str(src), '-B', str(builddir), *extra], env=env)
     if not check(r.returncode == 0, f'{name}: cmake configure', r.stdout + r.stderr):
         return
     r = run(['cmake', '--build', str(builddir)], env=env, timeout=300)
     if not check(r.returncode == 0, f'{name}: cmake build', r.stdout + r.stderr):
         return
-    run_consumer(name, builddir / 'consumer')
+    run_consumer(name, builddir / exe, want=want)
 
 
 def main():
@@ -127,6 +135,13 @@ def main():
               and (cmake_cfg.parent / 'hcallConfigVersion.cmake').is_file(),
               'installed: share/cmake/hcall/hcallConfig.cmake and its version file',
               cmake_cfg)
+        hv_lib = find(dest, 'libhcall-hv.a')
+        hv_pc = find(dest, 'pkgconfig/hcall-hv.pc')
+        check(hv_lib is not None and hv_pc is not None
+              and (inc / 'hv/hv.h').is_file() and (inc / 'hv/services.h').is_file()
+              and cmake_cfg is not None and (cmake_cfg.parent / 'hcall-hvTargets.cmake').is_file(),
+              'installed: libhcall-hv.a, hcall-hv.pc, include/hcall/hv/hv.h, hcall::hv',
+              f'{hv_lib} {hv_pc}')
         if pc:
             text = pc.read_text()
             check(f'Version: {a.version}' in text and 'Libs' not in text.replace('Libs: \n', ''),
@@ -162,6 +177,14 @@ def main():
                           PKG_CONFIG_SYSROOT_DIR=str(dest))
             meson_consumer('pkg-config', source / 'examples/consumer',
                            tmp / 'build-pc', pc_env, ['--wrap-mode=nofallback'])
+
+            if hv_pc:
+                # hcall-hv.pc is a library's (lib/<triplet>/pkgconfig); it
+                # requires hcall.pc (share/pkgconfig).
+                hv_env = dict(pc_env, PKG_CONFIG_LIBDIR=f'{hv_pc.parent}:{pc.parent}')
+                meson_consumer('embedder, pkg-config', source / 'examples/embedder',
+                               tmp / 'build-emb-pc', hv_env, ['--wrap-mode=nofallback'],
+                               exe='embedder', want=EMBEDDER_OK)
 
             cross_cc = shutil.which(f'{CROSS}-gcc')
             if cross_cc:
@@ -212,6 +235,14 @@ endian = 'little'
             check(json.loads(r.stdout or '[1]') == [], 'subproject: none of hcall\'s tests',
                   r.stdout[:400])
 
+        # The embedder with hcall as a subproject asked for its core.
+        eproj = tmp / 'embedder'
+        shutil.copytree(source / 'examples/embedder', eproj)
+        (eproj / 'subprojects').mkdir()
+        (eproj / 'subprojects/hcall').symlink_to(source, target_is_directory=True)
+        meson_consumer('embedder, subproject', eproj, tmp / 'build-emb-sub', env,
+                       ['--force-fallback-for=hcall-hv'], exe='embedder', want=EMBEDDER_OK)
+
         # hcall itself, configured as a packager would without Criterion.
         r = run(['meson', 'setup', str(tmp / 'build-notests'), str(source),
                  '-Dtests=disabled'], env=env)
@@ -235,6 +266,10 @@ endian = 'little'
             cmake_consumer('cmake FetchContent', source / 'examples/consumer',
                            tmp / 'build-cmake-fc', env,
                            ['-DHCALL_FROM=fetchcontent', f'-DHCALL_SOURCE_DIR={source}'])
+            cmake_consumer('embedder, cmake find_package(hcall COMPONENTS hv)',
+                           source / 'examples/embedder', tmp / 'build-emb-cmake', env,
+                           [f'-DCMAKE_PREFIX_PATH={prefix_dir}'], exe='embedder',
+                           want=EMBEDDER_OK)
             # A version the package cannot satisfy must be refused.
             probe = tmp / 'cmake-version'
             probe.mkdir()
