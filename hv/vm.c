@@ -209,5 +209,8 @@ int hv_vm_destroy_locked(struct hv *hv, struct hv_vm *vm)
 	vm->id = id;
 	vm->hv = hv;
 	hv_vm_set_state(vm, HV_VM_EMPTY);
+	/* The table's high-water mark drops to the highest slot still used. */
+	while (hv->nvms && hv->vms[hv->nvms - 1].state == HV_VM_EMPTY)
+		hv->nvms--;
 	return 0;
 }

@@ -38,9 +38,11 @@ Test(core, config_checks)
 	cr_assert_null(hv_vm_create(&H, &c)); /* wraps */
 	c.nregions = 1;
 	cr_assert_not_null(hv_vm_create(&H, &c));
+	cr_assert_eq(H.nvms, 1);
 	fk.start_ret = -5;
 	c.start = 1;
 	cr_assert_null(hv_vm_create(&H, &c)); /* glue refused */
+	cr_assert_eq(H.nvms, 1); /* the failed VM's slot is not counted */
 }
 
 Test(core, guest_copies)
