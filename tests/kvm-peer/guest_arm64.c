@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * The arm64 KVM guest: PSCI, SMCCC and the KVM vendor services through
- * hcall's typed calls (HVC, the conduit of a KVM guest), then PSCI
+ * The arm64 KVM guest: PSCI, SMCCC, TRNG, PV time and the KVM vendor
+ * services through hcall's typed calls (HVC, the conduit of a KVM guest), then PSCI
  * SYSTEM_OFF, which KVM hands to the VMM as a system event.
  */
 #include <hcall/kvm_arm64.h>
 #include <hcall/psci.h>
+#include <hcall/pvtime.h>
+#include <hcall/trng.h>
 
 #include "guest.h"
 
@@ -38,6 +40,7 @@ void guest_main(void)
 	struct hcall_kvm_arm64_caps caps;
 	struct hcall_kvm_arm64_ptp_time t;
 	struct hcall_smccc_uid uid;
+	struct hcall_trng_entropy e;
 
 	report("psci_version", hcall_psci_version());
 	report("smccc_version", hcall_smccc_version());
@@ -57,6 +60,25 @@ void guest_main(void)
 	report("hyp_meminfo", hcall_kvm_arm64_hyp_meminfo());
 	report("unknown_vendor_call", hcall_smccc_result(0x86000020u, HCALL_RK_VALUE,
 			hcall_smccc_call0(0x86000020u).x0, hcall_map_smccc_error));
+	report("arch_features_pvtime", hcall_smccc_arch_features(HCALL_PVTIME_FEATURES));
+	report("pvtime_features_features", hcall_pvtime_features(HCALL_PVTIME_FEATURES));
+	report("pvtime_features_st", hcall_pvtime_features(HCALL_PVTIME_ST));
+	report("pvtime_st", hcall_pvtime_st());
+	report("trng_version", hcall_trng_version());
+	report("trng_features_rnd64", hcall_trng_features(HCALL_TRNG_RND64));
+	report("trng_features_unknown", hcall_trng_features(0x8400005Fu));
+	report("trng_uuid", hcall_trng_get_uuid(&uid));
+	report_hex("trng_uuid", "w0", uid.w[0]);
+	report_hex("trng_uuid", "w1", uid.w[1]);
+	report_hex("trng_uuid", "w2", uid.w[2]);
+	report_hex("trng_uuid", "w3", uid.w[3]);
+	report("trng_rnd64_192", hcall_trng_rnd64(192, &e));
+	report("trng_rnd64_193", hcall_trng_rnd64(193, &e));
+	report("trng_rnd32_96", hcall_trng_rnd32(96, &e));
+	report("trng_rnd32_97", hcall_trng_rnd32(97, &e));
+	/* 8 bits asked: KVM clears everything above them. */
+	report("trng_rnd64_8", hcall_trng_rnd64(8, &e));
+	report_hex("trng_rnd64_8", "above", (e.bits[0] >> 8) | e.bits[1] | e.bits[2]);
 	put_str("system_off: calling\n");
 	report("system_off", hcall_psci_system_off());
 }
