@@ -126,6 +126,9 @@ def main():
               'installed: include/hcall headers and abi tables', inc)
         check(inc is not None and not (inc / 'abi/probe.h').exists(),
               'not installed: the test-only abi/probe.h')
+        outside = [str(h.relative_to(inc)) for h in (inc.rglob('*.h') if inc else [])
+                   if 'shared/seeds' in h.read_text(errors='replace')]
+        check(not outside, 'installed headers cite no file outside the repository', outside)
         doc = find(dest, 'share/doc/hcall')
         check(doc is not None and (doc / 'LICENSE').is_file()
               and (doc / 'docs/abi/psci.md').is_file()

@@ -2,7 +2,7 @@
 /*
  * hcall/abi/hvisor.h - the hvisor hypercall ABI table (arch-neutral).
  *
- * Source: hvisor's hypercall documentation (shared/seeds/hvisor-hypercall.md).
+ * Source: hvisor's hypercall documentation (syswonder/hvisor).
  *   arm64:  hvc #0x4856, code in x0, arguments in x1 and x2, result in x0.
  *   riscv:  ecall with a7 = 0x114514, code in a0, arguments in a1 and a2;
  *           a0 = error, a1 = value on return (the SBI return shape).
