@@ -565,6 +565,69 @@ static void hsm(void)
 	tap_eq("HSM: and stops again", st, SPEC_HSM_STOPPED);
 }
 
+/* ---- suspend: HSM hart_suspend and SUSP ------------------------------ */
+
+/* Saved by sbi_suspend_call (sbi_smp.S), which also records a resume. */
+struct sbi_resume_ctx {
+	uint64_t saved[17]; /* ra, sp, gp, tp, s0-s11, stvec */
+	uint64_t hartid, opaque; /* a0/a1 at sbi_resume_entry */
+};
+int64_t sbi_suspend_call(struct sbi_resume_ctx *ctx, uint64_t eid, uint64_t fid,
+			 uint64_t type);
+
+static struct sbi_resume_ctx rctx;
+
+/*
+ * One suspend with a timer armed 10 ms ahead as the wake-up event (an
+ * implementation may wait for one, as OpenSBI's wfi does; the hcall
+ * hypervisor wakes at once). A retentive type returns SUCCESS; a
+ * non-retentive one comes back at the resume address with a0 = the hart
+ * ID and a1 = the opaque value. NOT_SUPPORTED (a valid type this
+ * implementation lacks) is a skip.
+ */
+static void suspend_once(const char *name, uint32_t eid, uint64_t fid, uint64_t type,
+			 int non_retentive)
+{
+	int64_t got;
+
+	rctx.hartid = ~0ull;
+	rctx.opaque = 0;
+	__asm__ __volatile__("csrs sie, %0" : : "r"(SIE_STIE) : "memory");
+	(void)hcall_sbi_call1(SPEC_EID_TIME, 0, rdtime() + 100000);
+	got = sbi_suspend_call(&rctx, eid, fid, type);
+	(void)hcall_sbi_call1(SPEC_EID_TIME, 0, ~0ull);
+	__asm__ __volatile__("csrc sie, %0" : : "r"(SIE_STIE) : "memory");
+	if (got == -2) {
+		tap_skip(name, "NOT_SUPPORTED: this implementation lacks the suspend type");
+		return;
+	}
+	if (!non_retentive) {
+		tap_eq(name, (uint64_t)got, 0);
+		return;
+	}
+	tap_eq(name, (uint64_t)got, 1);
+	tap_eq(cat(name, ": a0 = the hart ID"), rctx.hartid, self_hart);
+	tap_eq(cat(name, ": a1 = the opaque value"), rctx.opaque,
+	       (uint64_t)(uintptr_t)&rctx);
+}
+
+static void suspend(void)
+{
+	if (!has(SPEC_EID_TIME)) {
+		tap_skip("suspend and resume", "no TIME extension for a wake-up event");
+		return;
+	}
+	if (need(SPEC_EID_HSM, "HSM", "HSM hart_suspend")) {
+		suspend_once("HSM hart_suspend(default retentive): SUCCESS after waking",
+			     SPEC_EID_HSM, 3, 0x00000000u, 0);
+		suspend_once("HSM hart_suspend(default non-retentive): resumed at resume_addr",
+			     SPEC_EID_HSM, 3, 0x80000000u, 1);
+	}
+	/* Every other hart is STOPPED again after hsm(). */
+	if (need(SPEC_EID_SUSP, "SUSP", "SUSP system_suspend"))
+		suspend_once("SUSP suspend to RAM: resumed at resume_addr", SPEC_EID_SUSP, 0, 0, 1);
+}
+
 /* ---- PMU ----------------------------------------------------------------- */
 
 static void pmu(void)
@@ -708,6 +771,7 @@ static void check_sbi_conformance(void)
 	if (need(SPEC_EID_RFENCE, "RFENCE", "RFENCE to this hart"))
 		rfence_to(1, self_hart, "this hart");
 	hsm();
+	suspend();
 	pmu();
 	dbcn();
 	susp();
