@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * The riscv64 KVM guest: the SBI base extension and the probes through
- * hcall, answered by KVM's own SBI implementation, then SRST shutdown.
+ * The riscv64 KVM guest: the SBI base extension, the probes, HSM status
+ * and TIME through hcall, answered by KVM's own SBI implementation, then
+ * SRST shutdown.
  */
 #include <hcall/sbi.h>
 
@@ -55,6 +56,10 @@ void guest_main(void)
 		report(extensions[i].name,
 		       hcall_sbi_base_probe_extension(extensions[i].eid));
 	report("sbi_unknown_eid", hcall_sbi_result(hcall_sbi_call0(0x0AFFFFFFu, 0)));
+	report("hsm_status_self", hcall_sbi_hsm_hart_get_status(0));
+	report("hsm_status_absent", hcall_sbi_hsm_hart_get_status(99));
+	report("hsm_start_self", hcall_sbi_hsm_hart_start(0, 0x80000000u, 0));
+	report("time_set_timer", hcall_sbi_time_set_timer(~(uint64_t)0));
 	put_str("system_reset: calling\n");
 	report("system_reset", hcall_sbi_srst_system_reset(HCALL_SBI_SRST_TYPE_SHUTDOWN,
 							   HCALL_SBI_SRST_REASON_NONE));

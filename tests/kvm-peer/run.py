@@ -170,6 +170,15 @@ def expect(arch, desc):
         ("sbi_impl_id", "value", "0x3"),
         ("sbi_impl_version", "value", "%#x" % version),
         ("sbi_unknown_eid", "code", "-2"),
+        # arch/riscv/kvm/vcpu_sbi_hsm.c and vcpu_sbi_replace.c, with the
+        # SBI spec's codes: the running hart is STARTED (0); a hart ID with
+        # no vCPU is SBI_ERR_INVALID_PARAM (-3); starting a started hart is
+        # SBI_ERR_ALREADY_AVAILABLE (-6); TIME set_timer succeeds.
+        ("hsm_status_self", "status", "OK"),
+        ("hsm_status_self", "value", "0x0"),
+        ("hsm_status_absent", "code", "-3"),
+        ("hsm_start_self", "code", "-6"),
+        ("time_set_timer", "status", "OK"),
         ("exit", "reason", "system_event"),
         ("exit", "type", "1"),
     ]
