@@ -6,9 +6,10 @@
  *
  *   SMCCC_VERSION        1.1 (0x10001): hcall's core speaks the 1.1
  *                        register convention (x1-x7 in, x0-x3 out)
- *   ARCH_FEATURES(fid)   0 if fid is implemented here and the caller may
- *                        make it, else NOT_SUPPORTED; the CVE workarounds
- *                        and ARCH_SOC_ID are not implemented
+ *   ARCH_FEATURES(fid)   0 if fid is implemented here, or registered for
+ *                        the caller's VM, and the caller may make it, else
+ *                        NOT_SUPPORTED; the CVE workarounds and ARCH_SOC_ID
+ *                        are not implemented
  *   vendor Call UID      KVM's UID, so KVM guests find the vendor calls
  *   vendor revision      1.0 (x0 = 1, x1 = 0): hcall's own revision
  *   KVM FUNC_FEATURES    bitmap (x0..x3) of the vendor functions 0..127
@@ -34,6 +35,7 @@
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
+#include "registry.h"
 #include "smccc.h"
 
 enum { HCALL_SMCCC_CALLS(HV_ENTRY_ARGS) HCALL_KVM_ARM64_CALLS(HV_ENTRY_ARGS) };
@@ -67,12 +69,26 @@ static void version(struct hv_call *c)
 	hv_call_ok(c, HCALL_SMCCC_VERSION_1_1);
 }
 
+/*
+ * 0 for a function the caller may make: one this file or svc_psci.c
+ * implements, or one registered for the caller's VM (hv_register_hypercall;
+ * the arm64 glue's TRNG on a CPU with FEAT_RNG), which needs the custom
+ * call class.
+ */
 static void arch_features(struct hv_call *c)
 {
-	const struct hv_entry *e = hv_smccc_lookup((uint32_t)c->arg[0]);
+	uint32_t fid = (uint32_t)c->arg[0];
+	const struct hv_entry *e = hv_smccc_lookup(fid);
+	hv_handler_fn fn;
+	void *priv;
+	int ok;
 
-	hv_call_status(c, e && hv_call_permitted(c->vm, e) ? 0
-							    : HCALL_SMCCC_RET_NOT_SUPPORTED);
+	if (e)
+		ok = hv_call_permitted(c->vm, e);
+	else
+		ok = (c->vm->perms & HV_PERM_CUSTOM) &&
+		     hv_registry_find(c->hv, c->vm, HV_ABI_SMCCC, fid, &fn, &priv);
+	hv_call_status(c, ok ? 0 : HCALL_SMCCC_RET_NOT_SUPPORTED);
 }
 
 #define ARCH_N ((HCALL_SMCCC_ARCH_FEATURES & 0xFFFFu) + 1u)

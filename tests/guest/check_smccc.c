@@ -179,9 +179,17 @@ static void trng(void)
 	if (!rng) {
 		tap_eq("TRNG_VERSION: NOT_SUPPORTED (no entropy source here)",
 		       v.x0 | 0xffffffff00000000ull, SPEC_NOT_SUPPORTED);
+#ifndef GUEST_PEER
+		tap_eq("ARCH_FEATURES(TRNG_RND64) = NOT_SUPPORTED",
+		       hcall_smccc_call1(SPEC_ARCH_FEATURES, SPEC_TRNG_RND64).x0 |
+			       0xffffffff00000000ull,
+		       SPEC_NOT_SUPPORTED);
+#endif
 		return;
 	}
 	tap_eq("TRNG_VERSION = 1.0 (FEAT_RNG present)", (uint32_t)v.x0, SPEC_TRNG_1_0);
+	tap_eq("ARCH_FEATURES(TRNG_RND64) = 0",
+	       (uint32_t)hcall_smccc_call1(SPEC_ARCH_FEATURES, SPEC_TRNG_RND64).x0, 0);
 	tap_eq("TRNG_FEATURES(RND64) = 0",
 	       (uint32_t)hcall_smccc_call1(SPEC_TRNG_FEATURES, SPEC_TRNG_RND64).x0, 0);
 	tap_check((uint32_t)hcall_smccc_call0(SPEC_TRNG_GET_UUID).x0 != 0xFFFFFFFFu,
