@@ -2,7 +2,9 @@
 /*
  * The x86_64 KVM guest: KVM discovery through hcall's CPUID signature scan,
  * then the KVM hypercalls through both conduits (VMMCALL, the native one
- * on this AMD-style CPU, and VMCALL, which KVM emulates), then HLT.
+ * on this AMD-style CPU, and VMCALL, which KVM emulates), then one from
+ * CPL 3, then the exit port. (VMCALL from CPL 3 is not tried: KVM's
+ * emulator injects #GP for it, and this guest has no IDT.)
  */
 #include <hcall/kvm_x86.h>
 
@@ -53,6 +55,36 @@ static void calls(enum hcall_x86_conduit c, const char *suffix)
 #undef NAME
 }
 
+static void guest_exit(void)
+{
+	__asm__ __volatile__("outb %0, %1" : : "a"((char)0), "Nd"(0xF4) : "memory");
+}
+
+static unsigned char user_stack[4096] __attribute__((aligned(16)));
+
+/* At CPL 3 (IOPL 3, so the console still works): KVM refuses hypercalls
+ * from user mode. */
+static void user_main(void)
+{
+	report("cpl3_sched_yield_vmmcall",
+	       hcall_kvm_x86_sched_yield_on(HCALL_X86_CONDUIT_VMMCALL, 0));
+	guest_exit();
+}
+
+/* IRET to user_main at CPL 3: SS = 0x18|3, CS = 0x20|3, RFLAGS.IOPL = 3. */
+static void enter_user(void)
+{
+	__asm__ __volatile__("pushq $0x1b\n\t"
+			     "pushq %0\n\t"
+			     "pushq $0x3002\n\t"
+			     "pushq $0x23\n\t"
+			     "pushq %1\n\t"
+			     "iretq"
+			     :
+			     : "r"(user_stack + sizeof(user_stack)), "r"(user_main)
+			     : "memory");
+}
+
 void guest_main(void)
 {
 	uint32_t base = hcall_kvm_x86_cpuid_base();
@@ -68,4 +100,5 @@ void guest_main(void)
 		   (uint64_t)(hcall_x86_detect_conduit() == HCALL_X86_CONDUIT_VMMCALL));
 	calls(HCALL_X86_CONDUIT_VMMCALL, "vmmcall");
 	calls(HCALL_X86_CONDUIT_VMCALL, "vmcall");
+	enter_user();
 }

@@ -136,12 +136,14 @@ def expect(arch, desc):
         # than KVM_CLOCK_PAIRING_WALLCLOCK (0) returns -KVM_EOPNOTSUPP
         # (-95). On AMD, VMCALL raises #UD, which KVM emulates as the same
         # hypercall (and patches to VMMCALL), so both conduits answer alike.
-        # HLT without an in-kernel irqchip exits to the VMM (KVM_EXIT_HLT, 5).
+        # A hypercall from CPL 3 is refused with -KVM_EPERM (-1), before
+        # any handler runs (the CPL check of kvm_emulate_hypercall).
         checks = [
             ("hypervisor_bit", "value", "0x1"),
             ("cpuid_base", "value", "0x40000000"),
             ("sched_yield_feature", "value", "0x1"),
-            ("exit", "reason", "hlt"),
+            ("cpl3_sched_yield_vmmcall", "code", "-1"),
+            ("exit", "reason", "guest"),
         ]
         for c in ("vmmcall", "vmcall"):
             checks += [

@@ -3,8 +3,10 @@
  * vmm_x86_64 - run a flat x86_64 guest under KVM, already in 64-bit long
  * mode: RAM at 0 (2 MiB, identity-mapped by one 2 MiB page), the image at
  * 0x100000, entered at its first byte with RSP at the top of RAM. The
- * console is port 0xE9 (OUT exits as KVM_EXIT_IO); HLT ends the run (no
- * in-kernel irqchip, so KVM hands HLT to the VMM).
+ * pages and a GDT with ring-3 segments (selectors 0x18 data, 0x20 code)
+ * are user-accessible, so the guest can drop to CPL 3 by IRET. The console
+ * is port 0xE9 (OUT exits as KVM_EXIT_IO), a write to port 0xF4 ends the
+ * run; so does HLT (no in-kernel irqchip: KVM hands HLT to the VMM).
  *
  * CPUID: what KVM supports (KVM_GET_SUPPORTED_CPUID, which includes KVM's
  * own leaves 0x40000000/0x40000001) plus the hypervisor bit CPUID.1:ECX[31],
@@ -20,7 +22,9 @@
 #define PML4 0x1000UL
 #define PDPT 0x2000UL
 #define PD 0x3000UL
+#define GDT 0x4000UL
 #define CONSOLE_PORT 0xE9
+#define EXIT_PORT 0xF4
 
 static void set_cpuid(struct vm *v, int hypervisor_bit)
 {
@@ -52,9 +56,15 @@ static void set_long_mode(struct vm *v)
 	uint64_t *pdpt = (uint64_t *)(v->ram + PDPT);
 	uint64_t *pd = (uint64_t *)(v->ram + PD);
 
-	pml4[0] = PDPT | 3;      /* present, writable */
-	pdpt[0] = PD | 3;
-	pd[0] = 0 | 3 | 1 << 7;  /* a 2 MiB page at 0 */
+	uint64_t *gdt = (uint64_t *)(v->ram + GDT);
+
+	pml4[0] = PDPT | 7;      /* present, writable, user */
+	pdpt[0] = PD | 7;
+	pd[0] = 0 | 7 | 1 << 7;  /* a 2 MiB page at 0 */
+	gdt[1] = 0x00af9a000000ffffULL; /* 0x08: 64-bit code, DPL 0 */
+	gdt[2] = 0x00cf92000000ffffULL; /* 0x10: data, DPL 0 */
+	gdt[3] = 0x00cff2000000ffffULL; /* 0x18: data, DPL 3 */
+	gdt[4] = 0x00affa000000ffffULL; /* 0x20: 64-bit code, DPL 3 */
 
 	xioctl(v->vcpu, KVM_GET_SREGS, &s, "KVM_GET_SREGS");
 	data.type = 3;
@@ -63,6 +73,8 @@ static void set_long_mode(struct vm *v)
 	data.db = 1;
 	s.cs = code;
 	s.ds = s.es = s.fs = s.gs = s.ss = data;
+	s.gdt.base = GDT;
+	s.gdt.limit = 5 * 8 - 1;
 	s.cr3 = PML4;
 	s.cr4 = 1 << 5;                      /* PAE */
 	s.cr0 = 1u << 31 | 1 << 4 | 1;       /* PG, ET, PE */
@@ -98,6 +110,11 @@ int main(int argc, char **argv)
 			for (unsigned i = 0; i < r->io.count; i++)
 				console_putc(p[i * r->io.size]);
 			continue;
+		}
+		if (r->exit_reason == KVM_EXIT_IO &&
+		    r->io.direction == KVM_EXIT_IO_OUT && r->io.port == EXIT_PORT) {
+			printf("%s: exit: reason=guest\n", label);
+			return 0;
 		}
 		if (r->exit_reason == KVM_EXIT_HLT) {
 			printf("%s: exit: reason=hlt\n", label);
