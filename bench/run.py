@@ -5,6 +5,7 @@
 Sections (each states plainly when its inputs are missing):
   1. codegen   instructions per typed call vs a hand-written reference
   2. roundtrip instructions per hypercall round trip under qemu -icount
+     smp       instructions per call per vCPU, 1/2/4 vCPUs at once (arm64)
   3. dispatch  instructions per dispatched call under callgrind, 1/64/4096
                handlers, against a red-black-tree baseline
   4. footprint text+data of each hypervisor image and of hv/ alone
@@ -76,6 +77,13 @@ def roundtrip_section():
         return json.loads(r.stdout)
     except ValueError:
         return {"status": "missing", "why": f"bench/roundtrip.py failed: {r.stdout[-400:]}"}
+
+
+def smp_section():
+    """Instructions per call per vCPU at 1, 2, 4 vCPUs (bench/smp.py)."""
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import smp  # noqa: E402
+    return smp.section(BUILD)
 
 
 # ---- 3. dispatch scaling -------------------------------------------------
@@ -248,6 +256,7 @@ def render(report):
         md.append(f"Not measured: {d['why']}.")
     md.append("")
     for key, title in (("codegen", "Codegen cost"), ("roundtrip", "Round trip"),
+                       ("smp", "SMP: instructions per call per vCPU"),
                        ("footprint", "Footprint"), ("suite", "Suite time (wall clock)")):
         s = report[key]
         md += [f"## {title}", ""]
@@ -277,6 +286,7 @@ def main():
     report = {
         "codegen": codegen_section(),
         "roundtrip": roundtrip_section(),
+        "smp": smp_section(),
         "dispatch": dispatch_section(),
         "footprint": footprint_section(),
         "suite": suite_section(),
