@@ -8,8 +8,8 @@
  * EL1 under a hypervisor PSCI is reached with HVC, but on a machine whose
  * firmware owns PSCI (EL3, or QEMU's virt with virtualization=on, where
  * Linux or KVM owns EL2) it is SMC, and an HVC there reaches whatever runs
- * at EL2 instead: KVM's hyp stub answers 0x0BADCA11, which reads as a
- * plausible "PSCI 2989.51729". So this module takes the conduit from the
+ * at EL2 instead: the kernel's hyp stub, at EL2 while nVHE KVM runs no VM,
+ * answers 0x0BADCA11, which reads as a plausible "PSCI 2989.51729". So this module takes the conduit from the
  * kernel: arm_smccc_1_1_get_conduit() when the firmware has SMCCC 1.1, else
  * the PSCI node's "method", which is what the kernel's PSCI driver used,
  * and makes every call through hcall's run-time conduit calls, in their

@@ -331,12 +331,12 @@ def check(arch, desc, out):
     return 1 if fails else 0
 
 
-# The Debian kernel itself, at EL2 on virt,virtualization=on: QEMU's
+# The Debian kernel itself, booted at EL2 on virt,virtualization=on: QEMU's
 # device tree says PSCI is SMC (hw/arm/virt.c, with EL2 the firmware
 # conduit is SMC), the firmware has no SMCCC 1.1 (so the kernel has no
 # SMCCC 1.1 conduit), and hcall_demo, using the kernel's conduit, reaches
-# QEMU's PSCI 1.1. The same call over HVC reaches KVM's EL2 code instead,
-# which is not PSCI: it must not read as PSCI 1.1.
+# QEMU's PSCI 1.1. The same call over HVC reaches whatever runs at EL2
+# instead, which is not PSCI: it must not read as PSCI 1.1.
 HOST_ARM64 = [
     ("conduit", "kernel_smccc_1_1", "none", "QEMU's PSCI has no SMCCC_VERSION"),
     ("conduit", "psci_method", "smc", "the DT's PSCI method with EL2"),
@@ -346,9 +346,11 @@ HOST_ARM64 = [
     ("discover", "psci", "0x10001", "hcall's discovery through the kernel's conduit"),
     ("discover", "smccc", "0x10000", "QEMU's PSCI is SMCCC 1.0"),
     # arch/arm64/include/asm/virt.h: HVC_STUB_ERR = 0xbadca11, the answer
-    # of the EL2 stub to a call it does not know.
+    # of the EL2 hyp stub (arch/arm64/kernel/hyp-stub.S) to a call it does
+    # not know. nVHE KVM puts the stub back at EL2 while no VM runs (its
+    # vectors are installed when a VM is created), as here at module load.
     ("psci_version_default_conduit", "status", "E_UNKNOWN",
-     "an HVC answered by KVM's EL2 stub is no PSCI version"),
+     "an HVC answered by the EL2 hyp stub is no PSCI version"),
     ("psci_version_default_conduit", "code", "0xbadca11", "HVC_STUB_ERR"),
     ("discover_default_conduit", "status", "E_UNKNOWN",
      "discovery over HVC finds no firmware"),
