@@ -358,8 +358,11 @@ static __attribute__((noreturn)) void run(struct hv_vcpu *v)
 		case HV_INJECTED:
 			break;
 		case HV_VCPU_OFF:
+			/* Restarted at v->entry when it next runs. A vCPU that
+			 * stays on (PSCI power-down suspend) only restarts; one
+			 * that went off concerns the service VM. */
 			a->started = 0;
-			if (v->vm->role != HV_ROLE_SERVICE)
+			if (v->vm->role != HV_ROLE_SERVICE && !v->online)
 				hv_notify_service_vm(&hv);
 			next = next_vcpu(v);
 			break;
