@@ -58,7 +58,8 @@
 	  (unsigned)HCALL__NELEM(hcall_desc_##abi##_errors) }
 
 HCALL__DESCRIBE(hvisor, HCALL_HVISOR_CALLS, HCALL_HVISOR_ERRORS,
-		HCALL_HVISOR_CONV_ARM64, HCALL_HVISOR_CONV_RISCV);
+		HCALL_HVISOR_CONV_ARM64, HCALL_HVISOR_CONV_RISCV,
+		HCALL_HVISOR_CONV_X86);
 
 /* The SMCCC services share the function-ID space of w0: the owner bits
  * tell them apart. Each can be reached by HVC or SMC. */
@@ -97,7 +98,8 @@ HCALL__DESCRIBE(palacios, HCALL_PALACIOS_CALLS, HCALL_PALACIOS_ERRORS,
  */
 static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
 	HCALL__ABI_ENTRY(hvisor, "hvisor hypercalls",
-			 "hvisor hypercall documentation"),
+			 "syswonder/hvisor v0.4 (d3260d0bb53c) with hvisor-tool "
+			 "b17d9dd82853 (config magic 0x5)"),
 	HCALL__ABI_ENTRY(smccc, "Arm SMCCC architecture calls",
 			 "Arm DEN0028 (SMC Calling Convention)"),
 	HCALL__ABI_ENTRY(psci, "Arm PSCI (Power State Coordination Interface)",

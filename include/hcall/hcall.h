@@ -2,7 +2,8 @@
 /*
  * hcall/hcall.h - every hypercall ABI of the target architecture.
  *
- *   x86_64   KVM x86, ACRN, Palacios          (hcall/kvm_x86.h, acrn.h, palacios.h)
+ *   x86_64   KVM x86, ACRN, Palacios, hvisor  (hcall/kvm_x86.h, acrn.h, palacios.h,
+ *                                             hvisor.h)
  *   arm64    hvisor, Arm SMCCC, PSCI, TRNG, PV time, KVM/arm64 vendor
  *            services (hvisor.h, smccc.h, psci.h, trng.h, pvtime.h,
  *            kvm_arm64.h)
@@ -21,6 +22,7 @@
 
 #if HCALL_TARGET_X86_64
 #include <hcall/acrn.h>
+#include <hcall/hvisor.h>
 #include <hcall/kvm_x86.h>
 #include <hcall/palacios.h>
 #elif HCALL_TARGET_ARM64

@@ -26,7 +26,6 @@ ONLY_ON = {
     "hcall/acrn.h": {"x86_64"},
     "hcall/palacios.h": {"x86_64"},
     "hcall/arch/x86.h": {"x86_64"},
-    "hcall/hvisor.h": {"aarch64", "riscv64"},
     "hcall/smccc.h": {"aarch64"},
     "hcall/psci.h": {"aarch64"},
     "hcall/kvm_arm64.h": {"aarch64"},
