@@ -7,6 +7,13 @@
  * <hcall/abi/hvisor.h>: arm64 `hvc #0x4856`, code in x0, arguments in x1
  * and x2, result in x0, every other register preserved.
  * The calls that manage other zones are in arm64/check_zones.c.
+ *
+ * Built with GUEST_PEER, the image runs on real firmware without hvisor:
+ * on arm64 QEMU's PSCI firmware answers every HVC whose x0 is not a PSCI
+ * function with -1 (PSCI NOT_SUPPORTED), and hcall_hvisor_config_check()
+ * must read that as "no hvisor" (HCALL_E_NOT_SUPPORTED), not as hvisor's
+ * -EPERM; on riscv OpenSBI does not list EID 0x114514 (SBI base probe 0)
+ * and answers a call to it with a0 = -2 (SBI_ERR_NOT_SUPPORTED).
  */
 #include <hcall/abi/probe.h>
 #include <hcall/hvisor.h>
@@ -14,7 +21,37 @@
 #include "guest.h"
 #include "tap.h"
 
-#if defined(__aarch64__)
+#if defined(GUEST_PEER)
+#define SENTINEL 0x5eed5eed5eed5eedull
+
+static uint64_t magic;
+
+static void check_hvisor_absent(void)
+{
+	struct hcall_result r;
+	struct hcall_hvisor_ret raw;
+
+	magic = SENTINEL;
+#if defined(__riscv)
+	tap_eq("no hvisor: SBI probe of EID 0x114514 is 0", (uint64_t)hcall_hvisor_probe(), 0);
+	raw = hcall_hvisor_call(6, (uint64_t)(uintptr_t)&magic, 0);
+	tap_eq("no hvisor: ecall a7 = 0x114514 gives a0 = -2", raw.error, (uint64_t)-2);
+#else
+	raw = hcall_hvisor_call(6, (uint64_t)(uintptr_t)&magic, 0);
+	tap_eq("no hvisor: hvc #0x4856 gives x0 = -1", raw.value, (uint64_t)-1);
+	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&magic);
+	tap_eq("no hvisor: config_check reads HCALL_E_NOT_SUPPORTED", r.status,
+	       HCALL_E_NOT_SUPPORTED);
+	tap_eq("no hvisor: config_check keeps the raw -1", (uint64_t)r.code, (uint64_t)-1);
+	r = hcall_hvisor_zone_shutdown(1);
+	tap_eq("no hvisor: another call's -1 is hvisor's -EPERM (E_DENIED)", r.status,
+	       HCALL_E_DENIED);
+#endif
+	tap_eq("no hvisor: nothing was written", magic, SENTINEL);
+}
+GUEST_CHECK("hvisor-absent", check_hvisor_absent);
+
+#elif defined(__aarch64__)
 #include "arm64/allregs.h"
 
 /* From the seed, not from the header. */
