@@ -28,7 +28,6 @@ static uint64_t magic;
 
 static void check_hvisor_absent(void)
 {
-	struct hcall_result r;
 	struct hcall_hvisor_ret raw;
 
 	magic = SENTINEL;
@@ -37,6 +36,8 @@ static void check_hvisor_absent(void)
 	raw = hcall_hvisor_call(6, (uint64_t)(uintptr_t)&magic, 0);
 	tap_eq("no hvisor: ecall a7 = 0x114514 gives a0 = -2", raw.error, (uint64_t)-2);
 #else
+	struct hcall_result r;
+
 	raw = hcall_hvisor_call(6, (uint64_t)(uintptr_t)&magic, 0);
 	tap_eq("no hvisor: hvc #0x4856 gives x0 = -1", raw.value, (uint64_t)-1);
 	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&magic);
