@@ -46,6 +46,10 @@
 
 HCALL_BEGIN_DECLS
 
+/* Plain inline, unlike the hypercall wrappers: the reader is called from
+ * many places, and forcing it inline everywhere would only grow code. */
+#define HCALL__ZONE_FN static inline
+
 /* Any architecture's zone_config; the arch argument says which member. */
 union hcall_hvisor_zone_config_any {
 	struct hcall_hvisor_zone_config_arm64 arm64;
@@ -61,7 +65,7 @@ struct hcall_hvisor_zone_images {
 };
 
 /* config_size for zone_start on arch; 0 for an architecture hvisor lacks. */
-HCALL_INLINE uint64_t hcall_hvisor_zone_config_size(enum hcall_arch arch)
+HCALL__ZONE_FN uint64_t hcall_hvisor_zone_config_size(enum hcall_arch arch)
 {
 	switch (arch) {
 	case HCALL_ARCH_ARM64:
@@ -83,7 +87,7 @@ struct hcall_json {
 	const char *end;
 };
 
-HCALL_INLINE const char *hcall__json_ws(const char *p, const char *end)
+HCALL__ZONE_FN const char *hcall__json_ws(const char *p, const char *end)
 {
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
@@ -91,7 +95,7 @@ HCALL_INLINE const char *hcall__json_ws(const char *p, const char *end)
 }
 
 /* Past the string that starts at p (*p == '"'), or 0. */
-HCALL_INLINE const char *hcall__json_str_end(const char *p, const char *end)
+HCALL__ZONE_FN const char *hcall__json_str_end(const char *p, const char *end)
 {
 	for (p++; p < end; p++) {
 		if (*p == '\\') {
@@ -104,7 +108,7 @@ HCALL_INLINE const char *hcall__json_str_end(const char *p, const char *end)
 	return 0;
 }
 
-HCALL_INLINE int hcall__json_delim(char c)
+HCALL__ZONE_FN int hcall__json_delim(char c)
 {
 	return c == ',' || c == '}' || c == ']' || c == ':' || c == ' ' ||
 	       c == '\t' || c == '\n' || c == '\r';
@@ -112,7 +116,7 @@ HCALL_INLINE int hcall__json_delim(char c)
 
 /* Past the value that starts at p, or 0. Brackets are counted, strings
  * skipped whole; scalars are taken up to the next delimiter. */
-HCALL_INLINE const char *hcall__json_skip(const char *p, const char *end)
+HCALL__ZONE_FN const char *hcall__json_skip(const char *p, const char *end)
 {
 	uint64_t depth = 0;
 
@@ -144,7 +148,7 @@ HCALL_INLINE const char *hcall__json_skip(const char *p, const char *end)
 	return depth ? 0 : p;
 }
 
-HCALL_INLINE char hcall__json_lower(char c)
+HCALL__ZONE_FN char hcall__json_lower(char c)
 {
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
@@ -154,7 +158,7 @@ HCALL_INLINE char hcall__json_lower(char c)
  * 1 with the value in *v (and for an object the raw key in *key), 0 at
  * the closing bracket, -1 when malformed. *pos moves past the element.
  */
-HCALL_INLINE int hcall__json_next(const char **pos, const char *end, int object,
+HCALL__ZONE_FN int hcall__json_next(const char **pos, const char *end, int object,
 				  struct hcall_json *key, struct hcall_json *v)
 {
 	const char *p = hcall__json_ws(*pos, end);
@@ -188,13 +192,13 @@ HCALL_INLINE int hcall__json_next(const char **pos, const char *end, int object,
 }
 
 /* The inside of an object ('{') or array ('['), or 0 if v is not one. */
-HCALL_INLINE const char *hcall__json_open(struct hcall_json v, char open)
+HCALL__ZONE_FN const char *hcall__json_open(struct hcall_json v, char open)
 {
 	return v.p < v.end && *v.p == open ? v.p + 1 : 0;
 }
 
 /* Member `name` of object obj: 1 found, 0 absent, -1 malformed. */
-HCALL_INLINE int hcall__json_get(struct hcall_json obj, const char *name,
+HCALL__ZONE_FN int hcall__json_get(struct hcall_json obj, const char *name,
 				 struct hcall_json *out)
 {
 	const char *pos = hcall__json_open(obj, '{');
@@ -218,7 +222,7 @@ HCALL_INLINE int hcall__json_get(struct hcall_json obj, const char *name,
 
 /* Elements of the array (open '[') or object ('{') a, or -1 if it is not
  * a well-formed one. */
-HCALL_INLINE int64_t hcall__json_count_of(struct hcall_json a, char open)
+HCALL__ZONE_FN int64_t hcall__json_count_of(struct hcall_json a, char open)
 {
 	const char *pos = hcall__json_open(a, open);
 	struct hcall_json k, v;
@@ -232,13 +236,13 @@ HCALL_INLINE int64_t hcall__json_count_of(struct hcall_json a, char open)
 	return r ? -1 : n;
 }
 
-HCALL_INLINE int64_t hcall__json_count(struct hcall_json a)
+HCALL__ZONE_FN int64_t hcall__json_count(struct hcall_json a)
 {
 	return hcall__json_count_of(a, '[');
 }
 
 /* Element i of array a (known well-formed and long enough). */
-HCALL_INLINE struct hcall_json hcall__json_at(struct hcall_json a, uint64_t i)
+HCALL__ZONE_FN struct hcall_json hcall__json_at(struct hcall_json a, uint64_t i)
 {
 	const char *pos = a.p + 1;
 	struct hcall_json k, v;
@@ -251,7 +255,7 @@ HCALL_INLINE struct hcall_json hcall__json_at(struct hcall_json a, uint64_t i)
 
 /* A string's bytes (without quotes) in *s; 0, or -1 if v is not an
  * escape-free string. */
-HCALL_INLINE int hcall__json_str(struct hcall_json v, struct hcall_json *s)
+HCALL__ZONE_FN int hcall__json_str(struct hcall_json v, struct hcall_json *s)
 {
 	const char *c;
 
@@ -265,7 +269,7 @@ HCALL_INLINE int hcall__json_str(struct hcall_json v, struct hcall_json *s)
 	return 0;
 }
 
-HCALL_INLINE int hcall__json_str_is(struct hcall_json s, const char *lit)
+HCALL__ZONE_FN int hcall__json_str_is(struct hcall_json s, const char *lit)
 {
 	const char *a = s.p;
 
@@ -275,7 +279,7 @@ HCALL_INLINE int hcall__json_str_is(struct hcall_json s, const char *lit)
 }
 
 /* Digits [p, end) in base, no more than max: 0 and *out, or -1. */
-HCALL_INLINE int hcall__json_digits(const char *p, const char *end,
+HCALL__ZONE_FN int hcall__json_digits(const char *p, const char *end,
 				    unsigned base, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
@@ -305,7 +309,7 @@ HCALL_INLINE int hcall__json_digits(const char *p, const char *end,
 
 /* A JSON number as cJSON's valueint (0..INT_MAX), or true/false as 1/0
  * when booleans are allowed. */
-HCALL_INLINE int hcall__json_int(struct hcall_json v, int booleans, uint64_t *out)
+HCALL__ZONE_FN int hcall__json_int(struct hcall_json v, int booleans, uint64_t *out)
 {
 	struct hcall_json s = v;
 
@@ -331,7 +335,7 @@ HCALL_INLINE int hcall__json_int(struct hcall_json v, int booleans, uint64_t *ou
 
 /* hvisor-tool's parse_json_number: a JSON number (0..INT_MAX) or a string
  * strtoumax(base 0) reads whole; then at most max. */
-HCALL_INLINE int hcall__json_uint(struct hcall_json v, uint64_t max, uint64_t *out)
+HCALL__ZONE_FN int hcall__json_uint(struct hcall_json v, uint64_t max, uint64_t *out)
 {
 	struct hcall_json s;
 
@@ -357,7 +361,7 @@ struct hcall__hvisor_zp {
 	int failed;
 };
 
-HCALL_INLINE int hcall__zp_fail(struct hcall__hvisor_zp *zp, const char *name)
+HCALL__ZONE_FN int hcall__zp_fail(struct hcall__hvisor_zp *zp, const char *name)
 {
 	if (!zp->failed && zp->what)
 		*zp->what = name;
@@ -366,13 +370,13 @@ HCALL_INLINE int hcall__zp_fail(struct hcall__hvisor_zp *zp, const char *name)
 }
 
 /* Required member: 0 with *v, or -1 (recorded). */
-HCALL_INLINE int hcall__zp_need(struct hcall__hvisor_zp *zp, struct hcall_json obj,
+HCALL__ZONE_FN int hcall__zp_need(struct hcall__hvisor_zp *zp, struct hcall_json obj,
 				const char *name, struct hcall_json *v)
 {
 	return hcall__json_get(obj, name, v) == 1 ? 0 : hcall__zp_fail(zp, name);
 }
 
-HCALL_INLINE void hcall__zp_u64(struct hcall__hvisor_zp *zp, struct hcall_json obj,
+HCALL__ZONE_FN void hcall__zp_u64(struct hcall__hvisor_zp *zp, struct hcall_json obj,
 				const char *name, uint64_t *out)
 {
 	struct hcall_json v;
@@ -381,7 +385,7 @@ HCALL_INLINE void hcall__zp_u64(struct hcall__hvisor_zp *zp, struct hcall_json o
 		hcall__zp_fail(zp, name);
 }
 
-HCALL_INLINE void hcall__zp_u32(struct hcall__hvisor_zp *zp, struct hcall_json obj,
+HCALL__ZONE_FN void hcall__zp_u32(struct hcall__hvisor_zp *zp, struct hcall_json obj,
 				const char *name, uint32_t *out)
 {
 	struct hcall_json v;
@@ -395,7 +399,7 @@ HCALL_INLINE void hcall__zp_u32(struct hcall__hvisor_zp *zp, struct hcall_json o
 	}
 }
 
-HCALL_INLINE void hcall__zp_u8(struct hcall__hvisor_zp *zp, struct hcall_json obj,
+HCALL__ZONE_FN void hcall__zp_u8(struct hcall__hvisor_zp *zp, struct hcall_json obj,
 			       const char *name, uint8_t *out)
 {
 	struct hcall_json v;
@@ -410,7 +414,7 @@ HCALL_INLINE void hcall__zp_u8(struct hcall__hvisor_zp *zp, struct hcall_json ob
 }
 
 /* A member hvisor-tool reads as cJSON valueint. */
-HCALL_INLINE void hcall__zp_int(struct hcall__hvisor_zp *zp, struct hcall_json obj,
+HCALL__ZONE_FN void hcall__zp_int(struct hcall__hvisor_zp *zp, struct hcall_json obj,
 				const char *name, uint32_t *out)
 {
 	struct hcall_json v;
@@ -425,7 +429,7 @@ HCALL_INLINE void hcall__zp_int(struct hcall__hvisor_zp *zp, struct hcall_json o
 }
 
 /* A required array of at most max elements: its count, or -1. */
-HCALL_INLINE int64_t hcall__zp_array(struct hcall__hvisor_zp *zp, struct hcall_json obj,
+HCALL__ZONE_FN int64_t hcall__zp_array(struct hcall__hvisor_zp *zp, struct hcall_json obj,
 				     const char *name, uint64_t max, struct hcall_json *a)
 {
 	int64_t n;
@@ -438,7 +442,7 @@ HCALL_INLINE int64_t hcall__zp_array(struct hcall__hvisor_zp *zp, struct hcall_j
 	return n;
 }
 
-HCALL_INLINE void hcall__zp_memory(struct hcall__hvisor_zp *zp, struct hcall_json root,
+HCALL__ZONE_FN void hcall__zp_memory(struct hcall__hvisor_zp *zp, struct hcall_json root,
 				   union hcall_hvisor_zone_config_any *cfg)
 {
 	struct hcall_json a, r, v, s;
@@ -471,7 +475,7 @@ HCALL_INLINE void hcall__zp_memory(struct hcall__hvisor_zp *zp, struct hcall_jso
 	}
 }
 
-HCALL_INLINE void hcall__zp_irqs(struct hcall__hvisor_zp *zp, struct hcall_json root,
+HCALL__ZONE_FN void hcall__zp_irqs(struct hcall__hvisor_zp *zp, struct hcall_json root,
 				 union hcall_hvisor_zone_config_any *cfg)
 {
 	struct hcall_json a;
@@ -491,7 +495,7 @@ HCALL_INLINE void hcall__zp_irqs(struct hcall__hvisor_zp *zp, struct hcall_json 
 	}
 }
 
-HCALL_INLINE void hcall__zp_ivc(struct hcall__hvisor_zp *zp, struct hcall_json root,
+HCALL__ZONE_FN void hcall__zp_ivc(struct hcall__hvisor_zp *zp, struct hcall_json root,
 				union hcall_hvisor_zone_config_any *cfg)
 {
 	struct hcall_json a, c;
@@ -517,7 +521,7 @@ HCALL_INLINE void hcall__zp_ivc(struct hcall__hvisor_zp *zp, struct hcall_json r
 	}
 }
 
-HCALL_INLINE void hcall__zp_arm64(struct hcall__hvisor_zp *zp, struct hcall_json ac,
+HCALL__ZONE_FN void hcall__zp_arm64(struct hcall__hvisor_zp *zp, struct hcall_json ac,
 				  struct hcall_hvisor_arch_config_arm64 *a)
 {
 	struct hcall_json v, s;
@@ -562,7 +566,7 @@ HCALL_INLINE void hcall__zp_arm64(struct hcall__hvisor_zp *zp, struct hcall_json
 	}
 }
 
-HCALL_INLINE void hcall__zp_x86(struct hcall__hvisor_zp *zp, struct hcall_json ac,
+HCALL__ZONE_FN void hcall__zp_x86(struct hcall__hvisor_zp *zp, struct hcall_json ac,
 				struct hcall_hvisor_arch_config_x86_64 *a,
 				const struct hcall_hvisor_zone_images *img)
 {
@@ -595,7 +599,7 @@ HCALL_INLINE void hcall__zp_x86(struct hcall__hvisor_zp *zp, struct hcall_json a
 	hcall__zp_u64(zp, ac, "screen_base", &a->screen_base);
 }
 
-HCALL_INLINE void hcall__zp_pci(struct hcall__hvisor_zp *zp, struct hcall_json root,
+HCALL__ZONE_FN void hcall__zp_pci(struct hcall__hvisor_zp *zp, struct hcall_json root,
 				uint64_t *num_bus, struct hcall_hvisor_pci_config *bus,
 				uint64_t *num_devs, struct hcall_hvisor_pci_dev_config *dev)
 {
@@ -649,7 +653,7 @@ HCALL_INLINE void hcall__zp_pci(struct hcall__hvisor_zp *zp, struct hcall_json r
  * the text is not a JSON object, "arch" for an architecture hvisor-tool
  * has no zone_config for). cfg is fully written either way.
  */
-HCALL_INLINE int hcall_hvisor_zone_config_from_json(
+HCALL__ZONE_FN int hcall_hvisor_zone_config_from_json(
 	union hcall_hvisor_zone_config_any *cfg, enum hcall_arch arch,
 	const char *json, uint64_t len, const struct hcall_hvisor_zone_images *img,
 	const char **what)
