@@ -18,6 +18,8 @@ int example_sbi_probe(void);
 /* acrn_upcall.c (x86_64): 0 when the upcall vector is registered. */
 int example_acrn_upcall(void);
 uint64_t example_acrn_upcalls(void);
+int64_t example_acrn_serve_vm(uint16_t vmid); /* its request buffer */
+uint64_t example_acrn_served(void);           /* requests completed */
 uint32_t example_acrn_api_version(void); /* major << 16 | minor */
 /* kvm_x86_discover.c (x86_64): 0 when KVM was found and answered. */
 int example_kvm_x86_discover(void);

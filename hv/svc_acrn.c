@@ -1,48 +1,64 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/svc_acrn.c - ACRN's hypercalls: the Service VM subset and the Trusty
+ * hv/svc_acrn.c - ACRN's hypercalls as ACRN v3.3 (8cb6fa68) answers them:
+ * the Service VM's VM management and device-model path, and the Trusty
  * calls.
  *
  * IDs are looked up by their low byte in a dense table and then compared
  * in full, so an ID with stray upper bits (which ACRN never checks) is
  * unknown. Answers (negated errno values, the ABI's list):
- *   unknown ID or a call hcall does not implement  -ENOTTY (current ACRN)
- *   outside the caller's permission set            -EINVAL (the seed's rule)
- *   bad guest address                              -EFAULT
- *   bad parameter or VM state                      -EINVAL; -EBUSY to
- *                                                  destroy a running VM
+ *   unknown ID, a call hcall does not implement,
+ *   outside the caller's permission set, or a
+ *   vmid naming no VM the caller manages          -ENOTTY (v3.3)
+ *   bad VM state, most failures                   -1 (v3.3's `ret = -1`)
+ *   a GPA the call cannot copy from or to         -EINVAL (copy_gpa)
+ *   Trusty parameters it cannot use               -EFAULT
  * Service VM calls (class MGMT):
  *   GET_API_VERSION(gpa)     writes {1, 0}
  *   SET_CALLBACK_VECTOR(v)   0x20 <= v <= 0xFF, else -EINVAL; the upcall
  *                            (hv_notify_service_vm) then uses v
  *   CREATE_VM(gpa)           copies struct hcall_acrn_vm_creation once;
- *                            reserved fields must be 0; instantiates the
- *                            VM configured with that uuid (HV_VM_DEFINED
- *                            -> CREATED) and writes vmid and vcpu_num back
+ *                            reserved fields must be 0 (-EINVAL, hcall's
+ *                            check); instantiates the VM configured under
+ *                            that name (DEFINED -> CREATED), -ENOTTY for
+ *                            none, -1 if created already; writes vmid and
+ *                            vcpu_num back
+ *   SET_IOREQ_BUFFER(vmid, ptr_gpa)
+ *                            ptr_gpa holds the buffer's GPA; a CREATED VM;
+ *                            every slot FREE
  *   START/PAUSE/RESET/DESTROY_VM(vmid)
  *                            only on VMs created this way, never the
- *                            caller: start from CREATED or PAUSED; pause a
- *                            running VM (pausing a paused one is 0); reset
- *                            a paused VM (back to CREATED); destroy a
- *                            VM that is not running (back to DEFINED)
+ *                            caller: start a CREATED (or PAUSED) VM whose
+ *                            buffer is set; pause a running VM (pausing a
+ *                            paused one is 0); reset a paused VM (back to
+ *                            CREATED); destroy a VM that is not running
+ *                            (back to DEFINED); else -1
  *   NOTIFY_REQUEST_FINISH(vmid, vcpu)
- *                            0 for an existing (VM, vCPU) pair. hcall's
- *                            hypervisors emulate no devices, so no I/O
- *                            request is ever pending: nothing to complete
- *   SERVICE_VM_OFFLINE_CPU, INJECT_MSI, SET_IRQLINE, SET_IOREQ_BUFFER,
- *   VM_SET_MEMORY_REGIONS    not implemented: -ENOTTY
+ *                            the slot is COMPLETE: the vCPU resumes with
+ *                            its value (hv/acrn_ioreq.h); nothing pending
+ *                            or not COMPLETE: -EINVAL (ACRN: 0)
+ *   answered -ENOTTY (not implemented here): SERVICE_VM_OFFLINE_CPU,
+ *   CREATE_VCPU, SET_VCPU_REGS, INJECT_MSI, VM_INTR_MONITOR, SET_IRQLINE,
+ *   ASYNCIO_ASSIGN/DEASSIGN, VM_GPA2HPA, VM_SET_MEMORY_REGIONS,
+ *   VM_WRITE_PROTECT_PAGE, SETUP_SBUF, SET/RESET_PTDEV_INTR_INFO,
+ *   ASSIGN/DEASSIGN_PCIDEV, ASSIGN/DEASSIGN_MMIODEV, ADD/REMOVE_VDEV,
+ *   ASSIGN/DEASSIGN_PIO_REGION, SETUP_HV_NPK_LOG, PROFILING_OPS,
+ *   GET_HW_INFO, PM_GET_CPU_STATE, TEE_VCPU_BOOT_DONE, SWITCH_EE, and the
+ *   three v3.3 defines but does not dispatch (ASSIGN/DEASSIGN_PTDEV,
+ *   VM_PCI_MSIX_REMAP). GET_PLATFORM_INFO is not a v3.3 call at all.
  * Trusty calls (class TRUSTY), bookkeeping of the secure world only:
  *   INITIALIZE_TRUSTY(gpa)   copies the boot parameters once; the size
  *                            field must match, [base, base + mem_size)
  *                            must be the caller's memory with the entry in
- *                            it; once only (-EINVAL after)
- *   WORLD_SWITCH             flips the current world; -EINVAL before
+ *                            it (else -EFAULT); once only (-EPERM = -1)
+ *   WORLD_SWITCH             flips the current world; -EPERM (-1) before
  *                            INITIALIZE_TRUSTY
  *   SAVE_RESTORE_SWORLD_CTX  0 once initialised, else -EINVAL
  */
 #include <hcall/abi/acrn.h>
 #include <hcall/abi/probe.h>
 
+#include "acrn_ioreq.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
@@ -52,12 +68,25 @@
 enum { HCALL_ACRN_CALLS(HV_ENTRY_ARGS) };
 
 /* Per-VM state. uuid is set at creation and never changes; the rest is
- * under vm->lock. */
+ * under vm->lock. The request buffer of a VM lives in the memory of the
+ * Service VM that registered it (ioreq_svc). */
 struct acrn_vm {
 	uint8_t uuid[16];        /* CREATE_VM names a VM by this */
 	uint32_t trusty;         /* TRUSTY_* bits */
 	unsigned upcall_vector;  /* SET_CALLBACK_VECTOR's */
+	uint64_t ioreq_gpa;      /* the request buffer, a GPA of ioreq_svc */
+	uint16_t ioreq_svc;      /* the registering Service VM's id */
+	uint8_t ioreq_set;       /* SET_IOREQ_BUFFER succeeded */
+	uint8_t io_pending;      /* bit i: vCPU i's slot is PENDING */
+	uint8_t io_done;         /* bit i: completed, value not yet taken */
+	uint64_t io_value[HV_MAX_VCPUS];
 };
+
+/* Offsets in struct hcall_acrn_io_request, for single-field writes. */
+#define SLOT_SIZE sizeof(struct hcall_acrn_io_request)
+#define SLOT_PROCESSED 136u
+HCALL_STATIC_ASSERT(HV_MAX_VCPUS <= 8 && HV_MAX_VCPUS <= HCALL_ACRN_IO_REQUEST_MAX,
+		    "one pending bit and one slot per vCPU");
 #define TRUSTY_READY 1u  /* INITIALIZE_TRUSTY done */
 #define TRUSTY_SECURE 2u /* the secure world is current */
 
@@ -83,6 +112,7 @@ static int64_t acrn_code(int64_t e)
 	case ACRN_EFAULT:
 	case ACRN_FAILED:
 	case ACRN_EINVAL:
+	case ACRN_ENOTTY:
 		return e;
 	default:
 		return ACRN_EINVAL;
@@ -93,8 +123,9 @@ static void get_api_version(struct hv_call *c)
 {
 	struct hcall_acrn_api_version v = { API_MAJOR, API_MINOR };
 
+	/* copy_to_gpa's failure: -EINVAL */
 	hv_call_status(c, hv_copy_to_guest(c->vm, c->arg[0], &v, sizeof(v))
-				  ? ACRN_EFAULT
+				  ? ACRN_EINVAL
 				  : 0);
 }
 
@@ -136,35 +167,40 @@ static void create_vm(struct hv_call *c)
 {
 	struct hcall_acrn_vm_creation cv;
 	struct hv_vm *t = NULL;
+	int64_t st;
 	unsigned i;
 
-	/* The struct is written back: check both ways before deciding. */
+	/* The struct is written back: check both ways before deciding.
+	 * Unusable: ACRN v3.3 finds no target VM, -ENOTTY. */
 	if (!hv_guest_range(c->vm, c->arg[0], sizeof(cv), HV_MEM_READ | HV_MEM_WRITE) ||
 	    hv_copy_from_guest(c->vm, &cv, c->arg[0], sizeof(cv))) {
-		hv_call_status(c, ACRN_EFAULT);
+		hv_call_status(c, ACRN_ENOTTY);
 		return;
 	}
 	if (cv.reserved0 || cv.reserved1 || !uuid_set(cv.name)) {
 		hv_call_status(c, ACRN_EINVAL);
 		return;
 	}
+	/* ACRN v3.3 looks the configuration up by name: none (and no
+	 * dynamic slot, which hcall does not have) -ENOTTY; a VM that is
+	 * not powered off -1. */
 	hv_lock(&c->hv->lock);
-	for (i = 0; i < HV_MAX_VMS; i++)
-		if (c->hv->vms[i].state == HV_VM_DEFINED &&
-		    uuid_eq(acrn_of(&c->hv->vms[i])->uuid, cv.name)) {
+	for (i = 0; i < HV_MAX_VMS && !t; i++)
+		if (&c->hv->vms[i] != c->vm && uuid_set(acrn_of(&c->hv->vms[i])->uuid) &&
+		    uuid_eq(acrn_of(&c->hv->vms[i])->uuid, cv.name))
 			t = &c->hv->vms[i];
-			hv_vm_set_state(t, HV_VM_CREATED);
-			break;
-		}
+	st = !t ? ACRN_ENOTTY : t->state != HV_VM_DEFINED ? ACRN_FAILED : 0;
+	if (!st)
+		hv_vm_set_state(t, HV_VM_CREATED);
 	hv_unlock(&c->hv->lock);
-	if (!t) {
-		hv_call_status(c, ACRN_EINVAL);
+	if (st) {
+		hv_call_status(c, st);
 		return;
 	}
 	cv.vmid = (uint16_t)t->id;
 	cv.vcpu_num = (uint16_t)t->nvcpus;
 	hv_call_status(c, hv_copy_to_guest(c->vm, c->arg[0], &cv, sizeof(cv))
-				  ? ACRN_EFAULT
+				  ? ACRN_EINVAL
 				  : 0);
 }
 
@@ -178,6 +214,16 @@ static struct hv_vm *managed(struct hv_call *c, uint64_t vmid)
 	return t;
 }
 
+static int ioreq_set(struct hv_vm *t)
+{
+	int set;
+
+	hv_lock(&t->lock);
+	set = acrn_of(t)->ioreq_set;
+	hv_unlock(&t->lock);
+	return set;
+}
+
 enum lifecycle { START, PAUSE, RESET, DESTROY };
 
 static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecycle op)
@@ -186,8 +232,11 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 
 	switch (op) {
 	case START:
-		if (t->state != HV_VM_CREATED && t->state != HV_VM_PAUSED)
-			return ACRN_EINVAL;
+		/* ACRN v3.3: a CREATED VM whose request buffer is set, else -1
+		 * (hcall also resumes a PAUSED one). */
+		if ((t->state != HV_VM_CREATED && t->state != HV_VM_PAUSED) ||
+		    !ioreq_set(t))
+			return ACRN_FAILED;
 		return hv_vm_start_locked(c->hv, t);
 	case PAUSE:
 		if (t->state == HV_VM_PAUSED)
@@ -195,7 +244,7 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 		return hv_vm_pause_locked(t);
 	case RESET:
 		if (t->state != HV_VM_PAUSED)
-			return ACRN_EINVAL;
+			return ACRN_FAILED;
 		st = hv_vm_stop_locked(c->hv, t);
 		if (!st)
 			hv_vm_set_state(t, HV_VM_CREATED);
@@ -208,6 +257,8 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 		hv_vm_set_state(t, HV_VM_DEFINED);
 		hv_lock(&t->lock);
 		acrn_of(t)->trusty = 0;
+		acrn_of(t)->ioreq_set = 0;
+		acrn_of(t)->io_pending = acrn_of(t)->io_done = 0;
 		hv_unlock(&t->lock);
 		return 0;
 	}
@@ -221,7 +272,7 @@ static void lifecycle(struct hv_call *c, enum lifecycle op)
 
 	hv_lock(&c->hv->lock);
 	t = managed(c, c->arg[0]);
-	st = t ? lifecycle_locked(c, t, op) : ACRN_EINVAL;
+	st = t ? lifecycle_locked(c, t, op) : ACRN_ENOTTY;
 	hv_unlock(&c->hv->lock);
 	hv_call_status(c, acrn_code(st));
 }
@@ -246,14 +297,144 @@ static void destroy_vm(struct hv_call *c)
 	lifecycle(c, DESTROY);
 }
 
+/*
+ * SET_IOREQ_BUFFER(vmid, ptr_gpa): ptr_gpa is the GPA of a u64 in the
+ * caller's memory that holds the buffer's GPA (ACRN copies 8 bytes from
+ * it; Linux passes virt_to_phys(&page_gpa)). ACRN v3.3's answers: the
+ * pointer cannot be read -EINVAL (copy_from_gpa); the VM is not CREATED,
+ * or the buffer is not the caller's memory, -1. Every slot becomes FREE.
+ */
+static void set_ioreq_buffer(struct hv_call *c)
+{
+	struct hv_vm *t;
+	struct acrn_vm *a;
+	uint64_t page;
+	const uint32_t free_state = HCALL_ACRN_IOREQ_STATE_FREE;
+	int64_t st = 0;
+	unsigned i;
+
+	if (hv_copy_from_guest(c->vm, &page, c->arg[1], sizeof(page))) {
+		hv_call_status(c, ACRN_EINVAL);
+		return;
+	}
+	hv_lock(&c->hv->lock);
+	t = managed(c, c->arg[0]);
+	if (!t)
+		st = ACRN_ENOTTY;
+	else if (t->state != HV_VM_CREATED ||
+		 !hv_guest_range(c->vm, page, sizeof(struct hcall_acrn_io_request_buffer),
+				 HV_MEM_READ | HV_MEM_WRITE))
+		st = ACRN_FAILED;
+	if (!st) {
+		for (i = 0; i < HCALL_ACRN_IO_REQUEST_MAX; i++)
+			hv_copy_to_guest(c->vm, page + i * SLOT_SIZE + SLOT_PROCESSED,
+					 &free_state, sizeof(free_state));
+		a = acrn_of(t);
+		hv_lock(&t->lock);
+		a->ioreq_gpa = page;
+		a->ioreq_svc = (uint16_t)c->vm->id;
+		a->ioreq_set = 1;
+		a->io_pending = a->io_done = 0;
+		hv_unlock(&t->lock);
+	}
+	hv_unlock(&c->hv->lock);
+	hv_call_status(c, st);
+}
+
+int hv_acrn_io_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t port,
+		       unsigned size, int is_in, uint64_t value)
+{
+	struct hv_vm *vm = vcpu->vm, *svc;
+	struct acrn_vm *a = acrn_of(vm);
+	struct hcall_acrn_io_request req;
+	uint8_t bit = (uint8_t)(1u << (vcpu->id % HV_MAX_VCPUS));
+	int posted = -1;
+
+	hv_memset(&req, 0, sizeof(req));
+	req.type = HCALL_ACRN_IOREQ_TYPE_PORTIO;
+	req.reqs.pio_request.direction =
+		is_in ? HCALL_ACRN_IOREQ_DIR_READ : HCALL_ACRN_IOREQ_DIR_WRITE;
+	req.reqs.pio_request.address = port;
+	req.reqs.pio_request.size = size;
+	req.reqs.pio_request.value = is_in ? 0 : (uint32_t)value;
+	req.processed = HCALL_ACRN_IOREQ_STATE_PENDING;
+
+	hv_lock(&hv->lock);
+	hv_lock(&vm->lock);
+	svc = a->ioreq_set ? hv_vm_by_id(hv, a->ioreq_svc) : NULL;
+	if (svc && vcpu->id < HV_MAX_VCPUS && !(a->io_pending & bit) &&
+	    !hv_copy_to_guest(svc, a->ioreq_gpa + vcpu->id * SLOT_SIZE, &req,
+			      sizeof(req))) {
+		a->io_pending |= bit;
+		a->io_done &= (uint8_t)~bit;
+		posted = 0;
+	}
+	hv_unlock(&vm->lock);
+	hv_unlock(&hv->lock);
+	if (!posted)
+		hv_notify_service_vm(hv);
+	return posted;
+}
+
+int hv_acrn_io_poll(struct hv_vcpu *vcpu, uint64_t *value)
+{
+	struct acrn_vm *a = acrn_of(vcpu->vm);
+	uint8_t bit = (uint8_t)(1u << (vcpu->id % HV_MAX_VCPUS));
+	int done = 0;
+
+	hv_lock(&vcpu->vm->lock);
+	if (a->io_done & bit) {
+		*value = a->io_value[vcpu->id % HV_MAX_VCPUS];
+		a->io_done &= (uint8_t)~bit;
+		done = 1;
+	}
+	hv_unlock(&vcpu->vm->lock);
+	return done;
+}
+
+/*
+ * NOTIFY_REQUEST_FINISH(vmid, vcpu): the Service VM that registered the
+ * buffer completed vCPU vcpu's request. ACRN v3.3: no such VM -ENOTTY; no
+ * buffer or no such vCPU -1. hcall also answers -EINVAL when that vCPU has
+ * no request pending or its slot is not COMPLETE (ACRN answers 0 and the
+ * vCPU ignores the spurious event). The slot is copied once; it becomes
+ * FREE and the vCPU resumes with the value read.
+ */
 static void notify_request_finish(struct hv_call *c)
 {
 	struct hv_vm *t;
+	struct acrn_vm *a;
+	struct hcall_acrn_io_request req;
+	const uint32_t free_state = HCALL_ACRN_IOREQ_STATE_FREE;
+	uint64_t id = c->arg[1];
 	int64_t st;
 
 	hv_lock(&c->hv->lock);
 	t = managed(c, c->arg[0]);
-	st = t && c->arg[1] < t->nvcpus ? 0 : ACRN_EINVAL;
+	if (!t) {
+		hv_unlock(&c->hv->lock);
+		hv_call_status(c, ACRN_ENOTTY);
+		return;
+	}
+	a = acrn_of(t);
+	hv_lock(&t->lock);
+	if (!a->ioreq_set || a->ioreq_svc != c->vm->id || id >= t->nvcpus ||
+	    id >= HV_MAX_VCPUS)
+		st = ACRN_FAILED;
+	else if (!(a->io_pending & (1u << id)) ||
+		 hv_copy_from_guest(c->vm, &req, a->ioreq_gpa + id * SLOT_SIZE,
+				    sizeof(req)) ||
+		 req.processed != HCALL_ACRN_IOREQ_STATE_COMPLETE)
+		st = ACRN_EINVAL;
+	else {
+		a->io_value[id] = req.reqs.pio_request.value;
+		a->io_pending &= (uint8_t)~(1u << id);
+		a->io_done |= (uint8_t)(1u << id);
+		hv_copy_to_guest(c->vm, a->ioreq_gpa + id * SLOT_SIZE + SLOT_PROCESSED,
+				 &free_state, sizeof(free_state));
+		st = 0;
+	}
+	hv_unlock(&t->lock);
 	hv_unlock(&c->hv->lock);
 	hv_call_status(c, st);
 }
@@ -265,6 +446,7 @@ static void initialize_trusty(struct hv_call *c)
 	uint64_t base, entry;
 	int64_t st = 0;
 
+	/* ACRN v3.3: parameters it cannot copy or use, -EFAULT */
 	if (hv_copy_from_guest(c->vm, &bp, c->arg[0], sizeof(bp))) {
 		hv_call_status(c, ACRN_EFAULT);
 		return;
@@ -274,10 +456,10 @@ static void initialize_trusty(struct hv_call *c)
 	if (bp.size_of_this_struct != sizeof(bp) || !bp.mem_size ||
 	    !hv_vm_owns(c->vm, base, bp.mem_size) || entry < base ||
 	    entry - base >= bp.mem_size)
-		st = ACRN_EINVAL;
+		st = ACRN_EFAULT;
 	hv_lock(&c->vm->lock);
 	if (!st && (a->trusty & TRUSTY_READY))
-		st = ACRN_EINVAL;
+		st = ACRN_FAILED; /* -EPERM: already active */
 	if (!st)
 		a->trusty = TRUSTY_READY;
 	hv_unlock(&c->vm->lock);
@@ -287,7 +469,7 @@ static void initialize_trusty(struct hv_call *c)
 static void world_switch(struct hv_call *c)
 {
 	struct acrn_vm *a = c->state;
-	int64_t st = ACRN_EINVAL;
+	int64_t st = ACRN_FAILED; /* -EPERM: the secure world is not active */
 
 	hv_lock(&c->vm->lock);
 	if (a->trusty & TRUSTY_READY) {
@@ -322,6 +504,8 @@ static const struct hv_entry table[ACRN_N] = {
 	[IDX(HCALL_ACRN_START_VM)] = HV_ENTRY(ACRN, START_VM, start_vm, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_PAUSE_VM)] = HV_ENTRY(ACRN, PAUSE_VM, pause_vm, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_RESET_VM)] = HV_ENTRY(ACRN, RESET_VM, reset_vm, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_SET_IOREQ_BUFFER)] =
+		HV_ENTRY(ACRN, SET_IOREQ_BUFFER, set_ioreq_buffer, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_NOTIFY_REQUEST_FINISH)] =
 		HV_ENTRY(ACRN, NOTIFY_REQUEST_FINISH, notify_request_finish, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_INITIALIZE_TRUSTY)] =
@@ -364,7 +548,7 @@ const struct hv_service hv_service_acrn = {
 	.nconvs = 1,
 	.lookup = lookup,
 	.nr_mask = ~0ull,
-	.errs = { ACRN_ENOTTY, ACRN_EINVAL, ACRN_EINVAL, ACRN_EFAULT },
+	.errs = { ACRN_ENOTTY, ACRN_ENOTTY, ACRN_EINVAL, ACRN_EINVAL },
 	.probe = { 0, HCALL_PROBE_ACRN_ECHO, HCALL_PROBE_ACRN_DUMP },
 	.state_size = sizeof(struct acrn_vm),
 	.vm_init = vm_init,

@@ -7,9 +7,12 @@
  *                       hypercall: to the core. Any other #UD goes back
  *                       into the guest.
  *   IOIO (0x7B)         port 0xE9 is the guest console, port 0xF4 the
- *                       guest's exit status; any other port is a device
- *                       the Service VM emulates: an I/O request, which
- *                       raises the upcall in the Service VM.
+ *                       guest's exit status; any other port of a VM
+ *                       whose request buffer the Service VM set is a
+ *                       device it emulates: ACRN's I/O request
+ *                       (hv/acrn_ioreq.h), the vCPU waits until the
+ *                       Service VM finishes it; elsewhere reads are all
+ *                       ones and writes are dropped.
  *   CPUID (0x72)        the host's leaves, the hypervisor bit, and KVM's
  *                       leaves for a KVM VM (cpuid.c).
  *   HLT (0x78)          wait for the upcall; other vCPUs run meanwhile.
@@ -21,6 +24,7 @@
  * QEMU's SVM has no next-RIP, so the glue advances RIP by the length of
  * VMCALL/VMMCALL (3); for I/O, EXITINFO2 holds the next RIP.
  */
+#include "acrn_ioreq.h"
 #include "console.h"
 #include "cpu.h"
 #include "guest_va.h"
@@ -65,10 +69,35 @@ void x86_stop_vm(struct hv_vm *vm, enum x86_stop why, uint64_t info)
 	relay_vm_stopped(vm);
 }
 
+/* A vCPU waiting for its I/O request: resume it once the Service VM
+ * finished it, with the value read in al/ax/eax (a 32-bit read clears
+ * rax's upper half, as the instruction does). */
+static int io_finished(struct hv_vcpu *c, struct x86_vcpu *xc)
+{
+	uint64_t value;
+
+	if (!hv_acrn_io_poll(c, &value))
+		return 0;
+	if (xc->io_size == 1)
+		c->regs.r[0] = (c->regs.r[0] & ~0xffull) | (value & 0xff);
+	else if (xc->io_size == 2)
+		c->regs.r[0] = (c->regs.r[0] & ~0xffffull) | (value & 0xffff);
+	else if (xc->io_size == 4)
+		c->regs.r[0] = value & 0xffffffffull;
+	xc->io_wait = 0;
+	return 1;
+}
+
 static int runnable(struct hv_vcpu *c)
 {
-	return c && c->vm->state == HV_VM_RUNNING && c->online && c->arch &&
-	       !x86_vcpu_of(c)->halted;
+	struct x86_vcpu *xc;
+
+	if (!c || c->vm->state != HV_VM_RUNNING || !c->online || !c->arch)
+		return 0;
+	xc = x86_vcpu_of(c);
+	if (xc->io_wait && !io_finished(c, xc))
+		return 0;
+	return !xc->halted;
 }
 
 /* The next vCPU to run after `cur`: the core's round robin, skipping
@@ -127,21 +156,14 @@ static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
 	return after_hypercall(hv, vcpu, a);
 }
 
-/* The Service VM's vCPU0, which receives I/O-request upcalls. */
-static struct hv_vm *service_vm(struct hv *hv)
-{
-	for (unsigned i = 0; i < hv->nvms; i++)
-		if (hv->vms[i].role == HV_ROLE_SERVICE &&
-		    hv->vms[i].state == HV_VM_RUNNING)
-			return &hv->vms[i];
-	return NULL;
-}
-
 static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 {
+	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
 	uint64_t info = vmcb_r64(v, VMCB_EXITINFO1);
 	uint16_t port = IOIO_PORT(info);
 	uint8_t al = (uint8_t)vcpu->regs.r[0];
+	unsigned size = (info & IOIO_SZ32) ? 4 : (info & IOIO_SZ16) ? 2 : 1;
+	int in = (info & IOIO_IN) != 0;
 
 	if (info & (IOIO_STR | IOIO_REP)) {
 		/* String I/O is not emulated: the guests use plain in/out. */
@@ -149,26 +171,27 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 		return pick_next(hv, vcpu);
 	}
 	vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_EXITINFO2));
-	if (info & IOIO_IN) {
-		/* Nothing to read anywhere: all ones, like a floating bus. */
-		vcpu->regs.r[0] |= 0xffffffffull;
-		return vcpu;
-	}
-	if (port == CONSOLE_PORT) {
+	if (!in && port == CONSOLE_PORT) {
 		relay_putc(vcpu->vm, (char)al);
 		return vcpu;
 	}
-	if (port == GUEST_EXIT_PORT) {
+	if (!in && port == GUEST_EXIT_PORT) {
 		x86_vm_of(vcpu->vm)->exit_status = al;
 		x86_stop_vm(vcpu->vm, X86_STOP_EXIT, al);
 		return pick_next(hv, vcpu);
 	}
-	if (vcpu->vm->role != HV_ROLE_SERVICE && service_vm(hv)) {
-		/* A device the Service VM emulates: hand it the request and
-		 * let it run (ACRN's I/O request upcall). */
-		hv_notify_service_vm(hv);
+	if (vcpu->vm->role != HV_ROLE_SERVICE &&
+	    !hv_acrn_io_request(hv, vcpu, port, size, in,
+				vcpu->regs.r[0] & (~0ull >> (64 - 8 * size)))) {
+		/* A device the Service VM emulates: it has the request and
+		 * the upcall; this vCPU waits for NOTIFY_REQUEST_FINISH. */
+		xc->io_wait = 1;
+		xc->io_size = in ? size : 0;
 		return pick_next(hv, vcpu);
 	}
+	if (in)
+		/* Nothing to read: all ones, like a floating bus. */
+		vcpu->regs.r[0] |= 0xffffffffull;
 	return vcpu;
 }
 

@@ -149,6 +149,8 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	xc->event = 0;
 	xc->upcall_pending = 0;
 	xc->halted = 0;
+	xc->io_wait = 0;
+	xc->io_size = 0;
 	xc->fresh = 1;
 }
 

@@ -38,6 +38,8 @@ struct x86_vcpu {
 	unsigned upcall_pending; /* vectors 0..255 would need a bitmap; one suffices */
 	unsigned upcall_vector;
 	int halted;              /* HLT with IF=1: waits for an upcall */
+	int io_wait;             /* an I/O request the Service VM serves */
+	unsigned io_size;        /* its size in bytes, 0 for a write */
 	int fresh;               /* first entry since start: flush the TLB */
 };
 

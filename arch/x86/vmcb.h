@@ -94,6 +94,9 @@
 #define IOIO_IN (1u << 0)
 #define IOIO_STR (1u << 2)
 #define IOIO_REP (1u << 3)
+#define IOIO_SZ8 (1u << 4)
+#define IOIO_SZ16 (1u << 5)
+#define IOIO_SZ32 (1u << 6)
 #define IOIO_PORT(info) ((uint16_t)((info) >> 16))
 
 /* EVENTINJ / EXITINTINFO */

@@ -10,13 +10,23 @@
  *   GUEST_VM_TRUSTY    the Trusty-enabled VM: the Trusty calls only;
  *   GUEST_VM_NORIGHTS  a VM without hypercall rights: #UD.
  *
- * Expected values from the seed (shared/seeds/acrn-hypercall-upcall.*)
- * and ACRN's public header, written here independently of
- * <hcall/abi/acrn.h>: VMCALL; id in r8, param1 in rdi, param2 in rsi,
+ * Expected values from ACRN v3.3 (acrn_hv_defs.h, acrn_common.h,
+ * vmcall.c, hypercall.c, trusty_hypercall.c), written here independently
+ * of <hcall/abi/acrn.h>: VMCALL; id in r8, param1 in rdi, param2 in rsi,
  * result in rax. Only the Service VM and the Trusty VM may call; any
  * other VM gets #UD. Only ring 0 may call; ring 3 gets #GP(0), error code
- * 0. A call outside the VM's subset returns -EINVAL. The upcall is vector
- * 0xF3 (or the one set with SET_CALLBACK_VECTOR) on the Service VM's vCPU0.
+ * 0. A call outside the VM's subset, an unknown id and a vmid naming no
+ * VM return -ENOTTY; most failures are -1; a guest address that cannot
+ * be copied is -EINVAL. The upcall is vector 0xF3 (or the one set with
+ * SET_CALLBACK_VECTOR) on the Service VM's vCPU0.
+ *
+ * The device-model path: the Service VM gives each VM a request buffer
+ * (SET_IOREQ_BUFFER with the GPA of a u64 that holds the page's GPA); a
+ * port access of that VM becomes an acrn_io_request in the vCPU's slot
+ * (type PORTIO 0, processed PENDING 0), the upcall runs, the handler
+ * fills the value, sets processed COMPLETE 1 and calls
+ * NOTIFY_REQUEST_FINISH; the slot becomes FREE 3 and the access
+ * completes with that value.
  */
 #include <hcall/abi/probe.h>
 #include <hcall/acrn.h>
@@ -35,12 +45,30 @@
 #define UPCALL_VECTOR 0xF3u
 #define ID_GET_API_VERSION 0x80000000ull  /* ACRN: (0x80 << 24) | 0x00 */
 #define IOREQ_PORT 0x3F8 /* a device (COM1) the Service VM emulates */
+#define IOREQ_READ_VALUE 0x5a /* what the Service VM's device returns */
+/* acrn_common.h */
+#define IOREQ_PENDING 0u
+#define IOREQ_COMPLETE 1u
+#define IOREQ_FREE 3u
+#define IOREQ_PORTIO 0u
+#define IOREQ_DIR_READ 0u
+#define IOREQ_DIR_WRITE 1u
 #define OUTSIDE_VM 0x40000000ull /* a guest-physical address beyond every VM */
 
 #if defined(GUEST_VM_TRUSTY) || defined(GUEST_VM_NORIGHTS)
 static inline void outb(uint16_t port, uint8_t v)
 {
 	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
+}
+#endif
+
+#if defined(GUEST_VM_NORIGHTS)
+static inline uint8_t inb(uint16_t port)
+{
+	uint8_t v;
+
+	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
+	return v;
 }
 #endif
 
@@ -122,14 +150,55 @@ static void ring3(const char *vm)
 
 #if defined(GUEST_VM_SERVICE)
 static volatile uint16_t pending_vmid;
+static volatile unsigned pending_buf; /* its buffer in iobuf[] */
 static volatile int64_t ack_result = 1;
 
-/* The upcall handler: count (the runtime does) and acknowledge the I/O
- * request of the VM that raised it. */
+/* A request buffer per VM, and the u64 SET_IOREQ_BUFFER points at. */
+static struct hcall_acrn_io_request_buffer iobuf[2] __attribute__((aligned(4096)));
+static volatile uint64_t iobuf_gpa[2];
+
+/* What the handler saw in slot 0 of the VM that raised the upcall. */
+static volatile uint32_t seen_state, seen_type, seen_dir, seen_size, seen_value;
+static volatile uint64_t seen_port;
+static volatile unsigned requests_served;
+
+/* The upcall handler: the Service VM's device model. Slot 0 (vCPU 0) of
+ * pending_vmid's buffer holds the request; emulate it (a read returns
+ * IOREQ_READ_VALUE), mark it COMPLETE and finish it. */
 static void on_upcall(unsigned vector)
 {
+	volatile struct hcall_acrn_io_request *req =
+		&iobuf[pending_buf].req_slot[0];
+
 	(void)vector;
+	seen_state = req->processed;
+	if (seen_state != IOREQ_PENDING)
+		return;
+	seen_type = req->type;
+	seen_dir = req->reqs.pio_request.direction;
+	seen_port = req->reqs.pio_request.address;
+	seen_size = (uint32_t)req->reqs.pio_request.size;
+	if (seen_dir == IOREQ_DIR_READ)
+		req->reqs.pio_request.value = IOREQ_READ_VALUE;
+	else
+		seen_value = req->reqs.pio_request.value;
+	req->processed = IOREQ_COMPLETE;
 	ack_result = hcall_acrn_notify_request_finish(pending_vmid, 0).code;
+	requests_served++;
+}
+
+/* SET_IOREQ_BUFFER for VM vmid with buffer i: the u64 holds the page. */
+static int64_t set_buffer(uint16_t vmid, unsigned i)
+{
+	iobuf_gpa[i] = (uint64_t)(uintptr_t)&iobuf[i];
+	return hcall_acrn_set_ioreq_buffer(vmid, (uint64_t)(uintptr_t)&iobuf_gpa[i]).code;
+}
+
+static unsigned wait_served(unsigned n)
+{
+	for (unsigned i = 0; i < 32 && requests_served < n; i++)
+		guest_x86_wait_for_interrupt();
+	return requests_served;
 }
 
 static unsigned wait_upcall(unsigned vector, unsigned before)
@@ -166,17 +235,17 @@ static void service(void)
 	tap_check(ver.major == 1 && ver.minor == 0, "acrn api version 1.0 written");
 	guest_demo_value("acrn", "get_api_version", r.code);
 	r = hcall_acrn_get_api_version(OUTSIDE_VM);
-	tap_eq("acrn get_api_version to an address outside the VM = -EFAULT",
-	       s64(r.code), s64(EFAULT_));
+	tap_eq("acrn get_api_version to an address outside the VM = -EINVAL",
+	       s64(r.code), s64(EINVAL_));
 	guest_demo_value("acrn", "get_api_version (bad pointer)", r.code);
 
 	/* Rule 3: the Trusty calls are outside the Service VM's subset. */
-	tap_eq("acrn service: initialize_trusty = -EINVAL",
-	       s64(hcall_acrn_initialize_trusty(0x1000, 0).code), s64(EINVAL_));
-	tap_eq("acrn service: world_switch = -EINVAL",
-	       s64(hcall_acrn_world_switch(0).code), s64(EINVAL_));
-	tap_eq("acrn service: save_restore_sworld_ctx = -EINVAL",
-	       s64(hcall_acrn_save_restore_sworld_ctx().code), s64(EINVAL_));
+	tap_eq("acrn service: initialize_trusty = -ENOTTY",
+	       s64(hcall_acrn_initialize_trusty(0x1000, 0).code), s64(ENOTTY_));
+	tap_eq("acrn service: world_switch = -ENOTTY",
+	       s64(hcall_acrn_world_switch(0).code), s64(ENOTTY_));
+	tap_eq("acrn service: save_restore_sworld_ctx = -ENOTTY",
+	       s64(hcall_acrn_save_restore_sworld_ctx().code), s64(ENOTTY_));
 	guest_demo_value("acrn", "world_switch from the service VM", hcall_acrn_world_switch(0).code);
 	ring3("acrn service: VMCALL from ring 3 gets #GP");
 
@@ -186,14 +255,51 @@ static void service(void)
 	normal = create("hcall-x86-normal", "acrn create_vm(normal) = 0");
 	tap_eq("acrn create_vm wrote the new vmid", normal, 1);
 	pending_vmid = normal;
+
+	/* The request buffer, with SET_IOREQ_BUFFER's real meaning. */
+	tap_eq("acrn start_vm without a request buffer = -1",
+	       s64(hcall_acrn_start_vm(normal).code), s64(-1));
+	tap_eq("acrn set_ioreq_buffer: pointer outside the VM = -EINVAL",
+	       s64(hcall_acrn_set_ioreq_buffer(normal, OUTSIDE_VM).code), s64(EINVAL_));
+	iobuf_gpa[0] = OUTSIDE_VM;
+	tap_eq("acrn set_ioreq_buffer: a buffer outside the VM = -1",
+	       s64(hcall_acrn_set_ioreq_buffer(normal, (uint64_t)(uintptr_t)&iobuf_gpa[0]).code),
+	       s64(-1));
+	tap_eq("acrn set_ioreq_buffer: no VM 99 = -ENOTTY",
+	       s64(hcall_acrn_set_ioreq_buffer(99, (uint64_t)(uintptr_t)&iobuf_gpa[0]).code),
+	       s64(ENOTTY_));
+	tap_eq("acrn set_ioreq_buffer(normal) = 0", s64(set_buffer(normal, 0)), 0);
+	tap_check(iobuf[0].req_slot[0].processed == IOREQ_FREE &&
+			  iobuf[0].req_slot[15].processed == IOREQ_FREE,
+		  "acrn set_ioreq_buffer marks every slot FREE");
+	tap_eq("acrn notify_request_finish with nothing pending = -EINVAL",
+	       s64(hcall_acrn_notify_request_finish(normal, 0).code), s64(EINVAL_));
+	tap_eq("acrn notify_request_finish for vCPU 5 of a 1-vCPU VM = -1",
+	       s64(hcall_acrn_notify_request_finish(normal, 5).code), s64(-1));
+
 	r = hcall_acrn_start_vm(normal);
 	tap_eq("acrn start_vm(normal) = 0", s64(r.code), 0);
 	guest_demo_value("acrn", "start_vm(normal)", r.code);
 	if (guest_need(GUEST_CAP_VMS, "acrn upcall on vector 0xF3 from the normal VM's I/O request")) {
+		/* The normal VM reads the port, then writes 'n' to it. */
 		tap_eq("acrn upcall on vector 0xF3 from the normal VM's I/O request",
-		       wait_upcall(UPCALL_VECTOR, 0), 1);
+		       wait_upcall(UPCALL_VECTOR, 0) >= 1, 1);
+		tap_eq("acrn the port read completed through the buffer",
+		       wait_served(1), 1);
+		tap_eq("acrn request: type PORTIO", seen_type, IOREQ_PORTIO);
+		tap_eq("acrn request: a read", seen_dir, IOREQ_DIR_READ);
+		tap_eq("acrn request: port 0x3F8", seen_port, IOREQ_PORT);
+		tap_eq("acrn request: 1 byte", seen_size, 1);
 		tap_eq("acrn upcall acknowledged (notify_request_finish = 0)",
 		       s64(ack_result), 0);
+		tap_eq("acrn slot FREE again after the finish",
+		       iobuf[0].req_slot[0].processed, IOREQ_FREE);
+		tap_eq("acrn notify_request_finish again (not pending) = -EINVAL",
+		       s64(hcall_acrn_notify_request_finish(normal, 0).code), s64(EINVAL_));
+		tap_eq("acrn the port write completed through the buffer",
+		       wait_served(2), 2);
+		tap_eq("acrn request: a write", seen_dir, IOREQ_DIR_WRITE);
+		tap_eq("acrn request: the value written", seen_value, 'n');
 		guest_demo_value("acrn", "upcall 0xF3 received",
 			     (int64_t)guest_x86_interrupts(UPCALL_VECTOR));
 	}
@@ -205,12 +311,15 @@ static void service(void)
 	tap_eq("acrn set_callback_vector(0xF2) = 0", s64(r.code), 0);
 	trusty = create("hcall-x86-trusty", "acrn create_vm(trusty) = 0");
 	pending_vmid = trusty;
+	pending_buf = 1;
 	ack_result = 1;
+	tap_eq("acrn set_ioreq_buffer(trusty) = 0", s64(set_buffer(trusty, 1)), 0);
 	tap_eq("acrn start_vm(trusty) = 0", s64(hcall_acrn_start_vm(trusty).code), 0);
 	if (guest_need(GUEST_CAP_VMS, "acrn upcall on the new vector 0xF2 from the trusty VM")) {
 		tap_eq("acrn upcall on the new vector 0xF2 from the trusty VM",
-		       wait_upcall(0xF2, 0), 1);
-		tap_eq("acrn second upcall acknowledged", s64(ack_result), 0);
+		       wait_upcall(0xF2, 0) >= 1, 1);
+		tap_eq("acrn trusty VM's request served", wait_served(3), 3);
+		tap_eq("acrn third request acknowledged", s64(ack_result), 0);
 	}
 
 	/* Lifecycle of a VM that has run and stopped. Where VMs do not run
@@ -223,12 +332,12 @@ static void service(void)
 		tap_eq("acrn pause_vm(normal) = 0", s64(hcall_acrn_pause_vm(normal).code), 0);
 	}
 	tap_eq("acrn destroy_vm(normal) = 0", s64(hcall_acrn_destroy_vm(normal).code), 0);
-	tap_eq("acrn start_vm(destroyed) = -EINVAL",
-	       s64(hcall_acrn_start_vm(normal).code), s64(EINVAL_));
-	tap_eq("acrn pause_vm(99) = -EINVAL", s64(hcall_acrn_pause_vm(99).code), s64(EINVAL_));
-	tap_eq("acrn reset_vm(99) = -EINVAL", s64(hcall_acrn_reset_vm(99).code), s64(EINVAL_));
-	tap_eq("acrn create_vm at an address outside the VM = -EFAULT",
-	       s64(hcall_acrn_create_vm(OUTSIDE_VM).code), s64(EFAULT_));
+	tap_eq("acrn start_vm(destroyed) = -ENOTTY",
+	       s64(hcall_acrn_start_vm(normal).code), s64(ENOTTY_));
+	tap_eq("acrn pause_vm(99) = -ENOTTY", s64(hcall_acrn_pause_vm(99).code), s64(ENOTTY_));
+	tap_eq("acrn reset_vm(99) = -ENOTTY", s64(hcall_acrn_reset_vm(99).code), s64(ENOTTY_));
+	tap_eq("acrn create_vm at an address outside the VM = -ENOTTY",
+	       s64(hcall_acrn_create_vm(OUTSIDE_VM).code), s64(ENOTTY_));
 
 	/* Calls hcall's core does not implement: -ENOTTY, as current ACRN
 	 * answers an ID it does not serve. */
@@ -239,8 +348,6 @@ static void service(void)
 	tap_eq("acrn set_irqline = -ENOTTY",
 	       s64(hcall_acrn_set_irqline(trusty, hcall_acrn_irqline(4, 0)).code),
 	       s64(ENOTTY_));
-	tap_eq("acrn set_ioreq_buffer = -ENOTTY",
-	       s64(hcall_acrn_set_ioreq_buffer(trusty, 0x1000).code), s64(ENOTTY_));
 	tap_eq("acrn vm_set_memory_regions = -ENOTTY",
 	       s64(hcall_acrn_vm_set_memory_regions(0x1000).code), s64(ENOTTY_));
 	tap_eq("acrn unknown id 0x800000ff = -ENOTTY",
@@ -260,8 +367,8 @@ static void trusty(void)
 	struct hcall_result r;
 
 	roles();
-	tap_eq("acrn trusty: world_switch before initialize_trusty = -EINVAL",
-	       s64(hcall_acrn_world_switch(0).code), s64(EINVAL_));
+	tap_eq("acrn trusty: world_switch before initialize_trusty = -EPERM (-1)",
+	       s64(hcall_acrn_world_switch(0).code), s64(-1));
 	/* The secure world: a block of the VM's own memory, entry at its
 	 * start (ACRN: [base, base + mem_size) is the caller's RAM). */
 	bp.size_of_this_struct = sizeof(bp);
@@ -274,9 +381,9 @@ static void trusty(void)
 	r = hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp, 0);
 	tap_eq("acrn trusty: initialize_trusty = 0", s64(r.code), 0);
 	guest_demo_value("acrn", "initialize_trusty", r.code);
-	tap_eq("acrn trusty: initialize_trusty twice = -EINVAL",
+	tap_eq("acrn trusty: initialize_trusty twice = -EPERM (-1)",
 	       s64(hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp, 0).code),
-	       s64(EINVAL_));
+	       s64(-1));
 	tap_eq("acrn trusty: initialize_trusty at a bad address = -EFAULT",
 	       s64(hcall_acrn_initialize_trusty(OUTSIDE_VM, 0).code), s64(EFAULT_));
 	r = hcall_acrn_world_switch(0);
@@ -285,11 +392,14 @@ static void trusty(void)
 	tap_eq("acrn trusty: save_restore_sworld_ctx = 0",
 	       s64(hcall_acrn_save_restore_sworld_ctx().code), 0);
 	/* Rule 3: the Service VM's calls are outside the Trusty subset. */
-	tap_eq("acrn trusty: start_vm = -EINVAL",
-	       s64(hcall_acrn_start_vm(1).code), s64(EINVAL_));
-	tap_eq("acrn trusty: get_api_version = -EINVAL",
+	tap_eq("acrn trusty: start_vm = -ENOTTY",
+	       s64(hcall_acrn_start_vm(1).code), s64(ENOTTY_));
+	tap_eq("acrn trusty: get_api_version = -ENOTTY",
 	       s64(hcall_acrn_get_api_version((uint64_t)(uintptr_t)&ver).code),
-	       s64(EINVAL_));
+	       s64(ENOTTY_));
+	/* Only the Service VM finishes I/O requests. */
+	tap_eq("acrn trusty: notify_request_finish = -ENOTTY",
+	       s64(hcall_acrn_notify_request_finish(1, 0).code), s64(ENOTTY_));
 	ring3("acrn trusty: VMCALL from ring 3 gets #GP");
 	if (guest_need(GUEST_CAP_VMS, "acrn trusty: I/O request served")) {
 		outb(IOREQ_PORT, 't');
@@ -315,6 +425,8 @@ static void norights(void)
 		  "acrn normal VM: VMMCALL gets #UD");
 	/* A device access the Service VM emulates: the upcall. */
 	if (guest_need(GUEST_CAP_VMS, "acrn normal VM: I/O request served")) {
+		tap_eq("acrn normal VM: emulated port read returns the Service VM's value",
+		       inb(IOREQ_PORT), IOREQ_READ_VALUE);
 		outb(IOREQ_PORT, 'n');
 		tap_check(1, "acrn normal VM: I/O request served");
 	}

@@ -4,12 +4,15 @@
  * rdx 2, rbx 3, rsi 6, rdi 7, r8 8.
  *   KVM (Documentation/virt/kvm/x86/hypercalls.rst): rax nr, rbx rcx rdx
  *   rsi args, rax result; CPL != 0 gets -KVM_EPERM; unknown -KVM_ENOSYS.
- *   ACRN (seed): r8 id, rdi rsi args, rax result; no rights #UD, ring != 0
- *   #GP(0), unpermitted -EINVAL.
+ *   ACRN (v3.3 vmcall.c, hypercall.c, trusty_hypercall.c): r8 id, rdi rsi
+ *   args, rax result; no rights #UD, ring != 0 #GP(0), unpermitted or
+ *   unknown -ENOTTY, a vmid naming no VM -ENOTTY, most failures -1, an
+ *   uncopyable GPA -EINVAL, Trusty parameters -EFAULT.
  *   Palacios (seed): rax nr, rbx rcx rdx rsi args, rax result.
  */
 #include "../unit/x86_regs.h"
 #include "harness.h"
+#include "acrn_ioreq.h"
 
 #define KVM_ENOSYS (-1000)
 #define KVM_EPERM (-1)
@@ -21,6 +24,7 @@
 #define ACRN_START_VM 0x80000012ull
 #define ACRN_PAUSE_VM 0x80000013ull
 #define ACRN_RESET_VM 0x80000015ull
+#define ACRN_SET_IOREQ_BUFFER 0x80000030ull
 #define ACRN_NOTIFY_REQUEST_FINISH 0x80000031ull
 #define ACRN_INITIALIZE_TRUSTY 0x80000070ull
 #define ACRN_WORLD_SWITCH 0x80000071ull
@@ -129,7 +133,7 @@ Test(acrn, api_version_and_bad_pointer)
 	cr_assert_eq(ver[1], 0);
 	assert_untouched_except(v, 1u << RAX, (1u << R8) | (1u << RDI) | (1u << RSI));
 	ACRN(v, ACRN_GET_API_VERSION, R1 + MEM_SIZE - 4, 0);
-	cr_assert_eq(RET(v), EFAULT_);
+	cr_assert_eq(RET(v), EINVAL_); /* copy_to_gpa fails: -EINVAL */
 }
 
 Test(acrn, unknown_ids_and_upper_bits)
@@ -148,12 +152,12 @@ Test(acrn, policy)
 {
 	struct hv_vcpu *t = &trusty->vcpus[0];
 
-	/* Trusty VM calling a Service VM call: -EINVAL (seed) */
+	/* Trusty VM calling a Service VM call: -ENOTTY (v3.3) */
 	ACRN(t, ACRN_CREATE_VM, R1, 0);
-	cr_assert_eq(RET(t), EINVAL_);
-	/* Service VM calling a Trusty call: -EINVAL */
+	cr_assert_eq(RET(t), ENOTTY_);
+	/* Service VM calling a Trusty call: -ENOTTY */
 	ACRN(v, ACRN_WORLD_SWITCH, 0, 0);
-	cr_assert_eq(RET(v), EINVAL_);
+	cr_assert_eq(RET(v), ENOTTY_);
 	/* ring 3: #GP(0), registers untouched */
 	PRIV(v) = 3;
 	ACRN(v, ACRN_GET_API_VERSION, R1, 0);
@@ -196,11 +200,11 @@ Test(acrn, vm_lifecycle)
 	uuid[3] = 1;
 	put_creation(uuid, 0);
 	ACRN(v, ACRN_CREATE_VM, R1, 0);
-	cr_assert_eq(RET(v), EINVAL_); /* no such uuid */
+	cr_assert_eq(RET(v), ENOTTY_); /* no VM of that name */
 	uuid[3] = 0;
 	put_creation(uuid, 0);
 	ACRN(v, ACRN_CREATE_VM, R1 + MEM_SIZE - 40, 0);
-	cr_assert_eq(RET(v), EFAULT_);
+	cr_assert_eq(RET(v), ENOTTY_); /* unreadable: no target */
 	ACRN(v, ACRN_CREATE_VM, R1, 0);
 	cr_assert_eq(RET(v), 0);
 	memcpy(&vmid, mem[0][1], 2);
@@ -209,22 +213,46 @@ Test(acrn, vm_lifecycle)
 	cr_assert_eq(ncpu, 1);
 	cr_assert_eq(uos->state, HV_VM_CREATED);
 	ACRN(v, ACRN_CREATE_VM, R1, 0);
-	cr_assert_eq(RET(v), EINVAL_); /* already created */
+	cr_assert_eq(RET(v), -1); /* already created: not powered off */
 
+	/* START_VM needs the request buffer; SET_IOREQ_BUFFER's argument is
+	 * the GPA of a u64 holding the buffer's GPA. */
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), -1);
+	uint64_t page = R1 + 0x1000;
+	memcpy(mem[0][1] + 0x100, &page, 8);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + MEM_SIZE);
+	cr_assert_eq(RET(v), EINVAL_); /* the pointer is outside */
+	page = R1 + MEM_SIZE - 0x800;
+	memcpy(mem[0][1] + 0x100, &page, 8);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + 0x100);
+	cr_assert_eq(RET(v), -1); /* the buffer runs past the memory */
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, 0x7, R1 + 0x100);
+	cr_assert_eq(RET(v), ENOTTY_); /* no such VM */
+	page = R1 + 0x1000;
+	memcpy(mem[0][1] + 0x100, &page, 8);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + 0x100);
+	cr_assert_eq(RET(v), 0);
+	for (unsigned i = 0; i < 16; i++) {
+		uint32_t st;
+
+		memcpy(&st, mem[0][1] + 0x1000 + i * 256 + 136, 4);
+		cr_assert_eq(st, 3); /* ACRN_IOREQ_STATE_FREE */
+	}
 	ACRN(v, ACRN_START_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_RUNNING);
 	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
 	cr_assert_eq(RET(v), -1); /* ACRN v3.3: only a paused VM, else -1 */
 	ACRN(v, ACRN_RESET_VM, vmid, 0);
-	cr_assert_eq(RET(v), EINVAL_); /* not paused */
+	cr_assert_eq(RET(v), -1); /* not paused */
 	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_PAUSED);
 	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 0);
-	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(RET(v), EINVAL_); /* nothing pending (hcall's answer) */
 	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 1);
-	cr_assert_eq(RET(v), EINVAL_);
+	cr_assert_eq(RET(v), -1); /* no vCPU 1 */
 	ACRN(v, ACRN_RESET_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_CREATED);
@@ -232,14 +260,82 @@ Test(acrn, vm_lifecycle)
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_DEFINED);
 	ACRN(v, ACRN_START_VM, vmid, 0);
-	cr_assert_eq(RET(v), EINVAL_);
-	/* the Service VM cannot manage itself or the Trusty VM (no uuid) */
+	cr_assert_eq(RET(v), ENOTTY_);
+	/* the Service VM cannot manage itself or the Trusty VM (no name) */
 	ACRN(v, ACRN_PAUSE_VM, svc->id, 0);
-	cr_assert_eq(RET(v), EINVAL_);
+	cr_assert_eq(RET(v), ENOTTY_);
 	ACRN(v, ACRN_PAUSE_VM, trusty->id, 0);
-	cr_assert_eq(RET(v), EINVAL_);
+	cr_assert_eq(RET(v), ENOTTY_);
 	ACRN(v, ACRN_PAUSE_VM, 0xFFFF, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+}
+
+/* The device-model path (acrn_common.h): slot i of the buffer is vCPU
+ * i's struct acrn_io_request (256 bytes: type at 0, pio_request at 64 =
+ * direction, reserved, address 72, size 80, value 88; processed at 136).
+ * PENDING 0, COMPLETE 1, FREE 3; PORTIO 0; READ 0. */
+Test(acrn, io_request_through_the_buffer)
+{
+	uint8_t *slot = mem[0][1] + 0x1000;
+	uint64_t page = R1 + 0x1000, value = 0, u64;
+	uint32_t u32;
+	struct hv_vcpu *t = &trusty->vcpus[0];
+
+	put_creation((const uint8_t[16]){ 0xab, [15] = 0xcd }, 0);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	/* no buffer yet: nothing posted */
+	cr_assert_eq(hv_acrn_io_request(&H, &uos->vcpus[0], 0x3f8, 1, 1, 0), -1);
+	memcpy(mem[0][1] + 0x100, &page, 8);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, uos->id, R1 + 0x100);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_START_VM, uos->id, 0);
+	cr_assert_eq(RET(v), 0);
+
+	int upcalls = fk.upcalls;
+	cr_assert_eq(hv_acrn_io_request(&H, &uos->vcpus[0], 0x3f8, 1, 1, 0), 0);
+	cr_assert_eq(fk.upcalls, upcalls + 1);
+	cr_assert_eq(fk.upcall_vcpu, &svc->vcpus[0]);
+	memcpy(&u32, slot + 0, 4);
+	cr_assert_eq(u32, 0); /* PORTIO */
+	memcpy(&u32, slot + 64, 4);
+	cr_assert_eq(u32, 0); /* READ */
+	memcpy(&u64, slot + 72, 8);
+	cr_assert_eq(u64, 0x3f8);
+	memcpy(&u64, slot + 80, 8);
+	cr_assert_eq(u64, 1);
+	memcpy(&u32, slot + 136, 4);
+	cr_assert_eq(u32, 0); /* PENDING */
+	/* one request per vCPU at a time */
+	cr_assert_eq(hv_acrn_io_request(&H, &uos->vcpus[0], 0x3f8, 1, 1, 0), -1);
+	cr_assert_eq(hv_acrn_io_poll(&uos->vcpus[0], &value), 0);
+	/* finished before the slot says COMPLETE: -EINVAL, still pending */
+	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, uos->id, 0);
 	cr_assert_eq(RET(v), EINVAL_);
+	/* the Service VM's device model answers 0x77 */
+	u32 = 0x77;
+	memcpy(slot + 88, &u32, 4);
+	u32 = 1; /* COMPLETE */
+	memcpy(slot + 136, &u32, 4);
+	/* only the Service VM finishes requests */
+	ACRN(t, ACRN_NOTIFY_REQUEST_FINISH, uos->id, 0);
+	cr_assert_eq(RET(t), ENOTTY_);
+	cr_assert_eq(hv_acrn_io_poll(&uos->vcpus[0], &value), 0);
+	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, uos->id, 0);
+	cr_assert_eq(RET(v), 0);
+	memcpy(&u32, slot + 136, 4);
+	cr_assert_eq(u32, 3); /* FREE again */
+	cr_assert_eq(hv_acrn_io_poll(&uos->vcpus[0], &value), 1);
+	cr_assert_eq(value, 0x77);
+	cr_assert_eq(hv_acrn_io_poll(&uos->vcpus[0], &value), 0); /* taken once */
+	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, uos->id, 0);
+	cr_assert_eq(RET(v), EINVAL_); /* nothing pending */
+	/* a write carries its value */
+	cr_assert_eq(hv_acrn_io_request(&H, &uos->vcpus[0], 0x80, 2, 0, 0xbeef), 0);
+	memcpy(&u32, slot + 64, 4);
+	cr_assert_eq(u32, 1); /* WRITE */
+	memcpy(&u32, slot + 88, 4);
+	cr_assert_eq(u32, 0xbeef);
 }
 
 Test(acrn, callback_vector_and_upcall)
@@ -274,20 +370,20 @@ Test(acrn, trusty_calls)
 	struct hv_vcpu *t = &trusty->vcpus[0];
 
 	ACRN(t, ACRN_WORLD_SWITCH, 0, 0);
-	cr_assert_eq(RET(t), EINVAL_); /* not initialised */
+	cr_assert_eq(RET(t), -1); /* -EPERM: not initialised */
 	put_boot_param(95, R0, 0x1000, R0);
 	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
-	cr_assert_eq(RET(t), EINVAL_);
+	cr_assert_eq(RET(t), EFAULT_);
 	put_boot_param(96, R0, MEM_SIZE * 2, R0); /* not all the caller's */
 	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
-	cr_assert_eq(RET(t), EINVAL_);
+	cr_assert_eq(RET(t), EFAULT_);
 	ACRN(t, ACRN_INITIALIZE_TRUSTY, 0x100, 0);
 	cr_assert_eq(RET(t), EFAULT_);
 	put_boot_param(96, R0, 0x1000, R0 + 0x10);
 	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
 	cr_assert_eq(RET(t), 0);
 	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
-	cr_assert_eq(RET(t), EINVAL_); /* once */
+	cr_assert_eq(RET(t), -1); /* -EPERM: once */
 	ACRN(t, ACRN_WORLD_SWITCH, 0, 0);
 	cr_assert_eq(RET(t), 0);
 	/* svc_acrn.c's per-VM state: uuid[16], then the Trusty bits, of
