@@ -12,6 +12,7 @@ static const char help[] =
 	"usage: hcall decode ABI NUMBER [ARG...] [--format text|json]\n"
 	"       hcall decode ABI SELECTOR:NUMBER [ARG...]\n"
 	"       hcall decode ABI NAME [ARG...]\n"
+	"       hcall decode - < TRACE   (Linux trace lines; see hcall trace)\n"
 	"\n"
 	"Explain the call NUMBER of ABI: its name and summary, which register\n"
 	"carries each argument (conventions that use the registers the same\n"
@@ -133,6 +134,11 @@ int cmd_decode(int argc, char **argv)
 	for (i = 0; i < (unsigned)argc; i++)
 		if (cli_is_help(argv[i]))
 			return fputs(help, stdout), CLI_OK;
+	/* `hcall decode -`: trace lines on stdin, as `hcall trace`. */
+	for (i = 0; i < (unsigned)argc; i++)
+		if (!strcmp(argv[i], "-"))
+			return argc == 1 || (argc == 3 && i == 0) ? cmd_trace(argc - 1, argv + 1)
+				  : cli_error("decode: '-' (trace lines on stdin) takes no other argument");
 	if (cli_take_format("decode", &argc, argv, 1u << CLI_TEXT | 1u << CLI_JSON, &fmt))
 		return CLI_USAGE;
 	if (argc < 2)

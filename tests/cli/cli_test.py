@@ -259,6 +259,7 @@ def main():
              '  qemu-system-aar-77   [000] ....  7.6: kvm_hvc_arm64: HVC at 0x0000000040001000 (r0: 0x0000000000000002, imm: 0x4856)\n')
     r = subprocess.run([HCALL, 'trace'], input=trace, capture_output=True, text=True, timeout=10)
     lines = r.stdout.splitlines()
+    trace_text = r.stdout
     check(r.returncode == 0 and len(lines) == 3
           and lines[0].startswith('  qemu-system-x86-812  [001]') and 'kvm_x86 kick_cpu(' in lines[0]
           and 'apic_id = 0x3' in lines[0]
@@ -274,6 +275,10 @@ def main():
               'trace --format json', r.stdout)
     except (ValueError, KeyError, IndexError) as e:
         check(False, 'trace --format json', f'{e}\n{r.stdout}')
+    r2 = subprocess.run([HCALL, 'decode', '-'], input=trace, capture_output=True, text=True,
+                        timeout=10)
+    check(r2.returncode == 0 and r2.stdout == trace_text,
+          'decode - reads the same trace lines', r2.stdout + r2.stderr)
     r = subprocess.run([HCALL, 'trace'], input='nothing here\n', capture_output=True,
                        text=True, timeout=10)
     check(r.returncode == 1 and 'no kvm_hypercall' in r.stderr, 'trace without events: exit 1',
