@@ -12,9 +12,9 @@
 #
 # A row is a result a guest measured and printed as "# demo | abi | call |
 # got" (guest_demo() in tests/guest). Its "expected" column and verdict
-# come from the TAP check that judged that result: the nearest check to
-# the row (before it on a tie), in the same section, whose name contains
-# every word of the call. A row whose call no check
+# come from the TAP check that judged that result: among the checks of
+# the same section whose name contains every word of the call, the one
+# most about it (the largest share of its words), then the nearest. A row whose call no check
 # names is shown with "no check names it" and never counts as a pass. gcc and clang builds of one
 # architecture are one table: clang's rows are shown only where they
 # differ. Skipped checks are listed with their reasons. The last line sums
@@ -114,14 +114,19 @@ def parse(out):
             continue
         _, abi, call, got, sec = e
         judge = None
-        # The nearest such check, before (on a tie) or after the row.
-        order = sorted(range(len(events)), key=lambda j: (abs(j - i), j > i))
-        for j in order:
-            f = events[j]
-            if j != i and f[0] == "tap" and f[4] == sec and f[3] is None \
-                    and names_call(f[2], call):
-                judge = f
-                break
+        # Of the checks that name the call, the one most about it (the
+        # largest share of its words are the call's), then the nearest,
+        # before the row on a tie.
+        need = words(call)
+        best = None
+        for j, f in enumerate(events):
+            if j == i or f[0] != "tap" or f[4] != sec or f[3] is not None \
+                    or not names_call(f[2], call):
+                continue
+            key = (-len(need) / max(1, len(words(f[2]))), abs(j - i), j > i)
+            if best is None or key < best[0]:
+                best = (key, f)
+        judge = best[1] if best else None
         rows.append((abi, call, got, judge))
     return rows, skips, counts, failed
 
@@ -192,9 +197,14 @@ for arch_key, runs in arches.items():
         for name in r["failed"]:
             if not any(name.startswith(row[2]) for row in table):
                 table.append((tag, "(check)", name, "", "FAIL"))
+    # A row several boots measured alike is shown once, with every boot.
+    merged = OrderedDict()
+    for row in table:
+        merged.setdefault(row[1:], []).append(row[0])
+    table = [(", ".join(OrderedDict.fromkeys(wh)),) + rest for rest, wh in merged.items()]
     if table:
         w = [min(max(len(row[i]) for row in table + [("where", "call", "expected (the check)", "got", "verdict")]), lim)
-             for i, lim in enumerate((16, 44, 52, 36, 11))]
+             for i, lim in enumerate((24, 44, 52, 36, 11))]
         head = ("where", "call", "expected (the check)", "got", "verdict")
         print("  " + " | ".join(cut(h, w[i]).ljust(w[i]) for i, h in enumerate(head)))
         print("  " + "-+-".join("-" * w[i] for i in range(5)))
@@ -208,9 +218,9 @@ for arch_key, runs in arches.items():
     skips = OrderedDict()
     for r in runs:
         for name, why in r["skips"]:
-            skips.setdefault((r["where"], name, why), []).append(r["compiler"])
-    for (wh, name, why), comps in skips.items():
-        print(f"  skipped ({wh}, {'/'.join(comps)}): {name}: {why}")
+            skips.setdefault((name, why), OrderedDict())[f"{r['where']} {r['compiler']}"] = 1
+    for (name, why), wheres in skips.items():
+        print(f"  skipped ({', '.join(wheres)}): {name}: {why}")
     fails = [(r, f) for r in runs for f in r["failed"]]
     for r, f in fails:
         print(f"  FAILED check ({r['test']}): {f}")
