@@ -112,6 +112,9 @@ static int op_vm_start(struct hv_vm *vm)
 	for (i = 0; i < vm->nvcpus; i++)
 		av(&vm->vcpus[i])->started = 0;
 	s2_flush();
+	/* Idle CPUs look again once the core, which holds hv->lock until
+	 * the VM runs, lets them. */
+	smp_kick_others();
 	return 0;
 }
 
@@ -284,22 +287,28 @@ static int still_runnable(struct hv_vcpu *v)
 	       __atomic_load_n(&v->online, __ATOMIC_ACQUIRE);
 }
 
-/* This CPU's next vCPU after `last`; with none, poll until another CPU
- * makes one runnable, or power off when no vCPU anywhere is. */
+/*
+ * This CPU's next vCPU after `last`; with none, sleep until another CPU
+ * makes one runnable, or power off when no vCPU anywhere is. Whoever makes
+ * a vCPU runnable kicks the other CPUs after writing (a hypercall that
+ * answered HV_SWITCH: PSCI CPU_ON; a VM start, kicked under hv->lock),
+ * and a kick that lands between the check and the WFI stays pending and
+ * ends the WFI at once.
+ */
 static struct hv_vcpu *next_vcpu(struct hv_vcpu *last)
 {
-	unsigned cpu = this_cpu()->id, spin;
+	unsigned cpu = this_cpu()->id;
 
 	for (;;) {
-		struct hv_vcpu *v = hv_next_vcpu_on(&hv, last, cpu, arm64_ncpus);
+		struct hv_vcpu *v;
 
+		smp_ack();
+		v = hv_next_vcpu_on(&hv, last, cpu, arm64_ncpus);
 		if (v)
 			return v;
 		if (!hv_next_vcpu(&hv, 0))
 			power_off("no runnable vCPU left", HV_EXIT_NO_VCPU);
-		smp_ack();
-		for (spin = 0; spin < 256; spin++)
-			__asm__ __volatile__("yield");
+		__asm__ __volatile__("dsb sy\n\twfi" ::: "memory");
 	}
 }
 
@@ -367,6 +376,10 @@ static __attribute__((noreturn)) void run(struct hv_vcpu *v)
 			next = next_vcpu(v);
 			break;
 		case HV_SWITCH:
+			/* A call that switches may have started a vCPU of
+			 * another CPU (CPU_ON); a guest WFI has not. */
+			if (ESR_EC(esr) != EC_WFX)
+				smp_kick_others();
 			next = hv_next_vcpu_on(&hv, v, this_cpu()->id, arm64_ncpus);
 			if (!next)
 				next = v;

@@ -164,12 +164,20 @@ static void all_online(struct hv_vm *vm)
 static atomic_long on_ok[NTHREADS], offs[NTHREADS];
 static atomic_int producers;
 
-/* What the glue does after a call that changed who runs: ask the core
- * for the next vCPU (hv->lock, then vm->lock: the documented order). */
+/* What the arm64 SMP glue does after a call that changed who runs: ask
+ * the core for the next vCPU pinned to this thread's CPU (thread n runs
+ * vCPU n; hv->lock, then vm->lock: the documented order). A vCPU of
+ * another CPU would be one that two CPUs could run at once. */
 static void after(struct hv_vcpu *v, enum hv_action act)
 {
-	if (act == HV_SWITCH || act == HV_VCPU_OFF)
-		(void)hv_next_vcpu(&H, v);
+	struct hv_vcpu *next;
+
+	if (act != HV_SWITCH && act != HV_VCPU_OFF)
+		return;
+	next = hv_next_vcpu_on(&H, v, v->id, NTHREADS);
+	if (next && next->id % NTHREADS != v->id)
+		FAIL("next vCPU for CPU %u is vCPU %u of VM %u, pinned to CPU %u", v->id,
+		     next->id, next->vm->id, next->id % NTHREADS);
 }
 
 static void *cpu_on_thread(void *arg)
