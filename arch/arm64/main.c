@@ -24,6 +24,8 @@
  * reports failed checks.
  */
 #include <hv/hv.h>
+#include <hv/vcpu.h>
+#include <hv/vm.h>
 #include "console.h"
 #include "layout.h"
 #include "stage2.h"
@@ -278,13 +280,11 @@ static __attribute__((noreturn)) void power_off(const char *why, int code)
 	hv_exit_qemu(code);
 }
 
-/* Racy reads of what the core owns, for the exit of a kick only: a stale
- * "yes" is caught by the core at the vCPU's next trap, and the kicker
- * wrote before it sent the SGI. */
+/* After a kick: may v go on? The kicker wrote before it sent the SGI;
+ * the VM's state is read the way the core's trap path reads it. */
 static int still_runnable(struct hv_vcpu *v)
 {
-	return __atomic_load_n(&v->vm->state, __ATOMIC_ACQUIRE) == HV_VM_RUNNING &&
-	       __atomic_load_n(&v->online, __ATOMIC_ACQUIRE);
+	return hv_vm_get_state(v->vm) == HV_VM_RUNNING && hv_vcpu_is_on(v);
 }
 
 /*
