@@ -610,12 +610,23 @@ HCALL_INLINE struct hcall_result hcall_smccc_invoke1(uint32_t fid, int kind,
 	return hcall_smccc_result(fid, kind, hcall_smccc_call1(fid, a1).x0,
 				  hcall_map_smccc_error);
 }
+/* The three-argument arch call (CLEAN_INV_MEMREGION) is SMC64 but, as
+ * every arch call, answers a 32-bit status in w0. */
+HCALL_INLINE struct hcall_result hcall_smccc_invoke3(uint32_t fid, int kind,
+						     uint64_t a1, uint64_t a2,
+						     uint64_t a3)
+{
+	return hcall_smccc_result32(kind, hcall_smccc_call3(fid, a1, a2, a3).x0,
+				    hcall_map_smccc_error);
+}
 
 /*
- * The architecture calls (w0 = ID, x1 = argument, result w0; errors
- * NOT_SUPPORTED -1, NOT_REQUIRED -2, INVALID_PARAMETER -3):
+ * The architecture calls (w0 = ID, x1.. = arguments, result w0; errors
+ * NOT_SUPPORTED -1, NOT_REQUIRED -2, INVALID_PARAMETER -3, and for the
+ * cache call RATE_LIMITED -4 and BUSY -5, both E_BUSY: call again later):
  *   hcall_smccc_arch_features(fid)       value >= 0: fid is implemented
  *   hcall_smccc_arch_soc_id(type)        value = SoC version / revision
+ *   hcall_smccc_arch_clean_inv_memregion(base, size, flags)
  */
 HCALL_SMCCC_CALLS(HCALL_WRAPPER)
 
@@ -717,6 +728,32 @@ HCALL_INLINE void hcall_smccc_arch_workaround_3(void)
 HCALL_INLINE void hcall_smccc_arch_workaround_4(void)
 {
 	(void)hcall_smccc_call0(HCALL_SMCCC_ARCH_WORKAROUND_4);
+}
+
+/* CLEAN_INV_MEMREGION's attributes, the result registers as returned. */
+struct hcall_smccc_memregion_attrs {
+	uint64_t x1;
+	uint64_t latency_us; /* x2: worst-case latency of one call */
+	uint64_t rate_limit; /* x3: calls per second, 0 = none */
+};
+
+/*
+ * hcall_smccc_arch_clean_inv_memregion_attributes - SMCCC 1.7
+ * (0xC0000006, no arguments): x0 = status, x1..x3 the attributes. *a is
+ * written on every path (zero on error).
+ */
+HCALL_INLINE struct hcall_result
+hcall_smccc_arch_clean_inv_memregion_attributes(struct hcall_smccc_memregion_attrs *a)
+{
+	struct hcall_smccc_ret x =
+		hcall_smccc_call0(HCALL_SMCCC_ARCH_CLEAN_INV_MEMREGION_ATTRIBUTES);
+	struct hcall_result r = hcall_smccc_result32(HCALL_RK_STATUS, x.x0,
+						     hcall_map_smccc_error);
+
+	a->x1 = hcall_ok(r) ? x.x1 : 0;
+	a->latency_us = hcall_ok(r) ? x.x2 : 0;
+	a->rate_limit = hcall_ok(r) ? x.x3 : 0;
+	return r;
 }
 
 /* ---- discovery ---------------------------------------------------------- */

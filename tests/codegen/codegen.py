@@ -58,6 +58,7 @@ ARM64 = [
     ('psci_mem_protect_check_range', 'psci', 'hcall_psci_mem_protect_check_range(a, b)', [(U64, 'a'), (U64, 'b')], 0xC4000014, ['a', 'b']),
     ('psci_system_off2', 'psci', 'hcall_psci_system_off2(w, b)', [(U32, 'w'), (U64, 'b')], 0xC4000015, ['w', 'b']),
     ('smccc_arch_workaround_4', 'smccc', 'hcall_smccc_arch_workaround_4()', [], 0x80000004, []),
+    ('smccc_arch_clean_inv_memregion', 'smccc', 'hcall_smccc_arch_clean_inv_memregion(a, b, c)', [(U64, 'a'), (U64, 'b'), (U64, 'c')], 0xC0000005, ['a', 'b', 'c']),
     ('smccc_arch_feature_availability', 'smccc', 'hcall_smccc_arch_feature_availability(a)', [(U64, 'a')], 0xC0000003, ['a']),
     ('trng_version', 'trng', 'hcall_trng_version()', [], 0x84000050, []),
     ('trng_features', 'trng', 'hcall_trng_features(w)', [(U32, 'w')], 0x84000051, ['w']),

@@ -187,6 +187,37 @@ Test(smccc, workarounds)
 	check_call(HCALL_TRAP_HVC, 0x80000004u, 0, NULL);
 }
 
+/* SMCCC 1.7 cache maintenance (0xC0000005/6, as Linux's patches and
+ * illumos's smccc.h number them): x1 = base, x2 = size, x3 = flags;
+ * RATE_LIMITED -4 and BUSY -5 mean "call again". */
+Test(smccc, clean_inv_memregion)
+{
+	const uint64_t a[] = { 0x880000000ull, 0x200000, 1 };
+	answer(0xFFFFFFFC, 0, 0, 0);
+	struct hcall_result r = hcall_smccc_arch_clean_inv_memregion(0x880000000ull, 0x200000, 1);
+	check_call(HCALL_TRAP_HVC, 0xC0000005u, 3, a);
+	cr_assert_eq(r.status, HCALL_E_BUSY);
+	cr_assert_eq(r.code, -4);
+	sim_reset();
+	answer(0x00000000FFFFFFFBull, 0, 0, 0);
+	r = hcall_smccc_arch_clean_inv_memregion(0, 0x1000, 0);
+	cr_assert_eq(r.status, HCALL_E_BUSY);
+	cr_assert_eq(r.code, -5);
+	sim_reset();
+	answer(0, 7, 250, 1000);
+	struct hcall_smccc_memregion_attrs at;
+	r = hcall_smccc_arch_clean_inv_memregion_attributes(&at);
+	check_call(HCALL_TRAP_HVC, 0xC0000006u, 0, NULL);
+	cr_assert_eq(r.status, HCALL_OK);
+	cr_assert_eq(at.latency_us, 250);
+	cr_assert_eq(at.rate_limit, 1000);
+	sim_reset();
+	answer(0xFFFFFFFF, 7, 250, 1000);
+	r = hcall_smccc_arch_clean_inv_memregion_attributes(&at);
+	cr_assert_eq(r.status, HCALL_E_NOT_SUPPORTED);
+	cr_assert_eq(at.latency_us, 0);
+}
+
 /* The architecture-call IDs, from DEN0028 (and TF-A's arm_arch_svc.h). */
 Test(smccc, arch_ids)
 {
@@ -200,6 +231,8 @@ Test(smccc, arch_ids)
 	cr_assert_eq(HCALL_SMCCC_ARCH_WORKAROUND_3, 0x80003FFFu);
 	cr_assert_eq(HCALL_SMCCC_ARCH_WORKAROUND_4, 0x80000004u);
 	cr_assert_eq(HCALL_SMCCC_SOC_ID_NAME, 2);
+	cr_assert_eq(HCALL_SMCCC_ARCH_CLEAN_INV_MEMREGION, 0xC0000005u);
+	cr_assert_eq(HCALL_SMCCC_ARCH_CLEAN_INV_MEMREGION_ATTRIBUTES, 0xC0000006u);
 }
 
 /* Every arity binds its arguments to x1..xN and nothing else. */

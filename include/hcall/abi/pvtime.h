@@ -46,7 +46,7 @@ HCALL_STATIC_ASSERT(sizeof(struct hcall_pvtime_stolen) == 64,
 	HCALL_SMCCC11_CONV("pvtime/arm64", HCALL_TRAP_HVC)
 
 /* Errors: the SMCCC codes. */
-#define HCALL_PVTIME_ERRORS HCALL_SMCCC_ERRORS
+#define HCALL_PVTIME_ERRORS HCALL_SMCCC_ERRORS_1_1
 
 HCALL_DEFINE_ERROR_MAP(hcall_map_pvtime_error, HCALL_PVTIME_ERRORS)
 

@@ -170,6 +170,12 @@ HCALL_INLINE uint32_t hcall_smccc_version_minor(uint32_t v)
 #define HCALL_SMCCC_ARCH_WORKAROUND_2 0x80007FFFu /* CVE-2018-3639 */
 #define HCALL_SMCCC_ARCH_WORKAROUND_3 0x80003FFFu /* CVE-2022-23960 */
 #define HCALL_SMCCC_ARCH_WORKAROUND_4 0x80000004u /* CVE-2024-7881 */
+/* SMCCC 1.7: cache clean and invalidate of a physical range (what PSCI
+ * 1.3's alpha had as CLEAN_INV_MEMREGION), as Linux's cache-maintenance
+ * patches and illumos call them; flags bit 0 = dry run. */
+#define HCALL_SMCCC_ARCH_CLEAN_INV_MEMREGION 0xC0000005u
+#define HCALL_SMCCC_ARCH_CLEAN_INV_MEMREGION_ATTRIBUTES 0xC0000006u
+#define HCALL_SMCCC_CLEAN_INV_FLAG_DRY_RUN 0x1u
 
 /*
  * The table (format: hcall/abi/desc.h). The workarounds have no defined
@@ -204,7 +210,15 @@ HCALL_INLINE uint32_t hcall_smccc_version_minor(uint32_t v)
 	X(SMCCC, smccc, ARCH_WORKAROUND_3, arch_workaround_3, CUSTOM, 0, 0,    \
 	  _, _, _, _, "branch-history invalidation (Spectre-BHB); no result")  \
 	X(SMCCC, smccc, ARCH_WORKAROUND_4, arch_workaround_4, CUSTOM, 0, 0,    \
-	  _, _, _, _, "CVE-2024-7881 mitigation; no result")
+	  _, _, _, _, "CVE-2024-7881 mitigation; no result")                  \
+	X(SMCCC, smccc, ARCH_CLEAN_INV_MEMREGION, arch_clean_inv_memregion,    \
+	  STATUS, 3, 0, (uint64_t, base), (uint64_t, size), (uint64_t, flags), \
+	  _, "clean and invalidate the caches for a physical range, SMCCC "    \
+	  ">= 1.7; RATE_LIMITED and BUSY ask for a retry")                     \
+	X(SMCCC, smccc, ARCH_CLEAN_INV_MEMREGION_ATTRIBUTES,                   \
+	  arch_clean_inv_memregion_attributes, CUSTOM, 0, 0, _, _, _, _,       \
+	  "CLEAN_INV_MEMREGION's attributes in x1..x3 (x2 latency in us, x3 "  \
+	  "rate limit per s), SMCCC >= 1.7")
 
 /* ---- register roles ---------------------------------------------------------- */
 
@@ -260,11 +274,20 @@ HCALL_INLINE uint32_t hcall_smccc_version_minor(uint32_t v)
 #define HCALL_SMCCC_RET_NOT_REQUIRED (-2)
 #define HCALL_SMCCC_RET_INVALID_PARAMETER (-3)
 
-#define HCALL_SMCCC_ERRORS(X)                   \
+/* The codes of SMCCC 1.1 to 1.6, which the SMCCC-based services (KVM's
+ * vendor calls, PV time) reuse. */
+#define HCALL_SMCCC_ERRORS_1_1(X)               \
 	X(SUCCESS, 0, OK)                       \
 	X(NOT_SUPPORTED, -1, E_NOT_SUPPORTED)   \
 	X(NOT_REQUIRED, -2, E_NOT_REQUIRED)     \
 	X(INVALID_PARAMETER, -3, E_INVALID_PARAM)
+
+/* The arch calls' codes: SMCCC 1.7 adds RATE_LIMITED and BUSY, for the
+ * cache-maintenance calls. */
+#define HCALL_SMCCC_ERRORS(X)                   \
+	HCALL_SMCCC_ERRORS_1_1(X)               \
+	X(RATE_LIMITED, -4, E_BUSY)             \
+	X(BUSY, -5, E_BUSY)
 
 HCALL_DEFINE_ERROR_MAP(hcall_map_smccc_error, HCALL_SMCCC_ERRORS)
 
@@ -280,7 +303,10 @@ HCALL_DEFINE_ERROR_MAP(hcall_map_smccc_error, HCALL_SMCCC_ERRORS)
 	X(smccc, SMCCC, ARCH_SOC_ID, NOT_SUPPORTED, INVALID_PARAMETER)     \
 	X(smccc, SMCCC, ARCH_WORKAROUND_1, NONE)                           \
 	X(smccc, SMCCC, ARCH_WORKAROUND_2, NONE)                           \
-	X(smccc, SMCCC, ARCH_WORKAROUND_3, NONE)
+	X(smccc, SMCCC, ARCH_WORKAROUND_3, NONE)                           \
+	X(smccc, SMCCC, ARCH_WORKAROUND_4, NONE)                           \
+	X(smccc, SMCCC, ARCH_CLEAN_INV_MEMREGION, NOT_SUPPORTED,           \
+	  INVALID_PARAMETER, RATE_LIMITED, BUSY)
 
 HCALL_STATIC_ASSERT(HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_ARCH, 0) ==
 			    HCALL_SMCCC_VERSION,
