@@ -371,7 +371,7 @@ static __attribute__((noreturn)) void run(struct hv_vcpu *v)
 			 * stays on (PSCI power-down suspend) only restarts; one
 			 * that went off concerns the service VM. */
 			a->started = 0;
-			if (v->vm->role != HV_ROLE_SERVICE && !v->online)
+			if (v->vm->role != HV_ROLE_SERVICE && !hv_vcpu_is_on(v))
 				hv_notify_service_vm(&hv);
 			next = next_vcpu(v);
 			break;
