@@ -24,7 +24,7 @@
  *            random. Each answer is success, -EEXIST (start of a running
  *            zone) or -EINVAL (shutdown of a stopped one); successful
  *            starts equal successful shutdowns, plus one if the zone ends
- *            running.
+ *            running; zone_list then shows each zone exactly once.
  * And the upcall by IPI: zone 1's vCPU 1 (on physical CPU 1) switches
  * itself off while vCPU 0 here spins with IRQs unmasked and never traps;
  * the virtual IRQ can only reach it if the hypervisor interrupts CPU 0.
@@ -93,6 +93,7 @@ static struct {
 	uint32_t share_ok[NVCPUS], unshare_ok[NVCPUS], share_bad[NVCPUS];
 	uint32_t zstart_ok[NVCPUS], zstop_ok[NVCPUS], zone_bad[NVCPUS];
 	struct hcall_hvisor_zone_config cfg[NVCPUS] __attribute__((aligned(16)));
+	struct hcall_hvisor_zone_info zones[8] __attribute__((aligned(16)));
 	uint8_t page[4096] __attribute__((aligned(4096)));
 } sh;
 
@@ -486,6 +487,26 @@ static void upcall_ipi(void)
 	tap_eq("zone_shutdown of zone 1 (its vCPU 0 in WFI on this CPU): 0", (uint64_t)st, 0);
 }
 
+/* No zone lost or duplicated: the image has exactly zones 0 and 1. */
+static int zones_after_storm(void)
+{
+	int64_t n = (int64_t)hcall_hvisor_call(HCALL_HVISOR_ZONE_LIST,
+					       (uint64_t)(uintptr_t)sh.zones, 8).value;
+	unsigned seen0 = 0, seen1 = 0, i;
+
+	if (n != 2)
+		return 0;
+	for (i = 0; i < 2; i++) {
+		const struct hcall_hvisor_zone_info *z = &sh.zones[i];
+
+		if (z->zone_id == 0 && z->flags == HCALL_HVISOR_ZONE_RUNNING && z->cpus == 0xf)
+			seen0++;
+		else if (z->zone_id == ZONE && z->flags == 0 && z->cpus == 0x3)
+			seen1++;
+	}
+	return seen0 == 1 && seen1 == 1;
+}
+
 static void zone_storm_all(void)
 {
 	unsigned i, starts = 0, stops = 0, bad = 0;
@@ -509,6 +530,8 @@ static void zone_storm_all(void)
 	tap_eq("zone storm: starts = shutdowns + (zone ended running)", starts,
 	       stops + (last == 0));
 	tap_check(starts > 0 && stops > 0, "zone storm: both calls won sometimes");
+	tap_check(zones_after_storm(), "zone storm: zone_list shows zones 0 (running, vCPUs 0-3) "
+				       "and 1 (stopped, vCPUs 0-1) once each, nothing else");
 }
 
 static void all_off(void)
