@@ -310,7 +310,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint32_t imm;
 		enum hv_action a;
 		unsigned privilege;
-		int f0 = faults;
+		int f0 = faults, running;
 
 		if (vm->state == HV_VM_EMPTY || !vm->nvcpus)
 			continue;
@@ -329,11 +329,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			v->regs.r[slot[ops.arch - 1][i]] = x == MARK ? 0 : x;
 		}
 		before = v->regs;
+		running = vm->state == HV_VM_RUNNING;
 		shadow(n, 1);
 		a = run(v, t, imm, privilege);
 		shadow(n, 0);
 		if (faults != f0 && fault_vcpu != v)
 			abort();
+		/* A VM that is not running gets no service: nothing injected,
+		 * nothing written, and the vCPU stops. */
+		if (!running) {
+			if (a != HV_VCPU_OFF || faults != f0 ||
+			    memcmp(&before, &v->regs, sizeof(before)))
+				abort();
+			continue;
+		}
 		check(vm, &before, &v->regs, t, imm, a, faults != f0);
 	}
 	for (unsigned n = 0; n < MAX_VMS; n++)
