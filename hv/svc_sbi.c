@@ -2,11 +2,13 @@
 /*
  * hv/svc_sbi.c - the RISC-V SBI for guests: the base extension, SRST,
  * HSM and IPI, and, where the glue provides them (hv/sbi_glue.h), TIME,
- * RFENCE and DBCN.
+ * RFENCE, DBCN, SUSP and the legacy calls a guest OS still uses.
  *
  * Choices (documented in docs and here):
- *   spec version      1.0 (0x01000000): the base extension and SRST as
- *                     SBI 1.0 defines them; nothing of 2.0 is implemented
+ *   spec version      2.0 (0x02000000): what is implemented follows SBI
+ *                     2.0 (a guest such as Linux uses DBCN and SUSP only
+ *                     from a 2.0 implementation); PMU, CPPC, NACL, STA
+ *                     and the v3.0 extensions are absent, which 2.0 allows
  *   implementation ID 0x6863616C ("hcal" in ASCII), far above the
  *                     sequentially assigned IDs (0..11 and a few more),
  *                     so it cannot collide with a future assignment
@@ -97,7 +99,7 @@ void hv_sbi_set_glue(const struct hv_sbi_glue *g)
 	glue = g ? *g : none;
 }
 
-#define SBI_SPEC_VERSION 0x01000000u
+#define SBI_SPEC_VERSION 0x02000000u
 #define SBI_IMPL_ID_HCALL 0x6863616Cu
 #define SBI_IMPL_VERSION 0x00000001u
 /* SBI_ERR_<NAME> = raw code, from the ABI's error table. */

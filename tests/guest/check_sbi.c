@@ -34,9 +34,9 @@
 #define SPEC_SRST_TYPE_RESERVED 3u
 
 /* hcall's hypervisor core, as its documentation states (hv/svc_sbi.c):
- * SBI 1.0, implementation id "hcal", version 0.1, no machine ids; base,
+ * SBI 2.0, implementation id "hcal", version 0.1, no machine ids; base,
  * SRST, HSM, IPI and (with the riscv glue) legacy console_putchar. */
-#define HCALL_HV_SPEC_VERSION 0x01000000u
+#define HCALL_HV_SPEC_VERSION 0x02000000u
 #define HCALL_HV_IMPL_ID 0x6863616Cu
 #define HCALL_HV_IMPL_VERSION 0x00000001u
 
@@ -57,7 +57,7 @@ static void base(void)
 #ifdef GUEST_PEER
 	tap_eq("sbi spec version on OpenSBI v1.1", r.value, OPENSBI_SPEC_VERSION);
 #else
-	tap_eq("sbi spec version of the hcall hypervisor: 1.0", r.value, HCALL_HV_SPEC_VERSION);
+	tap_eq("sbi spec version of the hcall hypervisor: 2.0", r.value, HCALL_HV_SPEC_VERSION);
 #endif
 	r = hcall_sbi_base_get_impl_id();
 	guest_demo("sbi", "base get_impl_id", r);

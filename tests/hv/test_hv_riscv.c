@@ -76,7 +76,7 @@ Test(riscv, sbi_base)
 {
 	ecall(SBI_BASE, 0, 0, 0, 0);
 	cr_assert_eq(ERR, 0);
-	cr_assert_eq(VAL, 0x01000000); /* SBI 1.0 */
+	cr_assert_eq(VAL, 0x02000000); /* SBI 2.0 */
 	ecall(SBI_BASE, 1, 0, 0, 0);
 	cr_assert_eq(ERR, 0);
 	cr_assert_eq(VAL, 0x6863616C); /* hcall's implementation ID */
