@@ -12,7 +12,8 @@ tally.py --suites LOG        one line: each suite's passed/total
 A failing check is what the test's own protocol calls a failure: a TAP
 "not ok" line (with its "#" diagnostics), a Criterion assertion (file,
 line and expression) and the "[FAIL]" test it belongs to, a system test's
-"FAILED CHECK", timeout or QEMU exit. A failing test that reported none
+"FAILED CHECK", timeout or QEMU exit, a sanitizer's or libFuzzer's error
+and summary (and where the crashing input was written). A failing test that reported none
 of these is shown with the last lines it printed, so no failure is
 reported without a reason.
 """
@@ -28,6 +29,9 @@ CRITERION_FAIL = re.compile(r"^\[FAIL\] (.*?):?\s*(\([\d.]+s\))?$")
 CRITERION_MSG = re.compile(r"^\[----\] (.*)$")
 TAP_NOT_OK = re.compile(r"^not ok\b(.*)$")
 SYSTEM = re.compile(r"(FAILED CHECK: .*|\S+: (timed out|QEMU exited|no TAP plan).*)$")
+# Sanitizers and libFuzzer: the error, the summary, UBSan's report.
+SANITIZER = re.compile(r"((?:==\d+== ?)?ERROR: (?:libFuzzer|\w+Sanitizer): .*|SUMMARY: .*"
+                       r"|\S+:\d+:\d+: runtime error: .*|Test unit written to .*)$")
 
 
 def records(path):
@@ -85,7 +89,7 @@ def failing_checks(text):
             checks.append("not ok" + m.group(1) + ("  [" + "; ".join(detail) + "]" if detail else ""))
             i = j
             continue
-        m = SYSTEM.search(ln)
+        m = SYSTEM.search(ln) or SANITIZER.search(ln.strip())
         if m:
             checks.append(m.group(1))
         i += 1
