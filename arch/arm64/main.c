@@ -10,7 +10,8 @@
  *
  * Scheduling: a vCPU runs until it traps. HV_SWITCH, HV_VCPU_OFF and a
  * guest WFI (trapped with HCR_EL2.TWI: "nothing to do, run someone else")
- * move to hv_next_vcpu(); every other trap resumes the same vCPU.
+ * move to the next vCPU pinned to this CPU (hv_next_vcpu_on()); every
+ * other trap resumes the same vCPU.
  *
  * The upcall is a virtual IRQ (HCR_EL2.VI), taken at the guest's
  * VBAR_EL1 + 0x280 (or +0x480 from EL0) as soon as it unmasks IRQs. It

@@ -10,9 +10,10 @@
  *
  * vCPUs are pinned: vCPU n of every VM runs on CPU n % ncpus
  * (hv_next_vcpu_on()), so a vCPU never runs on two CPUs. A CPU with no
- * runnable vCPU polls for one. Another CPU's attention is drawn with an
- * SGI through the GICv2 (smp_kick): the vCPU running there exits to EL2,
- * which then sees a pending upcall or that its vCPU went offline.
+ * runnable vCPU sleeps in WFI. Another CPU's attention is drawn with an
+ * SGI through the GICv2 (smp_kick): it wakes an idle CPU to look for a
+ * vCPU again, and makes the vCPU running there exit to EL2, which then
+ * sees a pending upcall or that its vCPU went offline.
  */
 #ifndef ARM64_SMP_H
 #define ARM64_SMP_H
