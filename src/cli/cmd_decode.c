@@ -27,7 +27,8 @@ static const char help[] =
 	"HSM:0` (an EID spelled in ASCII); a plain NUMBER in the sbi family is\n"
 	"a legacy EID. The SMCCC services (smccc, psci, kvm_arm64...) share the\n"
 	"function-ID space of w0, so any of them finds a function ID of the\n"
-	"others; only w0 (the low 32 bits) is the ID, and its bit fields\n"
+	"others (and names every table that uses the ID, when two do); only\n"
+	"w0 (the low 32 bits) is the ID, and its bit fields\n"
 	"(fast/yielding, SMC32/SMC64, owner, function) are decoded even when no\n"
 	"table has it.\n"
 	"\n"
@@ -120,6 +121,22 @@ static void print_unknown(enum cli_format fmt, const struct hcall_abi_desc **abi
 	fputs("}\n", stdout);
 }
 
+/* The SMCCC tables share one function-ID space, and two of them may use
+ * an ID differently (KVM/arm64's mainline and Android numberings). */
+static void print_also(const struct hcall_abi_desc *owner, uint32_t fid)
+{
+	for (unsigned i = 0; i < HCALL_ABI_COUNT; i++) {
+		const struct hcall_abi_desc *abi = &hcall_abis[i];
+		const struct hcall_call_desc *other;
+
+		if (!strcmp(abi->name, owner->name) || !smccc_space(abi) ||
+		    !(other = hcall_call_find(abi, fid)))
+			continue;
+		printf("the same function ID in %s (%s): %s, %s\n", abi->name, abi->title,
+		       other->ident, other->summary);
+	}
+}
+
 int cmd_decode(int argc, char **argv)
 {
 	const struct hcall_abi_desc *abis[CLI_MAX_ABIS], *owner = NULL;
@@ -197,5 +214,7 @@ int cmd_decode(int argc, char **argv)
 	describe_call(stdout, fmt, owner, call, nargs ? args : NULL, nargs, 0);
 	if (fmt == CLI_JSON)
 		fputc('\n', stdout);
+	else if (!by_name && !has_sel && nabis == 1 && smccc_space(abis[0]))
+		print_also(owner, (uint32_t)number);
 	return CLI_OK;
 }

@@ -212,6 +212,19 @@ def main():
     out = expect_output(['decode', 'kvm_x86', '10'], ['any of the'])
     check(out.count('->') == 0, 'KVM x86: no per-call error list, one generic line', out)
 
+    # An SMCCC function ID two tables use differently is named in both.
+    both = {}
+    for a in json.loads(hcall('list', '--format', 'json').stdout):
+        for c in json.loads(hcall('list', a['abi'], '--format', 'json').stdout)[0]['calls']:
+            both.setdefault(c['number'], []).append((a['abi'], c['name']))
+    shared = [(n, v) for n, v in both.items() if len(v) > 1 and len({x[1] for x in v}) > 1
+              and int(n, 16) >> 24 in (0x84, 0x86, 0xC4, 0xC6)]
+    if shared:
+        n, v = shared[0]
+        out = hcall('decode', 'smccc', n).stdout.upper()
+        check(all(name.upper() in out for _, name in v),
+              f'decode smccc {n}: every table that uses the ID names it', out)
+
     # ---- case-insensitive ABI names, table of a family ----
     expect_output(['decode', 'PSCI', '0x84000000'], ['VERSION'], 'ABI names in any case')
     expect_output(['list', 'Sbi'], ['sbi_base'])
