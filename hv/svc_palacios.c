@@ -3,9 +3,11 @@
  * hv/svc_palacios.c - the Palacios hypercall ABI: every number is the
  * embedder's, added with hv_register_hypercall(vm, HV_ABI_PALACIOS, nr,
  * fn, priv) as with Palacios' v3_register_hypercall. The core implements
- * none itself; a number nobody registered answers rax = -1 (Palacios'
- * only error). Whatever else the convention lists as results is written
- * 0 on that path.
+ * none itself. As Palacios at b8836aa7 (vmm_hypercall.c): the number is
+ * rax's low 32 bits; a number nobody registered answers rax = -1
+ * (Palacios' only error, since 4d1d8fad). A handler returns what rax
+ * becomes: rax as the guest left it for success (Palacios does not write
+ * rax), -1 for failure (see arch/x86/palacios_services.c).
  */
 #include <hcall/abi/palacios.h>
 #include <hcall/abi/probe.h>
@@ -32,7 +34,7 @@ const struct hv_service hv_service_palacios = {
 	.convs = convs,
 	.nconvs = 1,
 	.lookup = lookup,
-	.nr_mask = ~0ull,
+	.nr_mask = 0xFFFFFFFFu, /* hcall_id_t: *(uint_t *)&rax */
 	.errs = { PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED },
 	.probe = { 0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP },
 };

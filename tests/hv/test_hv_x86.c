@@ -424,6 +424,13 @@ Test(palacios, registry)
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(v->regs.r[RBX], 0x2005); /* the handler read its argument */
 	cr_assert_eq(v->regs.r[RCX], 5);      /* and left rcx to the guest */
+	/* Palacios dispatches on rax's low 32 bits (hcall_id_t) */
+	poison(v);
+	v->regs.r[RAX] = (1ull << 32) | 0x1000;
+	v->regs.r[RCX] = 1;
+	trap(v, HCALL_TRAP_VMMCALL, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(v->regs.r[RBX], 0x2001);
 	/* 4096 sparse 32-bit numbers */
 	for (uint32_t i = 1; i < 4096; i++)
 		cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, i * 0x9E3779B1u, pal, NULL),
