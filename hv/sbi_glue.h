@@ -39,6 +39,11 @@ struct hv_sbi_glue {
 	 * a1 = vcpu->context_id, when it next runs (non-retentive suspend:
 	 * HSM hart_suspend, SUSP). */
 	void (*restart)(struct hv_vcpu *vcpu);
+	/* Read the 64-bit word at guest virtual address va of the calling
+	 * vCPU, through its own address translation and its VM's memory
+	 * checks (legacy hart masks). 0, or -1 when va does not translate
+	 * to readable VM memory. */
+	int (*read_guest_ulong)(struct hv_vcpu *vcpu, uint64_t va, uint64_t *val);
 };
 
 /* Bytes the service copies out of the guest per console_write call. */

@@ -57,12 +57,15 @@
  *                     does the same for one vCPU. Platform types:
  *                     NOT_SUPPORTED; reserved ones INVALID_PARAM. Needs
  *                     the glue's restart hook.
- *   legacy            set_timer, console_putchar, console_getchar (no
- *                     input: -1), clear_ipi and shutdown (as SRST
+ *   legacy            all nine: set_timer, console_putchar,
+ *                     console_getchar (no input: -1), clear_ipi, send_ipi,
+ *                     the three remote fences and shutdown (as SRST
  *                     shutdown), each its own convention (a7 selects it;
- *                     only a0 is written). send_ipi and the remote fences
- *                     pass a virtual address the core cannot translate:
- *                     not implemented, probe answers 0.
+ *                     only a0 is written). A hart mask is the virtual
+ *                     address of an unsigned long, read through the
+ *                     glue's walk of the vCPU's own translation (0 = every
+ *                     hart); one that does not read is INVALID_ADDRESS
+ *                     (OpenSBI reflects a load fault instead).
  *   SRST              types shutdown/cold/warm and reasons none/system
  *                     failure, others INVALID_PARAM (as OpenSBI). The
  *                     service VM shuts the machine down (exit code 1 for a
@@ -544,6 +547,69 @@ static void legacy_clear_ipi(struct hv_call *c)
 	hv_call_status(c, 0);
 }
 
+/*
+ * A legacy hart mask: a0 is the virtual address of one unsigned long
+ * (bit i = hart i), 0 meaning every hart. 0 and the vCPU set, or an SBI
+ * error: INVALID_ADDRESS when the address does not read, INVALID_PARAM
+ * when it names a hart the VM does not have.
+ */
+static int64_t legacy_mask(struct hv_call *c, uint64_t *set)
+{
+	uint64_t mask;
+	int64_t s;
+
+	if (c->arg[0] == 0) {
+		s = hart_set(c, 0, HCALL_SBI_HART_MASK_BASE_ALL);
+	} else {
+		if (glue.read_guest_ulong(c->vcpu, c->arg[0], &mask))
+			return SBI_ERR_INVALID_ADDRESS;
+		s = hart_set(c, mask, 0);
+	}
+	if (s < 0)
+		return SBI_ERR_INVALID_PARAM;
+	*set = (uint64_t)s;
+	return 0;
+}
+
+static void legacy_send_ipi(struct hv_call *c)
+{
+	uint64_t set = 0;
+	int64_t st = legacy_mask(c, &set);
+	unsigned i;
+
+	if (!st)
+		for (i = 0; i < c->vm->nvcpus; i++)
+			if ((set >> i) & 1u)
+				c->hv->ops->upcall(&c->vm->vcpus[i], 0);
+	hv_call_status(c, st);
+}
+
+static void legacy_fence(struct hv_call *c, enum hv_sbi_fence kind, uint64_t start,
+			 uint64_t size, uint64_t asid)
+{
+	uint64_t set = 0;
+	int64_t st = legacy_mask(c, &set);
+
+	if (!st && set)
+		glue.fence(c->vcpu, set, kind, start, size, asid);
+	hv_call_status(c, st);
+}
+
+static void legacy_fence_i(struct hv_call *c)
+{
+	legacy_fence(c, HV_SBI_FENCE_I, 0, 0, 0);
+}
+
+static void legacy_sfence_vma(struct hv_call *c)
+{
+	legacy_fence(c, HV_SBI_FENCE_VMA, c->arg[1], c->arg[2], 0);
+}
+
+static void legacy_sfence_vma_asid(struct hv_call *c)
+{
+	legacy_fence(c, HV_SBI_FENCE_VMA_ASID, c->arg[1], c->arg[2], c->arg[3]);
+}
+
 static void legacy_shutdown(struct hv_call *c)
 {
 	reset(c, HCALL_SBI_SRST_TYPE_SHUTDOWN, HCALL_SBI_SRST_REASON_NONE);
@@ -551,8 +617,6 @@ static void legacy_shutdown(struct hv_call *c)
 
 #define LEGACY_N (HCALL_SBI_LEGACY_SHUTDOWN + 1u)
 
-/* send_ipi and the remote fences take the virtual address of a hart
- * mask, which the core cannot translate: not implemented. */
 static const struct hv_entry legacy_table[LEGACY_N] = {
 	[HCALL_SBI_LEGACY_SET_TIMER] =
 		HV_ENTRY(SBI_LEGACY, SET_TIMER, legacy_set_timer, HV_PERM_INFO),
@@ -562,6 +626,14 @@ static const struct hv_entry legacy_table[LEGACY_N] = {
 		HV_ENTRY(SBI_LEGACY, CONSOLE_GETCHAR, legacy_getchar, HV_PERM_INFO),
 	[HCALL_SBI_LEGACY_CLEAR_IPI] =
 		HV_ENTRY(SBI_LEGACY, CLEAR_IPI, legacy_clear_ipi, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_SEND_IPI] =
+		HV_ENTRY(SBI_LEGACY, SEND_IPI, legacy_send_ipi, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_REMOTE_FENCE_I] =
+		HV_ENTRY(SBI_LEGACY, REMOTE_FENCE_I, legacy_fence_i, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA] =
+		HV_ENTRY(SBI_LEGACY, REMOTE_SFENCE_VMA, legacy_sfence_vma, HV_PERM_INFO),
+	[HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA_ASID] = HV_ENTRY(
+		SBI_LEGACY, REMOTE_SFENCE_VMA_ASID, legacy_sfence_vma_asid, HV_PERM_INFO),
 	[HCALL_SBI_LEGACY_SHUTDOWN] =
 		HV_ENTRY(SBI_LEGACY, SHUTDOWN, legacy_shutdown, HV_PERM_INFO),
 };
@@ -578,6 +650,12 @@ static int legacy_present(uint64_t eid)
 		return 1;
 	case HCALL_SBI_LEGACY_CLEAR_IPI:
 		return glue.clear_ipi != NULL;
+	case HCALL_SBI_LEGACY_SEND_IPI:
+		return glue.read_guest_ulong != NULL;
+	case HCALL_SBI_LEGACY_REMOTE_FENCE_I:
+	case HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA:
+	case HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA_ASID:
+		return glue.read_guest_ulong && glue.fence;
 	default:
 		return 0;
 	}
@@ -625,6 +703,10 @@ static const struct hcall_conv_desc legacy_convs[] = {
 	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CONSOLE_PUTCHAR),
 	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CONSOLE_GETCHAR),
 	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CLEAR_IPI),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_SEND_IPI),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_REMOTE_FENCE_I),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA),
+	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA_ASID),
 	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_SHUTDOWN),
 };
 
@@ -636,6 +718,10 @@ static const struct hv_conv convs[] = {
 	{ &legacy_convs[2], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
 	{ &legacy_convs[3], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
 	{ &legacy_convs[4], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[5], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[6], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[7], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_convs[8], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
 	{ &conv, HV_CONV_EXTENSION | HV_CONV_EVERY_VM },
 };
 

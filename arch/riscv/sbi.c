@@ -14,7 +14,9 @@
  *           page by page up to 64 pages, else all of it.
  *   DBCN    the hypervisor's UART (also legacy console_putchar).
  *   legacy clear_ipi clears the vCPU's hvip.VSSIP; a non-retentive
- *   suspend restarts the vCPU at its new entry (vcpu.c).
+ *   suspend restarts the vCPU at its new entry (vcpu.c); a legacy hart
+ *   mask's virtual address goes through the vCPU's vsatp (Bare, Sv39,
+ *   Sv48), every page-table and data read through hv_copy_from_guest.
  */
 #include "csr.h"
 #include "rv.h"
@@ -75,6 +77,65 @@ static void console_write(const char *buf, unsigned len)
 		rv_putc(buf[i]);
 }
 
+#define SATP_MODE_SHIFT 60
+#define SATP_PPN_MASK ((1ull << 44) - 1)
+#define PTE_V 1ull
+#define PTE_R 2ull
+#define PTE_W 4ull
+#define PTE_X 8ull
+
+/* Guest-physical address of va under the running vCPU's vsatp, or -1. */
+static int translate(struct hv_vcpu *v, uint64_t va, uint64_t *gpa)
+{
+	uint64_t vsatp, mode, table, pte;
+	int levels, i;
+
+	csr_read(CSR_VSATP, vsatp);
+	mode = vsatp >> SATP_MODE_SHIFT;
+	if (mode == 0) {
+		*gpa = va;
+		return 0;
+	}
+	if (mode == 8)
+		levels = 3;
+	else if (mode == 9)
+		levels = 4;
+	else
+		return -1;
+	/* The bits above the top level must copy its top bit. */
+	if ((uint64_t)((int64_t)(va << (64 - (12 + 9 * levels))) >> (64 - (12 + 9 * levels))) != va)
+		return -1;
+	table = (vsatp & SATP_PPN_MASK) << 12;
+	for (i = levels - 1; i >= 0; i--) {
+		uint64_t vpn = (va >> (12 + 9 * i)) & 0x1FF, ppn;
+
+		if (hv_copy_from_guest(v->vm, &pte, table + vpn * 8, 8))
+			return -1;
+		if (!(pte & PTE_V) || ((pte & PTE_W) && !(pte & PTE_R)))
+			return -1;
+		ppn = (pte >> 10) & SATP_PPN_MASK;
+		if (pte & (PTE_R | PTE_X)) {
+			uint64_t span = 1ull << (12 + 9 * i);
+
+			if (!(pte & PTE_R) || ((ppn << 12) & (span - 1)))
+				return -1; /* not readable, or a misaligned superpage */
+			*gpa = (ppn << 12) | (va & (span - 1));
+			return 0;
+		}
+		table = ppn << 12;
+	}
+	return -1;
+}
+
+static int read_guest_ulong(struct hv_vcpu *v, uint64_t va, uint64_t *val)
+{
+	uint64_t gpa;
+
+	if (va & 7 || translate(v, va, &gpa))
+		return -1;
+	return hv_copy_from_guest(v->vm, val, gpa, 8) ? -1 : 0;
+}
+
 static void clear_ipi(struct hv_vcpu *v)
 {
 	rv_vcpu_clear_ipi(v);
@@ -91,4 +152,5 @@ const struct hv_sbi_glue rv_sbi_glue = {
 	.console_write = console_write,
 	.clear_ipi = clear_ipi,
 	.restart = restart,
+	.read_guest_ulong = read_guest_ulong,
 };

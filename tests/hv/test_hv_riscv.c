@@ -334,8 +334,15 @@ static void g_restart(struct hv_vcpu *v)
 	restarts++;
 }
 
+/* The fake vCPU has no translation: the virtual address is the VM's
+ * guest-physical one. */
+static int g_read(struct hv_vcpu *v, uint64_t va, uint64_t *val)
+{
+	return hv_copy_from_guest(v->vm, val, va, 8) ? -1 : 0;
+}
+
 static const struct hv_sbi_glue fake_glue = { g_timer, g_fence, g_console, g_clear_ipi,
-					      g_restart };
+					      g_restart, g_read };
 
 #define SBI_TIME 0x54494D45u
 #define SBI_RFENCE 0x52464E43u
@@ -420,7 +427,7 @@ Test(riscv, sbi_legacy)
 	ecall(SBI_BASE, 3, 0x01, 0, 0);
 	cr_assert_eq(VAL, 1, "legacy console_putchar present");
 	ecall(SBI_BASE, 3, 0x04, 0, 0);
-	cr_assert_eq(VAL, 0, "legacy send_ipi: not implemented");
+	cr_assert_eq(VAL, 1, "legacy send_ipi present");
 
 	ecall(0x01, 0, 'k', 0x1111, 0);
 	cr_assert_eq(ERR, 0);
@@ -435,8 +442,38 @@ Test(riscv, sbi_legacy)
 	cr_assert_eq(VAL, 0x1111);
 	ecall(0x03, 0, 0, 0, 0);
 	cr_assert_eq(clears, 1);
-	ecall(0x05, 0, 0, 0, 0);
-	cr_assert_eq(ERR, SBI_NOT_SUPPORTED, "remote_fence_i: not implemented");
+	/* Hart masks: the address of an unsigned long (0 = every hart). */
+	{
+		uint64_t m = 0x2;
+
+		memcpy(mem[0][0] + 0x100, &m, 8);
+		m = 0x5;
+		memcpy(mem[0][0] + 0x108, &m, 8);
+	}
+	fk.upcalls = 0;
+	ecall(0x04, 0, R0 + 0x100, 0x1111, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 0x1111);
+	cr_assert_eq(fk.upcalls, 1);
+	cr_assert_eq(fk.upcall_vcpu, &svc->vcpus[1]);
+	ecall(0x04, 0, 0, 0x1111, 0);
+	cr_assert_eq(fk.upcalls, 3, "mask address 0: both vCPUs");
+	ecall(0x04, 0, R0 + 0x108, 0x1111, 0);
+	cr_assert_eq(ERR, SBI_INVALID_PARAM, "hart 2 does not exist");
+	ecall(0x04, 0, 0x10, 0x1111, 0);
+	cr_assert_eq(ERR, SBI_INVALID_ADDRESS, "the mask does not read");
+	cr_assert_eq(fk.upcalls, 3);
+	ecall(0x05, 0, R0 + 0x100, 0x1111, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(g.kind, HV_SBI_FENCE_I);
+	cr_assert_eq(g.targets, 0x2);
+	ecall(0x06, 0, R0 + 0x100, 0x3000, 0x2000);
+	cr_assert_eq(g.kind, HV_SBI_FENCE_VMA);
+	cr_assert_eq(g.start, 0x3000);
+	cr_assert_eq(g.size, 0x2000);
+	ecall(0x07, 0, 0x10, 0, 0);
+	cr_assert_eq(ERR, SBI_INVALID_ADDRESS);
+	cr_assert_eq(VAL, 0, "a1 (start) preserved");
 	cr_assert_eq(ecall(0x08, 0, 0, 0, 0), HV_SYSTEM_OFF, "the service VM's shutdown");
 	hv_sbi_set_glue(NULL);
 	ecall(0x01, 0, 'k', 0x1111, 0);

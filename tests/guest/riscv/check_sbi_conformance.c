@@ -81,8 +81,7 @@ static const char *const impl_name[] = { "an unknown implementation",
  * probe_extension per implementation: 1 present, 0 absent. OpenSBI v1.1
  * implements BASE, TIME, IPI, RFENCE, HSM, SRST, PMU and the legacy
  * calls; the hcall hypervisor (riscv glue) BASE, TIME, IPI, RFENCE,
- * HSM, SRST, DBCN, SUSP and the legacy calls but send_ipi and the remote
- * fences (they pass a virtual address it does not translate).
+ * HSM, SRST, DBCN, SUSP and the legacy calls.
  */
 static const struct ext_row {
 	uint32_t eid;
@@ -109,10 +108,10 @@ static const struct ext_row {
 	{ 0x01u, "legacy console_putchar", { 0, 1, 1 } },
 	{ 0x02u, "legacy console_getchar", { 0, 1, 1 } },
 	{ 0x03u, "legacy clear_ipi", { 0, 1, 1 } },
-	{ 0x04u, "legacy send_ipi", { 0, 1, 0 } },
-	{ 0x05u, "legacy remote_fence_i", { 0, 1, 0 } },
-	{ 0x06u, "legacy remote_sfence_vma", { 0, 1, 0 } },
-	{ 0x07u, "legacy remote_sfence_vma_asid", { 0, 1, 0 } },
+	{ 0x04u, "legacy send_ipi", { 0, 1, 1 } },
+	{ 0x05u, "legacy remote_fence_i", { 0, 1, 1 } },
+	{ 0x06u, "legacy remote_sfence_vma", { 0, 1, 1 } },
+	{ 0x07u, "legacy remote_sfence_vma_asid", { 0, 1, 1 } },
 	{ 0x08u, "legacy shutdown", { 0, 1, 1 } },
 };
 #define N_EXTS (sizeof(exts) / sizeof(exts[0]))
@@ -341,6 +340,40 @@ static void ipi_self(void)
 	__asm__ __volatile__("csrc sip, %0" : : "r"(SIP_SSIP) : "memory");
 	__asm__ __volatile__("csrc sie, %0" : : "r"(SIE_SSIE) : "memory");
 	tap_check(!(read_sip() & SIP_SSIP), "IPI: sip.SSIP clears when written");
+}
+
+/* Legacy (v0.1): a7 = EID, a0 = the address of the hart mask; a0 = result. */
+static unsigned long legacy_mask;
+
+static void legacy(void)
+{
+	const char *c = "legacy send_ipi(&mask of this hart) sets sip.SSIP";
+	int64_t r;
+
+	if (!need(0x04u, "legacy send_ipi", c))
+		return;
+	legacy_mask = 1ul << self_hart;
+	__asm__ __volatile__("csrc sip, %0" : : "r"(SIP_SSIP) : "memory");
+	__asm__ __volatile__("csrs sie, %0" : : "r"(SIE_SSIE) : "memory");
+	r = hcall_sbi_legacy_send_ipi(&legacy_mask).code;
+	tap_eq("legacy send_ipi: 0", (uint64_t)r, 0);
+	tap_check(wait_sip(SIP_SSIP), c);
+	if (need(0x03u, "legacy clear_ipi", "legacy clear_ipi clears sip.SSIP")) {
+		r = hcall_sbi_legacy_clear_ipi().code;
+		tap_eq("legacy clear_ipi: 0", (uint64_t)r, 0);
+		tap_check(!(read_sip() & SIP_SSIP), "legacy clear_ipi clears sip.SSIP");
+	}
+	__asm__ __volatile__("csrc sip, %0" : : "r"(SIP_SSIP) : "memory");
+	__asm__ __volatile__("csrc sie, %0" : : "r"(SIE_SSIE) : "memory");
+	if (!need(0x05u, "legacy remote fences", "legacy remote fences"))
+		return;
+	tap_eq("legacy remote_fence_i(&mask): 0",
+	       (uint64_t)hcall_sbi_legacy_remote_fence_i(&legacy_mask).code, 0);
+	tap_eq("legacy remote_sfence_vma(&mask, all): 0",
+	       (uint64_t)hcall_sbi_legacy_remote_sfence_vma(&legacy_mask, 0, ~0ull).code, 0);
+	tap_eq("legacy remote_sfence_vma_asid(&mask, all, ASID 0): 0",
+	       (uint64_t)hcall_sbi_legacy_remote_sfence_vma_asid(&legacy_mask, 0, ~0ull, 0).code,
+	       0);
 }
 
 static void rfence_to(uint64_t mask, uint64_t base, const char *who)
@@ -768,6 +801,7 @@ static void check_sbi_conformance(void)
 	probes();
 	timer();
 	ipi_self();
+	legacy();
 	if (need(SPEC_EID_RFENCE, "RFENCE", "RFENCE to this hart"))
 		rfence_to(1, self_hart, "this hart");
 	hsm();
