@@ -14,6 +14,13 @@
 #include "layout.h"
 #include "rv.h"
 #include "sbi_glue.h"
+#include "smp.h"
+
+/* The service VM's vCPUs: 2 in the usual image (SBI HSM and IPI),
+ * 4 in the SMP image (hv-riscv64-smp.elf: the storm, one per hart). */
+#ifndef RV_SERVICE_NVCPUS
+#define RV_SERVICE_NVCPUS 2
+#endif
 
 /* Exceptions the guest handles itself (hedeleg): misaligned accesses,
  * illegal instruction, breakpoint, ecall from VU, VS-stage page faults.
@@ -51,13 +58,12 @@ static void op_upcall(struct hv_vcpu *v, unsigned vector)
 /*
  * A VM (re)starts with vCPU 0 at its entry (a1 = its id) and the others
  * offline, as the core sets them: those start afresh when SBI HSM
- * hart_start puts them online.
+ * hart_start puts them online. Each vCPU is reset by its own hart when
+ * it next runs there (vcpu.c), since it may still be leaving another.
  */
 static void vcpu_boot_state(struct hv_vcpu *v)
 {
-	rv_vcpu_reset(v, v->vm->entry, v->vm->id);
-	if (v->id != 0)
-		rv_vcpu_stopped(v);
+	rv_vcpu_vm_start(v);
 }
 
 static int op_vm_start(struct hv_vm *vm)
@@ -68,13 +74,18 @@ static int op_vm_start(struct hv_vm *vm)
 		return -HV_EINVAL;
 	for (i = 0; i < vm->nvcpus; i++)
 		vcpu_boot_state(&vm->vcpus[i]);
+	/* Idle harts look again once the core, which holds hv->lock until
+	 * the VM runs, lets them. */
+	rv_smp_kick_others();
 	return 0;
 }
 
 static void op_vm_stop(struct hv_vm *vm)
 {
-	/* Its G-stage map stays (fixed at boot); a stopped VM never runs. */
+	/* Its G-stage map stays (fixed at boot); its vCPUs running on other
+	 * harts leave at once (trap.c), and a stopped VM never runs. */
 	(void)vm;
+	rv_smp_kick_others();
 }
 
 static const struct hv_arch_ops rv_ops = {
@@ -154,9 +165,9 @@ static struct hv_vm *make_vm(unsigned i)
 	cfg.abis = vm_plan[i].abis;
 	cfg.caps = vm_plan[i].caps;
 	cfg.entry = RV_GUEST_RAM_GPA;
-	/* The service VM has a second vCPU for SBI HSM and IPI (time-sliced
-	 * on the one hart; it starts STOPPED). */
-	cfg.nvcpus = i == 0 ? 2 : 1;
+	/* The service VM has more vCPUs for SBI HSM and IPI (vCPU n on hart
+	 * n % harts, smp.h; they start STOPPED). */
+	cfg.nvcpus = i == 0 ? RV_SERVICE_NVCPUS : 1;
 	cfg.regions[0] = (struct hv_region){ RV_GUEST_RAM_GPA, RV_GUEST_RAM_SIZE,
 		(uint8_t *)(uintptr_t)vm_plan[i].ram_hpa,
 		HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };
@@ -172,19 +183,41 @@ static struct hv_vm *make_vm(unsigned i)
 	return vm;
 }
 
-void rv_main(void);
-void rv_main(void)
+/* This hart's HS-mode CSRs and per-hart state; the VMs are shared. */
+static void hs_setup(unsigned hart)
 {
-	struct hv_vm *service = 0;
-	unsigned i;
-
-	rv_puts("hv: hcall riscv64 hypervisor, HS-mode\n");
+	rv_smp_cpu_init(hart);
 	csr_write(CSR_HEDELEG, HEDELEG_GUEST);
 	csr_write(CSR_HIDELEG, HIDELEG_GUEST);
 	csr_write(CSR_HCOUNTEREN, 7);
 	csr_write(CSR_HVIP, 0);
 	/* Sstc for VS: vstimecmp drives the guest's timer interrupt. */
 	csr_set(CSR_HENVCFG, ENVCFG_STCE);
+}
+
+static volatile int smp_go; /* hart 0 has counted the harts */
+
+static void secondary_main(unsigned hart)
+{
+	struct hv_vcpu *v;
+
+	hs_setup(hart);
+	while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE))
+		;
+	if (hart >= rv_nharts)
+		return; /* left out: parks */
+	v = rv_next_vcpu(0);
+	rv_enter(rv_vcpu_switch(v));
+}
+
+void rv_main(const void *fdt);
+void rv_main(const void *fdt)
+{
+	struct hv_vm *service = 0;
+	unsigned i;
+
+	hs_setup(0);
+	rv_puts("hv: hcall riscv64 hypervisor, HS-mode\n");
 	if (hv_init(&rv_hv, &rv_ops))
 		die("hv_init failed");
 	hv_sbi_set_glue(&rv_sbi_glue);
@@ -195,5 +228,12 @@ void rv_main(void)
 	}
 	if (!service)
 		die("no VM to boot");
+	rv_nharts = rv_smp_boot(fdt, secondary_main);
+	if (rv_nharts > 1) {
+		rv_puts("hv: ");
+		rv_putdec(rv_nharts);
+		rv_puts(" harts\n");
+	}
+	__atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
 	rv_enter(rv_vcpu_switch(&service->vcpus[0]));
 }

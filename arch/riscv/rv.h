@@ -4,6 +4,7 @@
  *   console.c   ns16550 output
  *   poweroff.c  exit status through the sifive_test device
  *   gstage.c    G-stage (Sv39x4) tables, one root per VM
+ *   smp.c       the harts: bring-up, per-hart state, kicks (smp.h)
  *   vcpu.c      the per-vCPU CSR context, switching, exception injection
  *   trap.c      what rv_guest_vector (trap.S) calls: trap dispatch
  *   main.c      VM configuration, the core's arch ops, boot
@@ -48,14 +49,19 @@ struct rv_vcpu {
 	/* 0 once the vCPU went offline: the next switch to it starts it
 	 * afresh at hv_vcpu.entry (SBI HSM hart_start, PSCI-style). */
 	int started;
+	int vm_boot;           /* that fresh start is its VM's: a1 = VM id */
+	uint64_t hvip_pending; /* VSSIP raised from another hart */
 };
 extern struct hv rv_hv;
-extern struct hv_vcpu *rv_current;
 /* Fresh architectural state for a vCPU that starts at `entry` with
  * a0 = its hart ID and a1 = `a1`. */
 void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1);
 /* A vCPU left the hart for good (it went offline). */
 void rv_vcpu_stopped(struct hv_vcpu *v);
+/* Its VM (re)starts: the vCPU starts afresh, vCPU 0 with a1 = VM id. */
+void rv_vcpu_vm_start(struct hv_vcpu *v);
+/* The running vCPU takes in the VSSIP other harts raised for it. */
+void rv_vcpu_take_upcalls(struct hv_vcpu *v);
 /* Make `next` the running vCPU (saving the current one); returns its frame. */
 struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next);
 /* Queue an exception for the vCPU's next entry. */
@@ -73,6 +79,9 @@ void rv_vcpu_raise_upcall(struct hv_vcpu *v);
 
 /* trap.c (the world switch's C side) and trap.S */
 struct hcall_regs *rv_trap(struct hcall_regs *frame);
+/* This hart's next vCPU after `last` (NULL: any); waits for one while
+ * another hart still runs some, powers off when none is left. */
+struct hv_vcpu *rv_next_vcpu(struct hv_vcpu *last);
 __attribute__((noreturn)) void rv_enter(struct hcall_regs *frame);
 void rv_hs_fault(void);
 

@@ -4,8 +4,10 @@
  *
  * While a guest runs, sscratch holds &vcpu->regs of the running vCPU
  * (struct hcall_regs: r[n] = xn, 8 bytes each) and stvec points at
- * rv_guest_vector. A trap saves x1..x31 there, switches to the hypervisor
- * stack and calls rv_trap(frame), which returns the frame of the vCPU to
+ * rv_guest_vector. r[0], x0's slot, holds the hart's struct rv_pcpu
+ * (vcpu.c writes it when the vCPU's state is loaded into the hart; smp.h).
+ * A trap saves x1..x31 there, loads tp = that rv_pcpu and sp = its stack
+ * and calls rv_trap(frame), which returns the frame of the vCPU to
  * run next (its CSRs already loaded); rv_enter restores it and srets.
  * While the hypervisor itself runs, stvec points at rv_hs_vector, so a
  * fault inside the hypervisor is reported instead of corrupting a frame.
@@ -50,7 +52,8 @@ rv_guest_vector:
 	csrr	t5, sscratch
 	sd	t5, 248(t6)
 	csrw	sscratch, t6
-	la	sp, rv_hv_stack_top
+	ld	tp, 0(t6)
+	ld	sp, 0(tp)
 	la	t0, rv_hs_vector
 	csrw	stvec, t0
 	mv	a0, t6

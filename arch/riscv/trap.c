@@ -13,23 +13,31 @@
  *                             guest as the matching access fault; a zone's
  *                             access to the virtio-mmio window also raises
  *                             the service VM's upcall (hv_notify_service_vm)
+ *   supervisor software       a kick from another hart (smp.h): take in
+ *   interrupt                 the upcalls raised for this vCPU, or leave
+ *                             it if it went offline or its VM stopped
  *   anything else             reported, and reflected into the guest
- * Every path resumes some vCPU or powers off with a status: none hangs.
+ * Every path resumes some vCPU, waits for one, or powers off with a
+ * status: none hangs.
  */
 #include "csr.h"
 #include "layout.h"
 #include "rv.h"
+#include "smp.h"
+#include "vcpu.h" /* hv/ */
+#include "vm.h"
 #ifdef HV_BENCH
 #include "bench_floor.h" /* the round-trip bench image (bench/roundtrip) */
 #endif
 
 #define INSN_WFI 0x10500073u
 
-/* Stacks: the trap path, and a separate one for faults in HS-mode. */
-uint8_t rv_hv_stack[16384] __attribute__((aligned(16)));
+#define IRQ_SSI 1
+
+/* A separate stack for faults in HS-mode (each hart's trap stack is in
+ * smp.c). */
 uint8_t rv_fault_stack[4096] __attribute__((aligned(16)));
-__asm__(".globl rv_hv_stack_top\n.set rv_hv_stack_top, rv_hv_stack + 16384\n"
-	".globl rv_fault_stack_top\n.set rv_fault_stack_top, rv_fault_stack + 4096\n");
+__asm__(".globl rv_fault_stack_top\n.set rv_fault_stack_top, rv_fault_stack + 4096\n");
 
 static void report(const char *what, struct hv_vcpu *v, uint64_t cause,
 		   uint64_t pc, uint64_t addr)
@@ -47,16 +55,54 @@ static void report(const char *what, struct hv_vcpu *v, uint64_t cause,
 	rv_putc('\n');
 }
 
-/* The next vCPU after `v` leaves the hart; power off if there is none. */
+/*
+ * This hart's next vCPU after `last`; with none, sleep until another hart
+ * makes one runnable, or power off when no vCPU anywhere is. Whoever makes
+ * a vCPU runnable kicks the other harts after writing (a call that
+ * answered HV_SWITCH: hart_start; a VM start), and a kick that lands
+ * between the check and the WFI leaves SSIP pending, which ends the WFI.
+ */
+struct hv_vcpu *rv_next_vcpu(struct hv_vcpu *last)
+{
+	unsigned hart = rv_this_cpu()->hart;
+
+	for (;;) {
+		struct hv_vcpu *n;
+
+		csr_clear(CSR_SIP, 1ul << IRQ_SSI);
+		n = hv_next_vcpu_on(&rv_hv, last, hart, rv_nharts);
+		if (n)
+			return n;
+		if (rv_nharts <= 1 || !hv_next_vcpu(&rv_hv, 0)) {
+			rv_puts("hv: no runnable vCPU left\n");
+			rv_poweroff(rv_hv.exit_code ? rv_hv.exit_code : 0x4e);
+		}
+		__asm__ __volatile__("wfi" ::: "memory");
+	}
+}
+
 static struct hcall_regs *run_next(struct hv_vcpu *v)
 {
-	struct hv_vcpu *n = hv_next_vcpu(&rv_hv, v);
+	return rv_vcpu_switch(rv_next_vcpu(v));
+}
 
-	if (!n) {
-		rv_puts("hv: no runnable vCPU left\n");
-		rv_poweroff(rv_hv.exit_code ? rv_hv.exit_code : 0x4e);
+/* After a kick: may v go on? The kicker wrote before it kicked; the VM's
+ * state is read the way the core's trap path reads it. */
+static int still_runnable(struct hv_vcpu *v)
+{
+	return hv_vm_get_state(v->vm) == HV_VM_RUNNING && hv_vcpu_is_on(v);
+}
+
+static struct hcall_regs *kicked(struct hv_vcpu *v)
+{
+	csr_clear(CSR_SIP, 1ul << IRQ_SSI);
+	if (!still_runnable(v)) {
+		rv_vcpu_stopped(v);
+		return run_next(v);
 	}
-	return rv_vcpu_switch(n);
+	rv_vcpu_take_upcalls(v);
+	/* Starts it afresh if its VM was started again meanwhile. */
+	return rv_vcpu_switch(v);
 }
 
 /* Take an exception into the guest; a guest whose own trap vector faults
@@ -100,6 +146,8 @@ static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
 		return rv_vcpu_switch(v);
 	case HV_SWITCH:
 		csr_write(CSR_SEPC, sepc + 4);
+		/* It may have started a vCPU of another hart (hart_start). */
+		rv_smp_kick_others();
 		return run_next(v);
 	case HV_VCPU_OFF:
 		csr_write(CSR_SEPC, sepc + 4);
@@ -119,7 +167,7 @@ static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
 
 struct hcall_regs *rv_trap(struct hcall_regs *frame)
 {
-	struct hv_vcpu *v = rv_current;
+	struct hv_vcpu *v = rv_this_cpu()->current;
 	uint64_t cause, sepc, stval, htval, gpa;
 
 	csr_read(CSR_SCAUSE, cause);
@@ -140,8 +188,10 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 	if (__builtin_expect(cause == EXC_ECALL_VS, 1))
 		return hypercall(v, sepc);
 	csr_read(CSR_STVAL, stval);
+	if (cause == (SCAUSE_IRQ | IRQ_SSI))
+		return kicked(v);
 	if (cause & SCAUSE_IRQ) {
-		/* No HS interrupt is enabled: this is a configuration bug. */
+		/* No other HS interrupt is enabled: a configuration bug. */
 		report("unexpected interrupt", v, cause & ~SCAUSE_IRQ, sepc, 0);
 		rv_poweroff(0x49);
 	}

@@ -2,15 +2,23 @@
 /*
  * arch/riscv/vcpu.c - per-vCPU architectural state.
  *
- * One physical hart runs every vCPU in turn. The running vCPU's VS-level
- * CSRs, sepc, hvip and its VM's hgatp are live in the hart; the others
- * wait in their struct rv_vcpu. The GPRs always live in vcpu->regs
- * (trap.S saves and restores them there).
+ * Each hart runs the vCPUs pinned to it (smp.h) in turn. The running
+ * vCPU's VS-level CSRs, sepc, hvip and its VM's hgatp are live in its
+ * hart (rv_pcpu.current); the others wait in their struct rv_vcpu. The
+ * GPRs always live in vcpu->regs (trap.S saves and restores them there).
+ *
+ * Only a vCPU's own hart touches its state, with two exceptions written
+ * with atomics: another hart may raise its VSSIP (hvip_pending, then a
+ * kick) or ask for a fresh start (started = 0: its VM started again).
  */
 #include "csr.h"
 #include "rv.h"
+#include "smp.h"
 
-struct hv_vcpu *rv_current;
+static struct hv_vcpu *current(void)
+{
+	return rv_this_cpu()->current;
+}
 
 static struct rv_vcpu *ctx(struct hv_vcpu *v)
 {
@@ -33,17 +41,39 @@ void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1)
 	c->vstimecmp = ~0ull; /* no timer until the guest sets one */
 	c->sepc = entry;
 	c->spp = 1;
-	c->started = 1;
-	if (v == rv_current) {
+	__atomic_store_n(&c->started, 1, __ATOMIC_RELEASE);
+	if (v == current()) {
 		/* Restarting the running vCPU: reload its live state too. */
-		rv_current = 0;
+		rv_this_cpu()->current = 0;
 		rv_vcpu_switch(v);
 	}
 }
 
 void rv_vcpu_stopped(struct hv_vcpu *v)
 {
-	ctx(v)->started = 0;
+	__atomic_store_n(&ctx(v)->started, 0, __ATOMIC_RELEASE);
+}
+
+void rv_vcpu_vm_start(struct hv_vcpu *v)
+{
+	__atomic_store_n(&ctx(v)->vm_boot, v->id == 0, __ATOMIC_RELAXED);
+	rv_vcpu_stopped(v);
+}
+
+/* VSSIP raised by other harts since the vCPU's state was loaded. */
+static uint64_t take_pending(struct rv_vcpu *c)
+{
+	if (!__atomic_load_n(&c->hvip_pending, __ATOMIC_RELAXED))
+		return 0;
+	return __atomic_exchange_n(&c->hvip_pending, 0, __ATOMIC_ACQ_REL);
+}
+
+void rv_vcpu_take_upcalls(struct hv_vcpu *v)
+{
+	uint64_t p = take_pending(ctx(v));
+
+	if (p)
+		csr_set(CSR_HVIP, p);
 }
 
 static void save_live(struct rv_vcpu *c)
@@ -69,6 +99,8 @@ static void load_live(struct hv_vcpu *v)
 {
 	struct rv_vcpu *c = ctx(v);
 
+	/* x0's slot: how trap.S finds this hart (smp.h). */
+	v->regs.r[0] = (uint64_t)(uintptr_t)rv_this_cpu();
 	csr_write(CSR_HGATP, rv_gstage_hgatp((struct rv_gstage *)v->vm->arch));
 	hfence_gvma_all();
 	csr_write(CSR_SEPC, c->sepc);
@@ -87,20 +119,31 @@ static void load_live(struct hv_vcpu *v)
 	csr_write(CSR_VSCAUSE, c->vscause);
 	csr_write(CSR_VSTVAL, c->vstval);
 	csr_write(CSR_VSATP, c->vsatp);
-	csr_write(CSR_HVIP, c->hvip);
+	csr_write(CSR_HVIP, c->hvip | take_pending(c));
 	csr_write(CSR_VSTIMECMP, c->vstimecmp);
 }
 
 struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next)
 {
-	if (!ctx(next)->started)
+	struct rv_pcpu *cpu = rv_this_cpu();
+	struct rv_vcpu *c = ctx(next);
+
+	if (!__atomic_load_n(&c->started, __ATOMIC_ACQUIRE)) {
+		/* At VM start vCPU 0 gets a1 = the VM id; otherwise the
+		 * opaque value of hart_start (or suspend). */
+		int boot = __atomic_load_n(&c->vm_boot, __ATOMIC_RELAXED);
+
 		rv_vcpu_reset(next, next->entry ? next->entry : next->vm->entry,
-			      next->context_id);
-	if (next != rv_current) {
-		if (rv_current)
-			save_live(ctx(rv_current));
-		rv_current = next;
+			      boot ? next->vm->id : next->context_id);
+	}
+	if (next != cpu->current) {
+		if (cpu->current)
+			save_live(ctx(cpu->current));
+		cpu->current = next;
 		load_live(next);
+	} else {
+		/* A kick may have been taken by the idle loop's clear. */
+		rv_vcpu_take_upcalls(next);
 	}
 	if (ctx(next)->fault_pending)
 		rv_vcpu_deliver_fault(next);
@@ -148,7 +191,7 @@ void rv_vcpu_deliver_fault(struct hv_vcpu *v)
 
 void rv_vcpu_set_timer(struct hv_vcpu *v, uint64_t deadline)
 {
-	if (v == rv_current)
+	if (v == current())
 		csr_write(CSR_VSTIMECMP, deadline);
 	else
 		ctx(v)->vstimecmp = deadline;
@@ -156,16 +199,21 @@ void rv_vcpu_set_timer(struct hv_vcpu *v, uint64_t deadline)
 
 void rv_vcpu_clear_ipi(struct hv_vcpu *v)
 {
-	if (v == rv_current)
+	__atomic_fetch_and(&ctx(v)->hvip_pending, ~(1ul << IRQ_VSSI), __ATOMIC_ACQ_REL);
+	if (v == current())
 		csr_clear(CSR_HVIP, 1ul << IRQ_VSSI);
 	else
 		ctx(v)->hvip &= ~(1ul << IRQ_VSSI);
 }
 
+/* Running here: at once. Elsewhere: pending, and its hart is kicked so a
+ * running guest exits to take it in (trap.c) and an idle hart looks again. */
 void rv_vcpu_raise_upcall(struct hv_vcpu *v)
 {
-	if (v == rv_current)
+	if (v == current()) {
 		csr_set(CSR_HVIP, 1ul << IRQ_VSSI);
-	else
-		ctx(v)->hvip |= 1ul << IRQ_VSSI;
+		return;
+	}
+	__atomic_fetch_or(&ctx(v)->hvip_pending, 1ul << IRQ_VSSI, __ATOMIC_ACQ_REL);
+	rv_smp_kick(rv_hart_of(v));
 }
