@@ -427,7 +427,7 @@ static void notify_request_finish(struct hv_call *c)
 		 req.processed != HCALL_ACRN_IOREQ_STATE_COMPLETE)
 		st = ACRN_EINVAL;
 	else {
-		a->io_value[id] = req.reqs.pio_request.value;
+		a->io_value[hv_index_nospec(id, HV_MAX_VCPUS)] = req.reqs.pio_request.value;
 		a->io_pending &= (uint8_t)~(1u << id);
 		a->io_done |= (uint8_t)(1u << id);
 		hv_copy_to_guest(c->vm, a->ioreq_gpa + id * SLOT_SIZE + SLOT_PROCESSED,
