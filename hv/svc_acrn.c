@@ -46,12 +46,17 @@
  *   GET_HW_INFO, PM_GET_CPU_STATE, TEE_VCPU_BOOT_DONE, SWITCH_EE, and the
  *   three v3.3 defines but does not dispatch (ASSIGN/DEASSIGN_PTDEV,
  *   VM_PCI_MSIX_REMAP). GET_PLATFORM_INFO is not a v3.3 call at all.
- * Trusty calls (class TRUSTY), bookkeeping of the secure world only:
+ * Trusty calls (class TRUSTY), two worlds on the VM's vCPU0 (the secure
+ * world shares the VM's memory here; ACRN gives it its own EPT):
  *   INITIALIZE_TRUSTY(gpa)   copies the boot parameters once; the size
  *                            field must match, [base, base + mem_size)
  *                            must be the caller's memory with the entry in
- *                            it (else -EFAULT); once only (-EPERM = -1)
- *   WORLD_SWITCH             flips the current world; -EPERM (-1) before
+ *                            it (else -EFAULT); once only (-EPERM = -1);
+ *                            the vCPU continues in the secure world at the
+ *                            entry, rsp = base + mem_size
+ *   WORLD_SWITCH             the other world resumes where it called, with
+ *                            the caller's rdi, rsi, rdx, rbx and rax = 0
+ *                            (trusty.c switch_world); -EPERM (-1) before
  *                            INITIALIZE_TRUSTY
  *   SAVE_RESTORE_SWORLD_CTX  0 once initialised, else -EINVAL
  */
@@ -80,6 +85,10 @@ struct acrn_vm {
 	uint8_t io_pending;      /* bit i: vCPU i's slot is PENDING */
 	uint8_t io_done;         /* bit i: completed, value not yet taken */
 	uint64_t io_value[HV_MAX_VCPUS];
+	/* The world that is not running (Trusty): its registers and the PC
+	 * it resumes at. One context: the Trusty VM has one vCPU. */
+	struct hcall_regs world_regs;
+	uint64_t world_pc;
 };
 
 /* Offsets in struct hcall_acrn_io_request, for single-field writes. */
@@ -439,6 +448,40 @@ static void notify_request_finish(struct hv_call *c)
 	hv_call_status(c, st);
 }
 
+/* The registers a Trusty world switch carries (trusty.c copy_smc_param),
+ * as x86 register numbers (rdi, rsi, rdx, rbx). */
+static const unsigned world_carried[4] = {
+	HCALL_REG_IDX(HCALL_X86_RDI), HCALL_REG_IDX(HCALL_X86_RSI),
+	HCALL_REG_IDX(HCALL_X86_RDX), HCALL_REG_IDX(HCALL_X86_RBX),
+};
+
+/*
+ * Switch vcpu to the other world, under vm->lock: the running world's
+ * registers and resume PC are kept, the other's loaded, and rdi, rsi,
+ * rdx, rbx travel from the caller to the world that resumes. rax is the
+ * call's result, written by the dispatcher into the resumed world.
+ */
+static void switch_world_locked(struct acrn_vm *a, struct hv_vcpu *vcpu)
+{
+	struct hcall_regs next = a->world_regs;
+	uint64_t next_pc = a->world_pc;
+	unsigned i;
+
+	for (i = 0; i < 4; i++)
+		next.r[world_carried[i]] = vcpu->regs.r[world_carried[i]];
+	a->world_regs = vcpu->regs;
+	a->world_pc = vcpu->pc;
+	vcpu->regs = next;
+	vcpu->pc = next_pc;
+	a->trusty ^= TRUSTY_SECURE;
+}
+
+/*
+ * INITIALIZE_TRUSTY: the normal world is kept, and the vCPU resumes in the
+ * secure world at its entry with rsp at the top of its memory and the
+ * caller's registers otherwise (rdi = the boot parameters); the normal
+ * world resumes when the secure world first calls WORLD_SWITCH.
+ */
 static void initialize_trusty(struct hv_call *c)
 {
 	struct acrn_vm *a = c->state;
@@ -455,25 +498,31 @@ static void initialize_trusty(struct hv_call *c)
 	entry = ((uint64_t)bp.entry_point_high << 32) | bp.entry_point;
 	if (bp.size_of_this_struct != sizeof(bp) || !bp.mem_size ||
 	    !hv_vm_owns(c->vm, base, bp.mem_size) || entry < base ||
-	    entry - base >= bp.mem_size)
+	    entry - base >= bp.mem_size || c->vcpu->id != 0)
 		st = ACRN_EFAULT;
 	hv_lock(&c->vm->lock);
 	if (!st && (a->trusty & TRUSTY_READY))
 		st = ACRN_FAILED; /* -EPERM: already active */
-	if (!st)
+	if (!st) {
 		a->trusty = TRUSTY_READY;
+		a->world_regs = c->vcpu->regs;
+		a->world_regs.r[HCALL_REG_IDX(HCALL_X86_RSP)] = base + bp.mem_size;
+		a->world_pc = entry;
+		switch_world_locked(a, c->vcpu);
+	}
 	hv_unlock(&c->vm->lock);
 	hv_call_status(c, st);
 }
 
+/* WORLD_SWITCH: -EPERM (-1) before INITIALIZE_TRUSTY. */
 static void world_switch(struct hv_call *c)
 {
 	struct acrn_vm *a = c->state;
-	int64_t st = ACRN_FAILED; /* -EPERM: the secure world is not active */
+	int64_t st = ACRN_FAILED;
 
 	hv_lock(&c->vm->lock);
-	if (a->trusty & TRUSTY_READY) {
-		a->trusty ^= TRUSTY_SECURE;
+	if ((a->trusty & TRUSTY_READY) && c->vcpu->id == 0) {
+		switch_world_locked(a, c->vcpu);
 		st = 0;
 	}
 	hv_unlock(&c->vm->lock);

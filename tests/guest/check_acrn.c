@@ -359,6 +359,56 @@ GUEST_CHECK("acrn service VM", service);
 #if defined(GUEST_VM_TRUSTY)
 static uint8_t sworld[0x10000] __attribute__((aligned(4096)));
 
+/*
+ * The secure world, position-independent code copied to the start of
+ * sworld[]: it switches to the normal world with rdi..rbx = 0x5e1..0x5e4
+ * (what INITIALIZE_TRUSTY returns with), then answers every switch with
+ * the four values it was given plus 0x100 (ACRN copies rdi, rsi, rdx,
+ * rbx across a switch: trusty.c copy_smc_param). WORLD_SWITCH is
+ * 0x80000071.
+ */
+__asm__(".pushsection .text\n"
+	".globl hcall_test_sworld_code, hcall_test_sworld_end\n"
+	"hcall_test_sworld_code:\n"
+	"	mov $0x5e1, %edi\n"
+	"	mov $0x5e2, %esi\n"
+	"	mov $0x5e3, %edx\n"
+	"	mov $0x5e4, %ebx\n"
+	"1:	mov $0x80000071, %r8d\n"
+	"	vmcall\n"
+	"	add $0x100, %rdi\n"
+	"	add $0x100, %rsi\n"
+	"	add $0x100, %rdx\n"
+	"	add $0x100, %rbx\n"
+	"	jmp 1b\n"
+	"hcall_test_sworld_end:\n"
+	".popsection\n");
+extern const uint8_t hcall_test_sworld_code[], hcall_test_sworld_end[];
+
+/*
+ * Values live across the switch, in the registers it changes unless the
+ * wrapper declares them: five integers and a pointer computed from
+ * memory before the call and used after it. 0 if all survived and the
+ * secure world's answers arrived, else a bit per failure.
+ */
+static __attribute__((noinline)) unsigned live_across_switch(const volatile uint64_t *src)
+{
+	uint64_t a = src[0] * 3, b = src[1] * 5, c = src[2] * 7, d = src[3] * 11,
+		 e = src[4] * 13;
+	const volatile uint64_t *p = src + 2;
+	struct hcall_acrn_world_regs regs = { 0x11, 0x22, 0x33, 0x44 };
+	struct hcall_result r = hcall_acrn_world_switch(&regs);
+	unsigned bad = 0;
+
+	bad |= (r.code != 0) << 0;
+	bad |= (regs.rdi != 0x111 || regs.rsi != 0x122 || regs.rdx != 0x133 ||
+		regs.rbx != 0x144) << 1;
+	bad |= (a != 3 || b != 10 || c != 21 || d != 44 || e != 65) << 2;
+	bad |= (p[0] != 3 || p != src + 2) << 3;
+	return bad;
+}
+static const volatile uint64_t live_src[5] = { 1, 2, 3, 4, 5 };
+
 static void trusty(void)
 {
 	static struct hcall_acrn_trusty_boot_param bp;
@@ -370,7 +420,10 @@ static void trusty(void)
 	tap_eq("acrn trusty: world_switch before initialize_trusty = -EPERM (-1)",
 	       s64(hcall_acrn_world_switch(0).code), s64(-1));
 	/* The secure world: a block of the VM's own memory, entry at its
-	 * start (ACRN: [base, base + mem_size) is the caller's RAM). */
+	 * start (ACRN: [base, base + mem_size) is the caller's RAM), its
+	 * stack at the top. */
+	for (unsigned i = 0; i < (unsigned)(hcall_test_sworld_end - hcall_test_sworld_code); i++)
+		sworld[i] = hcall_test_sworld_code[i];
 	bp.size_of_this_struct = sizeof(bp);
 	bp.version = 1;
 	bp.base_addr = (uint32_t)sworld_gpa;
@@ -378,9 +431,22 @@ static void trusty(void)
 	bp.mem_size = sizeof(sworld);
 	bp.entry_point = (uint32_t)sworld_gpa;
 	bp.entry_point_high = (uint32_t)(sworld_gpa >> 32);
-	r = hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp, 0);
+	struct hcall_acrn_world_regs from_secure = { 0, 0, 0, 0 };
+
+	r = hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp, &from_secure);
 	tap_eq("acrn trusty: initialize_trusty = 0", s64(r.code), 0);
+	tap_check(from_secure.rdi == 0x5e1 && from_secure.rsi == 0x5e2 &&
+			  from_secure.rdx == 0x5e3 && from_secure.rbx == 0x5e4,
+		  "acrn trusty: initialize_trusty returns with the secure world's rdi, rsi, rdx, rbx");
 	guest_demo_value("acrn", "initialize_trusty", r.code);
+	{
+		unsigned bad = live_across_switch(live_src);
+
+		tap_eq("acrn trusty: world_switch: the secure world's answers arrive",
+		       bad & 3u, 0);
+		tap_eq("acrn trusty: world_switch: values live across it survive",
+		       bad & 12u, 0);
+	}
 	tap_eq("acrn trusty: initialize_trusty twice = -EPERM (-1)",
 	       s64(hcall_acrn_initialize_trusty((uint64_t)(uintptr_t)&bp, 0).code),
 	       s64(-1));

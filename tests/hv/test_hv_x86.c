@@ -379,18 +379,45 @@ Test(acrn, trusty_calls)
 	cr_assert_eq(RET(t), EFAULT_);
 	ACRN(t, ACRN_INITIALIZE_TRUSTY, 0x100, 0);
 	cr_assert_eq(RET(t), EFAULT_);
+	/* The secure world starts at the entry with rsp at the top of its
+	 * memory (base + mem_size) and rax = 0. */
 	put_boot_param(96, R0, 0x1000, R0 + 0x10);
-	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	poison(t);
+	t->regs.r[RAX] = 0;
+	t->regs.r[R8] = ACRN_INITIALIZE_TRUSTY;
+	t->regs.r[RDI] = R1;
+	t->regs.r[RBX] = 0xb0b0;
+	t->regs.r[4] = 0x7777; /* the normal world's rsp */
+	trap(t, HCALL_TRAP_VMCALL, 0);
 	cr_assert_eq(RET(t), 0);
-	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
-	cr_assert_eq(RET(t), -1); /* -EPERM: once */
-	ACRN(t, ACRN_WORLD_SWITCH, 0, 0);
-	cr_assert_eq(RET(t), 0);
+	cr_assert_eq(t->pc, R0 + 0x10);
+	cr_assert_eq(t->regs.r[4], R0 + 0x1000);
 	/* svc_acrn.c's per-VM state: uuid[16], then the Trusty bits, of
 	 * which 2 is "the secure world is current" */
 	uint32_t bits;
 	memcpy(&bits, (const uint8_t *)hv_vm_state(trusty, &hv_service_acrn) + 16, 4);
 	cr_assert(bits & 2);
+	/* the secure world switches back with its rdi, rsi, rdx, rbx */
+	t->regs.r[R8] = ACRN_WORLD_SWITCH;
+	t->regs.r[RDI] = 0x5e1;
+	t->regs.r[RSI] = 0x5e2;
+	t->regs.r[RDX] = 0x5e3;
+	t->regs.r[RBX] = 0x5e4;
+	t->regs.r[RCX] = 0xcccc; /* not carried */
+	t->pc = 0;
+	trap(t, HCALL_TRAP_VMCALL, 0);
+	cr_assert_eq(RET(t), 0);
+	cr_assert_eq(t->regs.r[RDI], 0x5e1);
+	cr_assert_eq(t->regs.r[RSI], 0x5e2);
+	cr_assert_eq(t->regs.r[RDX], 0x5e3);
+	cr_assert_eq(t->regs.r[RBX], 0x5e4);
+	cr_assert_eq(t->regs.r[RCX], POISON + RCX); /* the normal world's own */
+	cr_assert_eq(t->regs.r[4], 0x7777);
+	memcpy(&bits, (const uint8_t *)hv_vm_state(trusty, &hv_service_acrn) + 16, 4);
+	cr_assert(!(bits & 2));
+	/* once only, from the normal world too */
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	cr_assert_eq(RET(t), -1); /* -EPERM */
 }
 
 static int64_t pal(struct hv *hv, struct hv_vcpu *c, uint64_t nr, void *priv)
