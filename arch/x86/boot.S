@@ -5,10 +5,12 @@
  * QEMU's -kernel loads a multiboot v1 ELF32 and enters it in 32-bit
  * protected mode with paging off. The hypervisor runs in long mode (QEMU
  * takes the nested-paging mode from the host's paging state at VMRUN), so
- * this stub identity-maps the first GiB with 2 MiB pages, enables PAE and
+ * this stub identity-maps the first GiB with 2 MiB pages (and, uncached,
+ * the 2 MiB page of the local APIC at 0xFEE00000), enables PAE and
  * EFER.LME, turns paging on and far-jumps to 64-bit code, which calls
- * hv_x86_main(multiboot magic, multiboot info).
+ * hv_x86_main(multiboot magic, multiboot info) on CPU 0's stack (smp.h).
  */
+#include "smp.h"
 #define MB_MAGIC 0x1BADB002
 #define MB_FLAGS 0x00000003 /* page-align modules, provide the memory map */
 #define EFER_MSR 0xC0000080
@@ -17,6 +19,9 @@
 #define CR0_PE_PG 0x80000001
 #define PTE_P_RW 0x003
 #define PDE_P_RW_PS 0x083
+#define PDE_P_RW_PS_PWT_PCD 0x09B
+#define LAPIC_PDE_INDEX ((0xFEE00000 - 0xC0000000) >> 21) /* in the 4th GiB */
+#define BOOT_STACK_TOP (x86_cpu_stacks + X86_STACK_SIZE)
 
 	.section .text.boot, "ax"
 	.balign 4
@@ -29,7 +34,7 @@ multiboot_header:
 	.globl _start32
 _start32:
 	cli
-	movl $boot_stack_top, %esp
+	movl $BOOT_STACK_TOP, %esp
 	movl %eax, %edi         /* multiboot magic: first C argument */
 	movl %ebx, %esi         /* multiboot info: second C argument */
 
@@ -39,6 +44,10 @@ _start32:
 	movl $boot_pd, %eax
 	orl $PTE_P_RW, %eax
 	movl %eax, boot_pdpt
+	movl $boot_pd_lapic, %eax
+	orl $PTE_P_RW, %eax
+	movl %eax, boot_pdpt + 3 * 8
+	movl $(0xFEE00000 | PDE_P_RW_PS_PWT_PCD), boot_pd_lapic + LAPIC_PDE_INDEX * 8
 
 	xorl %ecx, %ecx
 1:	movl %ecx, %eax
@@ -74,7 +83,7 @@ start64:
 	xorw %ax, %ax
 	movw %ax, %fs
 	movw %ax, %gs
-	movq $boot_stack_top, %rsp
+	movq $BOOT_STACK_TOP, %rsp
 	movl %edi, %edi         /* the upper halves are undefined after the switch */
 	movl %esi, %esi
 	call hv_x86_main
@@ -101,8 +110,7 @@ boot_pdpt:
 	.skip 4096
 boot_pd:
 	.skip 4096
-	.balign 16
-	.skip 16384
-boot_stack_top:
+boot_pd_lapic:
+	.skip 4096
 
 	.section .note.GNU-stack, "", @progbits

@@ -16,6 +16,8 @@
  *   CPUID (0x72)        the host's leaves, the hypervisor bit, and KVM's
  *                       leaves for a KVM VM (cpuid.c).
  *   HLT (0x78)          wait for the upcall; other vCPUs run meanwhile.
+ *   INTR (0x60)         a kick from another CPU (smp.h): take it, then
+ *                       go on with this vCPU if it still can run.
  *   MSR (0x7C)          #GP(0): guests get no MSR access.
  *   VMRUN... (0x80+)    #UD: SVM is not exposed to guests.
  *   #NPF (0x400)        access outside the VM's memory: stop the VM.
@@ -28,6 +30,7 @@
 #include "console.h"
 #include "cpu.h"
 #include "guest_va.h"
+#include "smp.h"
 #include "vm.h"
 #include "vmcb.h"
 #ifdef HV_BENCH
@@ -100,20 +103,27 @@ static int runnable(struct hv_vcpu *c)
 	return !xc->halted;
 }
 
-/* The next vCPU to run after `cur`: the core's round robin, skipping
- * vCPUs halted until an upcall. NULL when nothing can run. */
+/* The next vCPU of this CPU to run after `cur`: the core's round robin
+ * over the vCPUs pinned here, skipping vCPUs halted until an upcall.
+ * NULL when nothing can run. */
 static struct hv_vcpu *pick_next(struct hv *hv, struct hv_vcpu *cur)
 {
 	struct hv_vcpu *c = cur;
+	unsigned cpu = x86_this_cpu();
 
 	for (unsigned n = 0; n < HV_MAX_VMS * HV_MAX_VCPUS + 1; n++) {
-		c = hv_next_vcpu(hv, c);
+		c = hv_next_vcpu_on(hv, c, cpu, x86_ncpus);
 		if (!c)
 			break;
 		if (runnable(c))
 			return c;
 	}
 	return runnable(cur) ? cur : NULL;
+}
+
+struct hv_vcpu *x86_pick_next(struct hv *hv, struct hv_vcpu *cur)
+{
+	return pick_next(hv, cur);
 }
 
 /* What the core asked for besides a plain resume. vcpu->pc is the RIP
@@ -222,6 +232,9 @@ other_exit(struct hv *hv, struct hv_vcpu *vcpu, struct x86_vcpu *xc, void *v,
 	case SVM_EXIT_SKINIT:
 		x86_inject_fault(vcpu, HV_FAULT_UNDEF);
 		return vcpu;
+	case SVM_EXIT_INTR:
+		smp_take_kicks();
+		return runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
 	case SVM_EXIT_HLT:
 		vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_RIP) + 1);
 		/* Past the HLT, the STI shadow before it no longer applies. */

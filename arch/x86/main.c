@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * arch/x86/main.c - the x86_64 SVM hypervisor: checks the CPU, enables
- * SVM, creates the VMs, runs them until none can run and exits QEMU
- * through isa-debug-exit.
+ * SVM, creates the VMs, starts the other CPUs (smp.h), runs the vCPUs
+ * pinned to each CPU until none can run anywhere and exits QEMU through
+ * isa-debug-exit.
  *
  * The VMs and their multiboot modules (QEMU -initrd "a,b,c,d,e", in this
  * order; a missing module leaves its VM out):
@@ -23,16 +24,15 @@
 #include "cpu.h"
 #include "multiboot.h"
 #include "palacios_services.h"
+#include "smp.h"
 #include "vm.h"
 
 #define DEBUG_EXIT_PORT 0xF4
 #define EXIT_PASS 0
 #define EXIT_FAIL 1
 #define EXIT_BROKEN 2
-#define CPUID_SVM_BIT (1u << 2) /* CPUID 0x80000001 ECX */
 
 static struct hv hv;
-static uint8_t hsave[4096] __attribute__((aligned(4096)));
 extern char __image_end[];
 
 static const struct hv_arch_ops x86_ops = {
@@ -82,17 +82,6 @@ __attribute__((noreturn)) static void broken(const char *why)
 	con_puts(why);
 	con_putc('\n');
 	debug_exit(EXIT_BROKEN);
-}
-
-static void svm_enable(void)
-{
-	uint32_t a, b, c, d;
-
-	cpuid(0x80000001u, &a, &b, &c, &d);
-	if (!(c & CPUID_SVM_BIT))
-		broken("the CPU has no SVM (run with -cpu qemu64,+svm)");
-	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SVME);
-	wrmsr(MSR_VM_HSAVE_PA, (uint64_t)(uintptr_t)hsave);
 }
 
 /* The 8259 PICs stay masked: no host interrupt can reach a guest. */
@@ -154,25 +143,66 @@ static void create_vms(unsigned n)
 	}
 }
 
+/* Run this CPU's vCPUs until none of them can run. */
+static void run_vcpus(void)
+{
+	struct hv_vcpu *cur = x86_pick_next(&hv, 0);
+
+	while (cur) {
+		x86_vcpu_enter(cur);
+		cur = x86_handle_exit(&hv, cur);
+	}
+}
+
+/* An AP: runs its vCPUs, halts when it has none. `busy` is set before it
+ * looks, so CPU 0 never sees it idle while it may still run one; going
+ * idle, it kicks CPU 0 to look again. */
+static __attribute__((noreturn)) void ap_main(unsigned cpu)
+{
+	struct x86_pcpu *c = &x86_pcpus[cpu];
+
+	for (;;) {
+		__atomic_store_n(&c->busy, 1, __ATOMIC_SEQ_CST);
+		run_vcpus();
+		__atomic_store_n(&c->busy, 0, __ATOMIC_SEQ_CST);
+		smp_kick(0);
+		smp_idle();
+	}
+}
+
+static int aps_busy(void)
+{
+	for (unsigned cpu = 1; cpu < x86_ncpus; cpu++)
+		if (__atomic_load_n(&x86_pcpus[cpu].busy, __ATOMIC_SEQ_CST))
+			return 1;
+	return 0;
+}
+
 void hv_x86_main(uint32_t magic, const struct multiboot_info *mbi);
 
 void hv_x86_main(uint32_t magic, const struct multiboot_info *mbi)
 {
-	struct hv_vcpu *cur;
-	unsigned n, failed;
+	unsigned n, wanted, failed;
 
 	con_puts("# hcall x86_64 SVM hypervisor\n");
 	pic_mask_all();
-	svm_enable();
+	if (smp_cpu_init(0))
+		broken("the CPU has no SVM (run with -cpu qemu64,+svm)");
 	n = take_modules(magic, mbi);
 	if (hv_init(&hv, &x86_ops))
 		broken("hv_init failed");
 	create_vms(n);
+	n = smp_boot(ap_main, &wanted);
+	if (wanted > 1)
+		/* Each AP counts once it is in long mode with SVM on. */
+		relay_check(n == wanted, "hv", "every CPU of -smp is up with SVM on:", n);
 
-	cur = hv_next_vcpu(&hv, 0);
-	while (cur) {
-		x86_vcpu_enter(cur);
-		cur = x86_handle_exit(&hv, cur);
+	/* CPU 0 ends the run once neither it nor any AP can run a vCPU. */
+	for (;;) {
+		run_vcpus();
+		if (!aps_busy() && !x86_pick_next(&hv, 0))
+			break;
+		smp_idle();
 	}
 	failed = relay_finish(&hv);
 	con_puts(failed ? "# hv: FAIL\n" : "# hv: PASS\n");

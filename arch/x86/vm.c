@@ -6,6 +6,7 @@
 #include "vm.h"
 
 #include "cpu.h"
+#include "smp.h"
 #include "vmcb.h"
 
 /* NPT entries: present, writable, user (nested walks are user accesses). */
@@ -173,6 +174,9 @@ int x86_vm_start(struct hv_vm *vm)
 	xv->ok = xv->not_ok = xv->plan = 0;
 	xv->plan_seen = xv->bailed = xv->reported = 0;
 	x86_vcpu_reset(&vm->vcpus[0]);
+	/* Idle CPUs look again once the core, which holds hv->lock until
+	 * the VM runs, lets them. */
+	smp_kick_others();
 	return 0;
 }
 
@@ -183,6 +187,8 @@ void x86_vm_stop(struct hv_vm *vm)
 	/* Unmapping everything makes any later entry fault at once. */
 	if (xv)
 		xv->npt_pd[0] = 0;
+	/* Its vCPUs running on other CPUs exit and find it stopped. */
+	smp_kick_others();
 }
 
 void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault)
@@ -203,7 +209,8 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 
 	xc->upcall_pending = 1;
 	xc->upcall_vector = vector & 0xff;
-	xc->halted = 0;
+	__atomic_store_n(&xc->halted, 0, __ATOMIC_RELEASE);
+	smp_kick(smp_cpu_of(vcpu));
 }
 
 /* The intercepts the hypervisor relies on, written before every VMRUN so
@@ -211,7 +218,7 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 static void force_intercepts(void *v)
 {
 	vmcb_w32(v, VMCB_INTERCEPT_EXC, 1u << X86_EXC_UD);
-	vmcb_w32(v, VMCB_INTERCEPT_MISC1, INTERCEPT_CPUID | INTERCEPT_HLT | INTERCEPT_IOIO |
+	vmcb_w32(v, VMCB_INTERCEPT_MISC1, INTERCEPT_INTR | INTERCEPT_CPUID | INTERCEPT_HLT | INTERCEPT_IOIO |
 						  INTERCEPT_MSR |
 						  INTERCEPT_SHUTDOWN);
 	vmcb_w32(v, VMCB_INTERCEPT_MISC2,

@@ -84,6 +84,8 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);
 /* exit.c: handle the exit of the last entry; returns the vCPU to run
  * next (the same one to resume it), or NULL when nothing can run. */
 struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu);
+/* The next vCPU of this CPU to run after `cur` (NULL: any), or NULL. */
+struct hv_vcpu *x86_pick_next(struct hv *hv, struct hv_vcpu *cur);
 /* CPUID exit: answer the leaf (cpuid.c) and step over the instruction. */
 void x86_cpuid_exit(struct hv_vcpu *vcpu, void *vmcb);
 /* Stop a VM from the glue's side (exit port, #NPF...). */

@@ -31,6 +31,7 @@
 #define VMCB_CLEAN 0x0C0
 
 /* MISC1 intercepts */
+#define INTERCEPT_INTR (1u << 0)   /* a physical interrupt (a kick, smp.h) */
 #define INTERCEPT_CPUID (1u << 18)
 #define INTERCEPT_HLT (1u << 24)
 #define INTERCEPT_IOIO (1u << 27)
@@ -75,6 +76,7 @@
 /* ---- exit codes ---- */
 #define SVM_EXIT_EXC_BASE 0x040   /* + vector */
 #define SVM_EXIT_UD (SVM_EXIT_EXC_BASE + X86_EXC_UD)
+#define SVM_EXIT_INTR 0x060
 #define SVM_EXIT_CPUID 0x072
 #define SVM_EXIT_HLT 0x078
 #define SVM_EXIT_IOIO 0x07B
