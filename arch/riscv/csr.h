@@ -92,6 +92,13 @@
 #define csr_clear(csr, val) \
 	__asm__ __volatile__("csrc " RV_STR(csr) ", %0" : : "r"((uint64_t)(val)) : "memory")
 
+/* hfence.vvma zero, zero: flush the running VM's (VMID's) VS-stage
+ * translations. */
+static inline void hfence_vvma_all(void)
+{
+	__asm__ __volatile__(".word 0x22000073" : : : "memory");
+}
+
 /* hfence.gvma zero, zero: flush every G-stage translation. */
 static inline void hfence_gvma_all(void)
 {

@@ -50,7 +50,11 @@ struct rv_vcpu {
 	 * afresh at hv_vcpu.entry (SBI HSM hart_start, PSCI-style). */
 	int started;
 	int vm_boot;           /* that fresh start is its VM's: a1 = VM id */
+	/* From here on written by other harts too (atomics), and not cleared
+	 * by rv_vcpu_reset. */
 	uint64_t hvip_pending; /* VSSIP raised from another hart */
+	uint64_t fence_req;    /* fences other harts asked of it */
+	uint64_t fence_done;   /* ... of which done, on its hart */
 };
 extern struct hv rv_hv;
 /* Fresh architectural state for a vCPU that starts at `entry` with
@@ -60,8 +64,14 @@ void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1);
 void rv_vcpu_stopped(struct hv_vcpu *v);
 /* Its VM (re)starts: the vCPU starts afresh, vCPU 0 with a1 = VM id. */
 void rv_vcpu_vm_start(struct hv_vcpu *v);
-/* The running vCPU takes in the VSSIP other harts raised for it. */
+/* The running vCPU takes in the VSSIP other harts raised for it and
+ * does the fences they asked of it. */
 void rv_vcpu_take_upcalls(struct hv_vcpu *v);
+/* For SBI RFENCE from the running vCPU v: every vCPU of its VM in
+ * `targets` (bit i = vCPU i) that runs on another hart flushes its
+ * VS-stage TLB (VMID) and instruction cache there; returns once each has
+ * (a vCPU not running flushes when it is loaded again). */
+void rv_vcpu_fence_others(struct hv_vcpu *v, uint64_t targets);
 /* Make `next` the running vCPU (saving the current one); returns its frame. */
 struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next);
 /* Queue an exception for the vCPU's next entry. */

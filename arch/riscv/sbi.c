@@ -8,10 +8,11 @@
  *           vstimecmp; each vCPU keeps its own (vcpu.c saves and loads
  *           it with the rest of its VS state). A deadline in the past
  *           raises the interrupt at once; a later one clears it.
- *   RFENCE  every vCPU runs on this one hart and shares its TLB and
- *           instruction cache, so a fence here covers every target:
- *           fence.i, or hfence.vvma (the running VM's VMID) of the range,
- *           page by page up to 64 pages, else all of it.
+ *   RFENCE  the caller's hart: fence.i, or hfence.vvma (the running
+ *           VM's VMID) of the range, page by page up to 64 pages, else all
+ *           of it. A target running on another hart (smp.h) is asked to
+ *           fence itself there (all of its VMID, and fence.i) and the call
+ *           waits until it has (vcpu.c, rv_vcpu_fence_others).
  *   DBCN    the hypervisor's UART (also legacy console_putchar).
  *   legacy clear_ipi clears the vCPU's hvip.VSSIP; a non-retentive
  *   suspend restarts the vCPU at its new entry (vcpu.c); a legacy hart
@@ -54,8 +55,7 @@ static void fence(struct hv_vcpu *v, uint64_t targets, enum hv_sbi_fence kind,
 	int by_asid = kind == HV_SBI_FENCE_VMA_ASID;
 	uint64_t first, pages;
 
-	(void)v;
-	(void)targets; /* all on this hart */
+	rv_vcpu_fence_others(v, targets);
 	if (kind == HV_SBI_FENCE_I) {
 		__asm__ __volatile__("fence.i" ::: "memory");
 		return;

@@ -64,12 +64,17 @@ static void report(const char *what, struct hv_vcpu *v, uint64_t cause,
  */
 struct hv_vcpu *rv_next_vcpu(struct hv_vcpu *last)
 {
-	unsigned hart = rv_this_cpu()->hart;
+	struct rv_pcpu *cpu = rv_this_cpu();
+	unsigned hart = cpu->hart;
 
 	for (;;) {
 		struct hv_vcpu *n;
 
 		csr_clear(CSR_SIP, 1ul << IRQ_SSI);
+		/* The vCPU still loaded here (gone offline, say) does what
+		 * other harts ask of it: a remote fence waits for it. */
+		if (cpu->current)
+			rv_vcpu_take_upcalls(cpu->current);
 		n = hv_next_vcpu_on(&rv_hv, last, hart, rv_nharts);
 		if (n)
 			return n;

@@ -37,7 +37,10 @@ void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1)
 	 * the opaque value of SBI hart_start. */
 	v->regs.r[10] = v->id;
 	v->regs.r[11] = a1;
-	*c = (struct rv_vcpu){ 0 };
+	/* The fence counters outlive a restart: another hart may be waiting
+	 * on them (rv_vcpu_fence_others). A fresh start has no IPI pending. */
+	__builtin_memset(c, 0, offsetof(struct rv_vcpu, hvip_pending));
+	__atomic_store_n(&c->hvip_pending, 0, __ATOMIC_RELEASE);
 	c->vstimecmp = ~0ull; /* no timer until the guest sets one */
 	c->sepc = entry;
 	c->spp = 1;
@@ -68,12 +71,57 @@ static uint64_t take_pending(struct rv_vcpu *c)
 	return __atomic_exchange_n(&c->hvip_pending, 0, __ATOMIC_ACQ_REL);
 }
 
+/* The running vCPU c: the fences other harts asked of it. */
+static void serve_fences(struct rv_vcpu *c)
+{
+	uint64_t req = __atomic_load_n(&c->fence_req, __ATOMIC_ACQUIRE);
+
+	if (req == __atomic_load_n(&c->fence_done, __ATOMIC_RELAXED))
+		return;
+	hfence_vvma_all();
+	__asm__ __volatile__("fence.i" ::: "memory");
+	__atomic_store_n(&c->fence_done, req, __ATOMIC_RELEASE);
+}
+
 void rv_vcpu_take_upcalls(struct hv_vcpu *v)
 {
 	uint64_t p = take_pending(ctx(v));
 
 	if (p)
 		csr_set(CSR_HVIP, p);
+	serve_fences(ctx(v));
+}
+
+/*
+ * Ask each target running on another hart to fence, kick it, and wait
+ * until it has or no longer runs there (its next load flushes: load_live).
+ * While waiting, serve the fences asked of this hart's own vCPU, so two
+ * vCPUs fencing each other at once both finish.
+ */
+void rv_vcpu_fence_others(struct hv_vcpu *v, uint64_t targets)
+{
+	struct hv_vm *vm = v->vm;
+	uint64_t seq[HV_MAX_VCPUS] = { 0 };
+	unsigned i;
+
+	for (i = 0; i < vm->nvcpus && i < HV_MAX_VCPUS; i++) {
+		struct hv_vcpu *t = &vm->vcpus[i];
+
+		if (!((targets >> i) & 1) || t == v || rv_hart_of(t) == rv_hart_of(v))
+			continue;
+		seq[i] = __atomic_add_fetch(&ctx(t)->fence_req, 1, __ATOMIC_ACQ_REL);
+		rv_smp_kick(rv_hart_of(t));
+	}
+	for (i = 0; i < vm->nvcpus && i < HV_MAX_VCPUS; i++) {
+		struct hv_vcpu *t = &vm->vcpus[i];
+		struct rv_pcpu *there = &rv_pcpus[rv_hart_of(t)];
+
+		if (!seq[i])
+			continue;
+		while (__atomic_load_n(&ctx(t)->fence_done, __ATOMIC_ACQUIRE) < seq[i] &&
+		       __atomic_load_n(&there->current, __ATOMIC_ACQUIRE) == t)
+			serve_fences(ctx(v));
+	}
 }
 
 static void save_live(struct rv_vcpu *c)
@@ -98,11 +146,15 @@ static void save_live(struct rv_vcpu *c)
 static void load_live(struct hv_vcpu *v)
 {
 	struct rv_vcpu *c = ctx(v);
+	uint64_t fences = __atomic_load_n(&c->fence_req, __ATOMIC_ACQUIRE);
 
 	/* x0's slot: how trap.S finds this hart (smp.h). */
 	v->regs.r[0] = (uint64_t)(uintptr_t)rv_this_cpu();
+
 	csr_write(CSR_HGATP, rv_gstage_hgatp((struct rv_gstage *)v->vm->arch));
 	hfence_gvma_all();
+	/* Every fence asked of it before this flush is done. */
+	__atomic_store_n(&c->fence_done, fences, __ATOMIC_RELEASE);
 	csr_write(CSR_SEPC, c->sepc);
 	if (c->spp)
 		csr_set(CSR_SSTATUS, SSTATUS_SPP);
@@ -139,7 +191,7 @@ struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next)
 	if (next != cpu->current) {
 		if (cpu->current)
 			save_live(ctx(cpu->current));
-		cpu->current = next;
+		__atomic_store_n(&cpu->current, next, __ATOMIC_RELEASE);
 		load_live(next);
 	} else {
 		/* A kick may have been taken by the idle loop's clear. */

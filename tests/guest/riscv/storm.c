@@ -23,6 +23,12 @@
  *   IPI storm   all four send IPIs to random sets of vCPUs at once. Each
  *               answer is SUCCESS; each vCPU takes at least one and at
  *               most as many as were sent to it (pending IPIs merge).
+ *   RFENCE      all four ask remote fences (fence.i, sfence.vma of all or
+ *               a range) of random sets of harts at once, so harts wait on
+ *               each other's fences: each answer is SUCCESS and every vCPU
+ *               finishes (no hart waits forever). After the harts stop, a
+ *               remote fence of the stopped harts still answers SUCCESS.
+ *               (Whether a TLB was flushed is not visible from here.)
  *   zones       all four vCPUs zone_start and zone_shutdown hvisor zone 1
  *               at random. Each answer is the zone id, -EEXIST (start of
  *               a running zone) or -EINVAL (shutdown of a stopped one);
@@ -56,6 +62,10 @@
 #define HSM_STOPPED 1
 #define EID_IPI 0x735049u
 #define IPI_SEND_IPI 0
+#define EID_RFNC 0x52464E43u
+#define RFNC_FENCE_I 0
+#define RFNC_SFENCE_VMA 1
+#define HART_MASK_BASE_ALL (~0ull)
 #define SBI_SUCCESS 0
 #define SBI_ERR_INVALID_PARAM (-3)
 #define SBI_ERR_ALREADY_AVAILABLE (-6)
@@ -71,6 +81,7 @@
 #define RING_LAPS 8
 #define IPI_OPS 40
 #define ZONE_OPS 40
+#define FENCE_OPS 40
 #define JITTER 512u
 /* A wait longer than this many seconds of the time CSR (10 MHz on QEMU
  * virt) is a failure. */
@@ -104,6 +115,7 @@ static struct {
 	uint32_t ring_ok[NVCPUS];   /* laps each vCPU saw its IPI in */
 	uint32_t sent_to[NVCPUS];   /* IPIs sent to each vCPU in the storm */
 	uint32_t ipi_bad[NVCPUS];   /* send_ipi answers other than SUCCESS */
+	uint32_t fence_bad[NVCPUS]; /* remote fence answers other than SUCCESS */
 	uint32_t zstart_ok[NVCPUS], zstop_ok[NVCPUS], zone_bad[NVCPUS];
 	int64_t zone_last_bad;      /* the last answer counted in zone_bad */
 	uint64_t ring_base[NVCPUS]; /* IPIs each vCPU had taken before the ring */
@@ -112,7 +124,7 @@ static struct {
 } sh;
 
 enum cmd { CMD_NONE, CMD_RENDEZVOUS, CMD_OFF_ONE, CMD_START, CMD_RING, CMD_IPI,
-	   CMD_ZONE, CMD_OFF };
+	   CMD_FENCE, CMD_ZONE, CMD_OFF };
 
 static uint64_t seed;
 
@@ -186,6 +198,15 @@ static int64_t hart_status(uint64_t hart)
 static int64_t send_ipi(uint64_t mask, uint64_t base)
 {
 	return (int64_t)hcall_sbi_call2(EID_IPI, IPI_SEND_IPI, mask, base).error;
+}
+
+/* remote_fence_i, or remote_sfence_vma of [start, start + size). */
+static int64_t rfence(int vma, uint64_t mask, uint64_t base, uint64_t start, uint64_t size)
+{
+	if (!vma)
+		return (int64_t)hcall_sbi_call2(EID_RFNC, RFNC_FENCE_I, mask, base).error;
+	return (int64_t)hcall_sbi_call4(EID_RFNC, RFNC_SFENCE_VMA, mask, base, start,
+					size).error;
 }
 
 /* Wait until *p == want, without trapping. 1 on time, 0 late. */
@@ -283,6 +304,23 @@ static void ipi_storm(unsigned idx)
 				__atomic_fetch_add(&sh.sent_to[t], 1u, __ATOMIC_ACQ_REL);
 		if (send_ipi(mask, 0) != SBI_SUCCESS)
 			sh.ipi_bad[idx]++;
+	}
+}
+
+static void fence_storm(unsigned idx)
+{
+	unsigned i;
+
+	for (i = 0; i < FENCE_OPS; i++) {
+		uint64_t r = rnd(7000 + i, idx);
+		uint64_t mask = (r >> 16) & 0xf, base = 0;
+
+		if (!mask)
+			base = HART_MASK_BASE_ALL;
+		spin((r >> 8) % 64);
+		if (rfence((r & 3) != 0, mask, base, (r & 2) ? RV_G_RAM_BASE : 0,
+			   (r & 2) ? 0x3000 : ~0ull) != SBI_SUCCESS)
+			sh.fence_bad[idx]++;
 	}
 }
 
@@ -385,6 +423,9 @@ void storm_vcpu(uint64_t opaque, uint64_t hart)
 			break;
 		case CMD_IPI:
 			ipi_storm(me);
+			break;
+		case CMD_FENCE:
+			fence_storm(me);
 			break;
 		case CMD_ZONE:
 			zone_storm(me);
@@ -542,6 +583,19 @@ static void ipi_storm_all(void)
 	       (uint64_t)send_ipi(1, NVCPUS), (uint64_t)(int64_t)SBI_ERR_INVALID_PARAM);
 }
 
+static void fence_storm_all(void)
+{
+	unsigned i, bad = 0;
+
+	post(CMD_FENCE, 0);
+	fence_storm(0);
+	tap_check(wait_eq(&sh.done, NVCPUS - 1),
+		  "RFENCE storm: every vCPU finishes (no hart waits forever on another's fence)");
+	for (i = 0; i < NVCPUS; i++)
+		bad += sh.fence_bad[i];
+	tap_eq("RFENCE storm: every remote fence answers SUCCESS", bad, 0);
+}
+
 /* No zone lost or duplicated: the image has exactly zones 0, 1 and 2. */
 static int zones_after_storm(void)
 {
@@ -602,6 +656,8 @@ static void all_off(void)
 	tap_check(ok, "hart_stop: hart_get_status reports harts 1-3 STOPPED");
 	tap_eq("hart_start of hart 4 (no such hart): INVALID_PARAM",
 	       (uint64_t)hart_start(NVCPUS, 0), (uint64_t)(int64_t)SBI_ERR_INVALID_PARAM);
+	tap_eq("remote_sfence_vma of the stopped harts 1-3: SUCCESS",
+	       (uint64_t)rfence(1, 0xe, 0, 0, ~0ull), 0);
 }
 
 void guest_main(void)
@@ -622,6 +678,7 @@ void guest_main(void)
 	hart_start_storm();
 	ipi_ring();
 	ipi_storm_all();
+	fence_storm_all();
 	zone_storm_all();
 	all_off();
 	for (i = 0; i < NVCPUS; i++)
