@@ -20,6 +20,8 @@
  * (v << 1) | 1, so 1 means PASS and 3 means FAIL. A broken CPU set-up
  * writes 2 (QEMU status 5).
  */
+#include "vcpu.h"
+
 #include "console.h"
 #include "cpu.h"
 #include "multiboot.h"
@@ -50,21 +52,30 @@ struct vm_plan {
 	uint32_t caps;
 	int start;
 	const char *uuid; /* 16 bytes: ACRN CREATE_VM names the VM by it */
+	unsigned nvcpus;  /* 0 = 1; the hypervisor starts them all */
 };
 
 #define ABI(a) HV_ABI_BIT(HV_ABI_##a)
 #ifdef HV_BENCH
 /* The round-trip bench image (bench/roundtrip): one KVM x86 VM. */
 static const struct vm_plan plan[] = {
-	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0 },
+	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0, 0 },
+};
+#elif defined(HV_X86_STORM)
+/* The SMP storm image (tests/guest/x86/storm.c, -smp 4): a service VM
+ * with 4 vCPUs, one per CPU, and the VM its ACRN calls create and
+ * destroy. -initrd storm,storm: the second VM never runs its image. */
+static const struct vm_plan plan[] = {
+	{ "storm", HV_ROLE_SERVICE, ABI(ACRN), 0, 1, 0, 4 },
+	{ "target", HV_ROLE_NORMAL, ABI(ACRN), 0, 0, "hcall-x86-storm1", 0 },
 };
 #else
 static const struct vm_plan plan[] = {
-	{ "service", HV_ROLE_SERVICE, ABI(ACRN), HV_CAP_PROBE, 1, 0 },
-	{ "normal", HV_ROLE_NORMAL, 0, 0, 0, "hcall-x86-normal" },
-	{ "trusty", HV_ROLE_TRUSTY, ABI(ACRN), HV_CAP_PROBE, 0, "hcall-x86-trusty" },
-	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86), HV_CAP_PROBE, 1, 0 },
-	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS), HV_CAP_PROBE, 1, 0 },
+	{ "service", HV_ROLE_SERVICE, ABI(ACRN), HV_CAP_PROBE, 1, 0, 0 },
+	{ "normal", HV_ROLE_NORMAL, 0, 0, 0, "hcall-x86-normal", 0 },
+	{ "trusty", HV_ROLE_TRUSTY, ABI(ACRN), HV_CAP_PROBE, 0, "hcall-x86-trusty", 0 },
+	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86), HV_CAP_PROBE, 1, 0, 0 },
+	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS), HV_CAP_PROBE, 1, 0, 0 },
 };
 #endif
 #define NPLAN (sizeof(plan) / sizeof(plan[0]))
@@ -125,7 +136,7 @@ static void create_vms(unsigned n)
 		cfg.abis = plan[i].abis;
 		cfg.caps = plan[i].caps;
 		cfg.entry = VM_GPA_IMAGE;
-		cfg.nvcpus = 1;
+		cfg.nvcpus = plan[i].nvcpus ? plan[i].nvcpus : 1;
 		cfg.regions[0].gpa = 0;
 		cfg.regions[0].size = VM_MEM_SIZE;
 		cfg.regions[0].host = (uint8_t *)(uintptr_t)x86_vm_host_base(i);
@@ -138,6 +149,11 @@ static void create_vms(unsigned n)
 		vm = hv_vm_create(&hv, &cfg);
 		if (!vm || vm->id != i)
 			broken("the core refused a VM configuration");
+		/* x86 guests have no call that starts a vCPU: like a
+		 * pre-launched VM's, every vCPU starts with the VM. */
+		for (unsigned k = 1; plan[i].start && k < cfg.nvcpus; k++)
+			if (hv_vcpu_power_on(&vm->vcpus[k], cfg.entry, 0))
+				broken("starting a vCPU failed");
 		if (plan[i].abis & ABI(PALACIOS) && palacios_register(vm))
 			broken("registering the Palacios hypercalls failed");
 	}

@@ -26,7 +26,7 @@
 #define PAT_POWER_ON 0x0007040600070406ull
 
 static struct x86_vm vms[HV_MAX_VMS] __attribute__((aligned(4096)));
-static struct x86_vcpu vcpus[HV_MAX_VMS] __attribute__((aligned(4096)));
+static struct x86_vcpu vcpus[HV_MAX_VMS][HV_MAX_VCPUS] __attribute__((aligned(4096)));
 
 /* Every I/O port and MSR is intercepted: the bitmaps are all ones. */
 static uint8_t iopm[3 * 4096] __attribute__((aligned(4096)));
@@ -72,7 +72,8 @@ static void attach(struct hv_vm *vm)
 	}
 	vms[id].host_base = x86_vm_host_base(id);
 	vm->arch = &vms[id];
-	vm->vcpus[0].arch = &vcpus[id];
+	for (unsigned i = 0; i < HV_MAX_VCPUS; i++)
+		vm->vcpus[i].arch = &vcpus[id][i];
 }
 
 /* Zero the VM's memory, copy its image and write its boot page tables. */
@@ -120,7 +121,9 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	fill(xc->vmcb, 0, sizeof(xc->vmcb));
 	for (unsigned i = 0; i < HCALL_NREGS; i++)
 		vcpu->regs.r[i] = 0;
-	vcpu->regs.r[4] = VM_GPA_STACK_TOP; /* rsp, copied into the VMCB */
+	/* rsp, copied into the VMCB: vCPU n's stack is the n-th from the top */
+	vcpu->regs.r[4] = VM_GPA_STACK_TOP - vcpu->id * VM_VCPU_STACK_SIZE;
+	vcpu->regs.r[6] = vcpu->id;         /* rsi: which vCPU this is */
 	vcpu->regs.r[7] = vcpu->vm->id;     /* rdi: informative */
 	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);
 	vmcb_w64(v, VMCB_MSRPM_BASE, (uint64_t)(uintptr_t)msrpm);
@@ -159,7 +162,8 @@ int x86_vm_start(struct hv_vm *vm)
 {
 	struct x86_vm *xv;
 
-	if (vm->id >= HV_MAX_VMS || vm->nvcpus != 1 || !images[vm->id].data)
+	if (vm->id >= HV_MAX_VMS || vm->nvcpus < 1 || vm->nvcpus > HV_MAX_VCPUS ||
+	    !images[vm->id].data)
 		return -HV_EINVAL;
 	attach(vm);
 	xv = x86_vm_of(vm);
@@ -173,7 +177,8 @@ int x86_vm_start(struct hv_vm *vm)
 	xv->len = 0;
 	xv->ok = xv->not_ok = xv->plan = 0;
 	xv->plan_seen = xv->bailed = xv->reported = 0;
-	x86_vcpu_reset(&vm->vcpus[0]);
+	for (unsigned i = 0; i < vm->nvcpus; i++)
+		x86_vcpu_reset(&vm->vcpus[i]);
 	/* Idle CPUs look again once the core, which holds hv->lock until
 	 * the VM runs, lets them. */
 	smp_kick_others();

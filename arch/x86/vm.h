@@ -5,8 +5,10 @@
  *
  * Each VM owns one 2 MiB block of host memory, mapped by NPT as a single
  * large page at guest-physical 0; any other guest-physical access exits
- * with #NPF. Each VM has one vCPU. Guests start directly in 64-bit long
- * mode on identity page tables the hypervisor writes into their memory.
+ * with #NPF. A VM has up to HV_MAX_VCPUS vCPUs; vCPU n starts with rsi =
+ * n and rsp = VM_GPA_STACK_TOP - n * VM_VCPU_STACK_SIZE, all at the
+ * VM's entry. Guests start directly in 64-bit long mode on identity page
+ * tables the hypervisor writes into their memory.
  */
 #ifndef ARCH_X86_VM_H
 #define ARCH_X86_VM_H
@@ -19,7 +21,8 @@
 #define VM_GPA_PML4 0x1000ull      /* boot page tables: PML4, PDPT, PD */
 #define VM_GPA_IMAGE 0x100000ull   /* the guest image and its entry */
 #define VM_GPA_STACK_TOP 0x200000ull
-#define VM_IMAGE_MAX (VM_GPA_STACK_TOP - 0x10000ull - VM_GPA_IMAGE)
+#define VM_VCPU_STACK_SIZE 0x4000ull
+#define VM_IMAGE_MAX (VM_GPA_STACK_TOP - 0x10000ull - VM_GPA_IMAGE) /* 4 stacks above */
 #define VM_HOST_BASE 0x1000000ull  /* host memory of VM i: base + i * size */
 
 /* Why the glue stopped a VM (for the report). */

@@ -6,7 +6,10 @@
  * The hypervisor starts the guest at its first byte in 64-bit long mode,
  * ring 0, on identity page tables. The runtime loads its own GDT (kernel
  * and user segments, a TSS whose RSP0 is the stack ring-3 traps land on)
- * and IDT, then calls guest_main().
+ * and IDT, then calls guest_main(). In a VM with several vCPUs, every
+ * vCPU starts here with rsi = its index and its own rsp; vCPUs other than
+ * 0 call guest_x86_ap_main(vm id, index) on that stack instead (by
+ * default they halt).
  */
 #define KERNEL_CS 0x08
 #define KERNEL_DS 0x10
@@ -18,11 +21,20 @@
 	.section .text.boot, "ax"
 	.globl _start
 _start:
-	leaq kernel_stack_top(%rip), %rsp
+	testq %rsi, %rsi
+	jz 2f
+	call guest_x86_ap_main
+1:	hlt
+	jmp 1b
+2:	leaq kernel_stack_top(%rip), %rsp
 	call x86_runtime_init
 	call guest_main
 1:	hlt
 	jmp 1b
+
+	.weak guest_x86_ap_main
+guest_x86_ap_main:
+	ret
 
 	.text
 /* void x86_load_tables(const void *gdtr, const void *idtr) */
