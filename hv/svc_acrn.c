@@ -33,13 +33,18 @@
  *                            paused one is 0); reset a paused VM (back to
  *                            CREATED); destroy a VM that is not running
  *                            (back to DEFINED); else -1
+ *   INJECT_MSI(vmid, msi_gpa)
+ *                            a fixed/lowest-priority MSI to the vCPU whose
+ *                            APIC ID (its index) the address names, as the
+ *                            upcall mechanism injects it; -1 otherwise
+ *   VM_GPA2HPA(vmid, gpa)    the host address of a mapped gpa; -1 if not
  *   NOTIFY_REQUEST_FINISH(vmid, vcpu)
  *                            the slot is COMPLETE: the vCPU resumes with
  *                            its value (hv/acrn_ioreq.h); nothing pending
  *                            or not COMPLETE: -EINVAL (ACRN: 0)
  *   answered -ENOTTY (not implemented here): SERVICE_VM_OFFLINE_CPU,
- *   CREATE_VCPU, SET_VCPU_REGS, INJECT_MSI, VM_INTR_MONITOR, SET_IRQLINE,
- *   ASYNCIO_ASSIGN/DEASSIGN, VM_GPA2HPA, VM_SET_MEMORY_REGIONS,
+ *   CREATE_VCPU, SET_VCPU_REGS, VM_INTR_MONITOR, SET_IRQLINE (no PIC or
+ *   IOAPIC is emulated), ASYNCIO_ASSIGN/DEASSIGN, VM_SET_MEMORY_REGIONS,
  *   VM_WRITE_PROTECT_PAGE, SETUP_SBUF, SET/RESET_PTDEV_INTR_INFO,
  *   ASSIGN/DEASSIGN_PCIDEV, ASSIGN/DEASSIGN_MMIODEV, ADD/REMOVE_VDEV,
  *   ASSIGN/DEASSIGN_PIO_REGION, SETUP_HV_NPK_LOG, PROFILING_OPS,
@@ -448,6 +453,78 @@ static void notify_request_finish(struct hv_call *c)
 	hv_call_status(c, st);
 }
 
+/*
+ * INJECT_MSI(vmid, msi_gpa): the MSI in struct hcall_acrn_msi_entry at
+ * msi_gpa, delivered to the running VM vmid: address 0xFEE<dest>000
+ * (dest = the vCPU's APIC ID, which is its index here), data = fixed or
+ * lowest-priority delivery (bits 10:8 = 0 or 1) and the vector in 7:0,
+ * 16 or above. ACRN v3.3 answers -1 for a message it cannot copy or
+ * deliver, and so does hcall.
+ */
+static void inject_msi(struct hv_call *c)
+{
+	struct hcall_acrn_msi_entry msi;
+	struct hv_vcpu *dest = NULL;
+	struct hv_vm *t;
+	uint64_t apic, mode, vector;
+	int64_t st = ACRN_FAILED;
+
+	if (hv_copy_from_guest(c->vm, &msi, c->arg[1], sizeof(msi))) {
+		hv_call_status(c, ACRN_FAILED);
+		return;
+	}
+	apic = (msi.msi_addr >> 12) & 0xFFu;
+	mode = (msi.msi_data >> 8) & 7u;
+	vector = msi.msi_data & 0xFFu;
+	hv_lock(&c->hv->lock);
+	t = managed(c, c->arg[0]);
+	if (!t)
+		st = ACRN_ENOTTY;
+	else if (t->state == HV_VM_RUNNING && (msi.msi_addr >> 20) == 0xFEEu &&
+		 (msi.msi_addr >> 32) == 0 && mode <= 1 && vector >= 16 &&
+		 apic < t->nvcpus && apic < HV_MAX_VCPUS) {
+		dest = &t->vcpus[apic];
+		st = 0;
+	}
+	hv_unlock(&c->hv->lock);
+	if (dest)
+		c->hv->ops->upcall(dest, (unsigned)vector);
+	hv_call_status(c, st);
+}
+
+/*
+ * VM_GPA2HPA(vmid, param_gpa): struct hcall_acrn_vm_gpa2hpa; hpa is
+ * written back for a gpa that VM vmid has mapped. ACRN v3.3: the
+ * parameter cannot be copied, or the gpa is not mapped, -1; writing the
+ * answer back fails, -EINVAL.
+ */
+static void vm_gpa2hpa(struct hv_call *c)
+{
+	struct hcall_acrn_vm_gpa2hpa q;
+	const struct hv_region *r = NULL;
+	struct hv_vm *t;
+	int64_t st;
+
+	if (hv_copy_from_guest(c->vm, &q, c->arg[1], sizeof(q))) {
+		hv_call_status(c, ACRN_FAILED);
+		return;
+	}
+	hv_lock(&c->hv->lock);
+	t = managed(c, c->arg[0]);
+	if (t)
+		r = hv_guest_range(t, q.gpa, 1, 0);
+	if (r)
+		q.hpa = (uint64_t)(uintptr_t)(r->host + (q.gpa - r->gpa));
+	hv_unlock(&c->hv->lock);
+	if (!t)
+		st = ACRN_ENOTTY;
+	else if (!r)
+		st = ACRN_FAILED;
+	else
+		st = hv_copy_to_guest(c->vm, c->arg[1], &q, sizeof(q)) ? ACRN_EINVAL : 0;
+	hv_call_status(c, st);
+}
+
 /* The registers a Trusty world switch carries (trusty.c copy_smc_param),
  * as x86 register numbers (rdi, rsi, rdx, rbx). */
 static const unsigned world_carried[4] = {
@@ -553,6 +630,8 @@ static const struct hv_entry table[ACRN_N] = {
 	[IDX(HCALL_ACRN_START_VM)] = HV_ENTRY(ACRN, START_VM, start_vm, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_PAUSE_VM)] = HV_ENTRY(ACRN, PAUSE_VM, pause_vm, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_RESET_VM)] = HV_ENTRY(ACRN, RESET_VM, reset_vm, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_INJECT_MSI)] = HV_ENTRY(ACRN, INJECT_MSI, inject_msi, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_VM_GPA2HPA)] = HV_ENTRY(ACRN, VM_GPA2HPA, vm_gpa2hpa, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_SET_IOREQ_BUFFER)] =
 		HV_ENTRY(ACRN, SET_IOREQ_BUFFER, set_ioreq_buffer, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_NOTIFY_REQUEST_FINISH)] =

@@ -343,8 +343,26 @@ static void service(void)
 	 * answers an ID it does not serve. */
 	tap_eq("acrn service_vm_offline_cpu = -ENOTTY",
 	       s64(hcall_acrn_service_vm_offline_cpu(1).code), s64(ENOTTY_));
-	tap_eq("acrn inject_msi = -ENOTTY",
-	       s64(hcall_acrn_inject_msi(trusty, 0x1000).code), s64(ENOTTY_));
+	{
+		/* acrn_msi_entry {msi_addr, msi_data}: an address outside
+		 * 0xFEExxxxx is no MSI (-1); GPA2HPA {gpa, hpa} of a page the
+		 * Trusty VM has (its image at 1 MiB) and of one it has not. */
+		static struct hcall_acrn_msi_entry bad_msi = { 0x1000, 0x31 };
+		static struct hcall_acrn_vm_gpa2hpa q;
+
+		tap_eq("acrn inject_msi with no MSI address = -1",
+		       s64(hcall_acrn_inject_msi(trusty, (uint64_t)(uintptr_t)&bad_msi).code),
+		       s64(-1));
+		q.gpa = 0x100123;
+		tap_eq("acrn vm_gpa2hpa(trusty, 0x100123) = 0",
+		       s64(hcall_acrn_vm_gpa2hpa(trusty, (uint64_t)(uintptr_t)&q).code), 0);
+		tap_check(q.hpa != 0 && (q.hpa & 0xfff) == 0x123,
+			  "acrn vm_gpa2hpa: an hpa with the gpa's page offset");
+		q.gpa = OUTSIDE_VM;
+		tap_eq("acrn vm_gpa2hpa of an unmapped gpa = -1",
+		       s64(hcall_acrn_vm_gpa2hpa(trusty, (uint64_t)(uintptr_t)&q).code),
+		       s64(-1));
+	}
 	tap_eq("acrn set_irqline = -ENOTTY",
 	       s64(hcall_acrn_set_irqline(trusty, hcall_acrn_irqline(4, 0)).code),
 	       s64(ENOTTY_));

@@ -144,7 +144,7 @@ Test(acrn, unknown_ids_and_upper_bits)
 	cr_assert_eq(RET(v), ENOTTY_);
 	ACRN(v, 0x81000000ull, R1, 0);
 	cr_assert_eq(RET(v), ENOTTY_);
-	ACRN(v, 0x80000023ull /* INJECT_MSI: not implemented */, 0, 0);
+	ACRN(v, 0x80000025ull /* SET_IRQLINE: not implemented */, 0, 0);
 	cr_assert_eq(RET(v), ENOTTY_);
 }
 
@@ -330,6 +330,39 @@ Test(acrn, io_request_through_the_buffer)
 	cr_assert_eq(hv_acrn_io_poll(&uos->vcpus[0], &value), 0); /* taken once */
 	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, uos->id, 0);
 	cr_assert_eq(RET(v), EINVAL_); /* nothing pending */
+	/* INJECT_MSI (acrn_msi_entry: address 0xFEE00000 | APIC ID << 12,
+	 * data = vector, fixed delivery) reaches the target's vCPU */
+	uint64_t msi[2] = { 0xFEE00000ull, 0x31 };
+	memcpy(mem[0][1] + 0x200, msi, 16);
+	ACRN(v, 0x80000023ull, uos->id, R1 + 0x200);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(fk.upcall_vcpu, &uos->vcpus[0]);
+	cr_assert_eq(fk.upcall_vector, 0x31);
+	msi[0] = 0xFEE01000ull; /* APIC ID 1: no such vCPU */
+	memcpy(mem[0][1] + 0x200, msi, 16);
+	ACRN(v, 0x80000023ull, uos->id, R1 + 0x200);
+	cr_assert_eq(RET(v), -1);
+	msi[0] = 0xFEE00000ull;
+	msi[1] = 0x0f; /* vectors below 16 are exceptions */
+	memcpy(mem[0][1] + 0x200, msi, 16);
+	ACRN(v, 0x80000023ull, uos->id, R1 + 0x200);
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, 0x80000023ull, uos->id, R1 + MEM_SIZE);
+	cr_assert_eq(RET(v), -1); /* cannot be copied */
+	ACRN(v, 0x80000023ull, 0x7, R1 + 0x200);
+	cr_assert_eq(RET(v), ENOTTY_);
+	/* VM_GPA2HPA (vm_gpa2hpa {gpa, hpa}): the host address of R0 + 0x123
+	 * of the target is mem[2][0] + 0x123 here */
+	uint64_t q[2] = { R0 + 0x123, 0 };
+	memcpy(mem[0][1] + 0x300, q, 16);
+	ACRN(v, 0x80000041ull, uos->id, R1 + 0x300);
+	cr_assert_eq(RET(v), 0);
+	memcpy(q, mem[0][1] + 0x300, 16);
+	cr_assert_eq(q[1], (uint64_t)(uintptr_t)&mem[2][0][0x123]);
+	q[0] = 0x1000; /* not mapped */
+	memcpy(mem[0][1] + 0x300, q, 16);
+	ACRN(v, 0x80000041ull, uos->id, R1 + 0x300);
+	cr_assert_eq(RET(v), -1);
 	/* a write carries its value */
 	cr_assert_eq(hv_acrn_io_request(&H, &uos->vcpus[0], 0x80, 2, 0, 0xbeef), 0);
 	memcpy(&u32, slot + 64, 4);
