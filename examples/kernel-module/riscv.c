@@ -7,16 +7,10 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-/*
- * hcall/sbi.h first: <linux/kernel.h> defines READ and WRITE as macros,
- * and the SBI CPPC table's rows named READ and WRITE are expanded through
- * them when the header comes later (hcall_sbi_cppc_write then refers to
- * HCALL_SBI_CPPC_1).
- */
-#include <hcall/sbi.h>
-
 #include <linux/kernel.h>
 #include <asm/sbi.h>
+
+#include <hcall/sbi.h>
 
 #include "hcall_demo.h"
 

@@ -239,94 +239,99 @@ HCALL_INLINE int hcall_call_slot_arg(const struct hcall_call_desc *c,
  */
 #define HCALL_WRAPPER(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
 		      a4, summary)                                          \
-	HCALL__WRAP_##kind(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, \
-			   a3, a4)
+	HCALL__WRAP_##kind(abi, HCALL_##ABI##_##NAME, hcall_##abi##_##name, \
+			   HCALL_RK_##kind, nargs, nrsvd, a1, a2, a3, a4)
+/*
+ * Below HCALL_WRAPPER the call's number (NR), the wrapper's name (FN) and
+ * its result kind (RK) travel as identifiers already pasted together
+ * there: a row's NAME or name is never passed on as a bare token, so a
+ * macro of that name in the includer (the kernel's READ and WRITE, say)
+ * cannot replace it.
+ */
 #define HCALL__WRAP_CUSTOM(...)
-#define HCALL__WRAP_STATUS(ABI, abi, NAME, name, kind, nargs, nrsvd, ...) \
-	HCALL__WRAP_##nargs##_##nrsvd(ABI, abi, NAME, name, kind, __VA_ARGS__)
+#define HCALL__WRAP_STATUS(abi, NR, FN, RK, nargs, nrsvd, ...) \
+	HCALL__WRAP_##nargs##_##nrsvd(abi, NR, FN, RK, __VA_ARGS__)
 #define HCALL__WRAP_VALUE HCALL__WRAP_STATUS
 
-#define HCALL__WRAP_HEAD(ABI, abi, name) \
-	HCALL_INLINE struct hcall_result hcall_##abi##_##name
-#define HCALL__NR(ABI, NAME) HCALL_##ABI##_##NAME
+#define HCALL__WRAP_HEAD(FN) HCALL_INLINE struct hcall_result FN
 
-#define HCALL__WRAP_0_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(void)                             \
+#define HCALL__WRAP_0_0(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(void)                             \
 	{                                                                  \
-		return hcall_##abi##_invoke0(HCALL__NR(ABI, NAME),         \
-					     HCALL_RK_##kind);             \
+		return hcall_##abi##_invoke0(NR,         \
+					     RK);             \
 	}
-#define HCALL__WRAP_1_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1))              \
+#define HCALL__WRAP_1_0(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(HCALL__ARG_DECL(a1))              \
 	{                                                                  \
-		return hcall_##abi##_invoke1(HCALL__NR(ABI, NAME),         \
-					     HCALL_RK_##kind,              \
+		return hcall_##abi##_invoke1(NR,         \
+					     RK,              \
 					     HCALL__ARG_NAME(a1));         \
 	}
-#define HCALL__WRAP_2_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+#define HCALL__WRAP_2_0(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(HCALL__ARG_DECL(a1),              \
 					 HCALL__ARG_DECL(a2))              \
 	{                                                                  \
 		return hcall_##abi##_invoke2(                              \
-			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			NR, RK,             \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2));         \
 	}
-#define HCALL__WRAP_3_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+#define HCALL__WRAP_3_0(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(HCALL__ARG_DECL(a1),              \
 					 HCALL__ARG_DECL(a2),              \
 					 HCALL__ARG_DECL(a3))              \
 	{                                                                  \
 		return hcall_##abi##_invoke3(                              \
-			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			NR, RK,             \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),          \
 			HCALL__ARG_NAME(a3));                              \
 	}
-#define HCALL__WRAP_4_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(                                  \
+#define HCALL__WRAP_4_0(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(                                  \
 		HCALL__ARG_DECL(a1), HCALL__ARG_DECL(a2),                  \
 		HCALL__ARG_DECL(a3), HCALL__ARG_DECL(a4))                  \
 	{                                                                  \
 		return hcall_##abi##_invoke4(                              \
-			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			NR, RK,             \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),          \
 			HCALL__ARG_NAME(a3), HCALL__ARG_NAME(a4));         \
 	}
-#define HCALL__WRAP_0_3(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(void)                             \
+#define HCALL__WRAP_0_3(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(void)                             \
 	{                                                                  \
-		return hcall_##abi##_invoke3(HCALL__NR(ABI, NAME),         \
-					     HCALL_RK_##kind, 0, 0, 0);    \
+		return hcall_##abi##_invoke3(NR,         \
+					     RK, 0, 0, 0);    \
 	}
-#define HCALL__WRAP_1_2(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1))              \
+#define HCALL__WRAP_1_2(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(HCALL__ARG_DECL(a1))              \
 	{                                                                  \
-		return hcall_##abi##_invoke3(HCALL__NR(ABI, NAME),         \
-					     HCALL_RK_##kind,              \
+		return hcall_##abi##_invoke3(NR,         \
+					     RK,              \
 					     HCALL__ARG_NAME(a1), 0, 0);   \
 	}
 
-#define HCALL__WRAP_1_FLAGS_FIRST(ABI, abi, NAME, name, kind, a1, a2, a3, a4)    \
-	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1))              \
+#define HCALL__WRAP_1_FLAGS_FIRST(abi, NR, FN, RK, a1, a2, a3, a4)    \
+	HCALL__WRAP_HEAD(FN)(HCALL__ARG_DECL(a1))              \
 	{                                                                  \
-		return hcall_##abi##_invoke2(HCALL__NR(ABI, NAME),         \
-					     HCALL_RK_##kind, 0,           \
+		return hcall_##abi##_invoke2(NR,         \
+					     RK, 0,           \
 					     HCALL__ARG_NAME(a1));         \
 	}
-#define HCALL__WRAP_2_1(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+#define HCALL__WRAP_2_1(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(HCALL__ARG_DECL(a1),              \
 					 HCALL__ARG_DECL(a2))              \
 	{                                                                  \
 		return hcall_##abi##_invoke3(                              \
-			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			NR, RK,             \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2), 0);      \
 	}
-#define HCALL__WRAP_3_1(ABI, abi, NAME, name, kind, a1, a2, a3, a4)        \
-	HCALL__WRAP_HEAD(ABI, abi, name)(HCALL__ARG_DECL(a1),              \
+#define HCALL__WRAP_3_1(abi, NR, FN, RK, a1, a2, a3, a4)        \
+	HCALL__WRAP_HEAD(FN)(HCALL__ARG_DECL(a1),              \
 					 HCALL__ARG_DECL(a2),              \
 					 HCALL__ARG_DECL(a3))              \
 	{                                                                  \
 		return hcall_##abi##_invoke4(                              \
-			HCALL__NR(ABI, NAME), HCALL_RK_##kind,             \
+			NR, RK,             \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),          \
 			HCALL__ARG_NAME(a3), 0);                           \
 	}

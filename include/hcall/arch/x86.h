@@ -260,64 +260,64 @@ HCALL_INLINE enum hcall_x86_conduit hcall_x86_detect_conduit(void)
  */
 #define HCALL_X86_WRAPPER_ON(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, \
 			     a2, a3, a4, summary)                          \
-	HCALL__XON_##kind(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, \
-			  a3, a4)
+	HCALL__XON_##kind(abi, HCALL_##ABI##_##NAME, hcall_##abi##_##name##_on, \
+			  HCALL_RK_##kind, nargs, nrsvd, a1, a2, a3, a4)
+/* NR, FN and RK are pasted above, as in HCALL_WRAPPER (hcall/abi/desc.h). */
 #define HCALL__XON_CUSTOM(...)
-#define HCALL__XON_STATUS(ABI, abi, NAME, name, kind, nargs, nrsvd, ...) \
-	HCALL__XON_##nargs##_##nrsvd(ABI, abi, NAME, name, kind, __VA_ARGS__)
+#define HCALL__XON_STATUS(abi, NR, FN, RK, nargs, nrsvd, ...) \
+	HCALL__XON_##nargs##_##nrsvd(abi, NR, FN, RK, __VA_ARGS__)
 #define HCALL__XON_VALUE HCALL__XON_STATUS
 
-#define HCALL__XON_HEAD(abi, name) \
-	HCALL_INLINE struct hcall_result hcall_##abi##_##name##_on
+#define HCALL__XON_HEAD(FN) HCALL_INLINE struct hcall_result FN
 
-#define HCALL__XON_0_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)          \
-	HCALL__XON_HEAD(abi, name)(enum hcall_x86_conduit conduit)          \
+#define HCALL__XON_0_0(abi, NR, FN, RK, a1, a2, a3, a4)          \
+	HCALL__XON_HEAD(FN)(enum hcall_x86_conduit conduit)          \
 	{                                                                   \
-		return hcall_##abi##_invoke0_on(conduit, HCALL__NR(ABI, NAME), \
-						HCALL_RK_##kind);           \
+		return hcall_##abi##_invoke0_on(conduit, NR, \
+						RK);           \
 	}
-#define HCALL__XON_1_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)          \
-	HCALL__XON_HEAD(abi, name)(enum hcall_x86_conduit conduit,          \
+#define HCALL__XON_1_0(abi, NR, FN, RK, a1, a2, a3, a4)          \
+	HCALL__XON_HEAD(FN)(enum hcall_x86_conduit conduit,          \
 				   HCALL__ARG_DECL(a1))                     \
 	{                                                                   \
-		return hcall_##abi##_invoke1_on(conduit, HCALL__NR(ABI, NAME), \
-						HCALL_RK_##kind,            \
+		return hcall_##abi##_invoke1_on(conduit, NR, \
+						RK,            \
 						HCALL__ARG_NAME(a1));       \
 	}
-#define HCALL__XON_2_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)          \
-	HCALL__XON_HEAD(abi, name)(enum hcall_x86_conduit conduit,          \
+#define HCALL__XON_2_0(abi, NR, FN, RK, a1, a2, a3, a4)          \
+	HCALL__XON_HEAD(FN)(enum hcall_x86_conduit conduit,          \
 				   HCALL__ARG_DECL(a1), HCALL__ARG_DECL(a2)) \
 	{                                                                   \
 		return hcall_##abi##_invoke2_on(                            \
-			conduit, HCALL__NR(ABI, NAME), HCALL_RK_##kind,     \
+			conduit, NR, RK,     \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2));          \
 	}
-#define HCALL__XON_3_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)          \
-	HCALL__XON_HEAD(abi, name)(enum hcall_x86_conduit conduit,          \
+#define HCALL__XON_3_0(abi, NR, FN, RK, a1, a2, a3, a4)          \
+	HCALL__XON_HEAD(FN)(enum hcall_x86_conduit conduit,          \
 				   HCALL__ARG_DECL(a1), HCALL__ARG_DECL(a2), \
 				   HCALL__ARG_DECL(a3))                     \
 	{                                                                   \
 		return hcall_##abi##_invoke3_on(                            \
-			conduit, HCALL__NR(ABI, NAME), HCALL_RK_##kind,     \
+			conduit, NR, RK,     \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),           \
 			HCALL__ARG_NAME(a3));                               \
 	}
-#define HCALL__XON_4_0(ABI, abi, NAME, name, kind, a1, a2, a3, a4)          \
-	HCALL__XON_HEAD(abi, name)(enum hcall_x86_conduit conduit,          \
+#define HCALL__XON_4_0(abi, NR, FN, RK, a1, a2, a3, a4)          \
+	HCALL__XON_HEAD(FN)(enum hcall_x86_conduit conduit,          \
 				   HCALL__ARG_DECL(a1), HCALL__ARG_DECL(a2), \
 				   HCALL__ARG_DECL(a3), HCALL__ARG_DECL(a4)) \
 	{                                                                   \
 		return hcall_##abi##_invoke4_on(                            \
-			conduit, HCALL__NR(ABI, NAME), HCALL_RK_##kind,     \
+			conduit, NR, RK,     \
 			HCALL__ARG_NAME(a1), HCALL__ARG_NAME(a2),           \
 			HCALL__ARG_NAME(a3), HCALL__ARG_NAME(a4));          \
 	}
-#define HCALL__XON_1_FLAGS_FIRST(ABI, abi, NAME, name, kind, a1, a2, a3, a4)      \
-	HCALL__XON_HEAD(abi, name)(enum hcall_x86_conduit conduit,          \
+#define HCALL__XON_1_FLAGS_FIRST(abi, NR, FN, RK, a1, a2, a3, a4)      \
+	HCALL__XON_HEAD(FN)(enum hcall_x86_conduit conduit,          \
 				   HCALL__ARG_DECL(a1))                     \
 	{                                                                   \
-		return hcall_##abi##_invoke2_on(conduit, HCALL__NR(ABI, NAME), \
-						HCALL_RK_##kind, 0,         \
+		return hcall_##abi##_invoke2_on(conduit, NR, \
+						RK, 0,         \
 						HCALL__ARG_NAME(a1));       \
 	}
 
