@@ -98,8 +98,14 @@ static int runnable(struct hv_vcpu *c)
 	if (!c || c->vm->state != HV_VM_RUNNING || !c->online || !c->arch)
 		return 0;
 	xc = x86_vcpu_of(c);
-	if (xc->io_wait && !io_finished(c, xc))
+	if (xc->io_wait && !io_finished(c, xc)) {
+		x86_pcpus[x86_this_cpu()].poll = 1;
 		return 0;
+	}
+	/* An upcall from another CPU may land between this vCPU's HLT
+	 * exit checking for one and marking it halted. */
+	if (xc->halted && __atomic_load_n(&xc->upcall_pending, __ATOMIC_ACQUIRE))
+		xc->halted = 0;
 	return !xc->halted;
 }
 

@@ -172,14 +172,20 @@ static void run_vcpus(void)
 
 /* An AP: runs its vCPUs, halts when it has none. `busy` is set before it
  * looks, so CPU 0 never sees it idle while it may still run one; going
- * idle, it kicks CPU 0 to look again. */
+ * idle, it kicks CPU 0 to look again. A CPU whose vCPU waits for an I/O
+ * request polls instead: the Service VM finishes it without a kick. */
 static __attribute__((noreturn)) void ap_main(unsigned cpu)
 {
 	struct x86_pcpu *c = &x86_pcpus[cpu];
 
 	for (;;) {
 		__atomic_store_n(&c->busy, 1, __ATOMIC_SEQ_CST);
+		c->poll = 0;
 		run_vcpus();
+		if (c->poll) {
+			__asm__ volatile("pause");
+			continue;
+		}
 		__atomic_store_n(&c->busy, 0, __ATOMIC_SEQ_CST);
 		smp_kick(0);
 		smp_idle();
@@ -215,10 +221,14 @@ void hv_x86_main(uint32_t magic, const struct multiboot_info *mbi)
 
 	/* CPU 0 ends the run once neither it nor any AP can run a vCPU. */
 	for (;;) {
+		x86_pcpus[0].poll = 0;
 		run_vcpus();
 		if (!aps_busy() && !x86_pick_next(&hv, 0))
 			break;
-		smp_idle();
+		if (x86_pcpus[0].poll)
+			__asm__ volatile("pause");
+		else
+			smp_idle();
 	}
 	failed = relay_finish(&hv);
 	con_puts(failed ? "# hv: FAIL\n" : "# hv: PASS\n");

@@ -39,6 +39,8 @@ struct x86_pcpu {
 	uint32_t apic_id;
 	volatile int alive; /* set by the CPU once SVM is on */
 	volatile int busy;  /* looking for or running a vCPU */
+	int poll;           /* a vCPU here waits for I/O another CPU may
+			     * finish without a kick: do not halt */
 };
 
 extern struct x86_pcpu x86_pcpus[X86_MAX_CPUS];
