@@ -483,7 +483,7 @@ static void inject_msi(struct hv_call *c)
 	else if (t->state == HV_VM_RUNNING && (msi.msi_addr >> 20) == 0xFEEu &&
 		 (msi.msi_addr >> 32) == 0 && mode <= 1 && vector >= 16 &&
 		 apic < t->nvcpus && apic < HV_MAX_VCPUS) {
-		dest = &t->vcpus[apic];
+		dest = &t->vcpus[hv_index_nospec(apic, t->nvcpus)];
 		st = 0;
 	}
 	hv_unlock(&c->hv->lock);
@@ -545,7 +545,8 @@ static void switch_world_locked(struct acrn_vm *a, struct hv_vcpu *vcpu)
 	unsigned i;
 
 	for (i = 0; i < 4; i++)
-		next.r[world_carried[i]] = vcpu->regs.r[world_carried[i]];
+		next.r[world_carried[i] % HCALL_NREGS] =
+			vcpu->regs.r[world_carried[i] % HCALL_NREGS];
 	a->world_regs = vcpu->regs;
 	a->world_pc = vcpu->pc;
 	vcpu->regs = next;
