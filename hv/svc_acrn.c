@@ -31,8 +31,9 @@
  *                            caller: start a CREATED (or PAUSED) VM whose
  *                            buffer is set; pause a running VM (pausing a
  *                            paused one is 0); reset a paused VM (back to
- *                            CREATED); destroy a VM that is not running
- *                            (back to DEFINED); else -1
+ *                            CREATED, its secure world gone); destroy a VM
+ *                            that is not running (back to DEFINED, its
+ *                            registered handlers gone); else -1
  *   INJECT_MSI(vmid, msi_gpa)
  *                            a fixed/lowest-priority MSI to the vCPU whose
  *                            APIC ID (its index) the address names, as the
@@ -72,6 +73,7 @@
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
+#include "registry.h"
 #include "service.h"
 #include "vm.h"
 
@@ -238,6 +240,26 @@ static int ioreq_set(struct hv_vm *t)
 	return set;
 }
 
+/*
+ * What a reset or a destroy drops of a VM's run (under vm->lock): the
+ * secure world (ACRN's reset_vm() destroys it, so Trusty starts afresh)
+ * and the requests in flight; a destroy also forgets the request buffer,
+ * which a reset keeps for the device model that goes on serving the VM.
+ */
+static void forget_run(struct hv_vm *t, int destroy)
+{
+	struct acrn_vm *a = acrn_of(t);
+
+	hv_lock(&t->lock);
+	a->trusty = 0;
+	a->world_pc = 0;
+	hv_memset(&a->world_regs, 0, sizeof(a->world_regs));
+	a->io_pending = a->io_done = 0;
+	if (destroy)
+		a->ioreq_set = 0;
+	hv_unlock(&t->lock);
+}
+
 enum lifecycle { START, PAUSE, RESET, DESTROY };
 
 static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecycle op)
@@ -260,8 +282,10 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 		if (t->state != HV_VM_PAUSED)
 			return ACRN_FAILED;
 		st = hv_vm_stop_locked(c->hv, t);
-		if (!st)
+		if (!st) {
 			hv_vm_set_state(t, HV_VM_CREATED);
+			forget_run(t, 0);
+		}
 		return st;
 	case DESTROY:
 		if (t->state == HV_VM_RUNNING)
@@ -269,11 +293,10 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 		if (t->state == HV_VM_PAUSED)
 			hv_vm_stop_locked(c->hv, t);
 		hv_vm_set_state(t, HV_VM_DEFINED);
-		hv_lock(&t->lock);
-		acrn_of(t)->trusty = 0;
-		acrn_of(t)->ioreq_set = 0;
-		acrn_of(t)->io_pending = acrn_of(t)->io_done = 0;
-		hv_unlock(&t->lock);
+		forget_run(t, 1);
+		/* A new CREATE_VM makes a new VM: nothing registered for this
+		 * one carries over to it. */
+		hv_registry_purge_locked(c->hv, t->id);
 		return 0;
 	}
 	return ACRN_EINVAL;

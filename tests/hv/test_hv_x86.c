@@ -453,6 +453,94 @@ Test(acrn, trusty_calls)
 	cr_assert_eq(RET(t), -1); /* -EPERM */
 }
 
+/* A handler an embedder registered for a managed VM. */
+static int64_t embedder(struct hv *hv, struct hv_vcpu *c, uint64_t nr, void *priv)
+{
+	(void)hv;
+	(void)c;
+	(void)nr;
+	(void)priv;
+	return 0x1234;
+}
+
+/*
+ * ACRN's reset_vm() destroys the secure world, and a destroyed VM keeps
+ * nothing of its run: after PAUSE, RESET and START the Trusty VM can
+ * initialise Trusty again from the normal world, and after DESTROY and a
+ * new CREATE the handlers registered for the old VM are gone.
+ */
+Test(acrn, reset_and_destroy_forget_the_run)
+{
+	const uint8_t uuid[16] = { 0x77, [15] = 0x88 };
+	struct hv_vm_config cfg;
+	struct hv_vm *tv;
+	struct hv_vcpu *t;
+	uint64_t page = R1 + 0x1000;
+	uint16_t vmid;
+	const uint64_t custom = 0x800000F0ull; /* no ACRN call has this ID */
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.name = "trusty-uos";
+	cfg.role = HV_ROLE_TRUSTY;
+	cfg.abis = HV_ABI_BIT(HV_ABI_ACRN);
+	cfg.entry = R0;
+	cfg.nvcpus = 1;
+	cfg.regions[0] = (struct hv_region){ R0, MEM_SIZE, mem[3][0],
+					     HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };
+	cfg.regions[1] = (struct hv_region){ R1, MEM_SIZE, mem[3][1],
+					     HV_MEM_READ | HV_MEM_WRITE };
+	cfg.nregions = 2;
+	memcpy(cfg.uuid, uuid, 16);
+	tv = hv_vm_create(&H, &cfg);
+	cr_assert_not_null(tv);
+	t = &tv->vcpus[0];
+
+	put_creation(uuid, 0);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	memcpy(&vmid, mem[0][1], 2);
+	cr_assert_eq(vmid, tv->id);
+	memcpy(mem[0][1] + 0x100, &page, 8);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + 0x100);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+
+	/* Trusty up (the boot parameters in the Trusty VM's own memory) */
+	uint32_t w[8] = { 96, 1, (uint32_t)R0, (uint32_t)(R0 + 0x10), 0x1000, 0, 0, 0 };
+	memset(mem[3][1], 0, 96);
+	memcpy(mem[3][1], w, sizeof(w));
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	cr_assert_eq(RET(t), 0);
+
+	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_RESET_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	/* the normal world again, with no secure world: WORLD_SWITCH is
+	 * refused (-EPERM, -1) and Trusty can be initialised afresh */
+	ACRN(t, ACRN_WORLD_SWITCH, 0, 0);
+	cr_assert_eq(RET(t), -1);
+	ACRN(t, ACRN_INITIALIZE_TRUSTY, R1, 0);
+	cr_assert_eq(RET(t), 0);
+
+	cr_assert_eq(hv_register_hypercall(tv, HV_ABI_ACRN, custom, embedder, NULL), 0);
+	ACRN(t, custom, 0, 0);
+	cr_assert_eq(RET(t), 0x1234);
+	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
+	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + 0x100);
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	ACRN(t, custom, 0, 0);
+	cr_assert_eq(RET(t), ENOTTY_); /* the old VM's handler is gone */
+}
+
 static int64_t pal(struct hv *hv, struct hv_vcpu *c, uint64_t nr, void *priv)
 {
 	(void)hv;
