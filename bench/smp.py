@@ -7,7 +7,9 @@
 Boots the arm64 SMP bench image (bench/smp: the hypervisor with one
 4-vCPU VM running bench/smp/guest.c) of aarch64-none-{gcc,clang} with
 `-smp k -icount shift=0,sleep=off` for k = 1, 2, 4, the boot loader
-telling the guest k. k vCPUs, each on its own physical CPU, make 20,000
+telling the guest k; and the x86 one (bench-x86-smp.elf with
+bench/smp/x86/guest.c, KVM VAPIC_POLL_IRQ through VMMCALL, then PAUSE)
+of x86_64-none-{gcc,clang}, the hypervisor telling the guest k. k vCPUs, each on its own physical CPU, make 20,000
 PSCI_VERSION calls each; the guest prints
 
     BENCH hz <counter frequency> 0
@@ -43,18 +45,39 @@ GOAL_PCT = 5.0
 LINE = re.compile(r"BENCH (\w+) (\d+) (\d+)(?: (\d+))?")
 
 
-def boot(image, k, timeout):
-    cmd = ["qemu-system-aarch64", "-machine", "virt,virtualization=on", "-cpu", "cortex-a57",
-           "-nographic", "-semihosting", "-smp", str(k), "-icount", "shift=0,sleep=off",
-           "-device", f"loader,addr={K_ADDR},data={k},data-len=4", "-kernel", image]
-    shown = cmd[:-1] + [os.path.relpath(image, ROOT)]
+def arm64_cmd(d, k):
+    image = os.path.join(d, "bench", "smp", "bench-arm64-smp.elf")
+    return ["qemu-system-aarch64", "-machine", "virt,virtualization=on", "-cpu", "cortex-a57",
+            "-nographic", "-semihosting", "-smp", str(k), "-icount", "shift=0,sleep=off",
+            "-device", f"loader,addr={K_ADDR},data={k},data-len=4", "-kernel", image]
+
+
+def x86_cmd(d, k):
+    return ["qemu-system-x86_64", "-cpu", "qemu64,+svm", "-display", "none", "-debugcon",
+            "stdio", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-no-reboot",
+            "-smp", str(k), "-icount", "shift=0,sleep=off",
+            "-kernel", os.path.join(d, "bench", "smp", "bench-x86-smp.elf"),
+            "-initrd", os.path.join(d, "bench", "smp", "bench-smp-guest-x86.bin")]
+
+
+# arch: (build directory prefix, QEMU, command, image, exit status of a pass, call)
+ARCHES = {
+    "arm64": ("aarch64", "qemu-system-aarch64", arm64_cmd, "bench-arm64-smp.elf", 0,
+              "PSCI_VERSION (hvc #0)"),
+    "x86_64": ("x86_64", "qemu-system-x86_64", x86_cmd, "bench-x86-smp.elf", 1,
+               "KVM VAPIC_POLL_IRQ (vmmcall)"),
+}
+
+
+def boot(cmd, k, timeout, ok_status=0):
+    shown = [os.path.relpath(c, ROOT) if c.startswith(ROOT) else c for c in cmd]
     try:
         p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise RuntimeError(f"timed out after {timeout:.0f} s: {' '.join(cmd)}")
     text = p.stdout.decode("utf-8", "replace").replace("\r", "")
-    if p.returncode != 0 or "not ok" in text:
+    if p.returncode != ok_status or "not ok" in text:
         tail = "\n".join(text.splitlines()[-8:])
         raise RuntimeError(f"k={k}: QEMU exited with {p.returncode}:\n{tail}")
     hz = smp = None
@@ -71,49 +94,55 @@ def boot(image, k, timeout):
 
 def section(build_root, runs=2, timeout=120.0):
     rows, errors, cmds = [], [], []
-    if not shutil.which("qemu-system-aarch64"):
-        return {"status": "missing", "why": "qemu-system-aarch64 is not installed"}
-    for comp in ("gcc", "clang"):
-        image = os.path.join(build_root, f"aarch64-none-{comp}", "bench", "smp",
-                             "bench-arm64-smp.elf")
-        if not os.path.exists(image):
+    for arch, (prefix, qemu, make_cmd, image_name, ok_status, call) in ARCHES.items():
+        if not shutil.which(qemu):
+            errors.append(f"{arch}: {qemu} is not installed")
             continue
-        try:
-            per = {}
-            for k in (1, 2, 4):
-                seen = []
-                for _ in range(runs):
-                    v, cmd = boot(image, k, timeout)
-                    seen.append(v)
-                per[k] = (seen[0], all(s == seen[0] for s in seen))
-                if comp == "gcc":
-                    cmds.append(cmd)
-        except RuntimeError as e:
-            errors.append(f"{comp}: {e}")
-            continue
-        base = per[1][0]
-        spread = max(abs(per[k][0] - base) / base * 100 for k in per)
-        rows.append({"arch": "arm64", "compiler": comp, "call": "PSCI_VERSION (hvc #0)",
-                     "1 vCPU": round(per[1][0], 1), "2 vCPUs": round(per[2][0], 1),
-                     "4 vCPUs": round(per[4][0], 1), "spread %": round(spread, 2),
-                     "goal <= 5%": "met" if spread <= GOAL_PCT else "NOT met",
-                     "deterministic": all(p[1] for p in per.values())})
+        for comp in ("gcc", "clang"):
+            d = os.path.join(build_root, f"{prefix}-none-{comp}")
+            if os.path.exists(os.path.join(d, "bench", "smp", image_name)):
+                arch_rows(rows, errors, cmds, arch, comp, call,
+                          lambda k, d=d, f=make_cmd: f(d, k), ok_status, runs, timeout)
     if not rows:
-        why = "; ".join(errors) or ("no bench/smp/bench-arm64-smp.elf in " + build_root +
-                                    "/aarch64-none-<compiler>")
+        why = "; ".join(errors) or ("no bench/smp/bench-<arch>-smp.elf in " + build_root +
+                                    "/<arch>-none-<compiler>")
         return {"status": "missing", "why": why}
     note = ("Instructions per call per vCPU, everything in the window counted (guest loop, "
-            "YIELD, trap, hypervisor, the other CPUs' instructions): k vCPUs on k physical "
-            "CPUs (-smp k), 20,000 calls each, under qemu -icount shift=0,sleep=off, which "
-            "runs the CPUs round-robin in one thread; a YIELD after each call interleaves "
-            "the vCPUs call by call. Lock contention across a CPU switch cannot show under "
-            "round-robin TCG (a CPU is switched only at the guest's YIELD). Arm64 only: the "
-            "riscv64 and x86_64 hypervisors run on one CPU. Reproduce: `python3 bench/smp.py`; "
-            "one boot: `" + (cmds[-1] if cmds else "") + "`.")
+            "YIELD or PAUSE, trap, hypervisor, the other CPUs' instructions): k vCPUs on k "
+            "physical CPUs (-smp k), 20,000 calls each, under qemu -icount shift=0,sleep=off, "
+            "which runs the CPUs round-robin in one thread; a YIELD (arm64) or PAUSE (x86) "
+            "after each call interleaves the vCPUs call by call. Lock contention across a "
+            "CPU switch cannot show under round-robin TCG (a CPU is switched only at the "
+            "guest's YIELD or PAUSE). The riscv64 hypervisor is not measured here. "
+            "Reproduce: `python3 bench/smp.py`; one boot each: `" + "`, `".join(cmds) + "`.")
     out = {"status": "ok", "rows": rows, "note": note}
     if errors:
         out["errors"] = errors
     return out
+
+
+def arch_rows(rows, errors, cmds, arch, comp, call, make_cmd, ok_status, runs, timeout):
+    """Boot one image with k = 1, 2, 4 and append its row (or an error)."""
+    try:
+        per = {}
+        for k in (1, 2, 4):
+            seen = []
+            for _ in range(runs):
+                v, cmd = boot(make_cmd(k), k, timeout, ok_status)
+                seen.append(v)
+            per[k] = (seen[0], all(s == seen[0] for s in seen))
+            if comp == "gcc" and k == 4:
+                cmds.append(cmd)
+    except RuntimeError as e:
+        errors.append(f"{arch} {comp}: {e}")
+        return
+    base = per[1][0]
+    spread = max(abs(per[k][0] - base) / base * 100 for k in per)
+    rows.append({"arch": arch, "compiler": comp, "call": call,
+                 "1 vCPU": round(per[1][0], 1), "2 vCPUs": round(per[2][0], 1),
+                 "4 vCPUs": round(per[4][0], 1), "spread %": round(spread, 2),
+                 "goal <= 5%": "met" if spread <= GOAL_PCT else "NOT met",
+                 "deterministic": all(p[1] for p in per.values())})
 
 
 def main():

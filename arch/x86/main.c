@@ -61,6 +61,12 @@ struct vm_plan {
 static const struct vm_plan plan[] = {
 	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0, 0 },
 };
+#elif defined(HV_BENCH_SMP)
+/* The SMP bench image (bench/smp/x86, bench/smp.py): one KVM x86 VM with
+ * 4 vCPUs; with -smp k, vCPUs 0..k-1 call at once. */
+static const struct vm_plan plan[] = {
+	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0, 4 },
+};
 #elif defined(HV_X86_STORM)
 /* The SMP storm image (tests/guest/x86/storm.c, -smp 4): a service VM
  * with 4 vCPUs, one per CPU, and the VM its ACRN calls create and
@@ -154,6 +160,8 @@ static void create_vms(unsigned n)
 		for (unsigned k = 1; plan[i].start && k < cfg.nvcpus; k++)
 			if (hv_vcpu_power_on(&vm->vcpus[k], cfg.entry, 0))
 				broken("starting a vCPU failed");
+		/* The APs were idle when the VM started: they look again. */
+		smp_kick_others();
 		if (plan[i].abis & ABI(PALACIOS) && palacios_register(vm))
 			broken("registering the Palacios hypercalls failed");
 	}
@@ -204,20 +212,23 @@ void hv_x86_main(uint32_t magic, const struct multiboot_info *mbi);
 
 void hv_x86_main(uint32_t magic, const struct multiboot_info *mbi)
 {
-	unsigned n, wanted, failed;
+	unsigned n, nvms, wanted, failed;
 
 	con_puts("# hcall x86_64 SVM hypervisor\n");
 	pic_mask_all();
 	if (smp_cpu_init(0))
 		broken("the CPU has no SVM (run with -cpu qemu64,+svm)");
-	n = take_modules(magic, mbi);
+	/* Before smp_boot() writes the trampoline into low memory. */
+	nvms = take_modules(magic, mbi);
 	if (hv_init(&hv, &x86_ops))
 		broken("hv_init failed");
-	create_vms(n);
+	/* The APs first: a VM's vCPUs start knowing how many CPUs there are
+	 * (vm.h); an AP looks for a vCPU when a VM start kicks it. */
 	n = smp_boot(ap_main, &wanted);
 	if (wanted > 1)
 		/* Each AP counts once it is in long mode with SVM on. */
 		relay_check(n == wanted, "hv", "every CPU of -smp is up with SVM on:", n);
+	create_vms(nvms);
 
 	/* CPU 0 ends the run once neither it nor any AP can run a vCPU. */
 	for (;;) {

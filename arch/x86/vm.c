@@ -123,6 +123,7 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 		vcpu->regs.r[i] = 0;
 	/* rsp, copied into the VMCB: vCPU n's stack is the n-th from the top */
 	vcpu->regs.r[4] = VM_GPA_STACK_TOP - vcpu->id * VM_VCPU_STACK_SIZE;
+	vcpu->regs.r[2] = x86_ncpus;        /* rdx: physical CPUs */
 	vcpu->regs.r[6] = vcpu->id;         /* rsi: which vCPU this is */
 	vcpu->regs.r[7] = vcpu->vm->id;     /* rdi: informative */
 	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);

@@ -6,7 +6,7 @@
  * Each VM owns one 2 MiB block of host memory, mapped by NPT as a single
  * large page at guest-physical 0; any other guest-physical access exits
  * with #NPF. A VM has up to HV_MAX_VCPUS vCPUs; vCPU n starts with rsi =
- * n and rsp = VM_GPA_STACK_TOP - n * VM_VCPU_STACK_SIZE, all at the
+ * n, rdx = the number of physical CPUs (vCPU n runs on CPU n % rdx) and rsp = VM_GPA_STACK_TOP - n * VM_VCPU_STACK_SIZE, all at the
  * VM's entry. Guests start directly in 64-bit long mode on identity page
  * tables the hypervisor writes into their memory.
  */

@@ -7,9 +7,10 @@
  * ring 0, on identity page tables. The runtime loads its own GDT (kernel
  * and user segments, a TSS whose RSP0 is the stack ring-3 traps land on)
  * and IDT, then calls guest_main(). In a VM with several vCPUs, every
- * vCPU starts here with rsi = its index and its own rsp; vCPUs other than
- * 0 call guest_x86_ap_main(vm id, index) on that stack instead (by
- * default they halt).
+ * vCPU starts here with rsi = its index, rdx = the number of physical
+ * CPUs and its own rsp; vCPU 0 keeps rdx in guest_x86_boot_ncpus, the
+ * others call guest_x86_ap_main(vm id, index, CPUs) on that stack
+ * instead (by default they halt).
  */
 #define KERNEL_CS 0x08
 #define KERNEL_DS 0x10
@@ -26,7 +27,8 @@ _start:
 	call guest_x86_ap_main
 1:	hlt
 	jmp 1b
-2:	leaq kernel_stack_top(%rip), %rsp
+2:	movq %rdx, guest_x86_boot_ncpus(%rip)
+	leaq kernel_stack_top(%rip), %rsp
 	call x86_runtime_init
 	call guest_main
 1:	hlt
@@ -35,6 +37,12 @@ _start:
 	.weak guest_x86_ap_main
 guest_x86_ap_main:
 	ret
+
+	.data
+	.balign 8
+	.globl guest_x86_boot_ncpus
+guest_x86_boot_ncpus:
+	.quad 0
 
 	.text
 /* void x86_load_tables(const void *gdtr, const void *idtr) */

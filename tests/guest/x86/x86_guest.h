@@ -10,6 +10,9 @@
 
 #include "../guest.h"
 
+/* The number of physical CPUs the hypervisor gave vCPU 0 in rdx. */
+extern uint64_t guest_x86_boot_ncpus;
+
 /* Vector and error code of the fault recorded by the last
  * guest_expect_fault() (the error code is 0 for vectors without one). */
 unsigned guest_x86_fault_vector(void);
