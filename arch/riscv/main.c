@@ -21,6 +21,11 @@
 #ifndef RV_SERVICE_NVCPUS
 #define RV_SERVICE_NVCPUS 2
 #endif
+/* Zone 1's: 2 in the SMP image (its vCPU 1 on hart 1 asks for the
+ * service VM's upcall, which reaches vCPU 0 on hart 0 by a kick). */
+#ifndef RV_ZONE1_NVCPUS
+#define RV_ZONE1_NVCPUS 1
+#endif
 
 /* Exceptions the guest handles itself (hedeleg): misaligned accesses,
  * illegal instruction, breakpoint, ecall from VU, VS-stage page faults.
@@ -167,7 +172,7 @@ static struct hv_vm *make_vm(unsigned i)
 	cfg.entry = RV_GUEST_RAM_GPA;
 	/* The service VM has more vCPUs for SBI HSM and IPI (vCPU n on hart
 	 * n % harts, smp.h; they start STOPPED). */
-	cfg.nvcpus = i == 0 ? RV_SERVICE_NVCPUS : 1;
+	cfg.nvcpus = i == 0 ? RV_SERVICE_NVCPUS : i == 1 ? RV_ZONE1_NVCPUS : 1;
 	cfg.regions[0] = (struct hv_region){ RV_GUEST_RAM_GPA, RV_GUEST_RAM_SIZE,
 		(uint8_t *)(uintptr_t)vm_plan[i].ram_hpa,
 		HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };

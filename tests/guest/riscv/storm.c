@@ -29,6 +29,10 @@
  *               finishes (no hart waits forever). After the harts stop, a
  *               remote fence of the stopped harts still answers SUCCESS.
  *               (Whether a TLB was flushed is not visible from here.)
+ *   upcall      zone 1's vCPU 1 (zone2.S, on hart 1) makes a virtio
+ *               request while vCPU 0 here spins with interrupts on and
+ *               never traps: the service VM's upcall can only reach it if
+ *               the hypervisor interrupts hart 0.
  *   zones       all four vCPUs zone_start and zone_shutdown hvisor zone 1
  *               at random. Each answer is the zone id, -EEXIST (start of
  *               a running zone) or -EINVAL (shutdown of a stopped one);
@@ -72,6 +76,8 @@
 #define EEXIST_ 17
 #define EINVAL_ 22
 #define ZONE 1
+/* Two flag words zone2.S watches and sets, in the shared page. */
+#define ZONE_FLAGS ((volatile uint64_t *)(uintptr_t)(RV_G_SHARED_BASE + 0x800))
 #define SIE_SSIE (1ul << 1)
 #define SSTATUS_SIE (1ul << 1)
 
@@ -596,6 +602,36 @@ static void fence_storm_all(void)
 	tap_eq("RFENCE storm: every remote fence answers SUCCESS", bad, 0);
 }
 
+static void upcall_ipi(void)
+{
+	volatile uint64_t *flag = ZONE_FLAGS;
+	uint64_t base, end;
+	unsigned up;
+	int64_t st;
+
+	flag[0] = 0;
+	flag[1] = 0;
+	zone_cfg(&sh.cfg[0]);
+	st = zone_start(0);
+	tap_eq("zone_start of zone 1 (2 vCPUs): its id", (uint64_t)st, ZONE);
+	/* WFI hands hart 0 to the zone's vCPU 0, which starts its vCPU 1
+	 * on hart 1 and hands hart 0 back. */
+	end = deadline();
+	while (!(up = flag[1] != 0) && now() < end)
+		__asm__ __volatile__("wfi" ::: "memory");
+	tap_check(up, "zone 1's vCPU 1 runs (on hart 1, beside our vCPU 1)");
+	base = irqs(0);
+	flag[0] = 1; /* zone vCPU 1: the virtio request now */
+	end = deadline();
+	while (irqs(0) == base && now() < end)
+		;
+	tap_eq("upcall from zone vCPU 1's virtio request on hart 1 reaches vCPU 0 here by "
+	       "IPI (one interrupt, taken while spinning without a trap)", irqs(0) - base, 1);
+	flag[0] = 0;
+	st = zone_shutdown();
+	tap_eq("zone_shutdown of zone 1: 0", (uint64_t)st, 0);
+}
+
 /* No zone lost or duplicated: the image has exactly zones 0, 1 and 2. */
 static int zones_after_storm(void)
 {
@@ -610,7 +646,7 @@ static int zones_after_storm(void)
 
 		if (z->zone_id == 0 && z->flags == HCALL_HVISOR_ZONE_RUNNING && z->cpus == 0xf)
 			seen[0]++;
-		else if (z->zone_id == 1 && z->flags == 0 && z->cpus == 0x1)
+		else if (z->zone_id == 1 && z->flags == 0 && z->cpus == 0x3)
 			seen[1]++;
 		else if (z->zone_id == 2 && z->flags == 0 && z->cpus == 0x1)
 			seen[2]++;
@@ -643,7 +679,8 @@ static void zone_storm_all(void)
 	       stops + (last == 0));
 	tap_check(starts > 0 && stops > 0, "zone storm: both calls won sometimes");
 	tap_check(zones_after_storm(), "zone storm: zone_list shows zones 0 (running, vCPUs 0-3), "
-				       "1 and 2 (stopped, vCPU 0) once each, nothing else");
+				       "1 (stopped, vCPUs 0-1) and 2 (stopped, vCPU 0) once each, "
+				       "nothing else");
 }
 
 static void all_off(void)
@@ -679,6 +716,7 @@ void guest_main(void)
 	ipi_ring();
 	ipi_storm_all();
 	fence_storm_all();
+	upcall_ipi();
 	zone_storm_all();
 	all_off();
 	for (i = 0; i < NVCPUS; i++)
