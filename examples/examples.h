@@ -8,9 +8,10 @@
 
 #include <hcall/types.h>
 
-/* hvisor_zones.c (arm64, riscv64): new zone id or -1. */
-int64_t example_hvisor_start_zone(uint32_t id, uint64_t mem_base,
-				  uint64_t mem_size, uint64_t entry);
+/* hvisor_zones.c (arm64, riscv64): 0 once the zone the JSON text
+ * describes started, else -1. */
+int example_hvisor_start_zone(const char *json, uint64_t len, uint64_t kernel_size,
+			      uint64_t dtb_size);
 /* kvm_arm64_mem_share.c (arm64): 0 when a page was shared. */
 int example_kvm_arm64_mem_share(void);
 /* sbi_probe.c (riscv64): the number of extensions present. */

@@ -245,6 +245,7 @@ static void call_init(struct hv_call *c, struct hv *hv, struct hv_vcpu *vcpu,
 	c->status = d->err_reg != HCALL_REG_NONE ? HV_CALL_ERR : 0;
 	c->value = value_index(d);
 	c->action = HV_RESUME;
+	c->err_in_value = (conv->flags & HV_CONV_ERR_IN_VALUE) != 0;
 	for (i = 0; i < HV_CALL_OUT; i++)
 		c->out[i] = 0;
 }

@@ -46,6 +46,7 @@ struct hv_call {
 	uint8_t status; /* out[] index of the status register */
 	uint8_t value;  /* out[] index of the value register */
 	uint8_t action; /* enum hv_action; HV_RESUME unless the handler says */
+	uint8_t err_in_value; /* HV_CONV_ERR_IN_VALUE */
 	uint64_t arg[HCALL_MAX_CONV_REGS]; /* argument registers, in order */
 	/* out[0..nres): the result registers in order; out[HV_CALL_ERR]:
 	 * the separate error register, if the convention has one. All 0
@@ -108,6 +109,9 @@ static inline const struct hv_entry *hv_entry_at(const struct hv_entry *table,
 			      * fallback: unknown to them, but for the probe */
 #define HV_CONV_REFUSE 16u   /* every number is unknown (no table, probe or
 			      * registry): the ABI's answer to stray traps */
+#define HV_CONV_ERR_IN_VALUE 32u /* a failed call answers the error register
+			      * -1 (SBI_ERR_FAILED) and its code in the value
+			      * register (hvisor on riscv) */
 
 struct hv_conv {
 	const struct hcall_conv_desc *desc;
@@ -176,9 +180,16 @@ static inline int hv_call_permitted(const struct hv_vm *vm, const struct hv_entr
 	return (vm->perms & e->perm) != 0;
 }
 
-/* The status register: the error register if there is one, else res[0]. */
+/* The status register: the error register if there is one, else res[0].
+ * Under HV_CONV_ERR_IN_VALUE a non-zero status goes to the value register
+ * and the error register says -1. */
 static inline void hv_call_status(struct hv_call *c, int64_t status)
 {
+	if (status && c->err_in_value) {
+		c->out[c->status] = (uint64_t)-1;
+		c->out[c->value] = (uint64_t)status;
+		return;
+	}
 	c->out[c->status] = (uint64_t)status;
 }
 

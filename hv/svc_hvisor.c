@@ -1,33 +1,68 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/svc_hvisor.c - the hvisor hypercalls (<hcall/abi/hvisor.h>), with
- * real zone bookkeeping.
+ * hv/svc_hvisor.c - the hvisor hypercalls of the pinned hvisor v0.4 /
+ * hvisor-tool pair (<hcall/abi/hvisor.h>, structures in
+ * <hcall/abi/hvisor_layout.h>), with real zone bookkeeping.
  *
  * Zones are the VMs of the system. The root zone is the service VM: only
- * it may manage zones (class MGMT); any zone may ask for its ivc info.
- * Unlike hvisor, an unknown code gets -ENOSYS, never a silent 0.
+ * it may manage zones (class MGMT); any zone may ask for its ivc info and
+ * the config magic (INFO). hvisor's CPU numbers are logical here: there
+ * are HVISOR_NCPUS of them; the root zone holds 0..nvcpus-1, a started
+ * zone the ones its config names, one vCPU per number in ascending order,
+ * and no number belongs to two running zones. Which physical CPU runs a
+ * vCPU is the glue's choice.
  *
  *   virtio_init(shm)       record the root zone's virtio page (4 KiB
  *                          aligned, writable, inside the root zone);
  *                          once: -EEXIST after that
  *   virtio_inject_irq()    raise the upcall interrupt in vCPU0 of every
  *                          other running zone; -ENOENT before virtio_init
- *   zone_start(cfg, size)  copy the config once (size must be exactly
- *                          sizeof(struct hcall_hvisor_zone_config), 8-byte
- *                          aligned), then check it: the zone slot exists
- *                          and is not the caller, flags 0, mem_base/size
- *                          inside the zone's configured memory, entry
- *                          inside that range. Returns the zone id.
- *   zone_shutdown(id)      stop another running zone
- *   zone_list(buf, count)  write min(count, zones) entries, the whole
- *                          buffer checked first (8-byte aligned); returns
- *                          the number written
- *   ivc_info(buf)          hcall's hypervisors configure no ivc channels:
- *                          writes a struct with len = 0
+ *   zone_start(cfg, size)  size must be the caller's architecture's
+ *                          zone_config (-EINVAL, as hvisor); the config is
+ *                          copied once, then checked, below; 0 on success
+ *   zone_shutdown(id)      stop another running zone: -EINVAL for id 0, a
+ *                          zone that does not run, or the caller (hvisor's
+ *                          answers)
+ *   zone_list(buf, count)  write min(count, zones) zone_info entries of
+ *                          the running zones, never more; count is capped
+ *                          before it is multiplied; returns the number
+ *   ivc_info(buf)          the caller's packed ivc_info (from its config's
+ *                          ivc_configs); -ENODEV with none, as hvisor
+ *   config_check(buf)      write HCALL_HVISOR_CONFIG_MAGIC (8 bytes)
+ * Buffers need no alignment (hvisor's have none); one that is not wholly
+ * in the caller's memory gets -EFAULT and nothing is written.
  *
- * Errors: -EFAULT (address outside the caller, or straddling regions),
- * -EINVAL (misaligned, bad field), -E2BIG (config size), -ENOENT (no such
- * zone), -EEXIST (already running), -EPERM (not permitted), -ENOSYS.
+ * zone_start checks, in this order (hvisor itself trusts the root zone
+ * and checks only the size and the zone id; each answer below is one of
+ * hvisor's error codes):
+ *   - zone_id: a zone slot of this hypervisor that is not running and is
+ *     not the caller, else -EINVAL (hvisor: "already exists");
+ *   - cpus: not empty, only CPUs that exist (-EINVAL), none held by a
+ *     running zone (-EBUSY, as hvisor);
+ *   - memory regions: 1..64 of type RAM, each non-empty, not wrapping,
+ *     physically inside the root zone's memory, overlapping no other
+ *     region physically or virtually (-EINVAL); at most HV_MAX_REGIONS of
+ *     them (-ENOMEM). IO and VIRTIO regions are refused (-EINVAL): the
+ *     glue passes no device through and forwards no virtio MMIO;
+ *   - entry_point inside a region's guest-physical range; the kernel
+ *     [kernel_load_paddr, +kernel_size) and DTB [dtb_load_paddr,
+ *     +dtb_size) inside a region's physical range when their size is not
+ *     0 (-EINVAL). The boot vCPU starts at entry_point with the DTB's
+ *     guest-physical address in its first argument register (x0), as
+ *     hvisor computes it;
+ *   - interrupts_bitmap empty, arch_config all zero except the GIC tag
+ *     (0 or 1), no PCI buses or devices (-EINVAL): the glue routes no
+ *     device interrupt and emulates no interrupt controller or PCI for a
+ *     zone, so a config that asks for one is refused;
+ *   - at most 2 ivc_configs, each control table and shared memory page
+ *     inside the zone's memory (-EINVAL): ivc_info reports them.
+ * Then the zone gets exactly those regions as its second-stage map, its
+ * vCPUs, entry and name, and starts (the glue's vm_start).
+ *
+ * riscv: a failed call answers a0 = -1 (SBI_ERR_FAILED), a1 = -errno
+ * (HV_CONV_ERR_IN_VALUE), as hvisor's sbi_hvisor_handler. Unlike hvisor,
+ * an unknown code (CLEAR_INJECT_IRQ and VIRTIO_GET_IRQ included, which
+ * this hypervisor does not implement) gets -ENOSYS, never a silent 0.
  */
 #include <hcall/abi/hvisor.h>
 #include <hcall/abi/probe.h>
@@ -41,12 +76,16 @@
 enum { HCALL_HVISOR_CALLS(HV_ENTRY_ARGS) };
 
 #define PAGE 4096u
+#define HVISOR_NCPUS 32u
 
-/* Per-VM state: the root zone's virtio page (virtio_init), 0 = none. */
+/* Per-VM state. */
 struct hvisor_vm {
-	uint64_t virtio_shm;
+	uint64_t virtio_shm; /* the root zone's virtio page, 0 = none */
+	uint64_t cpus;       /* the CPUs the zone holds */
+	uint64_t dtb_ipa;    /* the boot vCPU's x0 */
+	char name[HCALL_HVISOR_NAME_MAXLEN];
+	struct hcall_hvisor_ivc_info ivc; /* len = 0: no ivc configs */
 };
-
 static void virtio_init(struct hv_call *c)
 {
 	struct hvisor_vm *z = c->state;
@@ -91,53 +130,226 @@ static void virtio_inject_irq(struct hv_call *c)
 	hv_call_status(c, st);
 }
 
-static int64_t zone_start_locked(struct hv_call *c,
-				 const struct hcall_hvisor_zone_config *cfg)
+static struct hvisor_vm *zone_state(struct hv_vm *vm)
 {
-	struct hv_vm *z = hv_vm_by_id(c->hv, cfg->zone_id);
+	return hv_vm_state(vm, &hv_service_hvisor);
+}
 
-	if (!z || z->state == HV_VM_DEFINED)
-		return -HV_ENOENT;
-	if (z == c->vm || cfg->flags)
+static int running(const struct hv_vm *vm)
+{
+	return vm->state == HV_VM_RUNNING || vm->state == HV_VM_PAUSED;
+}
+
+/* The CPUs held by running zones other than z. Caller holds hv->lock. */
+static uint64_t cpus_held(struct hv *hv, const struct hv_vm *z)
+{
+	uint64_t held = 0;
+	unsigned i;
+
+	for (i = 0; i < HV_MAX_VMS; i++)
+		if (&hv->vms[i] != z && running(&hv->vms[i]))
+			held |= zone_state(&hv->vms[i])->cpus;
+	return held;
+}
+
+static int overlap(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/* The region (index) whose physical range holds [pa, pa + len), or -1. */
+static int region_of(const struct hcall_hvisor_memory_region *m, unsigned n,
+		     uint64_t pa, uint64_t len)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (pa >= m[i].physical_start && len <= m[i].size &&
+		    pa - m[i].physical_start <= m[i].size - len)
+			return (int)i;
+	return -1;
+}
+
+/* The same for a guest-physical range. */
+static int region_of_ipa(const struct hcall_hvisor_memory_region *m, unsigned n,
+			 uint64_t ipa, uint64_t len)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (ipa >= m[i].virtual_start && len <= m[i].size &&
+		    ipa - m[i].virtual_start <= m[i].size - len)
+			return (int)i;
+	return -1;
+}
+
+static int all_zero(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (b[i])
+			return 0;
+	return 1;
+}
+
+/* The zone_config fields every architecture shares, and the tail. */
+struct zone_view {
+	const struct hcall_hvisor_zone_config_riscv64 *c; /* common prefix */
+	const void *arch;
+	size_t arch_size;
+	uint64_t num_pci_bus, num_pci_devs;
+};
+
+static int arch_ok(enum hcall_arch arch, const union hcall_hvisor_zone_config_any *u,
+		   struct zone_view *v)
+{
+	v->c = &u->riscv64;
+	switch (arch) {
+	case HCALL_ARCH_ARM64: {
+		const struct hcall_hvisor_arch_config_arm64 *a = &u->arm64.arch_config;
+
+		v->num_pci_bus = u->arm64.num_pci_bus;
+		v->num_pci_devs = u->arm64.num_pci_devs;
+		/* AArch64 EL1 only; the GIC tag must name a variant. */
+		return !a->is_aarch32 && a->gic_version_tag <= HCALL_HVISOR_GIC_V3 &&
+		       all_zero(&a->gic, sizeof(a->gic));
+	}
+	case HCALL_ARCH_RISCV64:
+		v->num_pci_bus = u->riscv64.num_pci_bus;
+		v->num_pci_devs = u->riscv64.num_pci_devs;
+		return all_zero(&u->riscv64.arch_config, sizeof(u->riscv64.arch_config));
+	case HCALL_ARCH_X86_64:
+		v->num_pci_bus = u->x86_64.num_pci_bus;
+		v->num_pci_devs = u->x86_64.num_pci_devs;
+		return all_zero(&u->x86_64.arch_config, sizeof(u->x86_64.arch_config));
+	default:
+		return 0;
+	}
+}
+
+/* The copy of the config being started (3 KiB: not on the stack). */
+static union hcall_hvisor_zone_config_any zone_cfg;
+
+static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
+{
+	struct hv_region regions[HV_MAX_REGIONS];
+	const struct hcall_hvisor_memory_region *m;
+	struct hcall_hvisor_ivc_info ivc;
+	struct zone_view v;
+	struct hvisor_vm *zs;
+	struct hv_vm *z;
+	uint64_t dtb_ipa = 0;
+	unsigned i, j, n, ncpu = 0;
+	int r;
+
+	if (!arch_ok(arch, &zone_cfg, &v))
 		return -HV_EINVAL;
-	if (z->state == HV_VM_RUNNING || z->state == HV_VM_PAUSED)
-		return -HV_EEXIST;
-	if (!cfg->mem_size || !hv_vm_owns(z, cfg->mem_base, cfg->mem_size) ||
-	    cfg->entry < cfg->mem_base || cfg->entry - cfg->mem_base >= cfg->mem_size)
+	z = hv_vm_by_id(c->hv, v.c->zone_id);
+	if (!z || z == c->vm || z->state == HV_VM_EMPTY || z->state == HV_VM_DEFINED ||
+	    running(z))
 		return -HV_EINVAL;
-	z->entry = cfg->entry;
-	hv_strlcpy(z->name, cfg->name, sizeof(z->name) < HCALL_HVISOR_NAME_LEN
-						 ? sizeof(z->name)
-						 : HCALL_HVISOR_NAME_LEN);
+	if (!v.c->cpus || (v.c->cpus >> HVISOR_NCPUS))
+		return -HV_EINVAL;
+	if (v.c->cpus & cpus_held(c->hv, z))
+		return -HV_EBUSY;
+	for (i = 0; i < HVISOR_NCPUS; i++)
+		ncpu += (v.c->cpus >> i) & 1u;
+	if (ncpu > HV_MAX_VCPUS)
+		return -HV_EINVAL; /* more vCPUs than a VM has */
+
+	n = v.c->num_memory_regions;
+	m = v.c->memory_regions;
+	if (!n || n > HCALL_HVISOR_MAX_MEMORY_REGIONS)
+		return -HV_EINVAL;
+	for (i = 0; i < n; i++) {
+		if (m[i].type != HCALL_HVISOR_MEM_TYPE_RAM || !m[i].size ||
+		    m[i].physical_start + m[i].size < m[i].physical_start ||
+		    m[i].virtual_start + m[i].size < m[i].virtual_start ||
+		    !hv_guest_range(c->vm, m[i].physical_start, m[i].size,
+				    HV_MEM_READ | HV_MEM_WRITE))
+			return -HV_EINVAL;
+		for (j = 0; j < i; j++)
+			if (overlap(m[i].physical_start, m[i].size, m[j].physical_start,
+				    m[j].size) ||
+			    overlap(m[i].virtual_start, m[i].size, m[j].virtual_start,
+				    m[j].size))
+				return -HV_EINVAL;
+	}
+	if (n > HV_MAX_REGIONS)
+		return -HV_ENOMEM;
+	if (region_of_ipa(m, n, v.c->entry_point, 1) < 0 ||
+	    (v.c->kernel_size &&
+	     region_of(m, n, v.c->kernel_load_paddr, v.c->kernel_size) < 0) ||
+	    (v.c->dtb_size && region_of(m, n, v.c->dtb_load_paddr, v.c->dtb_size) < 0))
+		return -HV_EINVAL;
+	if (!all_zero(v.c->interrupts_bitmap, sizeof(v.c->interrupts_bitmap)) ||
+	    v.num_pci_bus || v.num_pci_devs)
+		return -HV_EINVAL;
+	if (v.c->num_ivc_configs > HCALL_HVISOR_MAX_IVC_CONFIGS)
+		return -HV_EINVAL;
+	hv_memset(&ivc, 0, sizeof(ivc));
+	for (i = 0; i < v.c->num_ivc_configs; i++) {
+		const struct hcall_hvisor_ivc_config *k = &v.c->ivc_configs[i];
+
+		if (region_of_ipa(m, n, k->control_table_ipa, PAGE) < 0 ||
+		    region_of_ipa(m, n, k->shared_mem_ipa, PAGE) < 0)
+			return -HV_EINVAL;
+		ivc.ivc_ids[i] = k->ivc_id;
+		ivc.ivc_ct_ipas[i] = k->control_table_ipa;
+		ivc.ivc_shmem_ipas[i] = k->shared_mem_ipa;
+		ivc.ivc_irqs[i] = k->interrupt_num;
+	}
+	ivc.len = v.c->num_ivc_configs;
+	r = v.c->dtb_size ? region_of(m, n, v.c->dtb_load_paddr, 1) : -1;
+	if (r >= 0)
+		dtb_ipa = m[r].virtual_start + (v.c->dtb_load_paddr - m[r].physical_start);
+
+	/* Checked: the zone becomes what the config says. */
+	for (i = 0; i < n; i++) {
+		const struct hv_region *root = hv_guest_range(c->vm, m[i].physical_start,
+							      m[i].size, 0);
+
+		regions[i].gpa = m[i].virtual_start;
+		regions[i].size = m[i].size;
+		regions[i].host = root->host + (m[i].physical_start - root->gpa);
+		regions[i].flags = HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC;
+	}
+	for (i = 0; i < n; i++)
+		z->regions[i] = regions[i];
+	z->nregions = n;
+	z->nvcpus = ncpu;
+	z->entry = v.c->entry_point;
+	zs = zone_state(z);
+	zs->cpus = v.c->cpus;
+	zs->dtb_ipa = dtb_ipa;
+	zs->ivc = ivc;
+	hv_memcpy(zs->name, v.c->name, sizeof(zs->name));
+	hv_memcpy(z->name, v.c->name, sizeof(z->name) - 1);
+	z->name[sizeof(z->name) - 1] = 0;
 	return hv_vm_start_locked(c->hv, z);
 }
 
 static void zone_start(struct hv_call *c)
 {
-	struct hcall_hvisor_zone_config cfg;
+	enum hcall_arch arch = (enum hcall_arch)c->conv->arch;
+	uint64_t size = hcall_hvisor_zone_config_size(arch);
 	int64_t st;
 
-	if (c->arg[1] != sizeof(cfg)) {
-		hv_call_status(c, c->arg[1] > sizeof(cfg) ? -HV_E2BIG : -HV_EINVAL);
-		return;
-	}
-	if (c->arg[0] % 8) {
+	if (!size || c->arg[1] != size) {
 		hv_call_status(c, -HV_EINVAL);
 		return;
 	}
-	/* One copy; everything below reads the copy. */
-	if (hv_copy_from_guest(c->vm, &cfg, c->arg[0], sizeof(cfg))) {
-		hv_call_status(c, -HV_EFAULT);
-		return;
-	}
-	cfg.name[sizeof(cfg.name) - 1] = 0;
 	hv_lock(&c->hv->lock);
-	st = zone_start_locked(c, &cfg);
-	hv_unlock(&c->hv->lock);
-	if (st)
-		hv_call_status(c, st);
+	/* One copy; everything below reads the copy. */
+	hv_memset(&zone_cfg, 0, sizeof(zone_cfg));
+	if (hv_copy_from_guest(c->vm, &zone_cfg, c->arg[0], size))
+		st = -HV_EFAULT;
 	else
-		hv_call_ok(c, cfg.zone_id);
+		st = zone_start_locked(c, arch);
+	hv_unlock(&c->hv->lock);
+	hv_call_status(c, st);
 }
 
 static void zone_shutdown(struct hv_call *c)
@@ -146,11 +358,9 @@ static void zone_shutdown(struct hv_call *c)
 	int64_t st;
 
 	hv_lock(&c->hv->lock);
-	z = hv_vm_by_id(c->hv, c->arg[0]);
-	if (!z || z->state == HV_VM_DEFINED)
-		st = -HV_ENOENT;
-	else if (z == c->vm || z->role == HV_ROLE_SERVICE)
-		st = -HV_EPERM;
+	z = c->arg[0] ? hv_vm_by_id(c->hv, c->arg[0]) : NULL;
+	if (!z || z == c->vm || z->role == HV_ROLE_SERVICE || !running(z))
+		st = -HV_EINVAL;
 	else
 		st = hv_vm_stop_locked(c->hv, z);
 	hv_unlock(&c->hv->lock);
@@ -162,34 +372,32 @@ static void zone_list(struct hv_call *c)
 	struct hcall_hvisor_zone_info info[HV_MAX_VMS];
 	uint64_t addr = c->arg[0], count = c->arg[1], n = 0, i;
 
+	if (!addr) {
+		hv_call_status(c, -HV_EINVAL); /* hvisor: "zones is null" */
+		return;
+	}
 	hv_memset(info, 0, sizeof(info));
 	hv_lock(&c->hv->lock);
 	for (i = 0; i < HV_MAX_VMS; i++) {
-		const struct hv_vm *z = &c->hv->vms[i];
-		unsigned v;
+		struct hv_vm *z = &c->hv->vms[i];
+		const struct hvisor_vm *zs;
 
-		if (z->state == HV_VM_EMPTY || z->state == HV_VM_DEFINED)
+		if (!running(z))
 			continue;
+		zs = zone_state(z);
 		info[n].zone_id = z->id;
-		info[n].flags = z->state == HV_VM_RUNNING ? HCALL_HVISOR_ZONE_RUNNING : 0;
-		for (v = 0; v < z->nvcpus; v++)
-			info[n].cpus |= 1ull << v;
-		hv_strlcpy(info[n].name, z->name, sizeof(info[n].name));
+		info[n].cpus = zs->cpus;
+		if (zs->name[0])
+			hv_memcpy(info[n].name, zs->name, sizeof(info[n].name));
+		else
+			hv_strlcpy(info[n].name, z->name, sizeof(info[n].name));
 		n++;
 	}
 	hv_unlock(&c->hv->lock);
 	/* count is capped before it is multiplied: no overflow. */
 	if (count < n)
 		n = count;
-	if (!n) {
-		hv_call_ok(c, 0);
-		return;
-	}
-	if (addr % 8) {
-		hv_call_status(c, -HV_EINVAL);
-		return;
-	}
-	if (hv_copy_to_guest(c->vm, addr, info, n * sizeof(info[0]))) {
+	if (n && hv_copy_to_guest(c->vm, addr, info, n * sizeof(info[0]))) {
 		hv_call_status(c, -HV_EFAULT);
 		return;
 	}
@@ -200,16 +408,44 @@ static void ivc_info(struct hv_call *c)
 {
 	struct hcall_hvisor_ivc_info info;
 
-	hv_memset(&info, 0, sizeof(info));
-	if (c->arg[0] % 8)
-		hv_call_status(c, -HV_EINVAL);
+	hv_lock(&c->hv->lock);
+	info = ((struct hvisor_vm *)c->state)->ivc;
+	hv_unlock(&c->hv->lock);
+	if (!info.len)
+		hv_call_status(c, -HV_ENODEV);
 	else if (hv_copy_to_guest(c->vm, c->arg[0], &info, sizeof(info)))
 		hv_call_status(c, -HV_EFAULT);
 	else
 		hv_call_status(c, 0);
 }
 
-#define HVISOR_N (HCALL_HVISOR_IVC_INFO + 1u)
+static void config_check(struct hv_call *c)
+{
+	const uint64_t magic = HCALL_HVISOR_CONFIG_MAGIC;
+
+	if (hv_copy_to_guest(c->vm, c->arg[0], &magic, sizeof(magic)))
+		hv_call_status(c, -HV_EFAULT);
+	else
+		hv_call_status(c, 0);
+}
+
+/* The root zone holds CPUs 0..nvcpus-1 from boot. */
+static void vm_init(struct hv_vm *vm, void *state, const struct hv_vm_config *cfg)
+{
+	struct hvisor_vm *zs = state;
+
+	(void)cfg;
+	if (vm->role == HV_ROLE_SERVICE)
+		zs->cpus = (1ull << vm->nvcpus) - 1;
+}
+
+/* The boot vCPU's x0: the DTB's guest-physical address (0 without one). */
+static void vm_start(struct hv_vm *vm, void *state)
+{
+	vm->vcpus[0].context_id = ((struct hvisor_vm *)state)->dtb_ipa;
+}
+
+#define HVISOR_N (HCALL_HVISOR_CONFIG_CHECK + 1u)
 
 static const struct hv_entry table[HVISOR_N] = {
 	[HCALL_HVISOR_VIRTIO_INIT] = HV_ENTRY(HVISOR, VIRTIO_INIT, virtio_init, HV_PERM_MGMT),
@@ -220,6 +456,8 @@ static const struct hv_entry table[HVISOR_N] = {
 		HV_ENTRY(HVISOR, ZONE_SHUTDOWN, zone_shutdown, HV_PERM_MGMT),
 	[HCALL_HVISOR_ZONE_LIST] = HV_ENTRY(HVISOR, ZONE_LIST, zone_list, HV_PERM_MGMT),
 	[HCALL_HVISOR_IVC_INFO] = HV_ENTRY(HVISOR, IVC_INFO, ivc_info, HV_PERM_INFO),
+	[HCALL_HVISOR_CONFIG_CHECK] =
+		HV_ENTRY(HVISOR, CONFIG_CHECK, config_check, HV_PERM_INFO),
 };
 
 static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
@@ -230,10 +468,12 @@ static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
 
 static const struct hcall_conv_desc conv_arm64 = HCALL_HVISOR_CONV_ARM64;
 static const struct hcall_conv_desc conv_riscv = HCALL_HVISOR_CONV_RISCV;
+static const struct hcall_conv_desc conv_x86 = HCALL_HVISOR_CONV_X86;
 
 static const struct hv_conv convs[] = {
 	{ &conv_arm64, 0 },
-	{ &conv_riscv, HV_CONV_SELECTOR },
+	{ &conv_riscv, HV_CONV_SELECTOR | HV_CONV_ERR_IN_VALUE },
+	{ &conv_x86, 0 },
 };
 
 const struct hv_service hv_service_hvisor = {
@@ -246,4 +486,6 @@ const struct hv_service hv_service_hvisor = {
 	.errs = { -HV_ENOSYS, -HV_EPERM, -HV_EINVAL, -HV_EFAULT },
 	.probe = { 0, HCALL_PROBE_HVISOR_ECHO, HCALL_PROBE_HVISOR_DUMP },
 	.state_size = sizeof(struct hvisor_vm),
+	.vm_init = vm_init,
+	.vm_start = vm_start,
 };

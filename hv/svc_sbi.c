@@ -74,6 +74,7 @@
  * Unknown EID or FID, and a call outside the permission set:
  * NOT_SUPPORTED. a0 (error) and a1 (value) are written on every path.
  */
+#include <hcall/abi/hvisor.h>
 #include <hcall/abi/probe.h>
 #include <hcall/abi/sbi.h>
 
@@ -137,7 +138,9 @@ static void probe_extension(struct hv_call *c)
 		      (eid == HCALL_SBI_SUSP_EID && glue.restart) ||
 		      (eid <= HCALL_SBI_EXT_LEGACY_SHUTDOWN && legacy_present(eid)) ||
 		      (eid == HCALL_PROBE_SBI_EID &&
-		       (c->vm->caps & HV_CAP_PROBE));
+		       (c->vm->caps & HV_CAP_PROBE)) ||
+		      (eid == HCALL_HVISOR_RISCV_EID &&
+		       (c->vm->abis & HV_ABI_BIT(HV_ABI_HVISOR)));
 
 	hv_call_ok(c, present ? 1 : 0);
 }

@@ -20,6 +20,10 @@
 #define LAYOUT_SHARED_BASE 0x41600000ull
 #define LAYOUT_SHARED_SIZE 0x1000ull
 #define LAYOUT_UART_BASE 0x09000000ull
+/* The zones' RAM (normal and norights), which the root zone owns too, as
+ * hvisor's root zone owns the memory it starts zones in. */
+#define LAYOUT_ZONES_BASE LAYOUT_NORMAL_BASE
+#define LAYOUT_ZONES_SIZE (2 * LAYOUT_VM_SIZE)
 
 /* Hypervisor exit codes of its own (the service VM's status otherwise). */
 #define HV_EXIT_RESET 1
@@ -39,6 +43,7 @@ struct layout_vm {
 	 * NULL: the boot loader has loaded it there (layout_loaded.c). */
 	const uint8_t *image, *image_end;
 	unsigned nvcpus; /* 0 means 1; vCPU n runs on CPU n % ncpus (smp.h) */
+	int zones;      /* owns the zones' RAM (the hvisor root zone) */
 };
 
 extern const struct layout_vm layout_vms[];

@@ -91,12 +91,50 @@ static void copy_bytes(uint8_t *dst, const uint8_t *src, uint64_t n)
 		*dst++ = *src++;
 }
 
-/* (Re)load the VM's embedded image, if it has one, and reset its vCPUs;
- * the stage-2 tables were built at boot and stay. */
+/* The VM's stage-2 tables from its regions (which zone_start may have
+ * replaced) and the UART if it has it: built afresh when the regions
+ * differ from the last build, else kept, since a vCPU of the VM may still
+ * be leaving another CPU while it restarts. */
+static int s2_build(struct hv_vm *vm, struct arm64_vm *a)
+{
+	unsigned i;
+	int same = a->nmapped && a->nmapped == vm->nregions;
+
+	for (i = 0; same && i < vm->nregions; i++)
+		same = a->mapped[i].gpa == vm->regions[i].gpa &&
+		       a->mapped[i].size == vm->regions[i].size &&
+		       a->mapped[i].host == vm->regions[i].host &&
+		       a->mapped[i].flags == vm->regions[i].flags;
+	if (same)
+		return 0;
+	a->nmapped = 0;
+	s2_init(&a->s2, vm->id, vm->id + 1);
+	for (i = 0; i < vm->nregions; i++) {
+		const struct hv_region *r = &vm->regions[i];
+		unsigned perm = 0;
+
+		perm |= (r->flags & HV_MEM_READ) ? S2_READ : 0;
+		perm |= (r->flags & HV_MEM_WRITE) ? S2_WRITE : 0;
+		perm |= (r->flags & HV_MEM_EXEC) ? S2_EXEC : 0;
+		if (s2_map(&a->s2, r->gpa, (uint64_t)(uintptr_t)r->host, r->size, perm))
+			return -HV_ENOMEM;
+		a->mapped[i] = *r;
+	}
+	if (a->has_uart &&
+	    s2_map(&a->s2, LAYOUT_UART_BASE, LAYOUT_UART_BASE, 0x1000,
+		   S2_READ | S2_WRITE | S2_DEVICE))
+		return -HV_ENOMEM;
+	a->nmapped = vm->nregions;
+	return 0;
+}
+
+/* Build the VM's stage 2, (re)load its embedded image, if it has one, and
+ * reset its vCPUs. */
 static int op_vm_start(struct hv_vm *vm)
 {
 	struct arm64_vm *a;
 	unsigned i;
+	int ret;
 
 	/* The core starts a boot-time VM inside hv_vm_create(): attach the
 	 * glue state here, by slot (VM ids are the layout's slots). */
@@ -106,6 +144,11 @@ static int op_vm_start(struct hv_vm *vm)
 	vm->arch = a;
 	for (i = 0; i < HV_MAX_VCPUS; i++)
 		vm->vcpus[i].arch = &vcpu_arch[vm->id][i];
+	if (!vm->nregions)
+		return -HV_EINVAL;
+	ret = s2_build(vm, a);
+	if (ret)
+		return ret;
 	/* No embedded image: the boot loader put it in the VM's RAM. */
 	if (a->image) {
 		if (a->image_size > vm->regions[0].size)
@@ -160,11 +203,14 @@ static struct hv_vm *create_vm(const struct layout_vm *l, unsigned slot)
 	cfg.regions[0] = (struct hv_region){ l->base, l->size,
 		(uint8_t *)(uintptr_t)l->base, HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC };
 	cfg.nregions = 1;
-	if (l->shared) {
-		cfg.regions[1] = (struct hv_region){ LAYOUT_SHARED_BASE, LAYOUT_SHARED_SIZE,
-			(uint8_t *)(uintptr_t)LAYOUT_SHARED_BASE, HV_MEM_READ | HV_MEM_WRITE };
-		cfg.nregions = 2;
-	}
+	if (l->shared)
+		cfg.regions[cfg.nregions++] = (struct hv_region){ LAYOUT_SHARED_BASE,
+			LAYOUT_SHARED_SIZE, (uint8_t *)(uintptr_t)LAYOUT_SHARED_BASE,
+			HV_MEM_READ | HV_MEM_WRITE };
+	if (l->zones)
+		cfg.regions[cfg.nregions++] = (struct hv_region){ LAYOUT_ZONES_BASE,
+			LAYOUT_ZONES_SIZE, (uint8_t *)(uintptr_t)LAYOUT_ZONES_BASE,
+			HV_MEM_READ | HV_MEM_WRITE };
 	a->image = l->image;
 	a->image_size = (uint64_t)(l->image_end - l->image);
 	a->has_uart = l->uart;
@@ -175,20 +221,6 @@ static struct hv_vm *create_vm(const struct layout_vm *l, unsigned slot)
 	vm->arch = a;
 	for (i = 0; i < HV_MAX_VCPUS; i++)
 		vm->vcpus[i].arch = &vcpu_arch[slot][i];
-	for (i = 0; i < vm->nregions; i++) {
-		const struct hv_region *r = &vm->regions[i];
-		unsigned perm = 0;
-
-		perm |= (r->flags & HV_MEM_READ) ? S2_READ : 0;
-		perm |= (r->flags & HV_MEM_WRITE) ? S2_WRITE : 0;
-		perm |= (r->flags & HV_MEM_EXEC) ? S2_EXEC : 0;
-		if (s2_map(&a->s2, r->gpa, (uint64_t)(uintptr_t)r->host, r->size, perm))
-			return 0;
-	}
-	if (a->has_uart &&
-	    s2_map(&a->s2, LAYOUT_UART_BASE, LAYOUT_UART_BASE, 0x1000,
-		   S2_READ | S2_WRITE | S2_DEVICE))
-		return 0;
 	return vm;
 }
 

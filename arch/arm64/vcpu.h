@@ -29,6 +29,10 @@ struct arm64_vm {
 	int has_uart;           /* PL011 mapped into the VM */
 	const uint8_t *image;   /* the embedded guest image, copied to its RAM */
 	uint64_t image_size;
+	/* The regions the stage-2 tables were last built from (nmapped 0:
+	 * none yet); a start with the same regions keeps the tables. */
+	struct hv_region mapped[HV_MAX_REGIONS];
+	unsigned nmapped;
 };
 
 /* Save the loaded guest context to v / load v's context into the CPU. */

@@ -6,8 +6,9 @@
  * aligned) for a 41-bit guest-physical space; the lower levels are the
  * usual 512-entry 4 KiB tables. G-stage leaves must have U set (every
  * guest access is checked as a user access) and A/D preset (no hardware
- * update is assumed). Tables come from a small static pool: the VMs' maps
- * are fixed at boot.
+ * update is assumed). Each VM's tables come from its own small static
+ * pool, which rv_gstage_init empties: a VM's map is rebuilt whenever it
+ * starts (zone_start may give it other memory).
  */
 #include "csr.h"
 #include "rv.h"
@@ -24,24 +25,32 @@
 #define MEGA 0x200000ull
 #define GPA_LIMIT (1ull << 41)
 
-#define POOL_PAGES 24
+#define POOL_PAGES 8 /* per VM */
 
 static uint64_t roots[HV_MAX_VMS][2048] __attribute__((aligned(16384)));
-static uint64_t pool[POOL_PAGES][512] __attribute__((aligned(4096)));
-static unsigned pool_used;
+static uint64_t pool[HV_MAX_VMS][POOL_PAGES][512] __attribute__((aligned(4096)));
+static unsigned pool_used[HV_MAX_VMS];
 
 int rv_gstage_init(struct rv_gstage *g, unsigned vmid)
 {
+	unsigned i;
+
 	if (vmid >= HV_MAX_VMS)
 		return -1;
 	g->root = roots[vmid];
 	g->vmid = vmid;
+	for (i = 0; i < 2048; i++)
+		g->root[i] = 0;
+	pool_used[vmid] = 0;
+	hfence_gvma_all();
 	return 0;
 }
 
-/* The next-level table under *pte, allocated on first use. */
-static uint64_t *next_table(uint64_t *pte)
+/* The next-level table under *pte, allocated on first use from the VM's
+ * pool (zeroed on allocation). */
+static uint64_t *next_table(const struct rv_gstage *g, uint64_t *pte)
 {
+	unsigned i;
 	uint64_t *t;
 
 	if (*pte & PTE_V) {
@@ -49,9 +58,11 @@ static uint64_t *next_table(uint64_t *pte)
 			return 0; /* a leaf is already there */
 		return (uint64_t *)(uintptr_t)((*pte >> 10) << 12);
 	}
-	if (pool_used == POOL_PAGES)
+	if (pool_used[g->vmid] == POOL_PAGES)
 		return 0;
-	t = pool[pool_used++];
+	t = pool[g->vmid][pool_used[g->vmid]++];
+	for (i = 0; i < 512; i++)
+		t[i] = 0;
 	*pte = (((uint64_t)(uintptr_t)t >> 12) << 10) | PTE_V;
 	return t;
 }
@@ -76,7 +87,7 @@ int rv_gstage_map(struct rv_gstage *g, uint64_t gpa, uint64_t hpa,
 	    gpa >= GPA_LIMIT || size > GPA_LIMIT - gpa)
 		return -1;
 	while (size) {
-		uint64_t *l1 = next_table(&g->root[(gpa >> 30) & 0x7ff]);
+		uint64_t *l1 = next_table(g, &g->root[(gpa >> 30) & 0x7ff]);
 		uint64_t *l0;
 
 		if (!l1)
@@ -86,7 +97,7 @@ int rv_gstage_map(struct rv_gstage *g, uint64_t gpa, uint64_t hpa,
 			gpa += MEGA, hpa += MEGA, size -= MEGA;
 			continue;
 		}
-		l0 = next_table(&l1[(gpa >> 21) & 0x1ff]);
+		l0 = next_table(g, &l1[(gpa >> 21) & 0x1ff]);
 		if (!l0)
 			return -1;
 		l0[(gpa >> 12) & 0x1ff] = leaf(hpa, flags);

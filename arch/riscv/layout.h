@@ -13,7 +13,9 @@
  *   RV_IVC_GPA        one 4 KiB page shared by all VMs (hvisor's ivc
  *                     shared memory), for results the zones report
  *   RV_UART_BASE      the ns16550 console, passed through
- * and nothing else: any other access is a guest-page fault.
+ * and nothing else: any other access is a guest-page fault. The service
+ * VM (hvisor's root zone) also sees the zones' RAM at RV_ZONES_GPA; a zone
+ * started with zone_start gets the regions its zone_config names.
  */
 #ifndef HCALL_ARCH_RISCV_LAYOUT_H
 #define HCALL_ARCH_RISCV_LAYOUT_H
@@ -37,6 +39,10 @@
 #define RV_VM1_RAM_HPA 0x80600000 /* normal VM, started by zone_start */
 #define RV_VM2_RAM_HPA 0x80800000 /* VM with no hypercall rights */
 #define RV_IVC_HPA 0x80a00000
+/* The zones' RAM (normal and norights), which the root zone also sees,
+ * identity-mapped: the physical_start of their zone_config regions. */
+#define RV_ZONES_GPA RV_VM1_RAM_HPA
+#define RV_ZONES_SIZE 0x400000
 
 /* Zone ids (= index in the core's VM table). */
 #define RV_ZONE_SERVICE 0

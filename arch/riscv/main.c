@@ -44,6 +44,9 @@
 struct hv rv_hv;
 static struct rv_gstage gstages[HV_MAX_VMS];
 static struct rv_vcpu vcpu_ctx[HV_MAX_VMS][HV_MAX_VCPUS];
+/* The regions each VM's G-stage map was last built from (0: none yet). */
+static struct hv_region mapped[HV_MAX_VMS][HV_MAX_REGIONS];
+static unsigned nmapped[HV_MAX_VMS];
 
 static int prepare_vm(struct hv_vm *vm);
 
@@ -87,8 +90,9 @@ static int op_vm_start(struct hv_vm *vm)
 
 static void op_vm_stop(struct hv_vm *vm)
 {
-	/* Its G-stage map stays (fixed at boot); its vCPUs running on other
-	 * harts leave at once (trap.c), and a stopped VM never runs. */
+	/* Its G-stage map stays until a start with other regions; its vCPUs
+	 * running on other harts leave at once (trap.c), and a stopped VM
+	 * never runs. */
 	(void)vm;
 	rv_smp_kick_others();
 }
@@ -127,34 +131,48 @@ static void die(const char *why)
 }
 
 /*
- * Give a VM its glue state once: the vCPU contexts and its G-stage map
- * (the core's regions plus the UART, passed through). The core may call
- * vm_start from hv_vm_create already, so this runs from both. 0 or -1.
+ * Give a VM its glue state (the vCPU contexts) and its G-stage map: the
+ * core's regions (which zone_start may have replaced) plus the UART,
+ * passed through. The core may call vm_start from
+ * hv_vm_create already, so this runs from both. 0 or -1.
  */
 static int prepare_vm(struct hv_vm *vm)
 {
 	struct rv_gstage *g;
 	unsigned n, c;
+	int same;
 
-	if (vm->arch)
-		return 0;
 	if (vm->id >= HV_MAX_VMS || vm->nvcpus > HV_MAX_VCPUS)
 		return -1;
 	g = &gstages[vm->id];
-	if (rv_gstage_init(g, vm->id))
-		return -1;
-	for (n = 0; n < vm->nregions; n++)
-		if (rv_gstage_map(g, vm->regions[n].gpa,
-				  (uint64_t)(uintptr_t)vm->regions[n].host,
-				  vm->regions[n].size, vm->regions[n].flags))
+	/* A start with the regions of the last build keeps the map: a vCPU
+	 * of the VM may still be leaving another hart. */
+	same = nmapped[vm->id] && nmapped[vm->id] == vm->nregions;
+	for (n = 0; same && n < vm->nregions; n++)
+		same = mapped[vm->id][n].gpa == vm->regions[n].gpa &&
+		       mapped[vm->id][n].size == vm->regions[n].size &&
+		       mapped[vm->id][n].host == vm->regions[n].host &&
+		       mapped[vm->id][n].flags == vm->regions[n].flags;
+	if (!same) {
+		nmapped[vm->id] = 0;
+		if (rv_gstage_init(g, vm->id))
 			return -1;
-	if (rv_gstage_map(g, RV_UART_BASE, RV_UART_BASE, 0x1000,
-			  HV_MEM_READ | HV_MEM_WRITE))
-		return -1;
-	for (c = 0; c < vm->nvcpus; c++) {
-		vm->vcpus[c].arch = &vcpu_ctx[vm->id][c];
-		vcpu_boot_state(&vm->vcpus[c]);
+		for (n = 0; n < vm->nregions; n++) {
+			if (rv_gstage_map(g, vm->regions[n].gpa,
+					  (uint64_t)(uintptr_t)vm->regions[n].host,
+					  vm->regions[n].size, vm->regions[n].flags))
+				return -1;
+			mapped[vm->id][n] = vm->regions[n];
+		}
+		if (rv_gstage_map(g, RV_UART_BASE, RV_UART_BASE, 0x1000,
+				  HV_MEM_READ | HV_MEM_WRITE))
+			return -1;
+		nmapped[vm->id] = vm->nregions;
 	}
+	for (c = 0; c < HV_MAX_VCPUS; c++)
+		vm->vcpus[c].arch = &vcpu_ctx[vm->id][c];
+	for (c = 0; c < vm->nvcpus; c++)
+		vcpu_boot_state(&vm->vcpus[c]);
 	vm->arch = g;
 	return 0;
 }
@@ -179,6 +197,12 @@ static struct hv_vm *make_vm(unsigned i)
 	cfg.regions[1] = (struct hv_region){ RV_IVC_GPA, RV_IVC_SIZE,
 		(uint8_t *)(uintptr_t)RV_IVC_HPA, HV_MEM_READ | HV_MEM_WRITE };
 	cfg.nregions = 2;
+	/* The hvisor root zone owns the zones' RAM too, at its host-physical
+	 * address, as hvisor's root zone owns the memory it starts zones in. */
+	if (vm_plan[i].role == HV_ROLE_SERVICE)
+		cfg.regions[cfg.nregions++] = (struct hv_region){ RV_ZONES_GPA,
+			RV_ZONES_SIZE, (uint8_t *)(uintptr_t)RV_ZONES_GPA,
+			HV_MEM_READ | HV_MEM_WRITE };
 	cfg.start = vm_plan[i].start;
 	vm = hv_vm_create(&rv_hv, &cfg);
 	if (!vm)

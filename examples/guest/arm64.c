@@ -9,7 +9,8 @@
  *
  * Expected values: the Linux KVM/arm64 documentation (a protected guest
  * can share a granule of its own memory: MEM_SHARE returns 0) and hvisor's
- * zone_start (the root zone starts a configured zone, which then runs).
+ * zone_start (the root zone starts a zone from hvisor-tool's JSON
+ * description, zone_start answers 0, and the zone runs).
  */
 #include "arm64/arm64_guest.h"
 #include "examples.h"
@@ -27,6 +28,23 @@ static void let_other_vms_run(void)
 	guest_irq_disable();
 }
 
+/* Zone 1 as hvisor-tool's JSON describes it: the normal VM's RAM (which
+ * the root zone owns too) and the shared page, on CPU 1. */
+static const char zone1_json[] =
+	"{ \"name\": \"normal\", \"zone_id\": 1, \"cpus\": [1],\n"
+	"  \"memory_regions\": [\n"
+	"    { \"type\": \"ram\", \"physical_start\": \"0x41200000\",\n"
+	"      \"virtual_start\": \"0x41200000\", \"size\": \"0x200000\" },\n"
+	"    { \"type\": \"ram\", \"physical_start\": \"0x41600000\",\n"
+	"      \"virtual_start\": \"0x41600000\", \"size\": \"0x1000\" } ],\n"
+	"  \"interrupts\": [], \"ivc_configs\": [],\n"
+	"  \"kernel_filepath\": \"guest-normal-arm64.bin\", \"dtb_filepath\": \"none\",\n"
+	"  \"kernel_load_paddr\": \"0x41200000\", \"dtb_load_paddr\": \"0x413ff000\",\n"
+	"  \"entry_point\": \"0x41200000\",\n"
+	"  \"arch_config\": { \"gic_version\": \"v3\", \"gicd_base\": \"0\", \"gicd_size\": \"0\",\n"
+	"                   \"gicr_base\": \"0\", \"gicr_size\": \"0\" },\n"
+	"  \"pci_config\": [] }";
+
 static void run_examples(void)
 {
 	int shared;
@@ -38,11 +56,11 @@ static void run_examples(void)
 	tap_eq("example kvm_arm64_mem_share: KVM found, one page shared", (uint64_t)shared, 0);
 
 	GUEST_SHARED->normal_runs = 0;
-	zone = example_hvisor_start_zone(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, GUEST_VM_SIZE,
-					 GUEST_NORMAL_BASE);
-	guest_demo_value("hvisor", "example: list, zone_start(zone 1), list (the zone id)",
+	zone = example_hvisor_start_zone(zone1_json, sizeof(zone1_json) - 1, 0x1000, 0);
+	guest_demo_value("hvisor", "example: config_check, zone_start(zone 1 from JSON), list",
 			 zone);
-	tap_eq("example hvisor_zones: zone_start returns zone 1", (uint64_t)zone, GUEST_ZONE_NORMAL);
+	tap_eq("example hvisor_zones: zone 1 started from its JSON description", (uint64_t)zone,
+	       0);
 	let_other_vms_run();
 	tap_eq("example hvisor_zones: the started zone ran", GUEST_SHARED->normal_runs, 1);
 }

@@ -4,8 +4,10 @@
  *
  * arm64:   hvc #0x4856; x0 = code, x1 = arg0, x2 = arg1; x0 = result.
  *          Only x0 is changed.
- * riscv:   ecall; a7 = 0x114514, a0 = code, a1 = arg0, a2 = arg1;
- *          a0 = error, a1 = value. Only a0 and a1 are changed.
+ * riscv:   ecall; a7 = 0x114514, a0 = code, a1 = arg0, a2 = arg1.
+ *          hvisor answers a0 = 0, a1 = value, or a0 = -1 (SBI_ERR_FAILED),
+ *          a1 = -errno; any other a0 is the SBI implementation's own error
+ *          (-2 NOT_SUPPORTED: no hvisor). Only a0 and a1 are changed.
  * x86_64:  vmcall; rax = code, rdi = arg0, rsi = arg1; rax = result.
  *          Only rax is changed.
  *
@@ -32,6 +34,15 @@
 #endif
 
 HCALL_BEGIN_DECLS
+
+/* The zone_config of the architecture this is compiled for. */
+#if HCALL_TARGET_ARM64
+typedef struct hcall_hvisor_zone_config_arm64 hcall_hvisor_zone_config_t;
+#elif HCALL_TARGET_RISCV64
+typedef struct hcall_hvisor_zone_config_riscv64 hcall_hvisor_zone_config_t;
+#else
+typedef struct hcall_hvisor_zone_config_x86_64 hcall_hvisor_zone_config_t;
+#endif
 
 /* The raw result registers of one hvisor call. On arm64 and x86_64
  * `error` and `value` both hold x0 / rax; on riscv they are a0 and a1. */
@@ -109,7 +120,11 @@ HCALL_INLINE struct hcall_hvisor_ret hcall_hvisor_call(uint64_t code,
 	return ret;
 }
 
-/* Map raw registers to a typed result. */
+/*
+ * Map raw registers to a typed result. riscv: under a0 = -1 the code is
+ * hvisor's errno from a1; under any other non-zero a0 it is that SBI
+ * error, read with the SBI error map.
+ */
 HCALL_INLINE struct hcall_result hcall_hvisor_result(int kind,
 						     struct hcall_hvisor_ret ret)
 {
@@ -118,9 +133,12 @@ HCALL_INLINE struct hcall_result hcall_hvisor_result(int kind,
 				     hcall_map_hvisor_error);
 #else
 	(void)kind;
-	return hcall_result_from_pair((int64_t)ret.error,
-				      ret.error ? 0 : ret.value,
-				      hcall_map_hvisor_error);
+	if (!ret.error)
+		return hcall_result_from_pair(0, ret.value, hcall_map_hvisor_error);
+	if ((int64_t)ret.error == HCALL_HVISOR_RISCV_FAILED)
+		return hcall_result_from_pair((int64_t)ret.value, 0,
+					      hcall_map_hvisor_error);
+	return hcall_result_from_pair((int64_t)ret.error, 0, hcall_map_sbi_error);
 #endif
 }
 
@@ -146,7 +164,7 @@ HCALL_INLINE struct hcall_result hcall_hvisor_invoke2(uint64_t code, int kind,
  * The typed calls, one per table row (errors: see HCALL_HVISOR_ERRORS):
  *   hcall_hvisor_virtio_init(shm_base)          root zone only
  *   hcall_hvisor_virtio_inject_irq(void)        root zone only
- *   hcall_hvisor_zone_start(config_addr, size)  value = new zone id
+ *   hcall_hvisor_zone_start(config_addr, size)  0; size = sizeof(hcall_hvisor_zone_config_t)
  *   hcall_hvisor_zone_shutdown(zone_id)
  *   hcall_hvisor_zone_list(info_addr, count)    value = entries written
  *   hcall_hvisor_ivc_info(info_addr)
@@ -154,7 +172,8 @@ HCALL_INLINE struct hcall_result hcall_hvisor_invoke2(uint64_t code, int kind,
  *   hcall_hvisor_clear_inject_irq(void)         root zone (loongarch)
  *   hcall_hvisor_virtio_get_irq(irq_addr)       root zone (x86_64)
  * Addresses are guest-physical. -EFAULT: a buffer outside the caller's
- * memory; -EPERM: not the root zone; -EINVAL: bad id or config.
+ * memory; -EPERM: not the root zone; -EINVAL: bad id, size or config;
+ * -EBUSY: a CPU another zone holds; -ENODEV: no ivc config (ivc_info).
  */
 HCALL_HVISOR_CALLS(HCALL_WRAPPER)
 

@@ -42,7 +42,6 @@
 #define HCALL_HVISOR_ZONE_H
 
 #include <hcall/abi/hvisor_layout.h>
-#include <hcall/regs.h>
 
 HCALL_BEGIN_DECLS
 
@@ -50,34 +49,12 @@ HCALL_BEGIN_DECLS
  * many places, and forcing it inline everywhere would only grow code. */
 #define HCALL__ZONE_FN static inline
 
-/* Any architecture's zone_config; the arch argument says which member. */
-union hcall_hvisor_zone_config_any {
-	struct hcall_hvisor_zone_config_arm64 arm64;
-	struct hcall_hvisor_zone_config_riscv64 riscv64;
-	struct hcall_hvisor_zone_config_x86_64 x86_64;
-};
-
 /* The sizes of the images the caller loaded for the zone. */
 struct hcall_hvisor_zone_images {
 	uint64_t kernel_size; /* kernel_filepath, at kernel_load_paddr */
 	uint64_t dtb_size;    /* dtb_filepath, at dtb_load_paddr (not x86_64) */
 	uint64_t initrd_size; /* x86_64: arch_config.initrd_filepath, if given */
 };
-
-/* config_size for zone_start on arch; 0 for an architecture hvisor lacks. */
-HCALL__ZONE_FN uint64_t hcall_hvisor_zone_config_size(enum hcall_arch arch)
-{
-	switch (arch) {
-	case HCALL_ARCH_ARM64:
-		return sizeof(struct hcall_hvisor_zone_config_arm64);
-	case HCALL_ARCH_RISCV64:
-		return sizeof(struct hcall_hvisor_zone_config_riscv64);
-	case HCALL_ARCH_X86_64:
-		return sizeof(struct hcall_hvisor_zone_config_x86_64);
-	default:
-		return 0;
-	}
-}
 
 /* ---- a bounded JSON reader -------------------------------------------- */
 

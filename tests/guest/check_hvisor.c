@@ -63,7 +63,8 @@ GUEST_CHECK("hvisor-absent", check_hvisor_absent);
 
 #define E_NOSYS (-38)
 #define E_FAULT (-14)
-#define E_INVAL (-22)
+#define E_NODEV (-19)
+#define SPEC_MAGIC 0x5u
 
 static struct hcall_regs frame __attribute__((aligned(16)));
 static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
@@ -119,8 +120,11 @@ static void wrappers(void)
 	struct hcall_result r;
 
 	r = hcall_hvisor_ivc_info((uint64_t)(uintptr_t)&ivc);
-	tap_check(hcall_ok(r), "hvisor ivc_info succeeds");
-	tap_eq("hvisor ivc_info: no channels (len 0)", ivc.len, 0);
+	tap_eq("hvisor ivc_info of a zone without ivc configs: -ENODEV", (uint64_t)r.code,
+	       (uint64_t)E_NODEV);
+	ivc.len = 0;
+	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&ivc.len);
+	tap_check(hcall_ok(r) && ivc.len == SPEC_MAGIC, "hvisor config_check writes magic 0x5");
 	r = hcall_hvisor_virtio_init((uint64_t)(uintptr_t)page);
 	tap_check(hcall_ok(r), "hvisor virtio_init on an own page succeeds");
 	r = hcall_hvisor_virtio_init((uint64_t)(uintptr_t)page);
@@ -136,12 +140,13 @@ static void negative(void)
 
 	r = hcall_hvisor_call(0x7777, 1, 2);
 	tap_eq("hvisor unknown code: -ENOSYS", r.value, (uint64_t)E_NOSYS);
-	t = hcall_hvisor_ivc_info(0x100000); /* below RAM: not the VM's */
-	tap_eq("hvisor ivc_info outside the VM: -EFAULT", (uint64_t)t.code, (uint64_t)E_FAULT);
-	t = hcall_hvisor_ivc_info(0xfffffffffffffff8ull); /* wraps around */
-	tap_eq("hvisor ivc_info overflowing address: -EFAULT", (uint64_t)t.code, (uint64_t)E_FAULT);
-	t = hcall_hvisor_ivc_info((uint64_t)(uintptr_t)&ivc + 4);
-	tap_eq("hvisor ivc_info misaligned: -EINVAL", (uint64_t)t.code, (uint64_t)E_INVAL);
+	t = hcall_hvisor_config_check(0x100000); /* below RAM: not the VM's */
+	tap_eq("hvisor config_check outside the VM: -EFAULT", (uint64_t)t.code, (uint64_t)E_FAULT);
+	t = hcall_hvisor_config_check(0xfffffffffffffffcull); /* wraps around */
+	tap_eq("hvisor config_check overflowing address: -EFAULT", (uint64_t)t.code,
+	       (uint64_t)E_FAULT);
+	t = hcall_hvisor_config_check((uint64_t)(uintptr_t)&ivc + 4);
+	tap_check(hcall_ok(t), "hvisor config_check at an unaligned address (hvisor has no rule)");
 	t = hcall_hvisor_zone_list((uint64_t)(uintptr_t)page, 0xffffffffffffffffull);
 	tap_check(hcall_ok(t), "hvisor zone_list with a huge count is capped");
 	r = hcall_hvisor_call(HCALL_PROBE_HVISOR_ECHO, 1, 2);

@@ -1,25 +1,30 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The core on arm64: hvisor (seed: hvc #0x4856, x0 code, x1/x2 args, x0
- * result), SMCCC 1.1 (DEN0028: w0 function ID, x1-x7 args, x0-x3 results),
+ * The core on arm64: hvisor (v0.4 d3260d0 with hvisor-tool b17d9dd: hvc
+ * #0x4856, x0 code, x1/x2 args, x0 result; the arm64 zone_config is 3136
+ * bytes, zone_info 56, ivc_info 56, offsets below from src/config.rs and
+ * include/zone_config.h), SMCCC 1.1 (DEN0028: w0 function ID, x1-x7 args, x0-x3 results),
  * PSCI 1.1 (DEN0022) and the KVM vendor services (seed:
  * kvm-arm64-hypercalls.rst). Numbers are written here from those texts.
  */
 #include "harness.h"
 
-/* hvisor codes (seed table) and errno values (Linux). */
+/* hvisor codes (HyperCallCode) and errno values (HvErrorNum). */
 #define HV_IMM 0x4856u
 #define ZONE_START 2
 #define ZONE_SHUTDOWN 3
 #define ZONE_LIST 4
 #define IVC_INFO 5
+#define CONFIG_CHECK 6
 #define E_PERM (-1)
-#define E_NOENT (-2)
-#define E_2BIG (-7)
+#define E_NOMEM (-12)
 #define E_FAULT (-14)
-#define E_EXIST (-17)
+#define E_BUSY (-16)
+#define E_NODEV (-19)
 #define E_INVAL (-22)
 #define E_NOSYS (-38)
+#define CFG_SIZE 3136u
+#define INFO_SIZE 56u
 /* SMCCC / PSCI / KVM function IDs. */
 #define SMCCC_VERSION 0x80000000u
 #define SMCCC_ARCH_FEATURES 0x80000001u
@@ -88,18 +93,64 @@ static enum hv_action smccc(struct hv_vcpu *v, uint32_t fid, uint64_t a1, uint64
 	return a;
 }
 
-static void put_config(uint64_t gpa, uint32_t id, uint64_t base, uint64_t size,
-		       uint64_t entry)
+/* Where a guest-physical address of the service VM is in the test's memory. */
+static uint8_t *svc_mem(uint64_t gpa)
 {
-	uint8_t *p = mem[0][gpa >= R1] + (gpa - (gpa >= R1 ? R1 : R0));
-	uint32_t flags = 0;
+	return mem[0][gpa >= R1] + (gpa - (gpa >= R1 ? R1 : R0));
+}
 
-	memcpy(p + 0, &id, 4);      /* zone_id */
-	memcpy(p + 4, &flags, 4);   /* flags */
-	memcpy(p + 8, &entry, 8);   /* entry */
-	memcpy(p + 16, &base, 8);   /* mem_base */
-	memcpy(p + 24, &size, 8);   /* mem_size */
-	memcpy(p + 32, "zone1", 6); /* name[32] */
+static void put64(uint8_t *p, uint64_t v)
+{
+	memcpy(p, &v, 8);
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	memcpy(p, &v, 4);
+}
+
+/*
+ * An arm64 zone_config at gpa: zone id, CPU bitmap, one RAM region of the
+ * service VM's R0 upper half (physical R0 + 0x8000) at guest-physical R0,
+ * entry R0 + 0x100, the kernel at its start, a DTB in its last 4 KiB, name
+ * "zone1", GIC tag 1. Offsets: zone_id 0, cpus 8, num_memory_regions 16,
+ * regions 24 (32 each: type 0, physical_start 8, virtual_start 16, size
+ * 24), interrupts_bitmap 2072, num_ivc_configs 2200, ivc_configs 2208 (40
+ * each), entry_point 2288, kernel_load_paddr 2296, kernel_size 2304,
+ * dtb_load_paddr 2312, dtb_size 2320, name 2328, arch_config 2360
+ * (is_aarch32 0, gic tag 8), num_pci_bus 2448, num_pci_devs 2872.
+ */
+static uint8_t *put_config(uint64_t gpa, uint32_t id, uint64_t cpus)
+{
+	uint8_t *p = svc_mem(gpa);
+
+	memset(p, 0, CFG_SIZE);
+	put32(p + 0, id);
+	put64(p + 8, cpus);
+	put32(p + 16, 1);
+	put32(p + 24, 0);                 /* MEM_TYPE_RAM */
+	put64(p + 24 + 8, R0 + 0x8000);   /* physical_start */
+	put64(p + 24 + 16, R0);           /* virtual_start */
+	put64(p + 24 + 24, 0x8000);       /* size */
+	put64(p + 2288, R0 + 0x100);      /* entry_point */
+	put64(p + 2296, R0 + 0x8000);     /* kernel_load_paddr */
+	put64(p + 2304, 0x1000);          /* kernel_size */
+	put64(p + 2312, R0 + 0xF000);     /* dtb_load_paddr */
+	put64(p + 2320, 0x100);           /* dtb_size */
+	memcpy(p + 2328, "zone1", 6);
+	put64(p + 2360 + 8, 1);           /* GICv3 */
+	return p;
+}
+
+/* A second RAM region, physical pa, guest-physical ipa. */
+static void put_region(uint8_t *p, unsigned i, uint32_t type, uint64_t pa, uint64_t ipa,
+		       uint64_t size)
+{
+	put32(p + 16, i + 1);
+	put32(p + 24 + 32 * i, type);
+	put64(p + 24 + 32 * i + 8, pa);
+	put64(p + 24 + 32 * i + 16, ipa);
+	put64(p + 24 + 32 * i + 24, size);
 }
 
 Test(arm64, hvisor_unknown_code_is_enosys)
@@ -108,103 +159,200 @@ Test(arm64, hvisor_unknown_code_is_enosys)
 	cr_assert_eq((int64_t)hvisor(cpu, 0x100000002ull, 0, 0), E_NOSYS);
 }
 
+Test(arm64, config_check)
+{
+	uint64_t magic = 0;
+
+	cr_assert_eq(hvisor(cpu, CONFIG_CHECK, R1 + 3, 0), 0);
+	memcpy(&magic, svc_mem(R1 + 3), 8);
+	cr_assert_eq(magic, 5);
+	cr_assert_eq((int64_t)hvisor(cpu, CONFIG_CHECK, R1 + MEM_SIZE - 4, 0), E_FAULT);
+	cr_assert_eq((int64_t)hvisor(cpu, CONFIG_CHECK, 0x10, 0), E_FAULT);
+}
+
 Test(arm64, zone_lifecycle)
 {
-	put_config(R1, 1, R0, MEM_SIZE, R0 + 0x100);
-	cr_assert_eq(hvisor(cpu, ZONE_START, R1, 64), 1);
+	put_config(R1, 1, 1u << 2);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
 	cr_assert_eq(fk.starts, 2); /* service at boot, then zone 1 */
 	cr_assert_eq(zone->state, HV_VM_RUNNING);
 	cr_assert_eq(zone->entry, R0 + 0x100);
+	cr_assert_eq(zone->nregions, 1);
+	cr_assert_eq(zone->regions[0].gpa, R0);
+	cr_assert_eq(zone->regions[0].size, 0x8000);
+	cr_assert_eq(zone->regions[0].host, mem[0][0] + 0x8000);
+	cr_assert_eq(zone->nvcpus, 1);
 	cr_assert(zone->vcpus[0].online);
+	cr_assert_eq(zone->vcpus[0].context_id, R0 + 0x7000); /* the DTB's IPA */
 	cr_assert_str_eq(zone->name, "zone1");
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_EXIST);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
 
-	/* zone_list: 48-byte entries {u32 id, u32 flags, u64 cpus, name[32]} */
-	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 0x100, 8), 2);
-	uint32_t id, flags;
+	/* zone_list: 56-byte entries {u32 id, u64 cpus @8, name[32] @16,
+	 * u8 is_err @48}, running zones only */
+	memset(svc_mem(R1 + 0x1000), 0xAA, 3 * INFO_SIZE);
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 0x1000, 8), 2);
+	uint32_t id;
 	uint64_t cpus;
-	memcpy(&id, mem[0][1] + 0x100 + 48, 4);
-	memcpy(&flags, mem[0][1] + 0x100 + 52, 4);
-	memcpy(&cpus, mem[0][1] + 0x100 + 56, 8);
+	const uint8_t *e = svc_mem(R1 + 0x1000 + INFO_SIZE);
+	memcpy(&id, e, 4);
+	memcpy(&cpus, e + 8, 8);
 	cr_assert_eq(id, 1);
-	cr_assert_eq(flags, 1);
-	cr_assert_eq(cpus, 3);
-	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 0x100, 1), 1);
-	cr_assert_eq(hvisor(cpu, ZONE_LIST, 0, 0), 0);
+	cr_assert_eq(cpus, 4);
+	cr_assert_str_eq((const char *)e + 16, "zone1");
+	cr_assert_eq(e[48], 0);
+	memcpy(&cpus, svc_mem(R1 + 0x1000 + 8), 8);
+	cr_assert_eq(cpus, 3, "the service VM holds CPUs 0 and 1");
+	cr_assert_eq(svc_mem(R1 + 0x1000)[2 * INFO_SIZE], 0xAA, "no third entry");
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 0x1000, 1), 1);
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 0x1000, 0), 0);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, 0, 1), E_INVAL);
 
 	cr_assert_eq(hvisor(cpu, ZONE_SHUTDOWN, 1, 0), 0);
 	cr_assert_eq(fk.stops, 1);
 	cr_assert_eq(zone->state, HV_VM_STOPPED);
 	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 1, 0), E_INVAL);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 0, 0), E_PERM);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 7, 0), E_NOENT);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, ~0ull, 0), E_NOENT);
-	/* and again after a stop */
-	cr_assert_eq(hvisor(cpu, ZONE_START, R1, 64), 1);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 0, 0), E_INVAL);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, 7, 0), E_INVAL);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, ~0ull, 0), E_INVAL);
+	/* and again after a stop, on the CPU it gave back */
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
 }
 
 Test(arm64, zone_start_bad_pointers)
 {
-	put_config(R1, 1, R0, MEM_SIZE, R0);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, 0x1000, 64), E_FAULT);       /* outside */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R0 + MEM_SIZE - 32, 64), E_FAULT); /* past end */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, ~0ull - 7, 64), E_FAULT);   /* wraps */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1 + 4, 64), E_INVAL);       /* misaligned */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 63), E_INVAL);           /* size */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 65), E_2BIG);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, ~0ull), E_2BIG);
+	put_config(R1, 1, 1u << 2);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, 0x1000, CFG_SIZE), E_FAULT); /* outside */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1 + MEM_SIZE - 32, CFG_SIZE), E_FAULT);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, ~0ull - 7, CFG_SIZE), E_FAULT); /* wraps */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE - 1), E_INVAL);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE + 1), E_INVAL);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 3296), E_INVAL); /* magic 0x06's */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, ~0ull), E_INVAL);
 	cr_assert_eq(zone->state, HV_VM_CREATED);
+	/* no alignment rule */
+	put_config(R1 + 4, 1, 1u << 2);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1 + 4, CFG_SIZE), 0);
 }
 
 Test(arm64, zone_start_bad_config)
 {
-	put_config(R1, 1, R0, MEM_SIZE * 2, R0); /* more memory than the zone has */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
-	put_config(R1, 1, R0, MEM_SIZE, R1); /* entry outside mem */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
-	put_config(R1, 0, R0, MEM_SIZE, R0); /* the caller itself */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
-	put_config(R1, 6, R0, MEM_SIZE, R0); /* no such zone */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_NOENT);
-	put_config(R1, 1, R0, MEM_SIZE, R0);
-	uint32_t flags = 1;
-	memcpy(mem[0][1] + 4, &flags, 4);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, 64), E_INVAL);
+	uint8_t *p;
+
+	p = put_config(R1, 1, 1ull << 40); /* no CPU 40 */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 0); /* no CPU */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 1); /* the service VM's CPU */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_BUSY);
+	p = put_config(R1, 1, 1u << 2);
+	put_region(p, 0, 0, 0x1000, R0, 0x1000); /* not the root zone's memory */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put_region(p, 1, 0, R0 + 0x9000, R1, 0x1000); /* physically overlapping */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put_region(p, 1, 0, R1, R0 + 0x4000, 0x1000); /* virtually overlapping */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put_region(p, 1, 1 /* IO */, R1, R1, 0x1000);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	for (unsigned i = 1; i < 5; i++)
+		put_region(p, i, 0, R1 + 0x1000 * i, R1 + 0x1000 * i, 0x1000);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_NOMEM); /* 5 > 4 */
+	p = put_config(R1, 1, 1u << 2);
+	put32(p + 16, 65);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put64(p + 2288, R0 + 0x8000); /* entry outside */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put64(p + 2304, 0x8001); /* kernel past the region */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put32(p + 2072 + 4, 1); /* IRQ 32 */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	p[2360] = 1; /* is_aarch32 */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put64(p + 2360 + 8, 2); /* no such GIC variant */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put64(p + 2448, 1); /* a PCI bus */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	p = put_config(R1, 1, 1u << 2);
+	put32(p + 2200, 3); /* three ivc configs */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	put_config(R1, 0, 1u << 2); /* the caller itself */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
+	put_config(R1, 6, 1u << 2); /* no such zone */
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), E_INVAL);
 	cr_assert_eq(fk.starts, 1);
+	cr_assert_eq(zone->state, HV_VM_CREATED);
 }
 
 Test(arm64, zone_list_buffer_checks)
 {
-	/* two zones exist: 96 bytes needed; a huge count must not overflow */
+	put_config(R1, 1, 1u << 2);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
+	/* two zones run: 112 bytes needed; counts whose size overflows are capped */
 	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1, 1ull << 62), 2);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R1 + MEM_SIZE - 48, 2), E_FAULT);
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R0 + MEM_SIZE - 48, 2), E_FAULT); /* straddles */
-	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R1 + 2, 2), E_INVAL);
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1, 0x0492492492492493ull), 2);
+	memset(svc_mem(R1 + MEM_SIZE - INFO_SIZE), 0, INFO_SIZE);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R1 + MEM_SIZE - INFO_SIZE, 2), E_FAULT);
+	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, R0 + MEM_SIZE - INFO_SIZE, 2), E_FAULT);
 	cr_assert_eq((int64_t)hvisor(cpu, ZONE_LIST, 0x2000, 2), E_FAULT);
 	/* nothing written on failure */
-	for (unsigned i = 0; i < 48; i++)
-		cr_assert_eq(mem[0][1][MEM_SIZE - 48 + i], 0);
+	for (unsigned i = 0; i < INFO_SIZE; i++)
+		cr_assert_eq(mem[0][1][MEM_SIZE - INFO_SIZE + i], 0);
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + MEM_SIZE - INFO_SIZE, 1), 1);
+	cr_assert_eq(hvisor(cpu, ZONE_LIST, R1 + 2, 2), 2); /* no alignment rule */
 }
 
 Test(arm64, normal_zone_is_denied_management)
 {
 	struct hv_vcpu *z;
+	uint8_t *p;
 
 	cr_assert_eq(hvisor(cpu, ZONE_START, 0, 0) != 0, 1);
-	zone->state = HV_VM_RUNNING;
+	/* zone 1 with an ivc channel in its memory: control table and shared
+	 * memory at R0 + 0x1000 (guest-physical), ivc id 7, irq 40 */
+	p = put_config(R1, 1, 1u << 2);
+	put32(p + 2200, 1);
+	put32(p + 2208, 7);
+	put64(p + 2208 + 8, R0 + 0x1000);
+	put64(p + 2208 + 16, R0 + 0x1000);
+	put32(p + 2208 + 32, 40);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
 	z = &zone->vcpus[0];
-	cr_assert_eq((int64_t)hvisor(z, ZONE_LIST, R1, 1), E_PERM);
+	PRIV(z) = 0;
+	cr_assert_eq((int64_t)hvisor(z, ZONE_LIST, R0, 1), E_PERM);
 	cr_assert_eq((int64_t)hvisor(z, ZONE_SHUTDOWN, 0, 0), E_PERM);
-	/* ivc_info is for any zone: 104 bytes, len 0 */
-	memset(mem[1][1], 0xAA, 128);
-	cr_assert_eq(hvisor(z, IVC_INFO, R1, 0), 0);
-	for (unsigned i = 0; i < 104; i++)
-		cr_assert_eq(mem[1][1][i], 0);
-	cr_assert_eq(mem[1][1][104], 0xAA);
-	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, R0 + MEM_SIZE - 8, 0), E_FAULT);
+	cr_assert_eq((int64_t)hvisor(z, ZONE_START, R0, CFG_SIZE), E_PERM);
+	/* ivc_info is for any zone: hvisor's packed 56 bytes {u64 len, u64
+	 * ct[2] @8, u64 shmem[2] @24, u32 ids[2] @40, u32 irqs[2] @48} */
+	memset(mem[0][0] + 0x8000 + 0x2001, 0xAA, 64);
+	cr_assert_eq(hvisor(z, IVC_INFO, R0 + 0x2001, 0), 0);
+	const uint8_t *b = mem[0][0] + 0x8000 + 0x2001;
+	uint64_t len, ct;
+	uint32_t ivc_id, irq;
+	memcpy(&len, b, 8);
+	memcpy(&ct, b + 8, 8);
+	memcpy(&ivc_id, b + 40, 4);
+	memcpy(&irq, b + 48, 4);
+	cr_assert_eq(len, 1);
+	cr_assert_eq(ct, R0 + 0x1000);
+	cr_assert_eq(ivc_id, 7);
+	cr_assert_eq(irq, 40);
+	cr_assert_eq(b[56], 0xAA, "56 bytes, no more");
+	cr_assert_eq(hvisor(z, IVC_INFO, R0 + 0x8000 - 56, 0), 0); /* its last 56 bytes */
+	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, R0 + 0x8000 - 48, 0), E_FAULT);
 	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, 0x40, 0), E_FAULT);
-	/* the zone cannot write into the service VM's memory */
-	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, R1 + MEM_SIZE + 0x1000, 0), E_FAULT);
+	/* the zone cannot write into the service VM's memory it was not given */
+	cr_assert_eq((int64_t)hvisor(z, IVC_INFO, R1, 0), E_FAULT);
+	/* the service VM has no ivc config */
+	cr_assert_eq((int64_t)hvisor(cpu, IVC_INFO, R1, 0), E_NODEV);
 }
 
 Test(arm64, no_rights_vm_gets_undef_registers_untouched)
@@ -467,8 +615,8 @@ Test(arm64, psci_1_1)
 
 Test(arm64, psci_system_off_of_a_guest_stops_only_it)
 {
-	put_config(R1, 1, R0, MEM_SIZE, R0);
-	cr_assert_eq(hvisor(cpu, ZONE_START, R1, 64), 1);
+	put_config(R1, 1, 1u << 2);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
 	cr_assert_eq(smccc(&zone->vcpus[0], PSCI_SYSTEM_OFF, 0, 0, 0), HV_VCPU_OFF);
 	cr_assert_eq(zone->state, HV_VM_STOPPED);
 	cr_assert_eq(svc->state, HV_VM_RUNNING);

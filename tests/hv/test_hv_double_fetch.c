@@ -8,16 +8,17 @@
  * and used a second would see the rewritten values; the core must act on
  * the snapshot only, and fetch the structure exactly once.
  *
- * Layout and numbers from shared/seeds/hvisor-hypercall.md (zone_start:
- * x0 = 2, x1 = config address, x2 = size) and hcall's documented
- * 64-byte zone config {u32 zone_id, u32 flags, u64 entry, u64 mem_base,
- * u64 mem_size, char name[32]}.
+ * Layout and numbers from hvisor v0.4 (d3260d0) and hvisor-tool b17d9dd:
+ * zone_start x0 = 2, x1 = config address, x2 = size; the arm64
+ * zone_config is 3136 bytes: zone_id @0, cpus @8, num_memory_regions @16,
+ * regions @24 (type, physical_start @8, virtual_start @16, size @24),
+ * entry_point @2288, name @2328.
  */
 #include "harness.h"
 
 #define HV_IMM 0x4856u
 #define ZONE_START 2
-#define CONFIG_SIZE 64
+#define CONFIG_SIZE 3136
 
 int __real_hv_copy_from_guest(struct hv_vm *vm, void *dst, uint64_t gpa, uint64_t len);
 
@@ -49,17 +50,23 @@ static void setup(void)
 
 TestSuite(double_fetch, .init = setup);
 
+/* Zone id on CPU 2 (the root zone holds 0 and 1), one RAM region: the service VM's R0 (physical) at
+ * guest-physical R0, `size` bytes. */
 static void config(uint8_t *p, uint32_t id, uint64_t entry, uint64_t base, uint64_t size)
 {
-	uint32_t flags = 0;
+	uint64_t cpus = 4, ram = 0;
+	uint32_t one = 1;
 
 	memset(p, 0, CONFIG_SIZE);
 	memcpy(p + 0, &id, 4);
-	memcpy(p + 4, &flags, 4);
-	memcpy(p + 8, &entry, 8);
-	memcpy(p + 16, &base, 8);
-	memcpy(p + 24, &size, 8);
-	memcpy(p + 32, "snapshot", 9);
+	memcpy(p + 8, &cpus, 8);
+	memcpy(p + 16, &one, 4);
+	memcpy(p + 24, &ram, 4);
+	memcpy(p + 24 + 8, &base, 8);
+	memcpy(p + 24 + 16, &base, 8);
+	memcpy(p + 24 + 24, &size, 8);
+	memcpy(p + 2288, &entry, 8);
+	memcpy(p + 2328, "snapshot", 9);
 }
 
 static uint64_t zone_start(uint64_t gpa)
@@ -79,14 +86,15 @@ Test(double_fetch, valid_then_rewritten_invalid_uses_the_snapshot)
 	uint8_t *cfg = mem[0][1]; /* the service VM's region 1, gpa R1 */
 
 	config(cfg, 1, R0 + 0x200, R0, MEM_SIZE);
-	/* After the fetch: an entry outside the zone, twice its memory, flags
-	 * set, another name. Every one of these would be refused. */
+	/* After the fetch: an entry outside the zone, twice the root's
+	 * memory, a CPU that does not exist, another name. Every one of
+	 * these would be refused. */
 	config(race_bytes, 1, R1 + 0x10, R0, 2ull * MEM_SIZE);
-	race_bytes[4] = 1;
-	memcpy(race_bytes + 32, "rewritten", 10);
+	race_bytes[8] = 0xff;
+	memcpy(race_bytes + 2328, "rewritten", 10);
 	race_target = cfg;
 
-	cr_assert_eq(zone_start(R1), 1, "zone_start must succeed on the snapshot");
+	cr_assert_eq(zone_start(R1), 0, "zone_start must succeed on the snapshot");
 	cr_assert_eq(fetches, 1, "the config must be fetched exactly once");
 	cr_assert_eq(zone->state, HV_VM_RUNNING);
 	cr_assert_eq(zone->entry, R0 + 0x200, "entry must come from the snapshot");

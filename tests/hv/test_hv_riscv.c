@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The core on riscv64: hvisor (seed: ecall, a7 = 0x114514, a0 code, a1/a2
- * args; a0 error, a1 value) and the SBI (spec: a7 EID, a6 FID, a0-a5
+ * The core on riscv64: hvisor (v0.4 src/arch/riscv64/sbi.rs: ecall, a7 =
+ * 0x114514, a0 code, a1/a2 args; success a0 = 0, a1 = value; failure
+ * a0 = -1 (SBI_ERR_FAILED), a1 = -errno) and the SBI (spec: a7 EID, a6 FID, a0-a5
  * args; a0 error, a1 value). a0 = x10, a1 = x11, a6 = x16, a7 = x17.
  */
 #include "harness.h"
@@ -58,18 +59,35 @@ static enum hv_action ecall(uint64_t a7, uint64_t a6, uint64_t a0, uint64_t a1,
 
 Test(riscv, hvisor_error_and_value_registers)
 {
+	uint64_t magic = 0;
+
 	ecall(HVISOR_EID, 0, 99, 0, 0);
-	cr_assert_eq(ERR, -38);
-	cr_assert_eq(VAL, 0);
+	cr_assert_eq(ERR, -1);
+	cr_assert_eq((int64_t)VAL, -38);
 	ecall(HVISOR_EID, 0, 4 /* zone_list */, R1, 8);
 	cr_assert_eq(ERR, 0);
-	cr_assert_eq(VAL, 2);
-	ecall(HVISOR_EID, 0, 4, R1 + 3, 8);
-	cr_assert_eq(ERR, -22);
+	cr_assert_eq(VAL, 1); /* the running root zone */
+	ecall(HVISOR_EID, 0, 4, 0, 8);
+	cr_assert_eq(ERR, -1);
+	cr_assert_eq((int64_t)VAL, -22); /* hvisor: a null list is EINVAL */
+	ecall(HVISOR_EID, 0, 5 /* ivc_info */, R1, 0);
+	cr_assert_eq(ERR, -1);
+	cr_assert_eq((int64_t)VAL, -19); /* ENODEV: no ivc configs */
+	ecall(HVISOR_EID, 0, 6 /* config_check */, R1 + 3, 0);
+	cr_assert_eq(ERR, 0);
 	cr_assert_eq(VAL, 0);
-	ecall(HVISOR_EID, 0, 5 /* ivc_info */, 0x10, 0);
-	cr_assert_eq(ERR, -14);
-	cr_assert_eq(VAL, 0);
+	memcpy(&magic, mem[0][1] + 3, 8);
+	cr_assert_eq(magic, 5);
+	ecall(HVISOR_EID, 0, 6, 0x10, 0);
+	cr_assert_eq(ERR, -1);
+	cr_assert_eq((int64_t)VAL, -14);
+}
+
+Test(riscv, sbi_probe_lists_hvisor)
+{
+	ecall(SBI_BASE, 3 /* probe_extension */, HVISOR_EID, 0, 0);
+	cr_assert_eq(ERR, 0);
+	cr_assert_eq(VAL, 1);
 }
 
 Test(riscv, sbi_base)

@@ -590,3 +590,26 @@ Test(palacios, registry)
 	cr_assert_eq(hv_unregister_hypercall(vm, HV_ABI_PALACIOS, 0x1000), 0);
 	cr_assert_eq(hv_register_hypercall(vm, HV_ABI_PALACIOS, 7, pal, NULL), 0);
 }
+
+/* hvisor on x86_64 (v0.4 src/arch/x86_64/trap.rs handle_hypercall: vmcall,
+ * rax code, rdi and rsi arguments, rax result): a root zone's
+ * CONFIG_CHECK (6) writes magic 0x5; zone_start (2) takes the x86_64
+ * zone_config, 3136 bytes (one short: -EINVAL). */
+Test(hvisor, x86_config_check_and_zone_start_size)
+{
+	uint64_t magic = 0;
+
+	setup_arch(HCALL_ARCH_X86_64);
+	v = &make_vm(0, HV_ROLE_SERVICE, HV_ABI_BIT(HV_ABI_HVISOR), 1)->vcpus[0];
+	call(v, HCALL_TRAP_VMCALL, 6, 0, R1 + 8, 0);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	assert_untouched_except(v, 1u << RAX, (1u << R8) | (1u << RDI) | (1u << RSI));
+	memcpy(&magic, mem[0][1] + 8, 8);
+	cr_assert_eq(magic, 5);
+	call(v, HCALL_TRAP_VMCALL, 2, 0, R1, 3135);
+	cr_assert_eq((int64_t)v->regs.r[RAX], EINVAL_);
+	call(v, HCALL_TRAP_VMCALL, 2, 0, 0x10, 3136);
+	cr_assert_eq((int64_t)v->regs.r[RAX], EFAULT_);
+	call(v, HCALL_TRAP_VMCALL, 99, 0, 0, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], -38);
+}

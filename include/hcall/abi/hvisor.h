@@ -26,6 +26,7 @@
 #define HCALL_ABI_HVISOR_H
 
 #include <hcall/abi/desc.h>
+#include <hcall/abi/hvisor_layout.h>
 
 #define HCALL_HVISOR_ARM64_IMM 0x4856
 #define HCALL_HVISOR_RISCV_EID 0x114514
@@ -56,19 +57,20 @@
 	  _, _, _, _,                                                          \
 	  "root zone: deliver pending virtio interrupts to the other zones "   \
 	  "(hvisor-tool: FINISH_REQ)")                                         \
-	X(HVISOR, hvisor, ZONE_START, zone_start, VALUE, 2, 0,                 \
+	X(HVISOR, hvisor, ZONE_START, zone_start, STATUS, 2, 0,                \
 	  (uint64_t, config_addr), (uint64_t, config_size), _, _,              \
-	  "root zone: start the zone described by a struct "                   \
-	  "hcall_hvisor_zone_config; returns the zone id")                     \
+	  "root zone: start the zone its struct hcall_hvisor_zone_config_<arch> " \
+	  "describes; config_size must be that struct's size")                 \
 	X(HVISOR, hvisor, ZONE_SHUTDOWN, zone_shutdown, STATUS, 1, 0,          \
 	  (uint64_t, zone_id), _, _, _, "root zone: stop the zone zone_id")    \
 	X(HVISOR, hvisor, ZONE_LIST, zone_list, VALUE, 2, 0,                   \
 	  (uint64_t, info_addr), (uint64_t, count), _, _,                      \
-	  "root zone: fill up to count struct hcall_hvisor_zone_info entries " \
-	  "at info_addr; returns the number written")                          \
+	  "root zone: fill up to count struct hcall_hvisor_zone_info (56 "     \
+	  "bytes) at info_addr; returns the number written")                   \
 	X(HVISOR, hvisor, IVC_INFO, ivc_info, STATUS, 1, 0,                    \
 	  (uint64_t, info_addr), _, _, _,                                      \
-	  "any zone: write its struct hcall_hvisor_ivc_info to info_addr")     \
+	  "any zone: write its packed struct hcall_hvisor_ivc_info (56 bytes) " \
+	  "to info_addr; -ENODEV without ivc configs")                         \
 	X(HVISOR, hvisor, CONFIG_CHECK, config_check, CUSTOM, 1, 0,            \
 	  (uint64_t, magic_addr), _, _, _,                                     \
 	  "any zone: write the 64-bit zone-config magic "                      \
@@ -153,49 +155,5 @@
 	X(ENOSYS, -38, E_NOT_SUPPORTED)
 
 HCALL_DEFINE_ERROR_MAP(hcall_map_hvisor_error, HCALL_HVISOR_ERRORS)
-
-/*
- * Guest-memory structures. hcall defines these layouts for its own
- * hypervisor core; they follow hvisor's intent (a zone config for
- * zone_start, an info array for zone_list) but are not binary-compatible
- * with hvisor's Rust structures, which change between releases.
- */
-#define HCALL_HVISOR_NAME_LEN 32
-
-/* zone_start argument, config_size = sizeof(struct hcall_hvisor_zone_config). */
-struct hcall_hvisor_zone_config {
-	uint32_t zone_id;   /* a zone slot the hypervisor was configured with */
-	uint32_t flags;     /* must be 0 */
-	uint64_t entry;     /* guest-physical entry point inside the zone */
-	uint64_t mem_base;  /* guest-physical base of the zone's RAM */
-	uint64_t mem_size;  /* its size in bytes */
-	char name[HCALL_HVISOR_NAME_LEN];
-};
-
-#define HCALL_HVISOR_ZONE_RUNNING 1u
-
-/* zone_list element. */
-struct hcall_hvisor_zone_info {
-	uint32_t zone_id;
-	uint32_t flags;   /* HCALL_HVISOR_ZONE_RUNNING */
-	uint64_t cpus;    /* bitmap of the zone's vCPUs */
-	char name[HCALL_HVISOR_NAME_LEN];
-};
-
-/* ivc_info result. */
-struct hcall_hvisor_ivc_info {
-	uint64_t len;          /* number of valid entries below */
-	uint64_t ivc_ct_ipas[4];
-	uint64_t ivc_shmem_ipas[4];
-	uint32_t ivc_ids[4];
-	uint32_t ivc_irqs[4];
-};
-
-HCALL_STATIC_ASSERT(sizeof(struct hcall_hvisor_zone_config) == 64,
-		    "zone config layout is ABI");
-HCALL_STATIC_ASSERT(sizeof(struct hcall_hvisor_zone_info) == 48,
-		    "zone info layout is ABI");
-HCALL_STATIC_ASSERT(sizeof(struct hcall_hvisor_ivc_info) == 104,
-		    "ivc info layout is ABI");
 
 #endif /* HCALL_ABI_HVISOR_H */

@@ -27,6 +27,7 @@
 #define HCALL_ABI_HVISOR_LAYOUT_H
 
 #include <hcall/compiler.h>
+#include <hcall/regs.h>
 #include <hcall/types.h>
 
 /* What CONFIG_CHECK reports; hvisor-tool refuses to start a zone on any other. */
@@ -198,6 +199,28 @@ struct hcall_hvisor_arch_config_x86_64 {
 HCALL__HVISOR_ZONE_CONFIG(arm64);
 HCALL__HVISOR_ZONE_CONFIG(riscv64);
 HCALL__HVISOR_ZONE_CONFIG(x86_64);
+
+/* Any architecture's zone_config (what a hypervisor copies in). */
+union hcall_hvisor_zone_config_any {
+	struct hcall_hvisor_zone_config_arm64 arm64;
+	struct hcall_hvisor_zone_config_riscv64 riscv64;
+	struct hcall_hvisor_zone_config_x86_64 x86_64;
+};
+
+/* config_size for zone_start on arch; 0 for an architecture hvisor lacks. */
+HCALL_INLINE uint64_t hcall_hvisor_zone_config_size(enum hcall_arch arch)
+{
+	switch (arch) {
+	case HCALL_ARCH_ARM64:
+		return sizeof(struct hcall_hvisor_zone_config_arm64);
+	case HCALL_ARCH_RISCV64:
+		return sizeof(struct hcall_hvisor_zone_config_riscv64);
+	case HCALL_ARCH_X86_64:
+		return sizeof(struct hcall_hvisor_zone_config_x86_64);
+	default:
+		return 0;
+	}
+}
 
 /* ---- zone_list and ivc_info results ----------------------------------- */
 

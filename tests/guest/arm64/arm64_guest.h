@@ -25,6 +25,12 @@
 struct guest_shared {
 	volatile uint64_t normal_runs; /* incremented by each normal-VM boot */
 	volatile uint64_t normal_ivc;  /* raw x0 of its hvisor ivc_info */
+	volatile uint64_t normal_ivc_len;  /* the ivc_info it got: len, */
+	volatile uint64_t normal_ivc_ct;   /* ivc_ct_ipas[0], */
+	volatile uint64_t normal_ivc_id;   /* ivc_ids[0] | ivc_irqs[0] << 32 */
+	volatile uint64_t normal_ivc_end;  /* raw x0: ivc_info in its last 56 bytes */
+	volatile uint64_t normal_ivc_past; /* raw x0: 48 bytes before its end */
+	volatile uint64_t normal_x0;   /* x0 at its entry (the DTB address) */
 	volatile uint64_t normal_smccc;/* raw x0 of its SMCCC_VERSION */
 	volatile uint64_t normal_perm; /* raw x0 of its zone_list (not permitted) */
 	volatile uint64_t norights_runs;

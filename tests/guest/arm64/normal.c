@@ -3,6 +3,8 @@
  * tests/guest/arm64/normal.c - the normal VM (hvisor zone 1). The service
  * VM starts it with zone_start; it records what its own hypercalls
  * answered in the shared page and switches itself off with PSCI CPU_OFF.
+ * Its zone_config gives it one ivc channel; ivc_info writes hvisor's
+ * packed 56-byte structure anywhere in its memory, to its last byte.
  */
 #include <hcall/hvisor.h>
 #include <hcall/psci.h>
@@ -12,6 +14,7 @@
 #include "arm64_guest.h"
 
 static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
+extern uint64_t guest_boot_x0;
 static struct hcall_hvisor_zone_info zones[4] __attribute__((aligned(16)));
 
 static void say(const char *s)
@@ -26,7 +29,15 @@ void guest_main(void)
 
 	say("# normal VM: running at EL1\r\n");
 	sh->normal_runs++;
+	sh->normal_x0 = guest_boot_x0;
 	sh->normal_ivc = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO, (uint64_t)(uintptr_t)&ivc, 0).value;
+	sh->normal_ivc_len = ivc.len;
+	sh->normal_ivc_ct = ivc.ivc_ct_ipas[0];
+	sh->normal_ivc_id = ivc.ivc_ids[0] | (uint64_t)ivc.ivc_irqs[0] << 32;
+	sh->normal_ivc_end = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO,
+					       GUEST_NORMAL_BASE + GUEST_VM_SIZE - 56, 0).value;
+	sh->normal_ivc_past = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO,
+						GUEST_NORMAL_BASE + GUEST_VM_SIZE - 48, 0).value;
 	sh->normal_smccc = hcall_smccc_call0(0x80000000u).x0;
 	sh->normal_perm = hcall_hvisor_call(HCALL_HVISOR_ZONE_LIST,
 					    (uint64_t)(uintptr_t)zones, 4).value;

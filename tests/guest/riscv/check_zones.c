@@ -8,8 +8,13 @@
  * memory faults, and the upcall (virtio_inject_irq) reaches a running
  * zone, which acknowledges it; a zone's virtio request raises the upcall
  * of the service VM, which acknowledges it too.
- * Error numbers from hvisor (negated Linux errno): EPERM 1, ENOENT 2,
- * EFAULT 14, EEXIST 17, EINVAL 22.
+ * The zone calls follow hvisor-tool's flow (CONFIG_CHECK, zone_start
+ * with a full riscv64 zone_config of config_size 3080, zone_list into
+ * 56-byte entries, ivc_info, zone_shutdown), with numbers from the pinned
+ * hvisor v0.4 (d3260d0), written here: CONFIG_MAGIC_VERSION 0x5,
+ * zone_start answers 0, errors as a0 = -1 (SBI_ERR_FAILED) with a1 =
+ * HvErrorNum negated: EPERM 1, ENOENT 2, EFAULT 14, EBUSY 16, EEXIST 17,
+ * ENODEV 19, EINVAL 22.
  */
 #include <hcall/hvisor.h>
 
@@ -20,16 +25,25 @@
 #define E_PERM (-1)
 #define E_NOENT (-2)
 #define E_FAULT (-14)
+#define E_BUSY (-16)
 #define E_EXIST (-17)
+#define E_NODEV (-19)
 #define E_INVAL (-22)
+#define SPEC_FAILED (-1)
+#define SPEC_MAGIC 0x5u
+#define SPEC_CONFIG_SIZE 3080u
+#define SPEC_ZONE_INFO_SIZE 56u
+#define SPEC_IVC_ID 3u
+#define SPEC_IVC_IRQ 33u
 #define SPEC_ILLEGAL_INSN 2
 #define SPEC_LOAD_ACCESS_FAULT 5
 #define SPEC_STORE_ACCESS_FAULT 7
 #define SPEC_SBI_MIN_VERSION 2 /* 0.2: the first with the base extension */
 
-static struct hcall_hvisor_zone_config cfg __attribute__((aligned(16)));
+static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
 static struct hcall_hvisor_zone_info info[8] __attribute__((aligned(16)));
 static uint8_t virtio_page[4096] __attribute__((aligned(4096)));
+static uint64_t magic;
 
 /* Let the other zones run until `flag` is set (bounded: never a hang). */
 static int wait_for(volatile uint64_t *flag, uint64_t want)
@@ -41,24 +55,92 @@ static int wait_for(volatile uint64_t *flag, uint64_t want)
 	return *flag >= want;
 }
 
+/* 1 if zone id is listed (running), 0 if not, -1 if zone_list failed. */
 static int zone_running(uint64_t id)
 {
 	struct hcall_result r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 8);
 	uint64_t i;
 
+	if (!hcall_ok(r))
+		return -1;
 	for (i = 0; i < r.value && i < 8; i++)
 		if (info[i].zone_id == id)
-			return (info[i].flags & HCALL_HVISOR_ZONE_RUNNING) != 0;
-	return -1;
+			return 1;
+	return 0;
 }
 
-static struct hcall_result start(uint32_t id)
+/* A full config as hvisor-tool builds it: the zone's RAM (which the root
+ * zone sees at ram_pa) at the address its image is linked at, the shared
+ * page, one ivc channel in it, kernel and DTB inside the RAM, the name. */
+static void set_cfg(uint32_t id, uint64_t ram_pa, uint64_t cpus)
 {
+	static const char name[] = "zone";
+	unsigned i;
+
+	__builtin_memset(&cfg, 0, sizeof(cfg));
 	cfg.zone_id = id;
-	cfg.flags = 0;
-	cfg.entry = cfg.mem_base = RV_G_RAM_BASE;
-	cfg.mem_size = RV_G_RAM_SIZE;
-	return hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg));
+	cfg.cpus = cpus;
+	cfg.num_memory_regions = 2;
+	cfg.memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
+	cfg.memory_regions[0].physical_start = ram_pa;
+	cfg.memory_regions[0].virtual_start = RV_G_RAM_BASE;
+	cfg.memory_regions[0].size = RV_G_RAM_SIZE;
+	cfg.memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_RAM;
+	cfg.memory_regions[1].physical_start = RV_G_SHARED_BASE;
+	cfg.memory_regions[1].virtual_start = RV_G_SHARED_BASE;
+	cfg.memory_regions[1].size = RV_G_SHARED_SIZE;
+	cfg.num_ivc_configs = 1;
+	cfg.ivc_configs[0].ivc_id = SPEC_IVC_ID;
+	cfg.ivc_configs[0].control_table_ipa = RV_G_SHARED_BASE;
+	cfg.ivc_configs[0].shared_mem_ipa = RV_G_SHARED_BASE;
+	cfg.ivc_configs[0].interrupt_num = SPEC_IVC_IRQ;
+	cfg.ivc_configs[0].max_peers = 2;
+	cfg.entry_point = RV_G_RAM_BASE;
+	cfg.kernel_load_paddr = ram_pa;
+	cfg.kernel_size = RV_G_RAM_SIZE - 0x1000;
+	cfg.dtb_load_paddr = ram_pa + RV_G_RAM_SIZE - 0x1000;
+	cfg.dtb_size = 0x1000;
+	for (i = 0; name[i]; i++)
+		cfg.name[i] = name[i];
+}
+
+static int64_t start(uint64_t size)
+{
+	return hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, size).code;
+}
+
+static void refused(void)
+{
+	struct hcall_hvisor_ret raw;
+
+	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
+	raw = hcall_hvisor_call(HCALL_HVISOR_ZONE_START, (uint64_t)(uintptr_t)&cfg,
+				SPEC_CONFIG_SIZE + 1);
+	tap_check((int64_t)raw.error == SPEC_FAILED && (int64_t)raw.value == E_INVAL,
+		  "zone_start, config_size one long: a0 = -1, a1 = -EINVAL");
+	tap_eq("zone_start, config_size one short: -EINVAL", (uint64_t)start(SPEC_CONFIG_SIZE - 1),
+	       (uint64_t)E_INVAL);
+	tap_eq("zone_start with a config outside the VM: -EFAULT",
+	       (uint64_t)hcall_hvisor_zone_start(0x80000000, SPEC_CONFIG_SIZE).code,
+	       (uint64_t)E_FAULT);
+	cfg.memory_regions[0].physical_start = RV_G_NORIGHTS_RAM_PA + 0x200000;
+	tap_eq("zone_start, RAM outside the root zone's memory: -EINVAL",
+	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
+	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
+	cfg.memory_regions[1].physical_start = RV_G_NORMAL_RAM_PA + 0x1000;
+	tap_eq("zone_start, overlapping regions: -EINVAL", (uint64_t)start(sizeof(cfg)),
+	       (uint64_t)E_INVAL);
+	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1ull << 40);
+	tap_eq("zone_start, CPU 40 does not exist: -EINVAL", (uint64_t)start(sizeof(cfg)),
+	       (uint64_t)E_INVAL);
+	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 0);
+	tap_eq("zone_start, CPU 0 belongs to the running root zone: -EBUSY",
+	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_BUSY);
+	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
+	cfg.arch_config.plic_base = 0xc000000;
+	tap_eq("zone_start, a PLIC the glue does not emulate: -EINVAL",
+	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
+	tap_eq("zone_list: nothing started", (uint64_t)zone_running(RV_G_ZONE_NORMAL), 0);
 }
 
 static void normal_zone(void)
@@ -66,31 +148,47 @@ static void normal_zone(void)
 	struct rv_zone_report *z = &RV_SHARED->zone[RV_G_ZONE_NORMAL];
 	struct hcall_result r;
 
+	tap_eq("zone_config is hvisor's riscv64 size", sizeof(cfg), SPEC_CONFIG_SIZE);
+	tap_eq("SBI probe lists hvisor's EID 0x114514", (uint64_t)hcall_hvisor_probe(), 1);
+	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&magic);
+	guest_demo("hvisor", "config_check", r);
+	tap_check(hcall_ok(r) && magic == SPEC_MAGIC, "config_check writes magic 0x5");
 	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 8);
-	guest_demo("hvisor", "zone_list (zones known)", r);
-	tap_eq("zone_list: three zones configured", r.value, 3);
-	tap_eq("zone_list: zone 0 is the root zone", info[0].zone_id, 0);
-	tap_eq("normal zone not running before zone_start",
-	       (uint64_t)zone_running(RV_G_ZONE_NORMAL), 0);
-	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg) + 8);
-	tap_eq("zone_start with a too large size: -E2BIG", (uint64_t)r.code, (uint64_t)-7);
-	r = hcall_hvisor_zone_start(0x80000000, sizeof(cfg));
-	guest_demo("hvisor", "zone_start(config outside the VM)", r);
-	tap_eq("zone_start with a config outside the VM: -EFAULT", (uint64_t)r.code,
-	       (uint64_t)E_FAULT);
+	guest_demo("hvisor", "zone_list (running zones)", r);
+	tap_eq("zone_list: one zone runs", r.value, 1);
+	tap_check(info[0].zone_id == 0 && info[0].cpus == 3 && !info[0].is_err,
+		  "zone_list: the root zone, CPUs 0 and 1 (its two vCPUs)");
+	tap_eq("ivc_info of the root zone (no ivc config): -ENODEV",
+	       (uint64_t)hcall_hvisor_ivc_info((uint64_t)(uintptr_t)&magic).code,
+	       (uint64_t)E_NODEV);
+	refused();
+
 	rv_guest_irq_enable(); /* for the upcall the zone's virtio request raises */
-	r = start(RV_G_ZONE_NORMAL);
+	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
+	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg));
 	guest_demo("hvisor", "zone_start(zone 1)", r);
-	tap_check(hcall_ok(r), "zone_start(normal) succeeds");
-	tap_eq("zone_start returns the zone id", r.value, RV_G_ZONE_NORMAL);
-	tap_eq("zone_start of a running zone: -EEXIST", (uint64_t)start(RV_G_ZONE_NORMAL).code,
-	       (uint64_t)E_EXIST);
+	tap_check(hcall_ok(r) && r.value == 0, "zone_start(normal) answers a0 = 0, a1 = 0");
+	tap_eq("zone_start of a running zone: -EINVAL", (uint64_t)start(sizeof(cfg)),
+	       (uint64_t)E_INVAL);
 	tap_eq("zone_list shows the normal zone running",
 	       (uint64_t)zone_running(RV_G_ZONE_NORMAL), 1);
+	__builtin_memset(info, 0xa5, sizeof(info));
+	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 1);
+	tap_check(hcall_ok(r) && r.value == 1 &&
+			  ((const uint8_t *)info)[SPEC_ZONE_INFO_SIZE] == 0xa5,
+		  "zone_list with count 1 writes one 56-byte entry, no more");
+	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 0x0492492492492493ull);
+	tap_check(hcall_ok(r) && r.value == 2, "zone_list with a count whose size overflows: 2");
 	if (!tap_check(wait_for(&z->done, 1), "normal zone ran and reported"))
 		return;
 	tap_eq("normal zone: its hvisor ecall did not fault", z->ecall_cause, 0);
-	tap_eq("normal zone: ivc_info succeeds", (uint64_t)z->ivc_error, 0);
+	tap_eq("normal zone: ivc_info answers a0 = 0", (uint64_t)z->ivc_error, 0);
+	tap_eq("normal zone: ivc_info len 1", z->ivc_len, 1);
+	tap_eq("normal zone: ivc_info id and irq", z->ivc_id,
+	       SPEC_IVC_ID | (uint64_t)SPEC_IVC_IRQ << 32);
+	tap_eq("normal zone: ivc_info into its last 56 bytes: 0", (uint64_t)z->ivc_end_error, 0);
+	tap_check(z->ivc_past_error == SPEC_FAILED && z->ivc_past_value == E_FAULT,
+		  "normal zone: ivc_info 48 bytes before its end: a0 = -1, a1 = -EFAULT");
 	tap_eq("normal zone: zone_start is root-only (-EPERM)",
 	       (uint64_t)z->start_error, (uint64_t)E_PERM);
 	tap_eq("normal zone: SBI base answers", (uint64_t)z->sbi_error, 0);
@@ -118,22 +216,26 @@ static void normal_zone(void)
 	if (tap_check(wait_for(&z->irq_count, 1), "the upcall reached the normal zone"))
 		tap_eq("the normal zone acknowledged it (sip.SSIP clear)", z->irq_pending, 0);
 
-	tap_eq("zone_shutdown of the root zone itself: -EPERM",
-	       (uint64_t)hcall_hvisor_zone_shutdown(RV_G_ZONE_SERVICE).code, (uint64_t)E_PERM);
-	tap_eq("zone_shutdown of an unknown zone: -ENOENT",
-	       (uint64_t)hcall_hvisor_zone_shutdown(7).code, (uint64_t)E_NOENT);
+	tap_eq("zone_shutdown(0), the root zone: -EINVAL",
+	       (uint64_t)hcall_hvisor_zone_shutdown(RV_G_ZONE_SERVICE).code, (uint64_t)E_INVAL);
+	tap_eq("zone_shutdown of an unknown zone: -EINVAL",
+	       (uint64_t)hcall_hvisor_zone_shutdown(7).code, (uint64_t)E_INVAL);
 	r = hcall_hvisor_zone_shutdown(RV_G_ZONE_NORMAL);
 	tap_check(hcall_ok(r), "zone_shutdown(normal) succeeds");
-	tap_eq("zone_list shows the normal zone stopped",
+	tap_eq("zone_list: the normal zone is gone",
 	       (uint64_t)zone_running(RV_G_ZONE_NORMAL), 0);
 }
 
 static void norights_zone(void)
 {
 	struct rv_zone_report *z = &RV_SHARED->zone[RV_G_ZONE_NORIGHTS];
-	struct hcall_result r = start(RV_G_ZONE_NORIGHTS);
+	struct hcall_result r;
 
-	tap_check(hcall_ok(r), "zone_start(no-rights zone) succeeds");
+	/* CPU 1 is free again once the normal zone stopped. */
+	set_cfg(RV_G_ZONE_NORIGHTS, RV_G_NORIGHTS_RAM_PA, 1u << 2);
+	cfg.num_ivc_configs = 0;
+	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg));
+	tap_check(hcall_ok(r), "zone_start(no-rights zone) on the normal zone's CPU");
 	if (!tap_check(wait_for(&z->done, 1), "no-rights zone ran and reported"))
 		return;
 	tap_eq("no-rights zone: ecall gets an illegal-instruction exception (scause 2)",

@@ -16,6 +16,9 @@
 #define RV_G_SHARED_BASE 0x90000000ull
 #define RV_G_SHARED_SIZE 0x1000ull
 #define RV_G_VIRTIO_BASE 0x10001000ull /* a zone's access: the service VM's upcall */
+/* Where the service VM sees the zones' RAM (host-physical, identity). */
+#define RV_G_NORMAL_RAM_PA 0x80600000ull
+#define RV_G_NORIGHTS_RAM_PA 0x80800000ull
 /* hvisor zone ids: the hypervisor's VM slots. */
 #define RV_G_ZONE_SERVICE 0
 #define RV_G_ZONE_NORMAL 1
@@ -37,6 +40,11 @@ struct rv_zone_report {
 	volatile uint64_t irq_count;   /* upcalls taken (virtio_inject_irq) */
 	volatile uint64_t irq_pending; /* sip.SSIP after the last one: 0 = acked */
 	volatile uint64_t virtio_cause; /* scause of its virtio-mmio store */
+	volatile uint64_t ivc_len;     /* ivc_info's len */
+	volatile uint64_t ivc_id;      /* ivc_ids[0] | ivc_irqs[0] << 32 */
+	volatile int64_t ivc_end_error;  /* a0: ivc_info into its last 56 bytes */
+	volatile int64_t ivc_past_error; /* a0 and a1: 48 bytes before its end */
+	volatile int64_t ivc_past_value;
 };
 struct rv_shared {
 	volatile uint64_t magic;

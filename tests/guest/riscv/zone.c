@@ -13,7 +13,7 @@
 #include "rv_guest.h"
 
 static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
-static struct hcall_hvisor_zone_config cfg __attribute__((aligned(16)));
+static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
 
 void guest_main(void)
 {
@@ -31,9 +31,14 @@ void guest_main(void)
 	r->ecall_cause = f != GUEST_FAULT_NONE ? guest_fault_cause() : 0;
 	if (f == GUEST_FAULT_NONE) {
 		r->ivc_error = (int64_t)h.error;
+		r->ivc_len = ivc.len;
+		r->ivc_id = ivc.ivc_ids[0] | (uint64_t)ivc.ivc_irqs[0] << 32;
+		h = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO, RV_G_RAM_BASE + RV_G_RAM_SIZE - 56, 0);
+		r->ivc_end_error = (int64_t)h.error;
+		h = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO, RV_G_RAM_BASE + RV_G_RAM_SIZE - 48, 0);
+		r->ivc_past_error = (int64_t)h.error;
+		r->ivc_past_value = (int64_t)h.value;
 		cfg.zone_id = RV_G_ZONE_NORIGHTS;
-		cfg.entry = cfg.mem_base = RV_G_RAM_BASE;
-		cfg.mem_size = RV_G_RAM_SIZE;
 		r->start_error = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg,
 							 sizeof(cfg)).code;
 		s = hcall_sbi_call0(0x10, 0);
