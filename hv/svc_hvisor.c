@@ -303,8 +303,11 @@ static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
 	}
 	ivc.len = v.c->num_ivc_configs;
 	r = v.c->dtb_size ? region_of(m, n, v.c->dtb_load_paddr, 1) : -1;
-	if (r >= 0)
-		dtb_ipa = m[r].virtual_start + (v.c->dtb_load_paddr - m[r].physical_start);
+	if (r >= 0) {
+		const struct hcall_hvisor_memory_region *d = &m[hv_index_nospec((uint64_t)r, n)];
+
+		dtb_ipa = d->virtual_start + (v.c->dtb_load_paddr - d->physical_start);
+	}
 
 	/* Checked: the zone becomes what the config says. */
 	for (i = 0; i < n; i++) {
