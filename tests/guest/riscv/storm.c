@@ -6,9 +6,10 @@
  *
  * vCPU 0 coordinates and prints TAP; vCPUs 1-3 are started with SBI HSM
  * hart_start at storm_secondary (storm_entry.S) and take commands from
- * shared memory. Spins between vCPUs never trap: a rendezvous of all four
- * can only complete if they run at the same time on different harts (the
- * hypervisor does not preempt). Every wait is bounded by the time CSR.
+ * shared memory. The machinery, the hart_start and zone storms are the
+ * portable ones of ../storm_common.c; this file holds what is riscv's:
+ * the time CSR that bounds every wait, SBI HSM, IPI and RFENCE, the trap
+ * slots, and the upcall.
  *
  * Storms, each followed by its invariants:
  *   hart_start  each round one worker stops itself (hart_stop); the three
@@ -57,6 +58,7 @@
 #define TAP_IMPLEMENTATION
 #include "../tap.h"
 #include "../guest.h"
+#include "../storm.h"
 #include "rv_guest.h"
 
 #define EID_HSM 0x48534Du
@@ -74,21 +76,15 @@
 #define SBI_SUCCESS 0
 #define SBI_ERR_INVALID_PARAM (-3)
 #define SBI_ERR_ALREADY_AVAILABLE (-6)
-#define EINVAL_ 22
-#define ZONE 1
 /* Two flag words zone2.S watches and sets, in the shared page. */
 #define ZONE_FLAGS ((volatile uint64_t *)(uintptr_t)(RV_G_SHARED_BASE + 0x800))
 #define SIE_SSIE (1ul << 1)
 #define SSTATUS_SIE (1ul << 1)
 
-#define NVCPUS 4
-#define STORM_STACK 0x2000
-#define ON_ROUNDS 16
 #define RING_LAPS 8
 #define IPI_OPS 40
 #define ZONE_OPS 40
 #define FENCE_OPS 40
-#define JITTER 512u
 /* A wait longer than this many seconds of the time CSR (10 MHz on QEMU
  * virt) is a failure. */
 #define WAIT_TICKS (5ull * 10000000ull)
@@ -101,45 +97,18 @@ struct storm_slot {
 	uint64_t pad;
 };
 struct storm_slot storm_slots[NVCPUS];
-uint8_t storm_stacks[NVCPUS][STORM_STACK] __attribute__((aligned(16)));
-void storm_secondary(void);
 void storm_install(uint64_t hart);
-void storm_vcpu(uint64_t opaque, uint64_t hart);
 
-/* Everything the vCPUs share; written with atomics or before a release. */
+/* The IPI and RFENCE storms' part of the shared memory. */
 static struct {
-	uint32_t running[NVCPUS];   /* 1 while the vCPU runs storm code */
-	uint32_t twice;             /* someone found a vCPU already running */
-	uint32_t starts[NVCPUS];    /* entries at storm_secondary */
-	uint64_t opaque[NVCPUS];    /* a1 of the last entry */
-	uint32_t arrived;           /* rendezvous counter */
-	uint32_t cmd_seq;           /* command generation */
-	uint32_t cmd;               /* enum cmd */
-	uint32_t arg;
-	uint32_t done;              /* workers finished the command */
-	int64_t on_res[NVCPUS];     /* each caller's hart_start answer, this round */
 	uint32_t ring_ok[NVCPUS];   /* laps each vCPU saw its IPI in */
 	uint32_t sent_to[NVCPUS];   /* IPIs sent to each vCPU in the storm */
 	uint32_t ipi_bad[NVCPUS];   /* send_ipi answers other than SUCCESS */
 	uint32_t fence_bad[NVCPUS]; /* remote fence answers other than SUCCESS */
-	uint32_t zstart_ok[NVCPUS], zstop_ok[NVCPUS], zone_bad[NVCPUS];
-	int64_t zone_last_bad;      /* the last answer counted in zone_bad */
 	uint64_t ring_base[NVCPUS]; /* IPIs each vCPU had taken before the ring */
-	hcall_hvisor_zone_config_t cfg[NVCPUS] __attribute__((aligned(16)));
-	struct hcall_hvisor_zone_info zones[8] __attribute__((aligned(16)));
-} sh;
+} rsh;
 
-enum cmd { CMD_NONE, CMD_RENDEZVOUS, CMD_OFF_ONE, CMD_START, CMD_RING, CMD_IPI,
-	   CMD_FENCE, CMD_ZONE, CMD_OFF };
-
-static uint64_t seed;
-
-void tap_putc(char c)
-{
-	if (c == '\n')
-		guest_putc('\r');
-	guest_putc(c);
-}
+enum { CMD_RING = CMD_ARCH, CMD_IPI, CMD_FENCE };
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -156,25 +125,15 @@ static uint64_t deadline(void)
 	return now() + WAIT_TICKS;
 }
 
-/* splitmix64: the random choices of (seed, a, b). */
-static uint64_t rnd(uint64_t a, uint64_t b)
-{
-	uint64_t z = seed + 0x9e3779b97f4a7c15ull * (a * 8 + b + 1);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
 static void spin(uint64_t n)
 {
 	while (n--)
 		__asm__ __volatile__("nop" ::: "memory");
 }
 
-static uint32_t load(uint32_t *p)
+static void idle(void)
 {
-	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+	__asm__ __volatile__("wfi" ::: "memory");
 }
 
 static uint64_t irqs(unsigned idx)
@@ -188,10 +147,21 @@ static void irq_on(void)
 			     : : "r"(SIE_SSIE), "r"(SSTATUS_SIE) : "memory");
 }
 
-static int64_t hart_start(uint64_t hart, uint64_t opaque)
+static void vcpu_entry(unsigned me)
+{
+	(void)me;
+	irq_on();
+}
+
+static int64_t hart_start(unsigned hart, uint64_t opaque)
 {
 	return (int64_t)hcall_sbi_call3(EID_HSM, HSM_HART_START, hart,
 					(uint64_t)(uintptr_t)storm_secondary, opaque).error;
+}
+
+static void hart_stop(void)
+{
+	(void)hcall_sbi_call0(EID_HSM, HSM_HART_STOP);
 }
 
 static int64_t hart_status(uint64_t hart)
@@ -199,6 +169,21 @@ static int64_t hart_status(uint64_t hart)
 	struct hcall_sbi_ret r = hcall_sbi_call1(EID_HSM, HSM_HART_GET_STATUS, hart);
 
 	return r.error ? (int64_t)r.error : (int64_t)r.value;
+}
+
+static int hart_started(unsigned hart)
+{
+	return hart_status(hart) == HSM_STARTED;
+}
+
+static int hart_stopped(unsigned hart)
+{
+	return hart_status(hart) == HSM_STOPPED;
+}
+
+static int hart_start_lost(int64_t answer)
+{
+	return answer == SBI_ERR_ALREADY_AVAILABLE;
 }
 
 static int64_t send_ipi(uint64_t mask, uint64_t base)
@@ -215,17 +200,6 @@ static int64_t rfence(int vma, uint64_t mask, uint64_t base, uint64_t start, uin
 					size).error;
 }
 
-/* Wait until *p == want, without trapping. 1 on time, 0 late. */
-static int wait_eq(uint32_t *p, uint32_t want)
-{
-	uint64_t end = deadline();
-
-	while (load(p) != want)
-		if (now() > end)
-			return 0;
-	return 1;
-}
-
 /* Wait until vCPU idx has taken `want` IPIs, without trapping. */
 static int wait_irqs(unsigned idx, uint64_t want)
 {
@@ -237,50 +211,13 @@ static int wait_irqs(unsigned idx, uint64_t want)
 	return 1;
 }
 
-static void enter(unsigned idx)
-{
-	if (__atomic_exchange_n(&sh.running[idx], 1u, __ATOMIC_ACQ_REL))
-		__atomic_fetch_add(&sh.twice, 1u, __ATOMIC_RELAXED);
-}
-
-static void leave(unsigned idx)
-{
-	__atomic_store_n(&sh.running[idx], 0u, __ATOMIC_RELEASE);
-}
-
-static int wait_stopped(unsigned target)
-{
-	uint64_t end = deadline();
-
-	while (hart_status(target) != HSM_STOPPED)
-		if (now() > end)
-			return 0;
-	return 1;
-}
-
-/* hart_stop; it must not return. */
-static __attribute__((noreturn)) void stop_self(unsigned me)
-{
-	leave(me);
-	(void)hcall_sbi_call0(EID_HSM, HSM_HART_STOP);
-	__atomic_fetch_add(&sh.twice, 0x10000u, __ATOMIC_RELAXED);
-	for (;;)
-		;
-}
-
 /* ---- the storms' bodies, run by every vCPU concerned --------------------- */
-
-static void start_caller(unsigned idx, unsigned round, unsigned target)
-{
-	spin(rnd(round, idx) % JITTER);
-	sh.on_res[idx] = hart_start(target, (uint64_t)round << 8 | idx);
-}
 
 /* One lap: wait for the IPI from the previous vCPU, pass it on. vCPU 0
  * sends first. */
 static void ring(unsigned idx)
 {
-	uint64_t base = sh.ring_base[idx];
+	uint64_t base = rsh.ring_base[idx];
 	unsigned lap;
 
 	for (lap = 0; lap < RING_LAPS; lap++) {
@@ -290,7 +227,7 @@ static void ring(unsigned idx)
 			return;
 		if (idx != 0 && send_ipi(1ul << ((idx + 1) % NVCPUS), 0) != SBI_SUCCESS)
 			return;
-		sh.ring_ok[idx]++;
+		rsh.ring_ok[idx]++;
 	}
 }
 
@@ -299,7 +236,7 @@ static void ipi_storm(unsigned idx)
 	unsigned i, t;
 
 	for (i = 0; i < IPI_OPS; i++) {
-		uint64_t r = rnd(3000 + i, idx);
+		uint64_t r = storm_rnd(3000 + i, idx);
 		uint64_t mask = (r >> 16) & 0xf;
 
 		if (!mask)
@@ -307,9 +244,9 @@ static void ipi_storm(unsigned idx)
 		spin((r >> 8) % 64);
 		for (t = 0; t < NVCPUS; t++)
 			if (mask >> t & 1)
-				__atomic_fetch_add(&sh.sent_to[t], 1u, __ATOMIC_ACQ_REL);
+				__atomic_fetch_add(&rsh.sent_to[t], 1u, __ATOMIC_ACQ_REL);
 		if (send_ipi(mask, 0) != SBI_SUCCESS)
-			sh.ipi_bad[idx]++;
+			rsh.ipi_bad[idx]++;
 	}
 }
 
@@ -318,7 +255,7 @@ static void fence_storm(unsigned idx)
 	unsigned i;
 
 	for (i = 0; i < FENCE_OPS; i++) {
-		uint64_t r = rnd(7000 + i, idx);
+		uint64_t r = storm_rnd(7000 + i, idx);
 		uint64_t mask = (r >> 16) & 0xf, base = 0;
 
 		if (!mask)
@@ -326,7 +263,23 @@ static void fence_storm(unsigned idx)
 		spin((r >> 8) % 64);
 		if (rfence((r & 3) != 0, mask, base, (r & 2) ? RV_G_RAM_BASE : 0,
 			   (r & 2) ? 0x3000 : ~0ull) != SBI_SUCCESS)
-			sh.fence_bad[idx]++;
+			rsh.fence_bad[idx]++;
+	}
+}
+
+static void command(unsigned me, uint32_t cmd, uint32_t arg)
+{
+	(void)arg;
+	switch (cmd) {
+	case CMD_RING:
+		ring(me);
+		break;
+	case CMD_IPI:
+		ipi_storm(me);
+		break;
+	case CMD_FENCE:
+		fence_storm(me);
+		break;
 	}
 }
 
@@ -364,196 +317,40 @@ static int64_t zone_answer(struct hcall_hvisor_ret r)
 	return r.error ? (int64_t)r.error : (int64_t)r.value;
 }
 
-static int64_t zone_start(unsigned idx)
-{
-	return zone_answer(hcall_hvisor_call(HCALL_HVISOR_ZONE_START,
-					     (uint64_t)(uintptr_t)&sh.cfg[idx],
-					     sizeof(sh.cfg[idx])));
-}
-
-static int64_t zone_shutdown(void)
-{
-	return zone_answer(hcall_hvisor_call(HCALL_HVISOR_ZONE_SHUTDOWN, ZONE, 0));
-}
-
-static void zone_storm(unsigned idx)
-{
-	unsigned i;
-
-	zone_cfg(&sh.cfg[idx]);
-	for (i = 0; i < ZONE_OPS; i++) {
-		uint64_t r = rnd(5000 + i, idx);
-		int64_t st;
-
-		spin((r >> 8) % 64);
-		if (r & 1) {
-			st = zone_start(idx);
-			if (st == 0)
-				sh.zstart_ok[idx]++;
-			else if (st != -EINVAL_)
-				sh.zone_bad[idx]++, sh.zone_last_bad = st;
-		} else {
-			st = zone_shutdown();
-			if (st == 0)
-				sh.zstop_ok[idx]++;
-			else if (st != -EINVAL_)
-				sh.zone_bad[idx]++, sh.zone_last_bad = st;
-		}
-	}
-}
-
-/* ---- workers (vCPUs 1-3) ------------------------------------------------- */
-
-void storm_vcpu(uint64_t opaque, uint64_t hart)
-{
-	unsigned me = (unsigned)hart, n;
-	uint32_t seen;
-
-	enter(me);
-	__atomic_store_n(&sh.opaque[me], opaque, __ATOMIC_RELAXED);
-	seen = load(&sh.cmd_seq);
-	irq_on();
-	__atomic_fetch_add(&sh.starts[me], 1u, __ATOMIC_RELEASE);
-	for (;;) {
-		uint32_t cmd, arg;
-
-		/* A WFI now and then while idle: the hypervisor may run
-		 * another vCPU pinned to this hart meanwhile. */
-		for (n = 0; load(&sh.cmd_seq) == seen; n++)
-			if (n % 4096 == 4095)
-				__asm__ __volatile__("wfi" ::: "memory");
-		seen = load(&sh.cmd_seq);
-		cmd = sh.cmd;
-		arg = sh.arg;
-		switch (cmd) {
-		case CMD_RENDEZVOUS:
-			__atomic_fetch_add(&sh.arrived, 1u, __ATOMIC_ACQ_REL);
-			while (load(&sh.arrived) < NVCPUS)
-				;
-			break;
-		case CMD_OFF_ONE:
-			if (me == arg)
-				stop_self(me); /* the others race to start it again */
-			break;
-		case CMD_START:
-			start_caller(me, arg >> 8, arg & 0xff);
-			break;
-		case CMD_RING:
-			ring(me);
-			break;
-		case CMD_IPI:
-			ipi_storm(me);
-			break;
-		case CMD_FENCE:
-			fence_storm(me);
-			break;
-		case CMD_ZONE:
-			zone_storm(me);
-			break;
-		case CMD_OFF:
-			__atomic_fetch_add(&sh.done, 1u, __ATOMIC_ACQ_REL);
-			stop_self(me);
-		}
-		__atomic_fetch_add(&sh.done, 1u, __ATOMIC_ACQ_REL);
-	}
-}
+const struct storm_arch storm_arch = {
+	.now = now,
+	.deadline = deadline,
+	.spin = spin,
+	.idle = idle,
+	.vcpu_entry = vcpu_entry,
+	.off_self = hart_stop,
+	.start = hart_start,
+	.is_on = hart_started,
+	.is_off = hart_stopped,
+	.start_lost = hart_start_lost,
+	.command = command,
+	.zone_cfg = zone_cfg,
+	.zone_answer = zone_answer,
+	.zone_ops = ZONE_OPS,
+	.start_all = "hart_start of harts 1-3: SUCCESS",
+	.started_once = "harts 1-3 start once each, with their opaque value in a1",
+	.all_on = "hart_get_status: all four STARTED",
+	.together = "4 vCPUs meet in a spin that never traps: they run at once on 4 harts",
+	.not_off = "hart_start storm: the target did not stop in round",
+	.stuck = "hart_start storm stuck in round",
+	.unexpected = "unexpected hart_start answer",
+	.not_one = "hart_start round without exactly one SUCCESS",
+	.rounds_ok = "hart_start storm: every round ends (target stopped, then started) in time",
+	.one_success = "hart_start storm: one SUCCESS per round",
+	.others_lost = "hart_start storm: the others ALREADY_AVAILABLE",
+	.no_other = "hart_start storm: no other answer",
+	.ctx_ok = "hart_start storm: the target starts with the winner's opaque value",
+	.starts_add = "hart_start storm: starts add up (3 + one per round)",
+	.all_on_after = "hart_start storm: all four STARTED after it",
+	.all_off = "hart_stop: hart_get_status reports harts 1-3 STOPPED",
+};
 
 /* ---- the coordinator (vCPU 0) -------------------------------------------- */
-
-/* Post a command to the workers; done counts up from zero. */
-static void post(enum cmd cmd, uint32_t arg)
-{
-	__atomic_store_n(&sh.done, 0u, __ATOMIC_RELAXED);
-	sh.cmd = cmd;
-	sh.arg = arg;
-	__atomic_fetch_add(&sh.cmd_seq, 1u, __ATOMIC_RELEASE);
-}
-
-static void bring_up(void)
-{
-	unsigned i, ok = 1;
-
-	for (i = 1; i < NVCPUS; i++)
-		ok &= hart_start(i, i) == SBI_SUCCESS;
-	tap_check(ok, "hart_start of harts 1-3: SUCCESS");
-	ok = 1;
-	for (i = 1; i < NVCPUS; i++)
-		ok &= wait_eq(&sh.starts[i], 1) && sh.opaque[i] == i;
-	tap_check(ok, "harts 1-3 start once each, with their opaque value in a1");
-	ok = 1;
-	for (i = 0; i < NVCPUS; i++)
-		ok &= hart_status(i) == HSM_STARTED;
-	tap_check(ok, "hart_get_status: all four STARTED");
-}
-
-static void rendezvous(void)
-{
-	post(CMD_RENDEZVOUS, 0);
-	__atomic_fetch_add(&sh.arrived, 1u, __ATOMIC_ACQ_REL);
-	tap_check(wait_eq(&sh.arrived, NVCPUS),
-		  "4 vCPUs meet in a spin that never traps: they run at once on 4 harts");
-	tap_check(wait_eq(&sh.done, NVCPUS - 1), "the workers leave the rendezvous");
-}
-
-static void hart_start_storm(void)
-{
-	unsigned round, wins = 0, lost = 0, other = 0, opaque_ok = 1, rounds_ok = 1;
-	uint32_t starts[NVCPUS];
-	unsigned i;
-
-	for (i = 0; i < NVCPUS; i++)
-		starts[i] = load(&sh.starts[i]);
-	for (round = 1; round <= ON_ROUNDS; round++) {
-		unsigned target = 1 + (unsigned)(rnd(round, 99) % (NVCPUS - 1));
-		unsigned ok_here = 0;
-
-		for (i = 0; i < NVCPUS; i++)
-			sh.on_res[i] = 1; /* no answer yet */
-		post(CMD_OFF_ONE, target);
-		if (!wait_eq(&sh.done, NVCPUS - 2) || !wait_stopped(target)) {
-			tap_note_hex("hart_start storm: the target did not stop in round", round);
-			rounds_ok = 0;
-			break;
-		}
-		post(CMD_START, round << 8 | target);
-		start_caller(0, round, target);
-		/* The two callers besides vCPU 0, then the target's start. */
-		if (!wait_eq(&sh.done, NVCPUS - 2) ||
-		    !wait_eq(&sh.starts[target], starts[target] + 1)) {
-			tap_note_hex("hart_start storm stuck in round", round);
-			rounds_ok = 0;
-			break;
-		}
-		starts[target]++;
-		for (i = 0; i < NVCPUS; i++) {
-			if (i == target)
-				continue;
-			if (sh.on_res[i] == SBI_SUCCESS) {
-				ok_here++;
-				wins++;
-				if (__atomic_load_n(&sh.opaque[target], __ATOMIC_ACQUIRE) !=
-				    (round << 8 | i))
-					opaque_ok = 0;
-			} else if (sh.on_res[i] == SBI_ERR_ALREADY_AVAILABLE) {
-				lost++;
-			} else {
-				other++;
-				tap_note_hex("unexpected hart_start answer", (uint64_t)sh.on_res[i]);
-			}
-		}
-		if (ok_here != 1)
-			tap_note_hex("hart_start round without exactly one SUCCESS", round);
-	}
-	tap_check(rounds_ok, "hart_start storm: every round ends (target stopped, then started) in time");
-	tap_eq("hart_start storm: one SUCCESS per round", wins, ON_ROUNDS);
-	tap_eq("hart_start storm: the others ALREADY_AVAILABLE", lost, 2 * ON_ROUNDS);
-	tap_eq("hart_start storm: no other answer", other, 0);
-	tap_check(opaque_ok, "hart_start storm: the target starts with the winner's opaque value");
-	tap_check(load(&sh.starts[1]) + load(&sh.starts[2]) + load(&sh.starts[3]) ==
-		  3 + ON_ROUNDS, "hart_start storm: starts add up (3 + one per round)");
-	tap_check(hart_status(1) == HSM_STARTED && hart_status(2) == HSM_STARTED &&
-		  hart_status(3) == HSM_STARTED, "hart_start storm: all four STARTED after it");
-}
 
 static void ipi_ring(void)
 {
@@ -561,15 +358,15 @@ static void ipi_ring(void)
 
 	/* Taken before anyone sends: vCPU 0 may send before the others look. */
 	for (i = 0; i < NVCPUS; i++)
-		sh.ring_base[i] = irqs(i);
-	post(CMD_RING, 0);
+		rsh.ring_base[i] = irqs(i);
+	storm_post(CMD_RING, 0);
 	ring(0);
-	tap_check(wait_eq(&sh.done, NVCPUS - 1), "IPI ring: every vCPU finishes");
+	tap_check(storm_wait_eq(&storm_sh.done, NVCPUS - 1), "IPI ring: every vCPU finishes");
 	for (i = 0; i < NVCPUS; i++)
-		ok &= sh.ring_ok[i] == RING_LAPS;
+		ok &= rsh.ring_ok[i] == RING_LAPS;
 	if (!ok)
 		for (i = 0; i < NVCPUS; i++)
-			tap_note_hex("laps seen", sh.ring_ok[i]);
+			tap_note_hex("laps seen", rsh.ring_ok[i]);
 	tap_check(ok, "IPI ring: each vCPU took the IPI on its hart once per lap, spinning "
 		      "without a trap");
 }
@@ -581,20 +378,20 @@ static void ipi_storm_all(void)
 
 	for (i = 0; i < NVCPUS; i++)
 		base[i] = irqs(i);
-	post(CMD_IPI, 0);
+	storm_post(CMD_IPI, 0);
 	ipi_storm(0);
-	tap_check(wait_eq(&sh.done, NVCPUS - 1), "IPI storm: every vCPU finishes");
+	tap_check(storm_wait_eq(&storm_sh.done, NVCPUS - 1), "IPI storm: every vCPU finishes");
 	for (i = 0; i < NVCPUS; i++)
-		bad += sh.ipi_bad[i];
+		bad += rsh.ipi_bad[i];
 	tap_eq("IPI storm: every send_ipi answers SUCCESS", bad, 0);
 	end = deadline();
 	for (i = 0; i < NVCPUS; i++) {
-		while (load(&sh.sent_to[i]) && irqs(i) == base[i] && now() < end)
+		while (storm_load(&rsh.sent_to[i]) && irqs(i) == base[i] && now() < end)
 			;
-		got_one &= !load(&sh.sent_to[i]) || irqs(i) > base[i];
-		not_more &= irqs(i) - base[i] <= load(&sh.sent_to[i]);
+		got_one &= !storm_load(&rsh.sent_to[i]) || irqs(i) > base[i];
+		not_more &= irqs(i) - base[i] <= storm_load(&rsh.sent_to[i]);
 		tap_note_hex("IPIs sent to / taken by vCPU", i);
-		tap_note_hex("  sent", load(&sh.sent_to[i]));
+		tap_note_hex("  sent", storm_load(&rsh.sent_to[i]));
 		tap_note_hex("  taken", irqs(i) - base[i]);
 	}
 	tap_check(got_one, "IPI storm: each vCPU sent an IPI takes at least one");
@@ -607,12 +404,12 @@ static void fence_storm_all(void)
 {
 	unsigned i, bad = 0;
 
-	post(CMD_FENCE, 0);
+	storm_post(CMD_FENCE, 0);
 	fence_storm(0);
-	tap_check(wait_eq(&sh.done, NVCPUS - 1),
+	tap_check(storm_wait_eq(&storm_sh.done, NVCPUS - 1),
 		  "RFENCE storm: every vCPU finishes (no hart waits forever on another's fence)");
 	for (i = 0; i < NVCPUS; i++)
-		bad += sh.fence_bad[i];
+		bad += rsh.fence_bad[i];
 	tap_eq("RFENCE storm: every remote fence answers SUCCESS", bad, 0);
 }
 
@@ -625,14 +422,14 @@ static void upcall_ipi(void)
 
 	flag[0] = 0;
 	flag[1] = 0;
-	zone_cfg(&sh.cfg[0]);
-	st = zone_start(0);
+	zone_cfg(&storm_sh.cfg[0]);
+	st = storm_zone_start(0);
 	tap_eq("zone_start of zone 1 (2 vCPUs): 0", (uint64_t)st, 0);
 	/* WFI hands hart 0 to the zone's vCPU 0, which starts its vCPU 1
 	 * on hart 1 and hands hart 0 back. */
 	end = deadline();
 	while (!(up = flag[1] != 0) && now() < end)
-		__asm__ __volatile__("wfi" ::: "memory");
+		idle();
 	tap_check(up, "zone 1's vCPU 1 runs (on hart 1, beside our vCPU 1)");
 	base = irqs(0);
 	flag[0] = 1; /* zone vCPU 1: the virtio request now */
@@ -642,89 +439,36 @@ static void upcall_ipi(void)
 	tap_eq("upcall from zone vCPU 1's virtio request on hart 1 reaches vCPU 0 here by "
 	       "IPI (one interrupt, taken while spinning without a trap)", irqs(0) - base, 1);
 	flag[0] = 0;
-	st = zone_shutdown();
+	st = storm_zone_shutdown();
 	tap_eq("zone_shutdown of zone 1: 0", (uint64_t)st, 0);
-}
-
-/* No zone lost or duplicated: after the final shutdown only the root
- * zone runs (hvisor's zone_list lists running zones: id, CPUs, name). */
-static int zones_after_storm(void)
-{
-	int64_t n = zone_answer(hcall_hvisor_call(HCALL_HVISOR_ZONE_LIST,
-						  (uint64_t)(uintptr_t)sh.zones, 8));
-	const struct hcall_hvisor_zone_info *z = &sh.zones[0];
-
-	return n == 1 && z->zone_id == 0 && z->cpus == 0xf && !z->is_err;
-}
-
-static void zone_storm_all(void)
-{
-	unsigned i, starts = 0, stops = 0, bad = 0;
-	int64_t last;
-
-	post(CMD_ZONE, 0);
-	zone_storm(0);
-	tap_check(wait_eq(&sh.done, NVCPUS - 1), "zone storm: every vCPU finishes");
-	for (i = 0; i < NVCPUS; i++) {
-		starts += sh.zstart_ok[i];
-		stops += sh.zstop_ok[i];
-		bad += sh.zone_bad[i];
-	}
-	tap_note_hex("zone_start successes", starts);
-	tap_note_hex("zone_shutdown successes", stops);
-	if (!tap_eq("zone storm: only 0 or -EINVAL", bad, 0))
-		tap_note_hex("the last other answer", (uint64_t)sh.zone_last_bad);
-	/* Shutting down now tells the final state: 0 only if it ran. */
-	last = zone_shutdown();
-	tap_check(last == 0 || last == -EINVAL_,
-		  "zone storm: the final zone_shutdown answers 0 or -EINVAL");
-	tap_eq("zone storm: starts = shutdowns + (zone ended running)", starts,
-	       stops + (last == 0));
-	tap_check(starts > 0 && stops > 0, "zone storm: both calls won sometimes");
-	tap_check(zones_after_storm(), "zone storm: zone_list shows the root zone (CPUs 0-3) "
-				       "once, nothing else");
-}
-
-static void all_off(void)
-{
-	unsigned i, ok = 1;
-
-	post(CMD_OFF, 0);
-	for (i = 1; i < NVCPUS; i++)
-		ok &= wait_stopped(i);
-	tap_check(ok, "hart_stop: hart_get_status reports harts 1-3 STOPPED");
-	tap_eq("hart_start of hart 4 (no such hart): INVALID_PARAM",
-	       (uint64_t)hart_start(NVCPUS, 0), (uint64_t)(int64_t)SBI_ERR_INVALID_PARAM);
-	tap_eq("remote_sfence_vma of the stopped harts 1-3: SUCCESS",
-	       (uint64_t)rfence(1, 0xe, 0, 0, ~0ull), 0);
 }
 
 void guest_main(void)
 {
 	unsigned i, faults = 0;
 
-#ifdef STORM_SEED
-	seed = STORM_SEED;
-#else
-	seed = now();
-#endif
-	tap_note_hex("storm seed (rebuild with -DSTORM_SEED=<seed> to replay)", seed);
+	storm_seed_init();
 	storm_install(0);
 	irq_on();
-	enter(0);
-	bring_up();
-	rendezvous();
-	hart_start_storm();
+	storm_enter(0);
+	storm_bring_up();
+	storm_rendezvous();
+	storm_start_storm();
 	ipi_ring();
 	ipi_storm_all();
 	fence_storm_all();
 	upcall_ipi();
-	zone_storm_all();
-	all_off();
+	storm_zone_storm_all();
+	storm_all_off();
+	tap_eq("hart_start of hart 4 (no such hart): INVALID_PARAM",
+	       (uint64_t)hart_start(NVCPUS, 0), (uint64_t)(int64_t)SBI_ERR_INVALID_PARAM);
+	tap_eq("remote_sfence_vma of the stopped harts 1-3: SUCCESS",
+	       (uint64_t)rfence(1, 0xe, 0, 0, ~0ull), 0);
 	for (i = 0; i < NVCPUS; i++)
 		faults += storm_slots[i].fault != 0;
 	tap_eq("no vCPU took a trap other than an IPI", faults, 0);
-	tap_eq("no vCPU ever ran twice at once, and hart_stop never returned", load(&sh.twice), 0);
-	leave(0);
+	tap_eq("no vCPU ever ran twice at once, and hart_stop never returned",
+	       storm_load(&storm_sh.twice), 0);
+	storm_leave(0);
 	guest_exit(tap_done() ? 1 : 0);
 }
