@@ -232,8 +232,38 @@ static int arch_ok(enum hcall_arch arch, const union hcall_hvisor_zone_config_an
 /* The copy of the config being started (3 KiB: not on the stack). */
 static union hcall_hvisor_zone_config_any zone_cfg;
 
+/* What zone_start changes in a zone, kept to undo a start that fails. */
+struct zone_layout {
+	struct hv_region regions[HV_MAX_REGIONS];
+	unsigned nregions, nvcpus;
+	uint64_t entry;
+	char name[sizeof(((struct hv_vm *)0)->name)];
+	struct hvisor_vm state;
+};
+
+static void zone_save(struct hv_vm *z, struct zone_layout *l)
+{
+	hv_memcpy(l->regions, z->regions, sizeof(l->regions));
+	l->nregions = z->nregions;
+	l->nvcpus = z->nvcpus;
+	l->entry = z->entry;
+	hv_memcpy(l->name, z->name, sizeof(l->name));
+	l->state = *zone_state(z);
+}
+
+static void zone_restore(struct hv_vm *z, const struct zone_layout *l)
+{
+	hv_memcpy(z->regions, l->regions, sizeof(l->regions));
+	z->nregions = l->nregions;
+	z->nvcpus = l->nvcpus;
+	z->entry = l->entry;
+	hv_memcpy(z->name, l->name, sizeof(l->name));
+	*zone_state(z) = l->state;
+}
+
 static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
 {
+	struct zone_layout saved;
 	struct hv_region regions[HV_MAX_REGIONS];
 	const struct hcall_hvisor_memory_region *m;
 	struct hcall_hvisor_ivc_info ivc;
@@ -309,7 +339,9 @@ static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
 		dtb_ipa = d->virtual_start + (v.c->dtb_load_paddr - d->physical_start);
 	}
 
-	/* Checked: the zone becomes what the config says. */
+	/* Checked: the zone becomes what the config says, and goes back to
+	 * what it was if the glue cannot start it. */
+	zone_save(z, &saved);
 	for (i = 0; i < n; i++) {
 		const struct hv_region *root = hv_guest_range(c->vm, m[i].physical_start,
 							      m[i].size, 0);
@@ -331,7 +363,10 @@ static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
 	hv_memcpy(zs->name, v.c->name, sizeof(zs->name));
 	hv_memcpy(z->name, v.c->name, sizeof(z->name) - 1);
 	z->name[sizeof(z->name) - 1] = 0;
-	return hv_vm_start_locked(c->hv, z);
+	r = hv_vm_start_locked(c->hv, z);
+	if (r)
+		zone_restore(z, &saved);
+	return r;
 }
 
 static void zone_start(struct hv_call *c)

@@ -218,6 +218,26 @@ Test(arm64, zone_lifecycle)
 	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
 }
 
+/* A start the glue refuses changes nothing in the zone: not its memory,
+ * vCPUs, entry point or name (they were once written before the start
+ * and left behind when it failed). */
+Test(arm64, zone_start_refused_by_the_glue_changes_nothing)
+{
+	struct hv_vm before = *zone;
+
+	put_config(R1, 1, 1u << 2);
+	fk.start_ret = -12;
+	cr_assert_lt((int64_t)hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
+	cr_assert_eq(zone->state, HV_VM_CREATED);
+	cr_assert_eq(zone->nregions, before.nregions);
+	cr_assert_eq(memcmp(zone->regions, before.regions, sizeof(before.regions)), 0);
+	cr_assert_eq(zone->nvcpus, before.nvcpus);
+	cr_assert_eq(zone->entry, before.entry);
+	cr_assert_str_eq(zone->name, before.name);
+	fk.start_ret = 0;
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
+}
+
 Test(arm64, zone_start_bad_pointers)
 {
 	put_config(R1, 1, 1u << 2);
