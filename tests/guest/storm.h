@@ -55,8 +55,11 @@ struct storm_arch {
 	int (*start_lost)(int64_t answer);
 	/* a command >= CMD_ARCH, run by a worker */
 	void (*command)(unsigned me, uint32_t cmd, uint32_t arg);
-	/* zone 1's hvisor zone_config */
-	void (*zone_cfg)(hcall_hvisor_zone_config_t *c);
+	/* Zone 1's RAM (where the root zone sees it, and where the zone
+	 * does: its entry point), the page it shares with us, its name. */
+	uint64_t zone_ram_pa, zone_ram_va, zone_ram_size;
+	uint64_t zone_shared_base, zone_shared_size;
+	const char *zone_name; /* 5 characters */
 	/* hvisor's answer registers as one number: the error if any */
 	int64_t (*zone_answer)(struct hcall_hvisor_ret r);
 	unsigned zone_ops;
@@ -110,6 +113,10 @@ void storm_leave(unsigned idx);
 /* Post a command to the workers; done counts up from zero. */
 void storm_post(uint32_t cmd, uint32_t arg);
 
+/* Zone 1's hvisor zone_config: the RAM and shared page of storm_arch,
+ * hvisor CPUs 4 and 5 (the storm VM, the root zone, holds 0-3): two
+ * vCPUs. */
+void storm_zone_cfg(hcall_hvisor_zone_config_t *c);
 int64_t storm_zone_start(unsigned idx);
 int64_t storm_zone_shutdown(void);
 

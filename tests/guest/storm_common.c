@@ -110,6 +110,27 @@ static void start_caller(unsigned idx, unsigned round, unsigned target)
 	storm_sh.on_res[idx] = storm_arch.start(target, (uint64_t)round << 8 | idx);
 }
 
+void storm_zone_cfg(hcall_hvisor_zone_config_t *c)
+{
+	unsigned i;
+
+	__builtin_memset(c, 0, sizeof(*c));
+	c->zone_id = ZONE;
+	c->cpus = (1u << 4) | (1u << 5);
+	c->num_memory_regions = 2;
+	c->memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
+	c->memory_regions[0].physical_start = storm_arch.zone_ram_pa;
+	c->memory_regions[0].virtual_start = storm_arch.zone_ram_va;
+	c->memory_regions[0].size = storm_arch.zone_ram_size;
+	c->memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_RAM;
+	c->memory_regions[1].physical_start = storm_arch.zone_shared_base;
+	c->memory_regions[1].virtual_start = storm_arch.zone_shared_base;
+	c->memory_regions[1].size = storm_arch.zone_shared_size;
+	c->entry_point = storm_arch.zone_ram_va;
+	for (i = 0; i < 5; i++)
+		c->name[i] = storm_arch.zone_name[i];
+}
+
 int64_t storm_zone_start(unsigned idx)
 {
 	return storm_arch.zone_answer(hcall_hvisor_call(HCALL_HVISOR_ZONE_START,
@@ -126,7 +147,7 @@ static void zone_storm(unsigned idx)
 {
 	unsigned i;
 
-	storm_arch.zone_cfg(&storm_sh.cfg[idx]);
+	storm_zone_cfg(&storm_sh.cfg[idx]);
 	for (i = 0; i < storm_arch.zone_ops; i++) {
 		uint64_t r = storm_rnd(5000 + i, idx);
 		int64_t st;

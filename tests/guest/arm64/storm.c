@@ -167,31 +167,6 @@ static void command(unsigned me, uint32_t cmd, uint32_t arg)
 		share_storm(me);
 }
 
-/* Zone 1's hvisor zone_config: its RAM and the shared page (both the
- * storm VM's too, as hvisor's root zone owns what it starts zones in),
- * hvisor CPUs 4 and 5 (the storm VM, the root zone, holds 0-3): two
- * vCPUs. */
-static void zone_cfg(hcall_hvisor_zone_config_t *c)
-{
-	unsigned i;
-
-	__builtin_memset(c, 0, sizeof(*c));
-	c->zone_id = ZONE;
-	c->cpus = (1u << 4) | (1u << 5);
-	c->num_memory_regions = 2;
-	c->memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	c->memory_regions[0].physical_start = ZONE_BASE;
-	c->memory_regions[0].virtual_start = ZONE_BASE;
-	c->memory_regions[0].size = ZONE_SIZE;
-	c->memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	c->memory_regions[1].physical_start = GUEST_SHARED_BASE;
-	c->memory_regions[1].virtual_start = GUEST_SHARED_BASE;
-	c->memory_regions[1].size = GUEST_SHARED_SIZE;
-	c->entry_point = ZONE_BASE;
-	for (i = 0; i < 5; i++)
-		c->name[i] = "zone2"[i];
-}
-
 /* hvisor on arm64 answers in x0 alone: the value, or the negative errno. */
 static int64_t zone_answer(struct hcall_hvisor_ret r)
 {
@@ -210,7 +185,14 @@ const struct storm_arch storm_arch = {
 	.is_off = aff_off,
 	.start_lost = cpu_on_lost,
 	.command = command,
-	.zone_cfg = zone_cfg,
+	/* Zone 1's RAM and the shared page are the storm VM's too, as
+	 * hvisor's root zone owns what it starts zones in. */
+	.zone_ram_pa = ZONE_BASE,
+	.zone_ram_va = ZONE_BASE,
+	.zone_ram_size = ZONE_SIZE,
+	.zone_shared_base = GUEST_SHARED_BASE,
+	.zone_shared_size = GUEST_SHARED_SIZE,
+	.zone_name = "zone2",
 	.zone_answer = zone_answer,
 	.zone_ops = ZONE_OPS,
 	.start_all = "CPU_ON of vCPUs 1-3: SUCCESS",
@@ -267,7 +249,7 @@ static void upcall_ipi(void)
 
 	flag[0] = 0;
 	flag[1] = 0;
-	zone_cfg(&storm_sh.cfg[0]);
+	storm_zone_cfg(&storm_sh.cfg[0]);
 	st = storm_zone_start(0);
 	tap_eq("zone_start of zone 1 (2 vCPUs): 0", (uint64_t)st, 0);
 	/* WFI hands CPU 0 to the zone's vCPU 0, which starts its vCPU 1

@@ -283,30 +283,6 @@ static void command(unsigned me, uint32_t cmd, uint32_t arg)
 	}
 }
 
-/* Zone 1's hvisor zone_config: its RAM where the root zone sees it, at
- * the address its image is linked at, and the shared page; hvisor CPUs 4
- * and 5 (the storm VM, the root zone, holds 0-3): two vCPUs. */
-static void zone_cfg(hcall_hvisor_zone_config_t *c)
-{
-	unsigned i;
-
-	__builtin_memset(c, 0, sizeof(*c));
-	c->zone_id = ZONE;
-	c->cpus = (1u << 4) | (1u << 5);
-	c->num_memory_regions = 2;
-	c->memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	c->memory_regions[0].physical_start = RV_G_NORMAL_RAM_PA;
-	c->memory_regions[0].virtual_start = RV_G_RAM_BASE;
-	c->memory_regions[0].size = RV_G_RAM_SIZE;
-	c->memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	c->memory_regions[1].physical_start = RV_G_SHARED_BASE;
-	c->memory_regions[1].virtual_start = RV_G_SHARED_BASE;
-	c->memory_regions[1].size = RV_G_SHARED_SIZE;
-	c->entry_point = RV_G_RAM_BASE;
-	for (i = 0; i < 5; i++)
-		c->name[i] = "zone1"[i];
-}
-
 /* hvisor on riscv (v0.4 sbi.rs): a0 = 0 and a1 = the value, or a0 = -1
  * and a1 = the negative errno. One number, as on the other
  * architectures: the error if any. */
@@ -329,7 +305,14 @@ const struct storm_arch storm_arch = {
 	.is_off = hart_stopped,
 	.start_lost = hart_start_lost,
 	.command = command,
-	.zone_cfg = zone_cfg,
+	/* Zone 1's RAM where the root zone sees it, at the address its
+	 * image is linked at. */
+	.zone_ram_pa = RV_G_NORMAL_RAM_PA,
+	.zone_ram_va = RV_G_RAM_BASE,
+	.zone_ram_size = RV_G_RAM_SIZE,
+	.zone_shared_base = RV_G_SHARED_BASE,
+	.zone_shared_size = RV_G_SHARED_SIZE,
+	.zone_name = "zone1",
 	.zone_answer = zone_answer,
 	.zone_ops = ZONE_OPS,
 	.start_all = "hart_start of harts 1-3: SUCCESS",
@@ -422,7 +405,7 @@ static void upcall_ipi(void)
 
 	flag[0] = 0;
 	flag[1] = 0;
-	zone_cfg(&storm_sh.cfg[0]);
+	storm_zone_cfg(&storm_sh.cfg[0]);
 	st = storm_zone_start(0);
 	tap_eq("zone_start of zone 1 (2 vCPUs): 0", (uint64_t)st, 0);
 	/* WFI hands hart 0 to the zone's vCPU 0, which starts its vCPU 1
