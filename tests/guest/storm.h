@@ -6,12 +6,11 @@
  *
  * vCPU 0 coordinates and prints TAP; vCPUs 1-3 enter storm_vcpu() from the
  * architecture's storm_entry.S and take commands from shared memory. What
- * the storms share: the seed and its random choices, the bounded waits,
- * the command loop and the rendezvous, the "no vCPU runs twice"
- * bookkeeping, the race to start a stopped vCPU (PSCI CPU_ON or SBI HSM
+ * the storms share beyond storm_core.h: the command loop and the
+ * rendezvous, the race to start a stopped vCPU (PSCI CPU_ON or SBI HSM
  * hart_start) and the hvisor zone_start/zone_shutdown storm with their
  * invariants. What differs is behind struct storm_arch, which each
- * architecture's storm.c defines once as `storm_arch`: the clock, the
+ * architecture's storm.c defines once as `storm_arch`: the
  * calls that start and stop vCPUs, its own commands, and the words of its
  * checks (written there from its specification).
  */
@@ -20,8 +19,8 @@
 
 #include <stdint.h>
 #include <hcall/hvisor.h>
+#include "storm_core.h"
 
-#define NVCPUS 4
 #define STORM_STACK 0x2000
 #define ON_ROUNDS 16
 #define JITTER 512u
@@ -35,9 +34,6 @@ enum storm_cmd { CMD_NONE, CMD_RENDEZVOUS, CMD_OFF_ONE, CMD_START, CMD_ZONE, CMD
 		 CMD_ARCH };
 
 struct storm_arch {
-	uint64_t (*now)(void);
-	/* now() plus the longest fair wait; later is a failure */
-	uint64_t (*deadline)(void);
 	/* n steps of a pause that never traps */
 	void (*spin)(uint64_t n);
 	/* a wait for an interrupt, which lets the hypervisor run another vCPU */
@@ -75,11 +71,8 @@ extern const struct storm_arch storm_arch;
 
 /* Everything the vCPUs share; written with atomics or before a release. */
 struct storm_shared {
-	uint32_t running[NVCPUS];   /* 1 while the vCPU runs storm code */
-	uint32_t twice;             /* someone found a vCPU already running */
 	uint32_t starts[NVCPUS];    /* entries at storm_secondary */
 	uint64_t ctx[NVCPUS];       /* the context id / opaque value of the last entry */
-	uint32_t arrived;           /* rendezvous counter */
 	uint32_t cmd_seq;           /* command generation */
 	uint32_t cmd;               /* enum storm_cmd or the architecture's */
 	uint32_t arg;
@@ -96,20 +89,6 @@ extern uint8_t storm_stacks[NVCPUS][STORM_STACK];
 void storm_secondary(void);
 void storm_vcpu(uint64_t ctx, uint64_t idx);
 
-static inline uint32_t storm_load(uint32_t *p)
-{
-	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
-}
-
-/* Pick the seed (STORM_SEED, or the clock) and print it first. */
-void storm_seed_init(void);
-/* splitmix64: the random choices of (seed, a, b). */
-uint64_t storm_rnd(uint64_t a, uint64_t b);
-/* Wait until *p == want, without trapping. 1 on time, 0 late. */
-int storm_wait_eq(uint32_t *p, uint32_t want);
-/* Mark vCPU idx running (counting it in twice if it was) or not. */
-void storm_enter(unsigned idx);
-void storm_leave(unsigned idx);
 /* Post a command to the workers; done counts up from zero. */
 void storm_post(uint32_t cmd, uint32_t arg);
 

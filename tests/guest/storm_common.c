@@ -31,8 +31,6 @@
 struct storm_shared storm_sh;
 uint8_t storm_stacks[NVCPUS][STORM_STACK] __attribute__((aligned(16)));
 
-static uint64_t seed;
-
 void tap_putc(char c)
 {
 	if (c == '\n')
@@ -42,52 +40,12 @@ void tap_putc(char c)
 
 /* ---- helpers ------------------------------------------------------------ */
 
-void storm_seed_init(void)
-{
-#ifdef STORM_SEED
-	seed = STORM_SEED;
-#else
-	seed = storm_arch.now();
-#endif
-	tap_note_hex("storm seed (rebuild with -DSTORM_SEED=<seed> to replay)", seed);
-}
-
-uint64_t storm_rnd(uint64_t a, uint64_t b)
-{
-	uint64_t z = seed + 0x9e3779b97f4a7c15ull * (a * 8 + b + 1);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-int storm_wait_eq(uint32_t *p, uint32_t want)
-{
-	uint64_t end = storm_arch.deadline();
-
-	while (storm_load(p) != want)
-		if (storm_arch.now() > end)
-			return 0;
-	return 1;
-}
-
-void storm_enter(unsigned idx)
-{
-	if (__atomic_exchange_n(&storm_sh.running[idx], 1u, __ATOMIC_ACQ_REL))
-		__atomic_fetch_add(&storm_sh.twice, 1u, __ATOMIC_RELAXED);
-}
-
-void storm_leave(unsigned idx)
-{
-	__atomic_store_n(&storm_sh.running[idx], 0u, __ATOMIC_RELEASE);
-}
-
 static int wait_off(unsigned target)
 {
-	uint64_t end = storm_arch.deadline();
+	uint64_t end = storm_deadline();
 
 	while (!storm_arch.is_off(target))
-		if (storm_arch.now() > end)
+		if (storm_now() > end)
 			return 0;
 	return 1;
 }
@@ -97,7 +55,7 @@ static __attribute__((noreturn)) void stop_self(unsigned me)
 {
 	storm_leave(me);
 	storm_arch.off_self();
-	__atomic_fetch_add(&storm_sh.twice, 0x10000u, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&storm_core.twice, 0x10000u, __ATOMIC_RELAXED);
 	for (;;)
 		;
 }
@@ -200,8 +158,8 @@ void storm_vcpu(uint64_t ctx, uint64_t idx)
 		case CMD_NONE:
 			break;
 		case CMD_RENDEZVOUS:
-			__atomic_fetch_add(&storm_sh.arrived, 1u, __ATOMIC_ACQ_REL);
-			while (storm_load(&storm_sh.arrived) < NVCPUS)
+			__atomic_fetch_add(&storm_core.arrived, 1u, __ATOMIC_ACQ_REL);
+			while (storm_load(&storm_core.arrived) < NVCPUS)
 				;
 			break;
 		case CMD_OFF_ONE:
@@ -255,8 +213,8 @@ void storm_bring_up(void)
 void storm_rendezvous(void)
 {
 	storm_post(CMD_RENDEZVOUS, 0);
-	__atomic_fetch_add(&storm_sh.arrived, 1u, __ATOMIC_ACQ_REL);
-	tap_check(storm_wait_eq(&storm_sh.arrived, NVCPUS), storm_arch.together);
+	__atomic_fetch_add(&storm_core.arrived, 1u, __ATOMIC_ACQ_REL);
+	tap_check(storm_wait_eq(&storm_core.arrived, NVCPUS), storm_arch.together);
 	tap_check(storm_wait_eq(&storm_sh.done, NVCPUS - 1), "the workers leave the rendezvous");
 }
 

@@ -76,7 +76,7 @@ enum { CMD_SHARE = CMD_ARCH };
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static uint64_t now(void)
+uint64_t storm_now(void)
 {
 	uint64_t v;
 
@@ -84,12 +84,12 @@ static uint64_t now(void)
 	return v;
 }
 
-static uint64_t deadline(void)
+uint64_t storm_deadline(void)
 {
 	uint64_t f;
 
 	__asm__ __volatile__("mrs %0, cntfrq_el0" : "=r"(f));
-	return now() + f * WAIT_SECONDS;
+	return storm_now() + f * WAIT_SECONDS;
 }
 
 static void spin(uint64_t n)
@@ -174,8 +174,6 @@ static int64_t zone_answer(struct hcall_hvisor_ret r)
 }
 
 const struct storm_arch storm_arch = {
-	.now = now,
-	.deadline = deadline,
 	.spin = spin,
 	.idle = idle,
 	.vcpu_entry = 0,
@@ -255,15 +253,15 @@ static void upcall_ipi(void)
 	/* WFI hands CPU 0 to the zone's vCPU 0, which starts its vCPU 1
 	 * on CPU 1 and hands CPU 0 back. */
 	idle();
-	end = deadline();
-	while (!(up = flag[1] != 0) && now() < end)
+	end = storm_deadline();
+	while (!(up = flag[1] != 0) && storm_now() < end)
 		;
 	tap_check(up, "zone 1's vCPU 1 runs (on CPU 1, beside our idle vCPU 1)");
 	irqs = guest_irq_count;
 	guest_irq_enable();
 	*flag = 1; /* zone vCPU 1: CPU_OFF now */
-	end = deadline();
-	while (guest_irq_count == irqs && now() < end)
+	end = storm_deadline();
+	while (guest_irq_count == irqs && storm_now() < end)
 		;
 	guest_irq_disable();
 	tap_check(guest_irq_count == irqs + 1,
@@ -287,7 +285,7 @@ void guest_main(void)
 	tap_eq("CPU_ON of vCPU 4 (no such vCPU): INVALID_PARAMETERS",
 	       (uint64_t)cpu_on(NVCPUS, 0), (uint64_t)(int64_t)PSCI_INVALID_PARAMETERS);
 	tap_eq("no vCPU ever ran twice at once, and CPU_OFF never returned",
-	       storm_load(&storm_sh.twice), 0);
+	       storm_load(&storm_core.twice), 0);
 	storm_leave(0);
 	guest_exit(tap_done() ? 1 : 0);
 }

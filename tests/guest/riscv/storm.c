@@ -112,7 +112,7 @@ enum { CMD_RING = CMD_ARCH, CMD_IPI, CMD_FENCE };
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static uint64_t now(void)
+uint64_t storm_now(void)
 {
 	uint64_t t;
 
@@ -120,9 +120,9 @@ static uint64_t now(void)
 	return t;
 }
 
-static uint64_t deadline(void)
+uint64_t storm_deadline(void)
 {
-	return now() + WAIT_TICKS;
+	return storm_now() + WAIT_TICKS;
 }
 
 static void spin(uint64_t n)
@@ -203,10 +203,10 @@ static int64_t rfence(int vma, uint64_t mask, uint64_t base, uint64_t start, uin
 /* Wait until vCPU idx has taken `want` IPIs, without trapping. */
 static int wait_irqs(unsigned idx, uint64_t want)
 {
-	uint64_t end = deadline();
+	uint64_t end = storm_deadline();
 
 	while (irqs(idx) < want)
-		if (now() > end)
+		if (storm_now() > end)
 			return 0;
 	return 1;
 }
@@ -294,8 +294,6 @@ static int64_t zone_answer(struct hcall_hvisor_ret r)
 }
 
 const struct storm_arch storm_arch = {
-	.now = now,
-	.deadline = deadline,
 	.spin = spin,
 	.idle = idle,
 	.vcpu_entry = vcpu_entry,
@@ -367,9 +365,9 @@ static void ipi_storm_all(void)
 	for (i = 0; i < NVCPUS; i++)
 		bad += rsh.ipi_bad[i];
 	tap_eq("IPI storm: every send_ipi answers SUCCESS", bad, 0);
-	end = deadline();
+	end = storm_deadline();
 	for (i = 0; i < NVCPUS; i++) {
-		while (storm_load(&rsh.sent_to[i]) && irqs(i) == base[i] && now() < end)
+		while (storm_load(&rsh.sent_to[i]) && irqs(i) == base[i] && storm_now() < end)
 			;
 		got_one &= !storm_load(&rsh.sent_to[i]) || irqs(i) > base[i];
 		not_more &= irqs(i) - base[i] <= storm_load(&rsh.sent_to[i]);
@@ -410,14 +408,14 @@ static void upcall_ipi(void)
 	tap_eq("zone_start of zone 1 (2 vCPUs): 0", (uint64_t)st, 0);
 	/* WFI hands hart 0 to the zone's vCPU 0, which starts its vCPU 1
 	 * on hart 1 and hands hart 0 back. */
-	end = deadline();
-	while (!(up = flag[1] != 0) && now() < end)
+	end = storm_deadline();
+	while (!(up = flag[1] != 0) && storm_now() < end)
 		idle();
 	tap_check(up, "zone 1's vCPU 1 runs (on hart 1, beside our vCPU 1)");
 	base = irqs(0);
 	flag[0] = 1; /* zone vCPU 1: the virtio request now */
-	end = deadline();
-	while (irqs(0) == base && now() < end)
+	end = storm_deadline();
+	while (irqs(0) == base && storm_now() < end)
 		;
 	tap_eq("upcall from zone vCPU 1's virtio request on hart 1 reaches vCPU 0 here by "
 	       "IPI (one interrupt, taken while spinning without a trap)", irqs(0) - base, 1);
@@ -451,7 +449,7 @@ void guest_main(void)
 		faults += storm_slots[i].fault != 0;
 	tap_eq("no vCPU took a trap other than an IPI", faults, 0);
 	tap_eq("no vCPU ever ran twice at once, and hart_stop never returned",
-	       storm_load(&storm_sh.twice), 0);
+	       storm_load(&storm_core.twice), 0);
 	storm_leave(0);
 	guest_exit(tap_done() ? 1 : 0);
 }

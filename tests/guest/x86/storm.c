@@ -23,7 +23,9 @@
  * not, -1: it was). No vCPU runs twice: each marks itself running on
  * entry and checks nobody was.
  *
- * The random choices come from one seed, printed first; build with
+ * The seed, the random choices, the bounded waits and the running
+ * bookkeeping are the portable ones of ../storm_core.c. The random
+ * choices come from one seed, printed first; build with
  * -DSTORM_SEED=0x... to replay one. The expected answers are written here
  * from ACRN v3.3 (hypercall.c, vmcall.c), not taken from hcall's tables.
  */
@@ -32,9 +34,9 @@
 #define TAP_IMPLEMENTATION
 #include "../tap.h"
 #include "../guest.h"
+#include "../storm_core.h"
 #include "x86_guest.h"
 
-#define NVCPUS 4
 #define TARGET_VMID 1
 #define ACRN_FAILED (-1)
 #define ACRN_ENOTTY (-25)
@@ -47,12 +49,8 @@ static const char target_uuid[16] = { 'h', 'c', 'a', 'l', 'l', '-', 'x', '8',
 				      '6', '-', 's', 't', 'o', 'r', 'm', '1' };
 
 static struct {
-	unsigned arrived;          /* rendezvous */
-	unsigned go;               /* storm start */
-	unsigned done;             /* storm end */
-	unsigned running[NVCPUS];
-	unsigned twice;            /* a vCPU found itself running already */
-	uint64_t seed;
+	uint32_t go;               /* storm start */
+	uint32_t done;             /* storm end */
 	unsigned creates[NVCPUS];  /* successful CREATE_VM */
 	unsigned destroys[NVCPUS]; /* successful DESTROY_VM */
 	unsigned calls[NVCPUS];
@@ -68,7 +66,7 @@ void tap_putc(char c)
 	guest_putc(c);
 }
 
-static uint64_t rdtsc(void)
+uint64_t storm_now(void)
 {
 	uint32_t lo, hi;
 
@@ -76,42 +74,14 @@ static uint64_t rdtsc(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-static unsigned load(const unsigned *p)
+uint64_t storm_deadline(void)
 {
-	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+	return storm_now() + WAIT_TSC;
 }
 
-static void add(unsigned *p, unsigned v)
+static void add(uint32_t *p, uint32_t v)
 {
 	__atomic_fetch_add(p, v, __ATOMIC_ACQ_REL);
-}
-
-/* Spin until *p >= want; 0, or -1 after WAIT_TSC. */
-static int wait_for(const unsigned *p, unsigned want)
-{
-	uint64_t t0 = rdtsc();
-
-	while (load(p) < want) {
-		if (rdtsc() - t0 > WAIT_TSC)
-			return -1;
-		__asm__ volatile("pause");
-	}
-	return 0;
-}
-
-static uint64_t next_rand(uint64_t *s)
-{
-	/* xorshift64 */
-	*s ^= *s << 13;
-	*s ^= *s >> 7;
-	*s ^= *s << 17;
-	return *s;
-}
-
-static void enter(unsigned idx)
-{
-	if (__atomic_exchange_n(&sh.running[idx], 1, __ATOMIC_ACQ_REL))
-		add(&sh.twice, 1);
 }
 
 static int64_t create_target(unsigned idx, uint16_t *vmid)
@@ -131,10 +101,8 @@ static int64_t create_target(unsigned idx, uint16_t *vmid)
 
 static void storm(unsigned idx)
 {
-	uint64_t s = sh.seed + 0x9E3779B97F4A7C15ull * (idx + 1);
-
 	for (unsigned n = 0; n < STORM_OPS; n++) {
-		uint64_t r = next_rand(&s);
+		uint64_t r = storm_rnd(n, idx);
 		unsigned spins = (unsigned)(r >> 8) % JITTER;
 		int64_t code;
 		int ok;
@@ -172,9 +140,9 @@ void guest_x86_ap_main(uint64_t vm, uint64_t idx)
 	(void)vm;
 	if (idx >= NVCPUS)
 		return;
-	enter((unsigned)idx);
-	add(&sh.arrived, 1);
-	if (wait_for(&sh.arrived, NVCPUS) || wait_for(&sh.go, 1))
+	storm_enter((unsigned)idx);
+	add(&storm_core.arrived, 1);
+	if (!storm_wait_eq(&storm_core.arrived, NVCPUS) || !storm_wait_eq(&sh.go, 1))
 		return;
 	storm((unsigned)idx);
 	add(&sh.done, 1);
@@ -187,24 +155,19 @@ void guest_main(void)
 	uint16_t vmid;
 	int together;
 
-#ifdef STORM_SEED
-	sh.seed = STORM_SEED;
-#else
-	sh.seed = rdtsc() | 1;
-#endif
-	tap_note_hex("storm seed (rebuild with -DSTORM_SEED=<seed> to replay)", sh.seed);
-	enter(0);
-	add(&sh.arrived, 1);
-	together = wait_for(&sh.arrived, NVCPUS) == 0;
+	storm_seed_init();
+	storm_enter(0);
+	add(&storm_core.arrived, 1);
+	together = storm_wait_eq(&storm_core.arrived, NVCPUS);
 	tap_check(together, "4 vCPUs meet in a rendezvous that never traps: they run at once");
 	if (!together) {
-		tap_note_hex("vCPUs that arrived", load(&sh.arrived));
+		tap_note_hex("vCPUs that arrived", storm_load(&storm_core.arrived));
 		guest_exit(tap_done() ? 1 : 0);
 	}
 	__atomic_store_n(&sh.go, 1, __ATOMIC_RELEASE);
 	storm(0);
 	add(&sh.done, 1);
-	tap_check(wait_for(&sh.done, NVCPUS) == 0, "every vCPU finished its CREATE_VM/DESTROY_VM storm");
+	tap_check(storm_wait_eq(&sh.done, NVCPUS), "every vCPU finished its CREATE_VM/DESTROY_VM storm");
 	for (unsigned i = 0; i < NVCPUS; i++) {
 		creates += sh.creates[i];
 		destroys += sh.destroys[i];
@@ -227,6 +190,6 @@ void guest_main(void)
 	       destroys + (last == ACRN_FAILED ? 1 : 0));
 	tap_eq("then DESTROY_VM = 0 (the VM exists exactly once)",
 	       (uint64_t)(int64_t)hcall_acrn_destroy_vm(TARGET_VMID).code, 0);
-	tap_eq("no vCPU ever ran twice at once", load(&sh.twice), 0);
+	tap_eq("no vCPU ever ran twice at once", storm_load(&storm_core.twice), 0);
 	guest_exit(tap_done() ? 1 : 0);
 }
