@@ -69,6 +69,14 @@ struct storm_arch {
 
 extern const struct storm_arch storm_arch;
 
+/* A race of two calls made at random by every vCPU (zone_start and
+ * zone_shutdown, MEM_SHARE and MEM_UNSHARE): each vCPU's successes of
+ * each, and its answers other than success or the one refusal expected. */
+struct storm_pair {
+	uint32_t ok_a[NVCPUS], ok_b[NVCPUS], bad[NVCPUS];
+	int64_t last_bad;           /* the last answer counted in bad */
+};
+
 /* Everything the vCPUs share; written with atomics or before a release. */
 struct storm_shared {
 	uint32_t starts[NVCPUS];    /* entries at storm_secondary */
@@ -78,8 +86,7 @@ struct storm_shared {
 	uint32_t arg;
 	uint32_t done;              /* workers finished the command */
 	int64_t on_res[NVCPUS];     /* each caller's start answer, this round */
-	uint32_t zstart_ok[NVCPUS], zstop_ok[NVCPUS], zone_bad[NVCPUS];
-	int64_t zone_last_bad;      /* the last answer counted in zone_bad */
+	struct storm_pair zone;     /* zone_start (a) and zone_shutdown (b) */
 	hcall_hvisor_zone_config_t cfg[NVCPUS] __attribute__((aligned(16)));
 	struct hcall_hvisor_zone_info zones[8] __attribute__((aligned(16)));
 };
@@ -91,6 +98,15 @@ void storm_vcpu(uint64_t ctx, uint64_t idx);
 
 /* Post a command to the workers; done counts up from zero. */
 void storm_post(uint32_t cmd, uint32_t arg);
+
+/* vCPU idx's part of a pair race: `ops` times, after a random pause,
+ * a(idx) or b(idx) at random (choices storm_rnd(salt + i, idx)); an
+ * answer of 0 is a success, `refused` expected, any other bad. */
+void storm_pair_run(struct storm_pair *t, unsigned idx, uint64_t salt, unsigned ops,
+		    int64_t (*a)(unsigned idx), int64_t (*b)(unsigned idx), int64_t refused);
+/* The sums over the vCPUs. */
+void storm_pair_sum(const struct storm_pair *t, unsigned *ok_a, unsigned *ok_b,
+		    unsigned *bad);
 
 /* Zone 1's hvisor zone_config: the RAM and shared page of storm_arch,
  * hvisor CPUs 4 and 5 (the storm VM, the root zone, holds 0-3): two

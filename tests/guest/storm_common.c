@@ -101,30 +101,49 @@ int64_t storm_zone_shutdown(void)
 	return storm_arch.zone_answer(hcall_hvisor_call(HCALL_HVISOR_ZONE_SHUTDOWN, ZONE, 0));
 }
 
-static void zone_storm(unsigned idx)
+void storm_pair_run(struct storm_pair *t, unsigned idx, uint64_t salt, unsigned ops,
+		    int64_t (*a)(unsigned idx), int64_t (*b)(unsigned idx), int64_t refused)
 {
 	unsigned i;
 
-	storm_zone_cfg(&storm_sh.cfg[idx]);
-	for (i = 0; i < storm_arch.zone_ops; i++) {
-		uint64_t r = storm_rnd(5000 + i, idx);
+	for (i = 0; i < ops; i++) {
+		uint64_t r = storm_rnd(salt + i, idx);
+		int first = r & 1;
 		int64_t st;
 
 		storm_arch.spin((r >> 8) % 64);
-		if (r & 1) {
-			st = storm_zone_start(idx);
-			if (st == 0)
-				storm_sh.zstart_ok[idx]++;
-			else if (st != -EINVAL_)
-				storm_sh.zone_bad[idx]++, storm_sh.zone_last_bad = st;
-		} else {
-			st = storm_zone_shutdown();
-			if (st == 0)
-				storm_sh.zstop_ok[idx]++;
-			else if (st != -EINVAL_)
-				storm_sh.zone_bad[idx]++, storm_sh.zone_last_bad = st;
-		}
+		st = first ? a(idx) : b(idx);
+		if (st == 0)
+			(first ? t->ok_a : t->ok_b)[idx]++;
+		else if (st != refused)
+			t->bad[idx]++, t->last_bad = st;
 	}
+}
+
+void storm_pair_sum(const struct storm_pair *t, unsigned *ok_a, unsigned *ok_b,
+		    unsigned *bad)
+{
+	unsigned i;
+
+	*ok_a = *ok_b = *bad = 0;
+	for (i = 0; i < NVCPUS; i++) {
+		*ok_a += t->ok_a[i];
+		*ok_b += t->ok_b[i];
+		*bad += t->bad[i];
+	}
+}
+
+static int64_t zone_shutdown_from(unsigned idx)
+{
+	(void)idx;
+	return storm_zone_shutdown();
+}
+
+static void zone_storm(unsigned idx)
+{
+	storm_zone_cfg(&storm_sh.cfg[idx]);
+	storm_pair_run(&storm_sh.zone, idx, 5000, storm_arch.zone_ops, storm_zone_start,
+		       zone_shutdown_from, -EINVAL_);
 }
 
 /* ---- workers (vCPUs 1-3) ------------------------------------------------- */
@@ -292,21 +311,17 @@ static int zones_after_storm(void)
 
 void storm_zone_storm_all(void)
 {
-	unsigned i, starts = 0, stops = 0, bad = 0;
+	unsigned starts, stops, bad;
 	int64_t last;
 
 	storm_post(CMD_ZONE, 0);
 	zone_storm(0);
 	tap_check(storm_wait_eq(&storm_sh.done, NVCPUS - 1), "zone storm: every vCPU finishes");
-	for (i = 0; i < NVCPUS; i++) {
-		starts += storm_sh.zstart_ok[i];
-		stops += storm_sh.zstop_ok[i];
-		bad += storm_sh.zone_bad[i];
-	}
+	storm_pair_sum(&storm_sh.zone, &starts, &stops, &bad);
 	tap_note_hex("zone_start successes", starts);
 	tap_note_hex("zone_shutdown successes", stops);
 	if (!tap_eq("zone storm: only 0 or -EINVAL", bad, 0))
-		tap_note_hex("the last other answer", (uint64_t)storm_sh.zone_last_bad);
+		tap_note_hex("the last other answer", (uint64_t)storm_sh.zone.last_bad);
 	/* Shutting down now tells the final state: 0 only if it ran. */
 	last = storm_zone_shutdown();
 	tap_check(last == 0 || last == -EINVAL_,

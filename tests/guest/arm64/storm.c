@@ -66,9 +66,10 @@
 /* A wait longer than this many generic-timer seconds is a failure. */
 #define WAIT_SECONDS 5
 
-/* The MEM_SHARE storm's part of the shared memory. */
+/* The MEM_SHARE storm's part of the shared memory: MEM_SHARE (a) and
+ * MEM_UNSHARE (b) of one page. */
 static struct {
-	uint32_t share_ok[NVCPUS], unshare_ok[NVCPUS], share_bad[NVCPUS];
+	struct storm_pair share;
 	uint8_t page[4096] __attribute__((aligned(4096)));
 } ash;
 
@@ -141,23 +142,22 @@ static int cpu_on_lost(int64_t answer)
 
 /* ---- the MEM_SHARE storm's body, run by every vCPU ---------------------- */
 
+static int64_t share(unsigned idx)
+{
+	(void)idx;
+	return mem(KVM_MEM_SHARE, (uint64_t)(uintptr_t)ash.page);
+}
+
+static int64_t unshare(unsigned idx)
+{
+	(void)idx;
+	return mem(KVM_MEM_UNSHARE, (uint64_t)(uintptr_t)ash.page);
+}
+
 static void share_storm(unsigned idx)
 {
-	uint64_t ipa = (uint64_t)(uintptr_t)ash.page;
-	unsigned i;
-
-	for (i = 0; i < SHARE_OPS; i++) {
-		uint64_t r = storm_rnd(1000 + i, idx);
-		int share = r & 1;
-		int64_t st;
-
-		spin((r >> 8) % 64);
-		st = mem(share ? KVM_MEM_SHARE : KVM_MEM_UNSHARE, ipa);
-		if (st == 0)
-			(share ? ash.share_ok : ash.unshare_ok)[idx]++;
-		else if (st != SMCCC_INVALID_PARAMETER)
-			ash.share_bad[idx]++;
-	}
+	storm_pair_run(&ash.share, idx, 1000, SHARE_OPS, share, unshare,
+		       SMCCC_INVALID_PARAMETER);
 }
 
 static void command(unsigned me, uint32_t cmd, uint32_t arg)
@@ -215,22 +215,18 @@ const struct storm_arch storm_arch = {
 
 static void mem_share_storm(void)
 {
-	unsigned i, shares = 0, unshares = 0, bad = 0;
+	unsigned shares, unshares, bad;
 	int64_t last;
 
 	storm_post(CMD_SHARE, 0);
 	share_storm(0);
 	tap_check(storm_wait_eq(&storm_sh.done, NVCPUS - 1), "MEM_SHARE storm: every vCPU finishes");
-	for (i = 0; i < NVCPUS; i++) {
-		shares += ash.share_ok[i];
-		unshares += ash.unshare_ok[i];
-		bad += ash.share_bad[i];
-	}
+	storm_pair_sum(&ash.share, &shares, &unshares, &bad);
 	tap_note_hex("MEM_SHARE successes", shares);
 	tap_note_hex("MEM_UNSHARE successes", unshares);
 	tap_eq("MEM_SHARE storm: only SUCCESS or INVALID_PARAMETER", bad, 0);
 	/* Unsharing now tells the final state: SUCCESS only if shared. */
-	last = mem(KVM_MEM_UNSHARE, (uint64_t)(uintptr_t)ash.page);
+	last = unshare(0);
 	tap_check(last == 0 || last == SMCCC_INVALID_PARAMETER,
 		  "MEM_SHARE storm: the final UNSHARE answers SUCCESS or INVALID_PARAMETER");
 	tap_eq("MEM_SHARE storm: shares = unshares + (page ended shared)", shares,
