@@ -33,12 +33,22 @@ int hv_vm_owns(const struct hv_vm *vm, uint64_t gpa, uint64_t size)
  * cannot have both ABIs, since nothing in the trap would say which one
  * the guest meant (VMCALL/VMMCALL carry no selector). Fallback
  * conventions (any immediate, or for every VM) never conflict. */
+static int traps_overlap(uint8_t a, uint8_t b)
+{
+	/* A VMCALL convention also takes VMMCALL (dispatch.c trap_is). */
+	if (a == HCALL_TRAP_VMCALL && b == HCALL_TRAP_VMMCALL)
+		return 1;
+	if (b == HCALL_TRAP_VMCALL && a == HCALL_TRAP_VMMCALL)
+		return 1;
+	return a == b;
+}
+
 static int convs_clash(const struct hv_conv *a, const struct hv_conv *b)
 {
 	const uint32_t loose = HV_CONV_SELECTOR | HV_CONV_ANY_IMM | HV_CONV_EVERY_VM;
 
 	return !((a->flags | b->flags) & loose) && a->desc->arch == b->desc->arch &&
-	       a->desc->trap == b->desc->trap && a->desc->imm == b->desc->imm;
+	       traps_overlap(a->desc->trap, b->desc->trap) && a->desc->imm == b->desc->imm;
 }
 
 static int abis_ok(uint32_t abis)

@@ -261,7 +261,9 @@ static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 		break;
 	case HCALL_ARCH_X86_64:
 		results = 1u << 0;
-		if (vm->abis & HV_ABI_BIT(HV_ABI_KVM_X86))
+		if (vm->abis & HV_ABI_BIT(HV_ABI_HVISOR))
+			set = e_hvisor, nset = sizeof(e_hvisor) / 8;
+		else if (vm->abis & HV_ABI_BIT(HV_ABI_KVM_X86))
 			set = e_kvm, nset = sizeof(e_kvm) / 8;
 		else if (vm->abis & HV_ABI_BIT(HV_ABI_ACRN))
 			set = e_acrn, nset = sizeof(e_acrn) / 8;
