@@ -39,12 +39,17 @@
  *                            APIC ID (its index) the address names, as the
  *                            upcall mechanism injects it; -1 otherwise
  *   VM_GPA2HPA(vmid, gpa)    the host address of a mapped gpa; -1 if not
+ *   SET_VCPU_REGS(vmid, regs_gpa)
+ *                            a vCPU's boot registers (its 16 GPRs and rip;
+ *                            the mode fields are not used) for its next
+ *                            start; -1 if the VM runs, the struct cannot
+ *                            be copied or the vCPU does not exist
  *   NOTIFY_REQUEST_FINISH(vmid, vcpu)
  *                            the slot is COMPLETE: the vCPU resumes with
  *                            its value (hv/acrn_ioreq.h); nothing pending
  *                            or not COMPLETE: -EINVAL (ACRN: 0)
  *   answered -ENOTTY (not implemented here): SERVICE_VM_OFFLINE_CPU,
- *   CREATE_VCPU, SET_VCPU_REGS, VM_INTR_MONITOR, SET_IRQLINE (no PIC or
+ *   CREATE_VCPU, VM_INTR_MONITOR, SET_IRQLINE (no PIC or
  *   IOAPIC is emulated), ASYNCIO_ASSIGN/DEASSIGN, VM_SET_MEMORY_REGIONS,
  *   VM_WRITE_PROTECT_PAGE, SETUP_SBUF, SET/RESET_PTDEV_INTR_INFO,
  *   ASSIGN/DEASSIGN_PCIDEV, ASSIGN/DEASSIGN_MMIODEV, ADD/REMOVE_VDEV,
@@ -96,6 +101,11 @@ struct acrn_vm {
 	 * it resumes at. One context: the Trusty VM has one vCPU. */
 	struct hcall_regs world_regs;
 	uint64_t world_pc;
+	/* SET_VCPU_REGS: vCPU i boots from boot_gprs[i] at boot_rip[i] when
+	 * bit i of regs_set is set. */
+	uint8_t regs_set;
+	struct hcall_acrn_gp_regs boot_gprs[HV_MAX_VCPUS];
+	uint64_t boot_rip[HV_MAX_VCPUS];
 };
 
 /* Offsets in struct hcall_acrn_io_request, for single-field writes. */
@@ -243,7 +253,7 @@ static int ioreq_set(struct hv_vm *t)
 /*
  * What a reset or a destroy drops of a VM's run (under vm->lock): the
  * secure world (ACRN's reset_vm() destroys it, so Trusty starts afresh)
- * and the requests in flight; a destroy also forgets the request buffer,
+ * the requests in flight and the boot registers; a destroy also forgets the request buffer,
  * which a reset keeps for the device model that goes on serving the VM.
  */
 static void forget_run(struct hv_vm *t, int destroy)
@@ -255,6 +265,7 @@ static void forget_run(struct hv_vm *t, int destroy)
 	a->world_pc = 0;
 	hv_memset(&a->world_regs, 0, sizeof(a->world_regs));
 	a->io_pending = a->io_done = 0;
+	a->regs_set = 0; /* the next boot is the default one unless set again */
 	if (destroy)
 		a->ioreq_set = 0;
 	hv_unlock(&t->lock);
@@ -477,6 +488,46 @@ static void notify_request_finish(struct hv_call *c)
 }
 
 /*
+ * SET_VCPU_REGS(vmid, regs_gpa): struct hcall_acrn_vcpu_regs, the
+ * registers vCPU vcpu_id of VM vmid boots from at its next start (a
+ * START_VM of a CREATED VM). ACRN v3.3 answers -1 for a VM that is
+ * running, a null or uncopyable regs_gpa, or a vCPU the VM does not have
+ * (vcpu_id >= MAX_VCPUS_PER_VM or offline; here: >= its vCPU count).
+ * The SVM hypervisor boots every vCPU in its own 64-bit mode (its page
+ * tables, segments and control registers), so what is taken is the 16
+ * general-purpose registers and rip; the descriptor tables, segments,
+ * control registers, EFER and RFLAGS are not used (ACRN loads them, and
+ * checks only CR0/CR4 against VMX's fixed bits).
+ */
+static void set_vcpu_regs(struct hv_call *c)
+{
+	struct hcall_acrn_vcpu_regs r;
+	struct hv_vm *t;
+	struct acrn_vm *a;
+	uint64_t i;
+	int64_t st = ACRN_FAILED;
+	const int copied = c->arg[1] && !hv_copy_from_guest(c->vm, &r, c->arg[1], sizeof(r));
+
+	hv_lock(&c->hv->lock);
+	t = managed(c, c->arg[0]);
+	if (!t)
+		st = ACRN_ENOTTY;
+	else if (copied && t->state != HV_VM_RUNNING && r.vcpu_id < t->nvcpus &&
+		 r.vcpu_id < HV_MAX_VCPUS) {
+		i = hv_index_nospec(r.vcpu_id, HV_MAX_VCPUS);
+		a = acrn_of(t);
+		hv_lock(&t->lock);
+		a->boot_gprs[hv_index_nospec(i, HV_MAX_VCPUS)] = r.vcpu_regs.gprs;
+		a->boot_rip[hv_index_nospec(i, HV_MAX_VCPUS)] = r.vcpu_regs.rip;
+		a->regs_set |= (uint8_t)(1u << i);
+		hv_unlock(&t->lock);
+		st = 0;
+	}
+	hv_unlock(&c->hv->lock);
+	hv_call_status(c, st);
+}
+
+/*
  * INJECT_MSI(vmid, msi_gpa): the MSI in struct hcall_acrn_msi_entry at
  * msi_gpa, delivered to the running VM vmid: address 0xFEE<dest>000
  * (dest = the vCPU's APIC ID, which is its index here), data = fixed or
@@ -654,6 +705,8 @@ static const struct hv_entry table[ACRN_N] = {
 	[IDX(HCALL_ACRN_START_VM)] = HV_ENTRY(ACRN, START_VM, start_vm, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_PAUSE_VM)] = HV_ENTRY(ACRN, PAUSE_VM, pause_vm, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_RESET_VM)] = HV_ENTRY(ACRN, RESET_VM, reset_vm, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_SET_VCPU_REGS)] =
+		HV_ENTRY(ACRN, SET_VCPU_REGS, set_vcpu_regs, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_INJECT_MSI)] = HV_ENTRY(ACRN, INJECT_MSI, inject_msi, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_VM_GPA2HPA)] = HV_ENTRY(ACRN, VM_GPA2HPA, vm_gpa2hpa, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_SET_IOREQ_BUFFER)] =
@@ -684,6 +737,24 @@ static void vm_init(struct hv_vm *vm, void *state, const struct hv_vm_config *cf
 	a->upcall_vector = HV_UPCALL_VECTOR;
 }
 
+/* A fresh boot (under vm->lock, after the glue reset the vCPUs): the
+ * registers SET_VCPU_REGS gave. The glue starts a vCPU at its entry. */
+HCALL_STATIC_ASSERT(sizeof(struct hcall_acrn_gp_regs) == 16 * sizeof(uint64_t) &&
+			    HCALL_NREGS >= 16,
+		    "rax to r15 are the first 16 registers, in x86 encoding order");
+static void vm_start(struct hv_vm *vm, void *state)
+{
+	struct acrn_vm *a = state;
+	unsigned i;
+
+	for (i = 0; i < vm->nvcpus && i < HV_MAX_VCPUS; i++) {
+		if (!(a->regs_set & (1u << i)))
+			continue;
+		hv_memcpy(vm->vcpus[i].regs.r, &a->boot_gprs[i], sizeof(a->boot_gprs[i]));
+		vm->vcpus[i].entry = a->boot_rip[i];
+	}
+}
+
 static unsigned upcall_vector(const struct hv_vm *vm, const void *state)
 {
 	(void)vm;
@@ -704,5 +775,6 @@ const struct hv_service hv_service_acrn = {
 	.probe = { 0, HCALL_PROBE_ACRN_ECHO, HCALL_PROBE_ACRN_DUMP },
 	.state_size = sizeof(struct acrn_vm),
 	.vm_init = vm_init,
+	.vm_start = vm_start,
 	.upcall_vector = upcall_vector,
 };

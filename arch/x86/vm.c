@@ -247,6 +247,10 @@ void x86_vcpu_enter(struct hv_vcpu *vcpu)
 	void *v = xc->vmcb;
 
 	force_intercepts(v);
+	/* A fresh boot starts at the entry the core gave the vCPU (ACRN's
+	 * SET_VCPU_REGS), if any; the reset put the VM's there otherwise. */
+	if (xc->fresh && vcpu->entry)
+		vmcb_w64(v, VMCB_RIP, vcpu->entry);
 	vmcb_w8(v, VMCB_TLB_CONTROL, xc->fresh ? 1 : 0);
 	xc->fresh = 0;
 	if (xc->event) {

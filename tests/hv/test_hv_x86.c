@@ -24,6 +24,7 @@
 #define ACRN_START_VM 0x80000012ull
 #define ACRN_PAUSE_VM 0x80000013ull
 #define ACRN_RESET_VM 0x80000015ull
+#define ACRN_SET_VCPU_REGS 0x80000016ull
 #define ACRN_SET_IOREQ_BUFFER 0x80000030ull
 #define ACRN_NOTIFY_REQUEST_FINISH 0x80000031ull
 #define ACRN_INITIALIZE_TRUSTY 0x80000070ull
@@ -539,6 +540,80 @@ Test(acrn, reset_and_destroy_forget_the_run)
 	cr_assert_eq(RET(v), 0);
 	ACRN(t, custom, 0, 0);
 	cr_assert_eq(RET(t), ENOTTY_); /* the old VM's handler is gone */
+}
+
+/*
+ * SET_VCPU_REGS (v3.3 hcall_set_vcpu_regs): struct acrn_vcpu_regs is
+ * vcpu_id (u16) at 0, then struct acrn_regs at 8: acrn_gp_regs rax, rcx,
+ * rdx, rbx, rsp, rbp, rsi, rdi, r8..r15 (8..135), gdt and idt (16 bytes
+ * each), rip at 168; 296 bytes in all. -1 while the VM runs, for a null
+ * or uncopyable pointer, for a vCPU it does not have; the dispatcher's
+ * -ENOTTY for a VM the Service VM does not manage.
+ */
+static void put_vcpu_regs(uint16_t vcpu_id, uint64_t rip)
+{
+	uint8_t *p = mem[0][1] + 0x200;
+	uint64_t x;
+
+	memset(p, 0, 296);
+	memcpy(p, &vcpu_id, 2);
+	for (unsigned i = 0; i < 16; i++) {
+		x = 0x5100 + i; /* rax 0x5100 .. r15 0x510f */
+		memcpy(p + 8 + 8 * i, &x, 8);
+	}
+	memcpy(p + 168, &rip, 8);
+}
+
+Test(acrn, set_vcpu_regs_boots_from_them)
+{
+	uint64_t page = R1 + 0x1000;
+	uint16_t vmid;
+
+	put_creation((const uint8_t[16]){ 0xab, [15] = 0xcd }, 0);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	memcpy(&vmid, mem[0][1], 2);
+	memcpy(mem[0][1] + 0x100, &page, 8);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + 0x100);
+	cr_assert_eq(RET(v), 0);
+
+	put_vcpu_regs(0, R0 + 0x40);
+	ACRN(v, ACRN_SET_VCPU_REGS, vmid, 0);
+	cr_assert_eq(RET(v), -1); /* param2 == 0 */
+	ACRN(v, ACRN_SET_VCPU_REGS, vmid, R1 + MEM_SIZE - 8);
+	cr_assert_eq(RET(v), -1); /* cannot be copied */
+	ACRN(v, ACRN_SET_VCPU_REGS, 0x7, R1 + 0x200);
+	cr_assert_eq(RET(v), ENOTTY_); /* no such VM */
+	ACRN(v, ACRN_SET_VCPU_REGS, svc->id, R1 + 0x200);
+	cr_assert_eq(RET(v), ENOTTY_); /* not one it manages */
+	put_vcpu_regs(1, R0 + 0x40);
+	ACRN(v, ACRN_SET_VCPU_REGS, vmid, R1 + 0x200);
+	cr_assert_eq(RET(v), -1); /* the VM has one vCPU */
+	put_vcpu_regs(0xFFFF, R0 + 0x40);
+	ACRN(v, ACRN_SET_VCPU_REGS, vmid, R1 + 0x200);
+	cr_assert_eq(RET(v), -1);
+	put_vcpu_regs(0, R0 + 0x40);
+	ACRN(v, ACRN_SET_VCPU_REGS, vmid, R1 + 0x200);
+	cr_assert_eq(RET(v), 0);
+
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	for (unsigned i = 0; i < 16; i++)
+		cr_assert_eq(uos->vcpus[0].regs.r[i], 0x5100 + i, "register %u", i);
+	cr_assert_eq(uos->vcpus[0].entry, R0 + 0x40);
+
+	ACRN(v, ACRN_SET_VCPU_REGS, vmid, R1 + 0x200);
+	cr_assert_eq(RET(v), -1); /* running */
+	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	/* a reset forgets them: the next boot is the VM's own entry */
+	ACRN(v, ACRN_RESET_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	uos->vcpus[0].regs.r[0] = 0;
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(uos->vcpus[0].entry, R0);
+	cr_assert_eq(uos->vcpus[0].regs.r[0], 0);
 }
 
 static int64_t pal(struct hv *hv, struct hv_vcpu *c, uint64_t nr, void *priv)
