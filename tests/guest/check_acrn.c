@@ -54,6 +54,10 @@
 #define IOREQ_DIR_READ 0u
 #define IOREQ_DIR_WRITE 1u
 #define OUTSIDE_VM 0x40000000ull /* a guest-physical address beyond every VM */
+/* Where every VM's image starts and vCPU 0's stack ends (guest.ld; the
+ * hypervisor's layout, arch/x86/vm.h). */
+#define VM_ENTRY 0x100000ull
+#define VM_STACK_TOP 0x200000ull
 
 #if defined(GUEST_VM_TRUSTY) || defined(GUEST_VM_NORIGHTS)
 static inline void outb(uint16_t port, uint8_t v)
@@ -208,6 +212,37 @@ static unsigned wait_upcall(unsigned vector, unsigned before)
 	return guest_x86_interrupts(vector) - before;
 }
 
+/*
+ * SET_VCPU_REGS (v3.3 hcall_set_vcpu_regs): a VM that is not running, a
+ * copyable struct, a vCPU the VM has, else -1; a VM the caller does not
+ * manage -ENOTTY. The normal VM then boots from what is set: its
+ * runtime's entry with vCPU 0's registers (rsi = 0 picks vCPU 0's path
+ * in start.S), so the I/O-request checks below need that boot.
+ */
+static void boot_registers(uint16_t vmid)
+{
+	static struct hcall_acrn_vcpu_regs boot;
+	const uint64_t gpa = (uint64_t)(uintptr_t)&boot;
+
+	boot.vcpu_regs.rip = VM_ENTRY;
+	boot.vcpu_regs.gprs.rsp = VM_STACK_TOP;
+	boot.vcpu_regs.gprs.rdx = 1;
+	boot.vcpu_regs.gprs.rsi = 0;
+	boot.vcpu_regs.gprs.rdi = vmid;
+	tap_eq("acrn set_vcpu_regs: no VM 99 = -ENOTTY",
+	       s64(hcall_acrn_set_vcpu_regs(99, gpa).code), s64(ENOTTY_));
+	tap_eq("acrn set_vcpu_regs: the struct outside the VM = -1",
+	       s64(hcall_acrn_set_vcpu_regs(vmid, OUTSIDE_VM).code), s64(-1));
+	tap_eq("acrn set_vcpu_regs: a null pointer = -1",
+	       s64(hcall_acrn_set_vcpu_regs(vmid, 0).code), s64(-1));
+	boot.vcpu_id = 1;
+	tap_eq("acrn set_vcpu_regs: vCPU 1 of a 1-vCPU VM = -1",
+	       s64(hcall_acrn_set_vcpu_regs(vmid, gpa).code), s64(-1));
+	boot.vcpu_id = 0;
+	tap_eq("acrn set_vcpu_regs(normal, vCPU 0) = 0",
+	       s64(hcall_acrn_set_vcpu_regs(vmid, gpa).code), 0);
+}
+
 static uint16_t create(const char *uuid, const char *what)
 {
 	static struct hcall_acrn_vm_creation cv;
@@ -277,8 +312,12 @@ static void service(void)
 	tap_eq("acrn notify_request_finish for vCPU 5 of a 1-vCPU VM = -1",
 	       s64(hcall_acrn_notify_request_finish(normal, 5).code), s64(-1));
 
+	boot_registers(normal);
 	r = hcall_acrn_start_vm(normal);
 	tap_eq("acrn start_vm(normal) = 0", s64(r.code), 0);
+	tap_eq("acrn set_vcpu_regs of a running VM = -1",
+	       s64(hcall_acrn_set_vcpu_regs(normal, (uint64_t)(uintptr_t)&iobuf_gpa[0]).code),
+	       s64(-1));
 	guest_demo_value("acrn", "start_vm(normal)", r.code);
 	if (guest_need(GUEST_CAP_VMS, "acrn upcall on vector 0xF3 from the normal VM's I/O request")) {
 		/* The normal VM reads the port, then writes 'n' to it. */
