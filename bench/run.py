@@ -4,7 +4,9 @@
 
 Sections (each states plainly when its inputs are missing):
   1. codegen   instructions per typed call vs a hand-written reference
-  2. roundtrip instructions per hypercall round trip under qemu -icount
+  2. roundtrip instructions per hypercall round trip under qemu -icount,
+               the physical floor and Bao's figure, against the goals; and
+               where a round trip's instructions go, function by function
      smp       instructions per call per vCPU, 1/2/4 vCPUs at once (arm64)
   3. dispatch  instructions per dispatched call under callgrind, 1/64/4096
                handlers, against a red-black-tree baseline
@@ -69,14 +71,38 @@ def codegen_section():
 # ---- 2. round trip ---------------------------------------------------------
 
 def roundtrip_section():
-    script = os.path.join(ROOT, "bench", "roundtrip.py")
-    if not os.path.exists(script):
-        return {"status": "missing", "why": "bench/roundtrip.py does not exist yet"}
-    r = run([sys.executable, script, BUILD])
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import roundtrip  # noqa: E402
+    return roundtrip.section(BUILD)
+
+
+def attribution_section():
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import attribution  # noqa: E402
+    return attribution.section(BUILD)
+
+
+# ---- versions ----------------------------------------------------------------
+
+def first_line(cmd):
     try:
-        return json.loads(r.stdout)
-    except ValueError:
-        return {"status": "missing", "why": f"bench/roundtrip.py failed: {r.stdout[-400:]}"}
+        r = run(cmd)
+    except OSError:
+        return "not installed"
+    return r.stdout.strip().splitlines()[0] if r.stdout.strip() else "?"
+
+
+def versions_section():
+    commit = run(["git", "-C", ROOT, "rev-parse", "HEAD"]).stdout.strip() or "?"
+    dirty = run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"]).stdout.strip()
+    return {"commit": commit + (" (with uncommitted changes)" if dirty else ""),
+            "gcc": first_line(["gcc", "--version"]),
+            "aarch64 gcc": first_line(["aarch64-linux-gnu-gcc", "--version"]),
+            "riscv64 gcc": first_line(["riscv64-linux-gnu-gcc", "--version"]),
+            "clang": first_line(["clang", "--version"]),
+            "qemu-system-aarch64": first_line(["qemu-system-aarch64", "--version"]),
+            "qemu-system-riscv64": first_line(["qemu-system-riscv64", "--version"]),
+            "qemu-system-x86_64": first_line(["qemu-system-x86_64", "--version"])}
 
 
 def smp_section():
@@ -121,7 +147,7 @@ def dispatch_section():
     first, last = rows[0]["hcall path"], rows[-1]["hcall path"]
     spread = abs(last - first) / first * 100 if first else 0.0
     return {"status": "ok", "rows": rows, "spread_pct": round(spread, 2),
-            "goal_flat": spread <= 5.0,
+            "goal_flat": "met" if spread <= 5.0 else "NOT met",
             "below_at": [r["handlers"] for r in rows
                          if r["hcall path"] < r["red-black-tree path"]],
             "reproduce": "valgrind --tool=callgrind --toggle-collect=bench_loop "
@@ -228,8 +254,47 @@ def md_table(headers, rows):
     return "\n".join(out)
 
 
+def render_roundtrip(s):
+    md = ["## Round trip", ""]
+    if s["status"] != "ok":
+        return md + [f"Not measured: {s['why']}.", ""]
+    headers = ["arch", "compiler", "call", "round trip", "physical floor", "Bao", "goal",
+               "verdict"]
+    md.append(md_table(headers, [[r[h] for h in headers] for r in s["rows"]]))
+    md += ["", s["note"], ""]
+    for arch, p in s["peers"].items():
+        md.append(f"- Bao on {arch}: {p['instructions']} instructions per "
+                  f"{p['call']} round trip ({p['source']}).")
+    if s.get("errors"):
+        md.append("- Not measured: " + "; ".join(s["errors"]))
+    md += [f"- Plot: {s.get('plot', 'not drawn')}", f"- Reproduce: `{s['reproduce']}`", ""]
+    return md
+
+
+def render_attribution(s):
+    md = ["## Where the time goes (instructions per round trip)", ""]
+    if s["status"] != "ok":
+        return md + [f"Not measured: {s['why']}.", ""]
+    md += [s["method"] + ".", ""]
+    for t in s["tables"]:
+        md.append(f"### {t['arch']} {t['compiler']}: {t['call']} "
+                  f"({t['total']} instructions per call)")
+        md.append("")
+        md.append(md_table(["function", "image", "instructions"],
+                           [[r["function"], r["image"], r["instructions"]] for r in t["rows"]]))
+        md.append("")
+    if s.get("errors"):
+        md += ["Not traced: " + "; ".join(s["errors"]), ""]
+    return md
+
+
 def render(report):
     md = ["# hcall benchmark report", ""]
+    md += ["## Versions", ""]
+    md.append(md_table(["tool", "version"], [[k, v] for k, v in report["versions"].items()]))
+    md.append("")
+    md += render_roundtrip(report["roundtrip"])
+    md += render_attribution(report["attribution"])
     d = report["dispatch"]
     md += ["## Dispatch scaling (instructions per call, callgrind)", ""]
     if d["status"] == "ok":
@@ -246,7 +311,7 @@ def render(report):
                   "Each figure includes the benchmark loop's own few instructions.")
         md.append("")
         md.append(f"Spread of the hcall path from 1 to 4096 handlers: {d['spread_pct']}% "
-                  f"(goal <= 5%: {'met' if d['goal_flat'] else 'NOT met'}). "
+                  f"(goal <= 5%: {d['goal_flat']}). "
                   f"Fewer instructions than the tree at {below or 'no size'} of {sizes}: "
                   + ("goal met." if below == sizes else
                      "goal NOT met where missing: a tree of one node is a single "
@@ -255,7 +320,7 @@ def render(report):
     else:
         md.append(f"Not measured: {d['why']}.")
     md.append("")
-    for key, title in (("codegen", "Codegen cost"), ("roundtrip", "Round trip"),
+    for key, title in (("codegen", "Codegen cost"),
                        ("smp", "SMP: instructions per call per vCPU"),
                        ("footprint", "Footprint"), ("suite", "Suite time (wall clock)")):
         s = report[key]
@@ -284,9 +349,11 @@ def render(report):
 def main():
     os.makedirs(OUT, exist_ok=True)
     report = {
+        "versions": versions_section(),
         "codegen": codegen_section(),
         "roundtrip": roundtrip_section(),
         "smp": smp_section(),
+        "attribution": attribution_section(),
         "dispatch": dispatch_section(),
         "footprint": footprint_section(),
         "suite": suite_section(),

@@ -62,7 +62,11 @@ static void vm_stop(struct hv_vm *vm)
 }
 
 static const struct hv_arch_ops ops = {
-	HCALL_ARCH_X86_64, inject_fault, upcall, vm_start, vm_stop,
+	.arch = HCALL_ARCH_X86_64,
+	.inject_fault = inject_fault,
+	.upcall = upcall,
+	.vm_start = vm_start,
+	.vm_stop = vm_stop,
 };
 
 void hcall_sim_trap(enum hcall_trap trap, uint32_t imm, struct hcall_regs *regs)

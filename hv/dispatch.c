@@ -37,6 +37,8 @@
  */
 #include "probe.h"
 #include "registry.h"
+#include "dispatch.h"
+#include "hv_string.h"
 #include "service.h"
 #include "vm.h"
 
@@ -56,32 +58,22 @@ static uint64_t reg(const struct hcall_regs *regs, unsigned r)
 	return regs->r[r % HCALL_NREGS];
 }
 
-/* The convention's trap is `trap` (VMCALL stands for both x86 instructions). */
-static int trap_is(const struct hcall_conv_desc *d, enum hcall_trap trap)
-{
-	if (d->trap == HCALL_TRAP_VMCALL)
-		return trap == HCALL_TRAP_VMCALL || trap == HCALL_TRAP_VMMCALL;
-	return d->trap == trap;
-}
-
 static int has_imm(enum hcall_trap trap)
 {
 	return trap == HCALL_TRAP_HVC || trap == HCALL_TRAP_SMC;
 }
 
-/* How specifically conv matches the trap for this VM (0: not at all). */
-static unsigned match_rank(const struct hv_conv *conv, int own,
-			   const struct hcall_regs *regs, enum hcall_trap trap,
-			   uint32_t imm)
+/* The routes list of a trap instruction (VMMCALL shares VMCALL's). */
+static int route_index(unsigned trap)
 {
-	const struct hcall_conv_desc *d = conv->desc;
+	if (trap == HCALL_TRAP_VMMCALL)
+		trap = HCALL_TRAP_VMCALL;
+	return trap >= HCALL_TRAP_HVC && trap <= HCALL_TRAP_VMCALL ? (int)trap - 1 : -1;
+}
 
-	if (!trap_is(d, trap))
-		return 0;
-	if (has_imm(trap) && !(conv->flags & HV_CONV_ANY_IMM) && d->imm != imm)
-		return 0;
-	if ((conv->flags & HV_CONV_SELECTOR) && reg(regs, d->sel_reg) != d->sel_value)
-		return 0;
+/* How specific a route is (see the top of this file); 0: not a route. */
+static unsigned route_rank(const struct hv_conv *conv, int own)
+{
 	if (!own)
 		return (conv->flags & HV_CONV_EVERY_VM) ? 1 : 0;
 	if (conv->flags & HV_CONV_ANY_IMM)
@@ -89,32 +81,75 @@ static unsigned match_rank(const struct hv_conv *conv, int own,
 	return (conv->flags & HV_CONV_SELECTOR) ? 3 : 2;
 }
 
-/* The convention of this trap, and its service; NULL if none. */
-static const struct hv_conv *match(const struct hv *hv, const struct hv_vcpu *vcpu,
-				   enum hcall_trap trap, uint32_t imm,
-				   const struct hv_service **svc)
+/* The value register's out[] index: the first result register that is
+ * not the error register, else the discard slot. */
+static uint8_t value_index(const struct hcall_conv_desc *d)
 {
-	const struct hv_conv *best = NULL;
-	unsigned i, j, best_rank = 0;
+	unsigned i;
 
-	for (i = 0; i < HV_ABI_COUNT; i++) {
-		const struct hv_service *s = hv_services[i];
+	for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
+		if (d->res_regs[i] != d->err_reg)
+			return (uint8_t)i;
+	return HV_CALL_DISCARD;
+}
 
-		for (j = 0; j < s->nconvs; j++) {
-			const struct hv_conv *c = &s->convs[j];
-			unsigned rank;
+static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_service *svc,
+		      const struct hv_conv *c, int own)
+{
+	const struct hcall_conv_desc *d = c->desc;
 
-			if (c->desc->arch != hv->ops->arch)
-				continue;
-			rank = match_rank(c, has(vcpu->vm, i), &vcpu->regs, trap, imm);
-			if (rank > best_rank) {
-				best = c;
-				best_rank = rank;
-				*svc = s;
+	r->conv = c;
+	r->svc = svc;
+	r->state_off = vm->hv->svc_off[svc->abi];
+	r->own = (uint8_t)own;
+	r->status = d->err_reg != HCALL_REG_NONE ? HV_CALL_ERR : 0;
+	r->value = value_index(d);
+	r->nres = d->nres < HCALL_MAX_CONV_REGS ? d->nres : HCALL_MAX_CONV_REGS;
+}
+
+void hv_routes_init(struct hv_vm *vm)
+{
+	unsigned i, j, rank, k;
+
+	hv_memset(vm->routes, 0, sizeof(vm->routes));
+	for (rank = 3; rank >= 1; rank--)
+		for (i = 0; i < HV_ABI_COUNT; i++)
+			for (j = 0; j < hv_services[i]->nconvs; j++) {
+				const struct hv_conv *c = &hv_services[i]->convs[j];
+				int own = has(vm, i), t = route_index(c->desc->trap);
+
+				if (t < 0 || c->desc->arch != vm->hv->ops->arch ||
+				    route_rank(c, own) != rank)
+					continue;
+				for (k = 0; k < HV_MAX_ROUTES && vm->routes[t][k].conv; k++)
+					;
+				/* The services' few conventions never fill a list. */
+				if (k < HV_MAX_ROUTES)
+					route_set(&vm->routes[t][k], vm, hv_services[i], c, own);
 			}
-		}
+}
+
+/* The route of this trap: the VM's first whose immediate and selector
+ * match; NULL if none. */
+static const struct hv_route *match(const struct hv_vcpu *vcpu, enum hcall_trap trap,
+				    uint32_t imm)
+{
+	int t = route_index(trap), i;
+
+	if (t < 0)
+		return NULL;
+	for (i = 0; i < HV_MAX_ROUTES && vcpu->vm->routes[t][i].conv; i++) {
+		const struct hv_route *r = &vcpu->vm->routes[t][i];
+		const struct hcall_conv_desc *d = r->conv->desc;
+		uint32_t flags = r->conv->flags;
+
+		if (has_imm(trap) && !(flags & HV_CONV_ANY_IMM) && d->imm != imm)
+			continue;
+		if ((flags & HV_CONV_SELECTOR) && reg(&vcpu->regs, d->sel_reg) != d->sel_value)
+			continue;
+		return r;
 	}
-	return best;
+	return NULL;
 }
 
 /* A call record with what a registered handler needs beside it. */
@@ -216,46 +251,12 @@ static int reserved_ok(const struct hv_call *c, const struct hv_entry *e)
 	return 1;
 }
 
-/* The value register's out[] index: the first result register that is
- * not the error register, else the discard slot. */
-static uint8_t value_index(const struct hcall_conv_desc *d)
-{
-	unsigned i;
-
-	for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
-		if (d->res_regs[i] != d->err_reg)
-			return (uint8_t)i;
-	return HV_CALL_DISCARD;
-}
-
-static void call_init(struct hv_call *c, struct hv *hv, struct hv_vcpu *vcpu,
-		      const struct hv_service *svc, const struct hv_conv *conv)
-{
-	const struct hcall_conv_desc *d = conv->desc;
-	unsigned i;
-
-	c->hv = hv;
-	c->vcpu = vcpu;
-	c->vm = vcpu->vm;
-	c->svc = svc;
-	c->conv = d;
-	c->state = hv_vm_state(vcpu->vm, svc);
-	c->nr = reg(&vcpu->regs, d->nr_reg) & svc->nr_mask;
-	c->ext = (conv->flags & HV_CONV_EXTENSION) ? reg(&vcpu->regs, d->sel_reg) : 0;
-	c->status = d->err_reg != HCALL_REG_NONE ? HV_CALL_ERR : 0;
-	c->value = value_index(d);
-	c->action = HV_RESUME;
-	c->err_in_value = (conv->flags & HV_CONV_ERR_IN_VALUE) != 0;
-	for (i = 0; i < HV_CALL_OUT; i++)
-		c->out[i] = 0;
-}
-
-static void write_back(struct hv_vcpu *vcpu, const struct hv_call *c)
+static void write_back(struct hv_vcpu *vcpu, const struct hv_call *c, unsigned nres)
 {
 	const struct hcall_conv_desc *d = c->conv;
 	unsigned i;
 
-	for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
+	for (i = 0; i < nres; i++)
 		vcpu->regs.r[d->res_regs[i] % HCALL_NREGS] = c->out[i];
 	if (d->err_reg != HCALL_REG_NONE)
 		vcpu->regs.r[d->err_reg % HCALL_NREGS] = c->out[HV_CALL_ERR];
@@ -267,14 +268,12 @@ static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault 
 	return HV_INJECTED;
 }
 
-/* One trap of convention `conv` of service `svc`: policy steps 2-5, the
- * handler, the write-back. */
+/* One trap on route r: policy steps 2-5, the handler, the write-back. */
 static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
-			       const struct hv_service *svc,
-			       const struct hv_conv *conv, unsigned privilege)
+			       const struct hv_route *r, unsigned privilege)
 {
-	const struct hcall_conv_desc *d = conv->desc;
-	int own = has(vcpu->vm, svc->abi);
+	const struct hv_service *svc = r->svc;
+	const struct hcall_conv_desc *d = r->conv->desc;
 	const struct hv_entry *e;
 	struct call rc;
 	struct hv_call *c = &rc.c;
@@ -283,21 +282,36 @@ static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 	if (privilege && !(svc->quirks & HV_SVC_PRIV_DENIED))
 		return inject(hv, vcpu,
 			      d->arch == HCALL_ARCH_X86_64 ? HV_FAULT_GP0 : HV_FAULT_UNDEF);
-	call_init(c, hv, vcpu, svc, conv);
+	c->hv = hv;
+	c->vcpu = vcpu;
+	c->vm = vcpu->vm;
+	c->svc = svc;
+	c->conv = d;
+	c->state = (unsigned char *)vcpu->vm->svc_state + r->state_off;
+	c->nr = reg(&vcpu->regs, d->nr_reg) & svc->nr_mask;
+	c->ext = (r->conv->flags & HV_CONV_EXTENSION) ? reg(&vcpu->regs, d->sel_reg) : 0;
+	c->status = r->status;
+	c->value = r->value;
+	c->action = HV_RESUME;
+	c->err_in_value = (r->conv->flags & HV_CONV_ERR_IN_VALUE) != 0;
+	for (i = 0; i < r->nres; i++)
+		c->out[i] = 0;
+	c->out[HV_CALL_ERR] = 0;
+
 	if (privilege) {
 		hv_call_status(c, svc->errs.denied);
-	} else if (!(e = find(&rc, conv, own))) {
+	} else if (!(e = find(&rc, r->conv, r->own))) {
 		hv_call_status(c, svc->errs.unknown);
 	} else if (!hv_call_permitted(c->vm, e)) {
 		hv_call_status(c, svc->errs.denied);
-	} else if (!reserved_ok(c, e)) {
+	} else if (e->rsvd && !reserved_ok(c, e)) {
 		hv_call_status(c, svc->errs.invalid);
 	} else {
 		for (i = 0; i < e->ncopy && i < d->nargs && i < HCALL_MAX_CONV_REGS; i++)
 			c->arg[i] = reg(&vcpu->regs, d->arg_regs[i]);
 		e->fn(c);
 	}
-	write_back(vcpu, c);
+	write_back(vcpu, c, r->nres);
 	return (enum hv_action)c->action;
 }
 
@@ -305,8 +319,7 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 			      enum hcall_trap trap, uint32_t imm, unsigned privilege)
 {
 	struct hv_vm *vm = vcpu->vm;
-	const struct hv_service *svc = NULL;
-	const struct hv_conv *conv;
+	const struct hv_route *r;
 
 	if (!vm)
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
@@ -315,12 +328,9 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 	 * and the vCPU stops. */
 	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
 		return HV_VCPU_OFF;
-	if (!vm->abis)
+	if (!vm->abis || !(r = match(vcpu, trap, imm)))
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
-	conv = match(hv, vcpu, trap, imm, &svc);
-	if (!conv)
-		return inject(hv, vcpu, HV_FAULT_UNDEF);
-	return dispatch(hv, vcpu, svc, conv, privilege);
+	return dispatch(hv, vcpu, r, privilege);
 }
 
 /* True if one of svc's conventions carries an extension ID. */

@@ -19,7 +19,8 @@
  *
  * Locks, and what each one owns:
  *   hv->lock   the VM table: every VM's `state`, creation and
- *              destruction; the handler registry.
+ *              destruction; changes to the handler registry (a call looks
+ *              a handler up without it, under a sequence count).
  *   vm->lock   the VM's vCPU online state, entry points and context IDs,
  *              and the services' per-VM state (each service reads and
  *              writes only its own).
@@ -124,6 +125,21 @@ enum hv_abi {
 #define HV_PERM_ALL 31u
 
 struct hv_vm;
+struct hv_conv;
+struct hv_service;
+
+/* The routes of one trap instruction for one VM, most specific first:
+ * a convention and what the dispatcher needs of it, worked out once
+ * (private to the core: dispatch.c fills them when the VM is created). */
+#define HV_MAX_ROUTES 6
+struct hv_route {
+	const struct hv_conv *conv;     /* NULL ends the list */
+	const struct hv_service *svc;
+	uint16_t state_off;             /* the service's per-VM state in svc_state */
+	uint8_t own;                    /* the VM has the service's ABI */
+	uint8_t status, value;          /* out[] indices (struct hv_call) */
+	uint8_t nres;                   /* result registers */
+};
 
 struct hv_vcpu {
 	struct hv_vm *vm;
@@ -155,6 +171,8 @@ struct hv_vm {
 	struct hv *hv;          /* the system this VM belongs to */
 	/* private to the core: */
 	struct hv_lock lock;    /* see the lock rules above */
+	/* by trap instruction (HCALL_TRAP_HVC..VMCALL, VMMCALL as VMCALL) */
+	struct hv_route routes[HCALL_TRAP_VMCALL][HV_MAX_ROUTES];
 	/* the services' per-VM state (hv/service.h, hv_vm_state()) */
 	uint64_t svc_state[HV_SVC_STATE_SIZE / sizeof(uint64_t)];
 };
@@ -175,7 +193,7 @@ enum hv_fault {
 	HV_FAULT_GP0 = 1,       /* #GP(0); elsewhere: the same as UNDEF */
 };
 
-/* The architecture ops. Every pointer is required. */
+/* The architecture ops. Every pointer is required but console_putc. */
 struct hv_arch_ops {
 	enum hcall_arch arch;
 	/* Queue an exception for the vCPU's next entry. */
@@ -187,6 +205,9 @@ struct hv_arch_ops {
 	 * with hv->lock held. */
 	int (*vm_start)(struct hv_vm *vm);
 	void (*vm_stop)(struct hv_vm *vm);
+	/* Optional: a character on the VM's console (Jailhouse's debug
+	 * console). */
+	void (*console_putc)(struct hv_vm *vm, char c);
 };
 
 struct hv;
@@ -212,6 +233,7 @@ struct hv {
 		uint8_t tomb;   /* deleted: keep probing past it */
 	} registry[HV_REGISTRY_SLOTS];
 	unsigned nregistered;
+	uint32_t reg_seq;       /* odd while the registry changes (registry.c) */
 };
 
 /* Boot-time configuration of one VM. */

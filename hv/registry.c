@@ -11,9 +11,15 @@
  * need more than HV_REG_MAX_PROBE probes is refused (-ENOSPC), so every
  * lookup, hit or miss, ends within HV_REG_MAX_PROBE probes whatever
  * numbers a guest or an embedder picks.
+ *
+ * Changes happen under hv->lock; a call looks its handler up without any
+ * lock, as a sequence-count reader: hv->reg_seq is odd while a change is
+ * under way, and a lookup that saw it odd or changed is done again. Slot
+ * fields are read and written with atomic accesses, so a reader racing a
+ * writer reads values, never torn ones, and then discards them.
  */
-#include "hv_string.h"
 #include "lock.h"
+#include "dispatch.h"
 #include "registry.h"
 
 #define HV_REG_MAX_PROBE 64u
@@ -46,15 +52,48 @@ static inline struct hv_reg_slot *slot_at(struct hv *hv, uint64_t h, unsigned i)
 	return &hv->registry[(h + i) & (HV_REGISTRY_SLOTS - 1)];
 }
 
+#define LOAD(field) __atomic_load_n(&(field), __ATOMIC_RELAXED)
+#define STORE(field, v) __atomic_store_n(&(field), (v), __ATOMIC_RELAXED)
+
 static inline int slot_is(const struct hv_reg_slot *s, unsigned vm, enum hv_abi abi,
-		   uint64_t nr)
+			  uint64_t nr)
 {
-	return s->vm == vm + 1 && s->abi == abi && s->nr == nr;
+	return LOAD(s->vm) == vm + 1 && LOAD(s->abi) == abi && LOAD(s->nr) == nr;
 }
 
-/* The slot holding the key, or NULL. Caller holds hv->lock. */
-static inline struct hv_reg_slot *lookup_locked(struct hv *hv, unsigned vm,
-					 enum hv_abi abi, uint64_t nr)
+static inline int slot_free(const struct hv_reg_slot *s)
+{
+	return !LOAD(s->vm);
+}
+
+/* Fill a slot; vm = 0 empties it (tomb: keep probing past it). */
+static void slot_write(struct hv_reg_slot *s, uint64_t nr, hv_handler_fn fn, void *priv,
+		       uint16_t vm, uint8_t abi, uint8_t tomb)
+{
+	STORE(s->nr, nr);
+	STORE(s->fn, fn);
+	STORE(s->priv, priv);
+	STORE(s->abi, abi);
+	STORE(s->tomb, tomb);
+	STORE(s->vm, vm);
+}
+
+/* A change to the registry: between these, hv->reg_seq is odd. Caller
+ * holds hv->lock. */
+static void change_begin(struct hv *hv)
+{
+	__atomic_store_n(&hv->reg_seq, hv->reg_seq + 1, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+}
+
+static void change_end(struct hv *hv)
+{
+	__atomic_store_n(&hv->reg_seq, hv->reg_seq + 1, __ATOMIC_RELEASE);
+}
+
+/* The slot holding the key, or NULL. */
+static inline struct hv_reg_slot *lookup(struct hv *hv, unsigned vm, enum hv_abi abi,
+					 uint64_t nr)
 {
 	uint64_t h = key_hash(vm, abi, nr);
 	unsigned i;
@@ -62,7 +101,7 @@ static inline struct hv_reg_slot *lookup_locked(struct hv *hv, unsigned vm,
 	for (i = 0; i < HV_REG_MAX_PROBE; i++) {
 		struct hv_reg_slot *s = slot_at(hv, h, i);
 
-		if (!s->vm && !s->tomb)
+		if (slot_free(s) && !LOAD(s->tomb))
 			return NULL;
 		if (slot_is(s, vm, abi, nr))
 			return s;
@@ -102,20 +141,17 @@ int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
 			free = NULL;
 			break;
 		}
-		if (!s->vm) {
+		if (slot_free(s)) {
 			if (!free)
 				free = s;
-			if (!s->tomb)
+			if (!LOAD(s->tomb))
 				break; /* end of the chain: the key is absent */
 		}
 	}
 	if (free && hv->nregistered < HV_REGISTRY_MAX) {
-		free->nr = nr;
-		free->fn = fn;
-		free->priv = priv;
-		free->abi = (uint8_t)abi;
-		free->vm = (uint16_t)(vm->id + 1);
-		free->tomb = 0;
+		change_begin(hv);
+		slot_write(free, nr, fn, priv, (uint16_t)(vm->id + 1), (uint8_t)abi, 0);
+		change_end(hv);
 		hv->nregistered++;
 		ret = 0;
 	}
@@ -131,12 +167,11 @@ int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 	if (!vm_ok(vm, abi))
 		return -HV_EINVAL;
 	hv_lock(&vm->hv->lock);
-	s = lookup_locked(vm->hv, vm->id, abi, nr);
+	s = lookup(vm->hv, vm->id, abi, nr);
 	if (s) {
-		s->vm = 0;
-		s->fn = NULL;
-		s->priv = NULL;
-		s->tomb = 1;
+		change_begin(vm->hv);
+		slot_write(s, 0, NULL, NULL, 0, 0, 1);
+		change_end(vm->hv);
 		vm->hv->nregistered--;
 		ret = 0;
 	}
@@ -147,31 +182,37 @@ int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 int hv_registry_find(struct hv *hv, const struct hv_vm *vm, enum hv_abi abi,
 		     uint64_t nr, hv_handler_fn *fn, void **priv)
 {
-	struct hv_reg_slot *s;
-	int found = 0;
+	for (;;) {
+		uint32_t seq = __atomic_load_n(&hv->reg_seq, __ATOMIC_ACQUIRE);
+		struct hv_reg_slot *s;
+		int found = 0;
 
-	hv_lock(&hv->lock);
-	s = lookup_locked(hv, vm->id, abi, nr);
-	if (s) {
-		*fn = s->fn;
-		*priv = s->priv;
-		found = 1;
+		if (seq & 1)
+			continue; /* a change is under way */
+		s = lookup(hv, vm->id, abi, nr);
+		if (s) {
+			*fn = LOAD(s->fn);
+			*priv = LOAD(s->priv);
+			found = 1;
+		}
+		__atomic_thread_fence(__ATOMIC_ACQUIRE);
+		if (__atomic_load_n(&hv->reg_seq, __ATOMIC_RELAXED) == seq)
+			return found;
 	}
-	hv_unlock(&hv->lock);
-	return found;
 }
 
 void hv_registry_purge_locked(struct hv *hv, unsigned vm_id)
 {
 	unsigned i;
 
+	change_begin(hv);
 	for (i = 0; i < HV_REGISTRY_SLOTS; i++) {
 		struct hv_reg_slot *s = &hv->registry[i];
 
-		if (s->vm == vm_id + 1) {
-			hv_memset(s, 0, sizeof(*s));
-			s->tomb = 1;
+		if (LOAD(s->vm) == vm_id + 1) {
+			slot_write(s, 0, NULL, NULL, 0, 0, 1);
 			hv->nregistered--;
 		}
 	}
+	change_end(hv);
 }

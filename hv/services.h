@@ -17,6 +17,7 @@
 	X(SBI, sbi)             \
 	X(KVM_X86, kvm_x86)     \
 	X(ACRN, acrn)           \
-	X(PALACIOS, palacios)
+	X(PALACIOS, palacios)   \
+	X(JAILHOUSE, jailhouse)
 
 #endif /* HV_SERVICES_H */

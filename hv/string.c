@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/string.c - copies for the core. Plain loops: the core copies small
- * structures, and the build keeps the compiler from turning these loops
- * back into memcpy/memset calls (-fno-builtin,
+ * hv/string.c - copies and compares for the core. Plain loops: the core
+ * handles small structures, and the build keeps the compiler from turning
+ * these loops back into memcpy/memset calls (-fno-builtin,
  * -fno-tree-loop-distribute-patterns).
  */
 #include "hv_string.h"
@@ -56,4 +56,25 @@ void hv_strlcpy(char *dst, const char *src, size_t size)
 			dst[i] = src[i];
 	for (; i < size; i++)
 		dst[i] = 0;
+}
+
+int hv_memcmp(const void *a, const void *b, size_t n)
+{
+	const unsigned char *x = a, *y = b;
+
+	for (; n; n--, x++, y++)
+		if (*x != *y)
+			return *x < *y ? -1 : 1;
+	return 0;
+}
+
+int hv_strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		if (!*a)
+			break;
+	}
+	return 0;
 }

@@ -4,6 +4,7 @@
  * lifecycle transitions (see vm.h for the state machine).
  */
 #include "vm.h"
+#include "dispatch.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
@@ -131,6 +132,7 @@ struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
 		if (cfg->uuid[i])
 			hv_vm_set_state(vm, HV_VM_DEFINED);
 	hv_lock_init(&vm->lock);
+	hv_routes_init(vm);
 	for (i = 0; i < HV_ABI_COUNT; i++)
 		if (hv_services[i]->vm_init)
 			hv_services[i]->vm_init(vm, hv_vm_state(vm, hv_services[i]), cfg);

@@ -11,7 +11,15 @@
  *
  * Exceptions taken at EL2 itself are hypervisor bugs: arm64_el2_fault()
  * reports and exits.
+ *
+ * Built with HV_BENCH_FLOOR (the round-trip bench's floor image only,
+ * bench/roundtrip), the exit path answers the floor trap of
+ * bench/roundtrip/bench_floor.h itself: the frame saved, it is restored
+ * and the guest resumed, which is the physical floor of any hypercall.
  */
+#ifdef HV_BENCH_FLOOR
+#include "bench_floor.h"
+#endif
 #define FRAME 112	/* x19..x30 and the regs pointer, 16-byte aligned */
 
 	.text
@@ -26,6 +34,8 @@ arm64_run:
 	stp	x27, x28, [sp, #64]
 	stp	x29, x30, [sp, #80]
 	str	x0, [sp, #96]
+/* Load guest x0..x30 from the frame at x0 and enter the guest. */
+load_guest:
 	ldp	x2, x3, [x0, #16]
 	ldp	x4, x5, [x0, #32]
 	ldp	x6, x7, [x0, #48]
@@ -66,6 +76,15 @@ guest_exit:
 	mov	x2, x1
 	ldp	x3, x4, [sp], #16
 	stp	x3, x4, [x0, #0]
+#ifdef HV_BENCH_FLOOR
+	cbnz	x2, 1f
+	mrs	x3, esr_el2
+	movz	x4, #(HV_BENCH_FLOOR_ESR & 0xffff)
+	movk	x4, #((HV_BENCH_FLOOR_ESR >> 16) & 0xffff), lsl #16
+	cmp	x3, x4
+	b.eq	load_guest	/* the floor trap: ELR_EL2 is already past the HVC */
+1:
+#endif
 	mov	x0, x2
 	ldp	x19, x20, [sp, #0]
 	ldp	x21, x22, [sp, #16]

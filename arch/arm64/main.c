@@ -34,9 +34,6 @@
 #include "sysreg.h"
 #include "trng.h"
 #include "vcpu.h"
-#ifdef HV_BENCH
-#include "bench_floor.h" /* the round-trip bench image (bench/roundtrip) */
-#endif
 
 uint64_t arm64_run(struct hcall_regs *regs);
 void arm64_main(void);
@@ -176,12 +173,20 @@ static void op_vm_stop(struct hv_vm *vm)
 	smp_kick_others();
 }
 
+/* Every VM shares the PL011. */
+static void op_console_putc(struct hv_vm *vm, char c)
+{
+	(void)vm;
+	con_putc(c);
+}
+
 static const struct hv_arch_ops arm64_ops = {
 	.arch = HCALL_ARCH_ARM64,
 	.inject_fault = op_inject_fault,
 	.upcall = op_upcall,
 	.vm_start = op_vm_start,
 	.vm_stop = op_vm_stop,
+	.console_putc = op_console_putc,
 };
 
 /* ---- boot ---------------------------------------------------------------- */
@@ -380,12 +385,6 @@ static __attribute__((noreturn)) void run(struct hv_vcpu *v)
 			continue;
 		}
 		esr = read_sysreg(esr_el2);
-#ifdef HV_BENCH
-		/* The bench floor: the frame is saved; restore it and resume,
-		 * with no decode or dispatch. */
-		if (esr == HV_BENCH_FLOOR_ESR)
-			continue;
-#endif
 		/* The hot path: an HVC answered in place resumes the same
 		 * vCPU, exactly as the RESUME case below does. */
 		if (__builtin_expect(ESR_EC(esr) == EC_HVC64, 1)) {

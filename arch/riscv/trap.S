@@ -11,8 +11,17 @@
  * run next (its CSRs already loaded); rv_enter restores it and srets.
  * While the hypervisor itself runs, stvec points at rv_hs_vector, so a
  * fault inside the hypervisor is reported instead of corrupting a frame.
+ *
+ * Built with HV_BENCH_FLOOR (the round-trip bench's floor image only,
+ * bench/roundtrip), the vector answers the floor trap of
+ * bench/roundtrip/bench_floor.h itself once the frame is saved: it steps
+ * over the ecall and restores the frame, the physical floor of any
+ * hypercall.
  */
 #include "csr.h"
+#ifdef HV_BENCH_FLOOR
+#include "bench_floor.h"
+#endif
 
 	.section .text
 	.align 4
@@ -52,6 +61,20 @@ rv_guest_vector:
 	csrr	t5, sscratch
 	sd	t5, 248(t6)
 	csrw	sscratch, t6
+#ifdef HV_BENCH_FLOOR
+	csrr	t0, scause
+	li	t1, 10			/* ecall from VS-mode */
+	bne	t0, t1, 1f
+	ld	t1, 136(t6)		/* a7 */
+	li	t2, HV_BENCH_FLOOR_EID
+	bne	t1, t2, 1f
+	csrr	t0, sepc
+	addi	t0, t0, 4
+	csrw	sepc, t0
+	mv	a0, t6
+	j	rv_enter
+1:
+#endif
 	ld	tp, 0(t6)
 	ld	sp, 0(tp)
 	la	t0, rv_hs_vector

@@ -26,9 +26,6 @@
 #include "smp.h"
 #include "vcpu.h" /* hv/ */
 #include "vm.h"
-#ifdef HV_BENCH
-#include "bench_floor.h" /* the round-trip bench image (bench/roundtrip) */
-#endif
 
 #define INSN_WFI 0x10500073u
 
@@ -177,14 +174,6 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 
 	csr_read(CSR_SCAUSE, cause);
 	csr_read(CSR_SEPC, sepc);
-#ifdef HV_BENCH
-	/* The bench floor: the frame is saved; step over the ecall and
-	 * restore it, with no decode or dispatch. */
-	if (cause == EXC_ECALL_VS && frame->r[17] == HV_BENCH_FLOOR_EID) {
-		csr_write(CSR_SEPC, sepc + 4);
-		return frame;
-	}
-#endif
 	if (frame != &v->regs) {
 		rv_puts("hv: trap frame is not the running vCPU's\n");
 		rv_poweroff(0x46);

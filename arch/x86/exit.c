@@ -33,9 +33,6 @@
 #include "smp.h"
 #include "vm.h"
 #include "vmcb.h"
-#ifdef HV_BENCH
-#include "bench_floor.h" /* the round-trip bench image (bench/roundtrip) */
-#endif
 
 #define HCALL_INSN_LEN 3
 #define GUEST_EXIT_PORT 0xF4
@@ -278,14 +275,6 @@ struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
 	if ((intinfo & EVENT_VALID) && !xc->event)
 		xc->event = intinfo;
 
-#ifdef HV_BENCH
-	/* The bench floor: the frame is saved; step over the VMMCALL and
-	 * resume, with no decode or dispatch. */
-	if (code == SVM_EXIT_VMMCALL && vcpu->regs.r[0] == HV_BENCH_FLOOR_RAX) {
-		vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN);
-		return vcpu;
-	}
-#endif
 	if (code == SVM_EXIT_VMMCALL)
 		return hypercall(hv, vcpu, HCALL_TRAP_VMMCALL);
 	return other_exit(hv, vcpu, xc, v, code);

@@ -5,7 +5,7 @@
  * pinned to each CPU until none can run anywhere and exits QEMU through
  * isa-debug-exit.
  *
- * The VMs and their multiboot modules (QEMU -initrd "a,b,c,d,e", in this
+ * The VMs and their multiboot modules (QEMU -initrd "a,b,c,d,e,f", in this
  * order; a missing module leaves its VM out):
  *
  *   id name      role     rights              boots
@@ -14,6 +14,7 @@
  *   2  trusty    trusty   ACRN + probe        CREATE_VM/START_VM by service
  *   3  kvm       normal   KVM x86 + probe     at once
  *   4  palacios  normal   Palacios + probe    at once
+ *   5  jailhouse normal   Jailhouse + probe   at once (a non-root cell)
  *
  * Exit status: the hypervisor writes 0 to isa-debug-exit (port 0xf4) when
  * every check of every VM passed and 1 otherwise; QEMU exits with
@@ -43,6 +44,7 @@ static const struct hv_arch_ops x86_ops = {
 	.upcall = x86_upcall,
 	.vm_start = x86_vm_start,
 	.vm_stop = x86_vm_stop,
+	.console_putc = relay_putc, /* the cell's console: the same as port 0xE9 */
 };
 
 struct vm_plan {
@@ -56,8 +58,8 @@ struct vm_plan {
 };
 
 #define ABI(a) HV_ABI_BIT(HV_ABI_##a)
-#ifdef HV_BENCH
-/* The round-trip bench image (bench/roundtrip): one KVM x86 VM. */
+#ifdef HV_BENCH_PLAN
+/* The round-trip bench images (bench/roundtrip): one KVM x86 VM. */
 static const struct vm_plan plan[] = {
 	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0, 0 },
 };
@@ -82,6 +84,7 @@ static const struct vm_plan plan[] = {
 	{ "trusty", HV_ROLE_TRUSTY, ABI(ACRN), HV_CAP_PROBE, 0, "hcall-x86-trusty", 0 },
 	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86), HV_CAP_PROBE, 1, 0, 0 },
 	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS), HV_CAP_PROBE, 1, 0, 0 },
+	{ "jailhouse", HV_ROLE_NORMAL, ABI(JAILHOUSE), HV_CAP_PROBE, 1, 0, 0 },
 };
 #endif
 #define NPLAN (sizeof(plan) / sizeof(plan[0]))

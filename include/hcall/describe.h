@@ -19,6 +19,7 @@
 #include <hcall/abi/desc.h>
 #include <hcall/abi/acrn.h>
 #include <hcall/abi/hvisor.h>
+#include <hcall/abi/jailhouse.h>
 #include <hcall/abi/kvm_arm64.h>
 #include <hcall/abi/kvm_arm64_android.h>
 #include <hcall/abi/kvm_x86.h>
@@ -91,6 +92,8 @@ HCALL__DESCRIBE(kvm_x86, HCALL_KVM_X86_CALLS, HCALL_KVM_X86_ERRORS,
 HCALL__DESCRIBE(acrn, HCALL_ACRN_CALLS, HCALL_ACRN_ERRORS, HCALL_ACRN_CONV);
 HCALL__DESCRIBE(palacios, HCALL_PALACIOS_CALLS, HCALL_PALACIOS_ERRORS,
 		HCALL_PALACIOS_CONV, HCALL_PALACIOS_CONV_VMCALL);
+HCALL__DESCRIBE(jailhouse, HCALL_JAILHOUSE_CALLS, HCALL_JAILHOUSE_ERRORS,
+		HCALL_JAILHOUSE_CONV_ARM64, HCALL_JAILHOUSE_CONV_X86);
 
 /*
  * Every ABI, in the order the CLI and the docs show them. The name is the
@@ -135,6 +138,10 @@ static const struct hcall_abi_desc hcall_abis[] HCALL_UNUSED = {
 			 "Palacios (PeterDinda/palacios b8836aa7): "
 			 "palacios/include/palacios/vmm_hypercall.h, "
 			 "src/palacios/vmm_hypercall.c"),
+	HCALL__ABI_ENTRY(jailhouse, "Jailhouse hypercalls",
+			 "Jailhouse (siemens/jailhouse e57d1eff): "
+			 "include/jailhouse/hypercall.h, "
+			 "Documentation/hypervisor-interfaces.txt"),
 };
 
 #define HCALL_ABI_COUNT ((unsigned)HCALL__NELEM(hcall_abis))

@@ -2,10 +2,10 @@
 /*
  * hcall/hcall.h - every hypercall ABI of the target architecture.
  *
- *   x86_64   KVM x86, ACRN, Palacios, hvisor  (hcall/kvm_x86.h, acrn.h, palacios.h,
- *                                             hvisor.h)
- *   arm64    hvisor, Arm SMCCC, PSCI, TRNG, PV time, KVM/arm64 vendor
- *            services (hvisor.h, smccc.h, psci.h, trng.h, pvtime.h,
+ *   x86_64   KVM x86, ACRN, Palacios, hvisor, Jailhouse (hcall/kvm_x86.h,
+ *            acrn.h, palacios.h, hvisor.h, jailhouse.h)
+ *   arm64    hvisor, Jailhouse, Arm SMCCC, PSCI, TRNG, PV time, KVM/arm64 vendor
+ *            services (hvisor.h, jailhouse.h, smccc.h, psci.h, trng.h, pvtime.h,
  *            kvm_arm64.h)
  *   riscv64  hvisor, RISC-V SBI               (hvisor.h, sbi.h)
  *
@@ -23,10 +23,12 @@
 #if HCALL_TARGET_X86_64
 #include <hcall/acrn.h>
 #include <hcall/hvisor.h>
+#include <hcall/jailhouse.h>
 #include <hcall/kvm_x86.h>
 #include <hcall/palacios.h>
 #elif HCALL_TARGET_ARM64
 #include <hcall/hvisor.h>
+#include <hcall/jailhouse.h>
 #include <hcall/kvm_arm64.h>
 #include <hcall/psci.h>
 #include <hcall/pvtime.h>

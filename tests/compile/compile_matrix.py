@@ -25,6 +25,7 @@ ONLY_ON = {
     "hcall/kvm_x86.h": {"x86_64"},
     "hcall/acrn.h": {"x86_64"},
     "hcall/palacios.h": {"x86_64"},
+    "hcall/jailhouse.h": {"x86_64", "aarch64"},
     "hcall/arch/x86.h": {"x86_64"},
     "hcall/smccc.h": {"aarch64"},
     "hcall/psci.h": {"aarch64"},

@@ -3,9 +3,14 @@
  * libFuzzer harness for the hypervisor core's dispatcher.
  *
  * Each input builds a small system (architecture, 1-3 VMs with random
- * roles, ABI sets, permission sets and memory maps) and then runs a
- * sequence of random traps (VM, vCPU, trap kind, immediate, privilege,
- * number and argument registers drawn from interesting values).
+ * roles, ABI sets, capabilities, permission sets and memory maps) and then
+ * runs a sequence of traps (VM, vCPU, privilege). Most traps go through
+ * one service's own convention (hv_services[], every ABI the core serves):
+ * its trap instruction and immediate, its selector or extension register,
+ * a number from any ABI table (<hcall/describe.h>) in its number register
+ * and interesting values in its argument registers. The others are raw:
+ * any trap kind and immediate, values in the first registers of each
+ * architecture's conventions.
  *
  * Invariants checked after every trap (abort() on violation):
  *   - no crash, no out-of-bounds access (ASan, UBSan);
@@ -28,13 +33,17 @@
 
 #include <hcall/abi/acrn.h>
 #include <hcall/abi/hvisor.h>
+#include <hcall/abi/jailhouse.h>
 #include <hcall/abi/kvm_x86.h>
 #include <hcall/abi/palacios.h>
 #include <hcall/abi/psci.h>
 #include <hcall/abi/sbi.h>
 #include <hcall/abi/smccc.h>
 
+#include <hcall/describe.h>
+
 #include "hv.h"
+#include "service.h"
 
 #define MARK 0x6b6b6b6b6b6b6b6bull
 #define MAX_VMS 3
@@ -84,7 +93,39 @@ static void f_stop(struct hv_vm *vm)
 {
 	(void)vm;
 }
-static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop };
+static void f_putc(struct hv_vm *vm, char c)
+{
+	(void)vm;
+	(void)c;
+}
+
+static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop,
+				  f_putc };
+
+/* Every call number and extension ID of every ABI table. */
+static uint64_t table_numbers[1024];
+static unsigned ntable_numbers;
+
+static void add_number(uint64_t nr)
+{
+	if (ntable_numbers < sizeof(table_numbers) / sizeof(table_numbers[0]))
+		table_numbers[ntable_numbers++] = nr;
+}
+
+static void collect_numbers(void)
+{
+	if (ntable_numbers)
+		return;
+	for (unsigned a = 0; a < HCALL_ABI_COUNT; a++) {
+		const struct hcall_abi_desc *d = &hcall_abis[a];
+
+		for (unsigned i = 0; i < d->ncalls; i++)
+			add_number(d->calls[i].number);
+		for (unsigned i = 0; i < d->nconvs; i++)
+			if (d->convs[i].sel_reg != HCALL_REG_NONE)
+				add_number(d->convs[i].sel_value);
+	}
+}
 
 /* Interesting register values: region edges, numbers of every ABI. */
 static uint64_t value(struct in *in, const struct hv_vm *vm)
@@ -107,9 +148,11 @@ static uint64_t value(struct in *in, const struct hv_vm *vm)
 	};
 	unsigned kind = (unsigned)take(in, 1);
 
-	switch (kind % 4) {
+	switch (kind % 5) {
 	case 0:
 		return numbers[take(in, 1) % (sizeof(numbers) / sizeof(numbers[0]))];
+	case 4:
+		return table_numbers[take(in, 2) % ntable_numbers];
 	case 1: { /* near a region edge of some VM */
 		unsigned r = (unsigned)take(in, 1);
 		const struct hv_vm *t = &H.vms[r % MAX_VMS];
@@ -128,6 +171,17 @@ static uint64_t value(struct in *in, const struct hv_vm *vm)
 	}
 }
 
+/* A registered handler (hv_register_hypercall): answers 0, and writes
+ * nothing else. */
+static int64_t registered(struct hv *hv, struct hv_vcpu *v, uint64_t nr, void *priv)
+{
+	(void)hv;
+	(void)v;
+	(void)nr;
+	(void)priv;
+	return 0;
+}
+
 static void build_vm(struct in *in, unsigned n)
 {
 	struct hv_vm_config c;
@@ -138,7 +192,7 @@ static void build_vm(struct in *in, unsigned n)
 	memset(&c, 0, sizeof(c));
 	c.name = "fuzz";
 	c.role = (enum hv_role)(take(in, 1) % 3);
-	c.abis = (uint32_t)take(in, 1) & HV_ABI_ALL;
+	c.abis = (uint32_t)take(in, (HV_ABI_COUNT + 7) / 8) & HV_ABI_ALL;
 	c.caps = (uint32_t)take(in, 1) & HV_CAP_ALL;
 	c.perms = (uint32_t)take(in, 1) & HV_PERM_ALL;
 	c.nvcpus = 1 + (unsigned)take(in, 1) % HV_MAX_VCPUS;
@@ -150,6 +204,10 @@ static void build_vm(struct in *in, unsigned n)
 		uint64_t size = 0x1000ull << (take(in, 1) % 3);
 
 		host[r] = calloc(1, size);
+		/* Contents from the input: the structures calls take by
+		 * pointer (configs, descriptors, boot parameters). */
+		for (unsigned i = 0, fill = (unsigned)take(in, 1) % 129; i < fill; i++)
+			host[r][i] = (uint8_t)take(in, 1);
 		c.regions[r].gpa = 0x40000000ull * (r + 1) + 0x100000ull * n +
 				   (take(in, 1) & 1) * 0x1000;
 		c.regions[r].size = size;
@@ -158,6 +216,12 @@ static void build_vm(struct in *in, unsigned n)
 	}
 	c.entry = c.regions[0].gpa;
 	vm = hv_vm_create(&H, &c);
+	/* A few registered numbers, on any ABI (refusals included). */
+	for (unsigned k = take(in, 1) % 4; vm && k; k--) {
+		enum hv_abi abi = (enum hv_abi)(take(in, 1) % (HV_ABI_COUNT + 1));
+
+		(void)hv_register_hypercall(vm, abi, value(in, vm), registered, NULL);
+	}
 	/* The memory belongs to the slot the VM got, which need not be n. */
 	for (r = 0; r < HV_MAX_REGIONS; r++) {
 		if (vm && vm->id < MAX_VMS)
@@ -215,6 +279,7 @@ static const int64_t e_sbi[] = { ERRS(HCALL_SBI_ERRORS) };
 static const int64_t e_kvm[] = { ERRS(HCALL_KVM_X86_ERRORS) };
 static const int64_t e_acrn[] = { ERRS(HCALL_ACRN_ERRORS) };
 static const int64_t e_pal[] = { ERRS(HCALL_PALACIOS_ERRORS) };
+static const int64_t e_jh[] = { ERRS(HCALL_JAILHOUSE_ERRORS) };
 static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 		  const struct hcall_regs *out, enum hcall_trap t, uint32_t imm,
 		  enum hv_action a, int injected)
@@ -241,6 +306,10 @@ static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 		    (vm->abis & HV_ABI_BIT(HV_ABI_HVISOR))) {
 			results = 1u << 0;
 			set = e_hvisor, nset = sizeof(e_hvisor) / 8;
+		} else if (t == HCALL_TRAP_HVC && imm == 0x4a48 &&
+			   (vm->abis & HV_ABI_BIT(HV_ABI_JAILHOUSE))) {
+			results = 1u << 0;
+			set = e_jh, nset = sizeof(e_jh) / 8;
 		} else if (imm == 0 && (vm->abis & HV_ABI_BIT(HV_ABI_SMCCC))) {
 			results = 0xFu;
 			set = e_psci, nset = sizeof(e_psci) / 8; /* includes SMCCC's */
@@ -267,6 +336,8 @@ static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 			set = e_kvm, nset = sizeof(e_kvm) / 8;
 		else if (vm->abis & HV_ABI_BIT(HV_ABI_ACRN))
 			set = e_acrn, nset = sizeof(e_acrn) / 8;
+		else if (vm->abis & HV_ABI_BIT(HV_ABI_JAILHOUSE))
+			set = e_jh, nset = sizeof(e_jh) / 8;
 		else
 			results |= 0x4Eu, set = e_pal, nset = sizeof(e_pal) / 8;
 		break;
@@ -286,16 +357,101 @@ static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 	}
 }
 
+/* The registers of a raw trap: the first six of each architecture's
+ * conventions (number, selector and arguments), by architecture. */
+static const unsigned raw_slot[][6] = {
+	[HCALL_ARCH_ARM64] = { 0, 1, 2, 3, 4, 5 },              /* x0..x5 */
+	[HCALL_ARCH_RISCV64] = { 17, 16, 10, 11, 12, 13 },      /* a7 a6 a0..a3 */
+	[HCALL_ARCH_X86_64] = { 0, 8, 7, 6, 3, 1 },             /* rax r8 rdi rsi rbx rcx */
+};
+
+static void raw_trap(struct in *in, const struct hv_vm *vm, struct hcall_regs *r,
+		     enum hcall_trap *t, uint32_t *imm)
+{
+	static const enum hcall_trap traps[] = { HCALL_TRAP_HVC, HCALL_TRAP_SMC,
+						 HCALL_TRAP_ECALL, HCALL_TRAP_VMCALL,
+						 HCALL_TRAP_VMMCALL, HCALL_TRAP_NONE };
+	static const uint32_t imms[] = { 0, 0x4856, 0x4a48 };
+
+	*t = traps[take(in, 1) % 6];
+	*imm = (uint32_t)(take(in, 1) % 3 == 0 ? take(in, 2) : imms[take(in, 1) % 3]);
+	for (unsigned i = 0; i < 6; i++) {
+		uint64_t x = value(in, vm);
+
+		r->r[raw_slot[ops.arch][i]] = x == MARK ? 0 : x;
+	}
+}
+
+/* The tables (<hcall/describe.h>) with a convention on the same trap as
+ * d: their numbers are the ones the service of d answers. */
+static const struct hcall_conv_desc *table_conv(const struct hcall_abi_desc *a,
+						const struct hcall_conv_desc *d)
+{
+	for (unsigned i = 0; i < a->nconvs; i++) {
+		const struct hcall_conv_desc *c = &a->convs[i];
+
+		if (c->arch == d->arch && c->trap == d->trap && c->imm == d->imm &&
+		    c->nr_reg == d->nr_reg)
+			return c;
+	}
+	return NULL;
+}
+
+/* A trap through one convention of one service, for this architecture;
+ * 0 if the chosen service has none here. The number and extension come
+ * from a table of that trap most of the time. */
+static int service_trap(struct in *in, const struct hv_vm *vm, struct hcall_regs *r,
+			enum hcall_trap *t, uint32_t *imm)
+{
+	const struct hv_service *s = hv_services[take(in, 1) % HV_ABI_COUNT];
+	const struct hv_conv *mine[8];
+	const struct hcall_abi_desc *tables[HCALL_ABI_COUNT];
+	const struct hcall_conv_desc *d;
+	unsigned n = 0, ntables = 0, pick;
+	uint64_t x, nr, ext;
+
+	for (unsigned i = 0; i < s->nconvs && n < 8; i++)
+		if (s->convs[i].desc->arch == ops.arch)
+			mine[n++] = &s->convs[i];
+	if (!n)
+		return 0;
+	pick = (unsigned)take(in, 1) % n;
+	d = mine[pick]->desc;
+	*t = (enum hcall_trap)d->trap;
+	if (*t == HCALL_TRAP_VMCALL && (take(in, 1) & 1))
+		*t = HCALL_TRAP_VMMCALL;
+	*imm = (mine[pick]->flags & HV_CONV_ANY_IMM) ? (uint32_t)take(in, 2) : d->imm;
+	nr = value(in, vm);
+	ext = (mine[pick]->flags & HV_CONV_SELECTOR) ? d->sel_value : value(in, vm);
+	for (unsigned a = 0; a < HCALL_ABI_COUNT; a++)
+		if (hcall_abis[a].ncalls && table_conv(&hcall_abis[a], d))
+			tables[ntables++] = &hcall_abis[a];
+	if (ntables && take(in, 1) % 4) {
+		const struct hcall_abi_desc *a = tables[take(in, 1) % ntables];
+		const struct hcall_conv_desc *c = table_conv(a, d);
+
+		nr = a->calls[take(in, 1) % a->ncalls].number;
+		if ((mine[pick]->flags & HV_CONV_EXTENSION) && c->sel_reg != HCALL_REG_NONE)
+			ext = c->sel_value;
+	}
+	if (d->sel_reg != HCALL_REG_NONE)
+		r->r[d->sel_reg % HCALL_NREGS] = ext == MARK ? 0 : ext;
+	r->r[d->nr_reg % HCALL_NREGS] = nr == MARK ? 0 : nr;
+	for (unsigned i = 0; i < d->nargs && i < 8; i++) {
+		x = value(in, vm);
+		r->r[d->arg_regs[i] % HCALL_NREGS] = x == MARK ? 0 : x;
+	}
+	return 1;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const enum hcall_arch arches[] = { HCALL_ARCH_ARM64, HCALL_ARCH_RISCV64,
 						  HCALL_ARCH_X86_64 };
-	static const enum hcall_trap traps[] = { HCALL_TRAP_HVC, HCALL_TRAP_SMC,
-						 HCALL_TRAP_ECALL, HCALL_TRAP_VMCALL,
-						 HCALL_TRAP_VMMCALL, HCALL_TRAP_NONE };
 	struct in in = { data, size };
 	unsigned nvms, k;
 
+	collect_numbers();
 	ops.arch = arches[take(&in, 1) % 3];
 	if (hv_init(&H, &ops))
 		abort();
@@ -317,19 +473,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (vm->state == HV_VM_EMPTY || !vm->nvcpus)
 			continue;
 		v = &vm->vcpus[take(&in, 1) % vm->nvcpus];
-		t = traps[take(&in, 1) % 6];
-		imm = (uint32_t)(take(&in, 1) % 3 == 0 ? take(&in, 2) : (take(&in, 1) & 1) * 0x4856);
 		privilege = (take(&in, 1) % 8) == 0;
 		for (unsigned i = 0; i < HCALL_NREGS; i++)
 			v->regs.r[i] = 0x1111111111111111ull * (i % 15 + 1);
-		for (unsigned i = 0; i < 6; i++) {
-			static const unsigned slot[3][6] = { { 0, 1, 2, 3, 4, 5 },
-							     { 17, 16, 10, 11, 12, 13 },
-							     { 0, 8, 7, 6, 3, 1 } };
-			uint64_t x = value(&in, vm);
-
-			v->regs.r[slot[ops.arch - 1][i]] = x == MARK ? 0 : x;
-		}
+		if (take(&in, 1) % 4 == 0 || !service_trap(&in, vm, &v->regs, &t, &imm))
+			raw_trap(&in, vm, &v->regs, &t, &imm);
 		before = v->regs;
 		running = vm->state == HV_VM_RUNNING;
 		shadow(n, 1);

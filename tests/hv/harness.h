@@ -29,6 +29,8 @@ struct fake {
 	unsigned upcall_vector;
 	int starts, stops;
 	int start_ret;
+	char console[64]; /* console_putc's characters */
+	unsigned nconsole;
 };
 
 static struct fake fk;
@@ -59,7 +61,15 @@ static void f_stop(struct hv_vm *vm)
 	(void)vm;
 	fk.stops++;
 }
-static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop };
+static void f_putc(struct hv_vm *vm, char c)
+{
+	(void)vm;
+	if (fk.nconsole < sizeof(fk.console))
+		fk.console[fk.nconsole++] = c;
+}
+
+static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop,
+				  f_putc };
 
 /* The privilege the glue would report for each vCPU's next trap. */
 static unsigned privilege[HV_MAX_VMS][HV_MAX_VCPUS];

@@ -688,3 +688,27 @@ Test(hvisor, x86_config_check_and_zone_start_size)
 	call(v, HCALL_TRAP_VMCALL, 99, 0, 0, 0);
 	cr_assert_eq((int64_t)v->regs.r[RAX], -38);
 }
+
+/* Calls that do not change the VM table take no global lock: with
+ * hv->lock held by someone else, a registered call, an unknown number and
+ * a built-in KVM call still complete (a lock taken would spin until the
+ * test's timeout). */
+Test(palacios, calls_take_no_global_lock, .timeout = 10)
+{
+	struct hv_vm *pal_vm, *kvm_vm;
+
+	setup_arch(HCALL_ARCH_X86_64);
+	pal_vm = make_vm(0, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_PALACIOS), 1);
+	kvm_vm = make_vm(1, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_KVM_X86), 1);
+	cr_assert_eq(hv_register_hypercall(pal_vm, HV_ABI_PALACIOS, 0x1000, pal, NULL), 0);
+	__atomic_store_n(&H.lock.v, 1u, __ATOMIC_RELEASE); /* held elsewhere */
+	v = &pal_vm->vcpus[0];
+	call(v, HCALL_TRAP_VMMCALL, 0x1000, 0, 5, 0);
+	cr_assert_eq(RET(v), 0);
+	call(v, HCALL_TRAP_VMMCALL, 0x2000, 0, 0, 0);
+	cr_assert_eq(RET(v), -1);
+	v = &kvm_vm->vcpus[0];
+	call(v, HCALL_TRAP_VMMCALL, 1 /* VAPIC_POLL_IRQ */, 0, 0, 0);
+	cr_assert_eq(RET(v), 0);
+	__atomic_store_n(&H.lock.v, 0u, __ATOMIC_RELEASE);
+}

@@ -7,8 +7,10 @@
  *              hypervisor), the ACLINT timer of QEMU's virt machine at its
  *              device tree's timebase-frequency, 10 MHz: one tick = 100 ns
  *              of virtual time = 100 instructions under -icount shift=0
- *   null call  hcall_sbi_base_get_spec_version(): SBI base extension
+ *   call       hcall_sbi_base_get_spec_version(): SBI base extension
  *              (a7 = 0x10, a6 = 0), answered by the core with a constant
+ *              (Bao's figure is for the same call)
+ *   unknown    SBI base function 99, which no SBI version defines
  *   floor      ecall with a7 = HV_BENCH_FLOOR_EID (bench_floor.h)
  */
 #ifndef HCALL_BENCH_ARCH_H
@@ -17,7 +19,8 @@
 #include <hcall/sbi.h>
 #include "../bench_floor.h"
 
-#define BENCH_CALL_NAME "hcall_sbi_base_get_spec_version() (SBI base, ecall)"
+#define BENCH_KNOWN_CALLS(X) X(sbi_get_spec_version, bench_get_spec_version)
+#define BENCH_UNKNOWN_NAME "sbi_base_fid_99"
 
 /* QEMU virt: /cpus/timebase-frequency (the riscv ACLINT's fixed rate). */
 #define BENCH_RISCV_TIMEBASE_HZ 10000000u
@@ -35,9 +38,15 @@ static inline uint64_t bench_counter_hz(void)
 	return BENCH_RISCV_TIMEBASE_HZ;
 }
 
-static inline int bench_null_call(void)
+static inline int bench_get_spec_version(void)
 {
 	return hcall_ok(hcall_sbi_base_get_spec_version());
+}
+
+/* 1 when it got SBI_ERR_NOT_SUPPORTED (-2). */
+static inline int bench_unknown_call(void)
+{
+	return hcall_sbi_call0(HCALL_SBI_BASE_EID, 99).error == -2;
 }
 
 /* The same registers as an SBI call without arguments: a6/a7 in, a0/a1

@@ -6,9 +6,10 @@
  *   counter    RDTSC. QEMU's TSC is its virtual clock in nanoseconds (plus
  *              the VMCB's TSC offset, which is constant), so under
  *              -icount shift=0 one tick = one instruction
- *   null call  hcall_kvm_x86_vapic_poll_irq_on(VMMCALL): KVM_HC_VAPIC_POLL_IRQ,
+ *   call       hcall_kvm_x86_vapic_poll_irq_on(VMMCALL): KVM_HC_VAPIC_POLL_IRQ,
  *              which the core answers with 0; VMMCALL is SVM's own
  *              instruction (VMCALL would go through the #UD intercept)
+ *   unknown    KVM hypercall number 99, which KVM does not define
  *   floor      VMMCALL with RAX = HV_BENCH_FLOOR_RAX (bench_floor.h)
  */
 #ifndef HCALL_BENCH_ARCH_H
@@ -17,7 +18,8 @@
 #include <hcall/kvm_x86.h>
 #include "../bench_floor.h"
 
-#define BENCH_CALL_NAME "hcall_kvm_x86_vapic_poll_irq_on(VMMCALL) (KVM x86)"
+#define BENCH_KNOWN_CALLS(X) X(kvm_vapic_poll_irq, bench_vapic_poll_irq)
+#define BENCH_UNKNOWN_NAME "kvm_nr_99"
 
 static inline uint64_t bench_counter(void)
 {
@@ -33,9 +35,15 @@ static inline uint64_t bench_counter_hz(void)
 	return 1000000000u;
 }
 
-static inline int bench_null_call(void)
+static inline int bench_vapic_poll_irq(void)
 {
 	return hcall_ok(hcall_kvm_x86_vapic_poll_irq_on(HCALL_X86_CONDUIT_VMMCALL));
+}
+
+/* 1 when it got -KVM_ENOSYS (-1000). */
+static inline int bench_unknown_call(void)
+{
+	return hcall_kvm_x86_call0_on(HCALL_X86_CONDUIT_VMMCALL, 99) == (uint64_t)-1000;
 }
 
 /* The same registers as a KVM call without arguments: RAX in and out. */

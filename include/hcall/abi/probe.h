@@ -42,6 +42,10 @@
 #define HCALL_PROBE_X86_ECHO 0x48430000u
 #define HCALL_PROBE_X86_DUMP 0x48430001u
 
+/* Jailhouse (both architectures): codes far above Jailhouse's own 0..8. */
+#define HCALL_PROBE_JAILHOUSE_ECHO 0x48430000u
+#define HCALL_PROBE_JAILHOUSE_DUMP 0x48430001u
+
 /* ACRN: ids in r8, in the 0x80 hypercall space, at the top of it. */
 #define HCALL_PROBE_ACRN_ECHO 0x80FFFF00u
 #define HCALL_PROBE_ACRN_DUMP 0x80FFFF01u

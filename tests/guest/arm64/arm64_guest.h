@@ -36,6 +36,10 @@ struct guest_shared {
 	volatile uint64_t norights_runs;
 	volatile uint64_t norights_fault; /* enum guest_fault of its hvc #0x4856 */
 	volatile uint64_t norights_fault0;/* enum guest_fault of its hvc #0 */
+	/* its Jailhouse calls, as a non-root cell (check_jailhouse.c) */
+	struct {
+		volatile uint64_t runs, get_state, cpu_own, cpu_root, num_cells;
+	} jailhouse;
 };
 #define GUEST_SHARED ((struct guest_shared *)(uintptr_t)GUEST_SHARED_BASE)
 

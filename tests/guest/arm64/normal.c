@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * tests/guest/arm64/normal.c - the normal VM (hvisor zone 1). The service
- * VM starts it with zone_start; it records what its own hypercalls
+ * VM starts it with zone_start, or as a Jailhouse cell with CELL_START; it
+ * records what its own hypercalls
  * answered in the shared page and switches itself off with PSCI CPU_OFF.
  * Its zone_config gives it one ivc channel; ivc_info writes hvisor's
  * packed 56-byte structure anywhere in its memory, to its last byte.
  */
 #include <hcall/hvisor.h>
+#include <hcall/jailhouse.h>
 #include <hcall/psci.h>
 #include <hcall/smccc.h>
 
@@ -41,6 +43,15 @@ void guest_main(void)
 	sh->normal_smccc = hcall_smccc_call0(0x80000000u).x0;
 	sh->normal_perm = hcall_hvisor_call(HCALL_HVISOR_ZONE_LIST,
 					    (uint64_t)(uintptr_t)zones, 4).value;
+	/* As Jailhouse cell 1: CPUs 4..7 are its own, CPU 0 the root cell's. */
+	sh->jailhouse.get_state = hcall_jailhouse_call(HCALL_JAILHOUSE_CELL_GET_STATE, 1, 0);
+	sh->jailhouse.cpu_own = hcall_jailhouse_call(HCALL_JAILHOUSE_CPU_GET_INFO, 4,
+						     HCALL_JAILHOUSE_CPU_INFO_STATE);
+	sh->jailhouse.cpu_root = hcall_jailhouse_call(HCALL_JAILHOUSE_CPU_GET_INFO, 0,
+						      HCALL_JAILHOUSE_CPU_INFO_STATE);
+	sh->jailhouse.num_cells = hcall_jailhouse_call(HCALL_JAILHOUSE_HYPERVISOR_GET_INFO,
+						       HCALL_JAILHOUSE_INFO_NUM_CELLS, 0);
+	sh->jailhouse.runs++;
 	say("# normal VM: CPU_OFF\r\n");
 	hcall_psci_cpu_off();
 	say("# normal VM: CPU_OFF returned\r\n");
