@@ -44,7 +44,7 @@ static void setup(void)
 	setup_arch(HCALL_ARCH_ARM64);
 	root = make_vm(0, HV_ROLE_SERVICE, HV_ABI_BIT(HV_ABI_JAILHOUSE), 1);
 	cell = make_vm(1, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_JAILHOUSE), 0);
-	other = make_vm(2, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_SMCCC), 0);
+	other = make_vm(2, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_SMCCC), 1);
 	rc = &root->vcpus[0];
 }
 
@@ -155,7 +155,7 @@ Test(jailhouse, cell_create_checks)
 	cr_assert_eq(jh(rc, HC_CELL_CREATE, 0x1000, 0), E_NOMEM); /* outside */
 	cr_assert_eq(jh(rc, HC_CELL_CREATE, R1 + MEM_SIZE - 8, 0), E_NOMEM); /* past end */
 	cr_assert_eq(jh(rc, HC_HYPERVISOR_GET_INFO, INFO_NUM_CELLS, 0), 1);
-	cr_assert_eq(fk.starts, 1); /* the root cell at boot only */
+	cr_assert_eq(fk.starts, 2); /* the root cell and VM 2 at boot only */
 }
 
 Test(jailhouse, non_root_cell)
