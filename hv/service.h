@@ -6,9 +6,10 @@
  * A service is one const struct hv_service: its trap conventions, its
  * call table (number, handler, permission class, argument layout), its
  * error codes, its probe numbers, its quirks as flags and the size of its
- * per-VM state. hv/services.h lists every service; the core walks that
- * list to match a trap (dispatch.c) and runs every call through one
- * dispatcher, which applies the policy in its documented order before
+ * per-VM state. hv/services.h lists every service; when a VM is created
+ * the core works out, from that list and the VM's ABIs, which convention
+ * answers which trap (its routes, dispatch.c), and runs every call through
+ * one dispatcher, which applies the policy in its documented order before
  * any handler runs and writes every result register afterwards.
  *
  * A handler gets a struct hv_call: the arguments the table row declares

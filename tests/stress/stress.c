@@ -105,8 +105,13 @@ static void f_stop(struct hv_vm *vm)
 	(void)vm;
 	atomic_fetch_add(&stops, 1);
 }
-static const struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start,
-					f_stop };
+static const struct hv_arch_ops ops = {
+	.arch = HCALL_ARCH_ARM64,
+	.inject_fault = f_inject,
+	.upcall = f_upcall,
+	.vm_start = f_start,
+	.vm_stop = f_stop,
+};
 
 /* xorshift64*: small, and reproducible from the printed seed. */
 static uint64_t rnd(uint64_t *s)
