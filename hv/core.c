@@ -3,6 +3,7 @@
  * hv/core.c - the system: initialisation, the VM table, scheduling
  * hand-off, stopping a VM for the glue and the service-VM notification.
  */
+#include "dispatch.h"
 #include "hv_string.h"
 #include "lock.h"
 #include "service.h"
@@ -40,6 +41,8 @@ int hv_init(struct hv *hv, const struct hv_arch_ops *ops)
 		hv->vms[i].hv = hv;
 		hv_vm_set_state(&hv->vms[i], HV_VM_EMPTY);
 	}
+	if (!hv_routes_fit(ops->arch))
+		return -HV_ENOMEM; /* raise HV_MAX_ROUTES */
 	return place_states(hv);
 }
 

@@ -107,6 +107,21 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	r->nres = d->nres < HCALL_MAX_CONV_REGS ? d->nres : HCALL_MAX_CONV_REGS;
 }
 
+int hv_routes_fit(enum hcall_arch arch)
+{
+	unsigned n[HCALL_TRAP_VMCALL] = { 0 }, i, j;
+
+	for (i = 0; i < HV_ABI_COUNT; i++)
+		for (j = 0; j < hv_services[i]->nconvs; j++) {
+			const struct hcall_conv_desc *d = hv_services[i]->convs[j].desc;
+			int t = route_index(d->trap);
+
+			if (t >= 0 && d->arch == arch && ++n[t] > HV_MAX_ROUTES)
+				return 0;
+		}
+	return 1;
+}
+
 void hv_routes_init(struct hv_vm *vm)
 {
 	unsigned i, j, rank, k;
@@ -123,7 +138,7 @@ void hv_routes_init(struct hv_vm *vm)
 					continue;
 				for (k = 0; k < HV_MAX_ROUTES && vm->routes[t][k].conv; k++)
 					;
-				/* The services' few conventions never fill a list. */
+				/* hv_init checked that every list fits. */
 				if (k < HV_MAX_ROUTES)
 					route_set(&vm->routes[t][k], vm, hv_services[i], c, own);
 			}

@@ -7,6 +7,10 @@
 
 #include "hv.h"
 
+/* True if the services' conventions of one trap instruction fit in a
+ * VM's routes (HV_MAX_ROUTES) on arch. */
+int hv_routes_fit(enum hcall_arch arch);
+
 /* Compute vm->routes from vm->abis and the services' conventions (at
  * creation, before any vCPU of the VM runs). */
 void hv_routes_init(struct hv_vm *vm);

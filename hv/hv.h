@@ -131,7 +131,7 @@ struct hv_service;
 /* The routes of one trap instruction for one VM, most specific first:
  * a convention and what the dispatcher needs of it, worked out once
  * (private to the core: dispatch.c fills them when the VM is created). */
-#define HV_MAX_ROUTES 6
+#define HV_MAX_ROUTES 12
 struct hv_route {
 	const struct hv_conv *conv;     /* NULL ends the list */
 	const struct hv_service *svc;
