@@ -63,12 +63,15 @@ static int has_imm(enum hcall_trap trap)
 	return trap == HCALL_TRAP_HVC || trap == HCALL_TRAP_SMC;
 }
 
-/* The routes list of a trap instruction (VMMCALL shares VMCALL's). */
+/* The routes list of a trap instruction (VMMCALL shares VMCALL's), or
+ * -1; clamped, as the glue hands over what the guest executed. */
 static int route_index(unsigned trap)
 {
 	if (trap == HCALL_TRAP_VMMCALL)
 		trap = HCALL_TRAP_VMCALL;
-	return trap >= HCALL_TRAP_HVC && trap <= HCALL_TRAP_VMCALL ? (int)trap - 1 : -1;
+	if (trap < HCALL_TRAP_HVC || trap > HCALL_TRAP_VMCALL)
+		return -1;
+	return (int)hv_index_nospec(trap - HCALL_TRAP_HVC, HCALL_TRAP_VMCALL);
 }
 
 /* How specific a route is (see the top of this file); 0: not a route. */

@@ -35,6 +35,10 @@ NOT_GUEST = {
     ('svc_hvisor.c', 'targets[n++]'): 'n counts VMs found by a loop over HV_MAX_VMS',
     ('svc_hvisor.c', 'info[n]'): 'n counts VMs found by a loop over HV_MAX_VMS',
     ('svc_psci.c', 'c->arg[i]'): 'i is the argument position the handler names',
+    ('dispatch.c', 'vm->hv->svc_off[svc->abi]'): 'a service\'s own ABI number, from the const service list',
+    ('dispatch.c', 'n[t]'): 'the trap of a const convention descriptor, range-checked',
+    ('dispatch.c', 'vm->routes[t]'): 'the trap of a const convention descriptor, range-checked',
+    ('dispatch.c', 'vcpu->vm->routes[t]'): 'route_index() clamps the trap with hv_index_nospec',
 }
 # The bare-metal memcpy/memset: no guest index at all.
 NO_GUEST_FILES = {'string.c', 'libc_symbols.c'}
