@@ -29,14 +29,15 @@ int hv_vm_owns(const struct hv_vm *vm, uint64_t gpa, uint64_t size)
 	return hv_guest_range(vm, gpa, size, 0) != NULL;
 }
 
-/* Two conventions that would claim the same trap (same architecture,
- * instruction and immediate, neither told apart by a selector): a VM
+/* Two conventions of the image's architecture that would claim the same
+ * trap (same instruction and immediate, neither told apart by a
+ * selector): a VM
  * cannot have both ABIs, since nothing in the trap would say which one
  * the guest meant (VMCALL/VMMCALL carry no selector). Fallback
  * conventions (any immediate, or for every VM) never conflict. */
 static int traps_overlap(uint8_t a, uint8_t b)
 {
-	/* A VMCALL convention also takes VMMCALL (dispatch.c trap_is). */
+	/* A VMCALL convention also takes VMMCALL (a VM's routes, dispatch.c). */
 	if (a == HCALL_TRAP_VMCALL && b == HCALL_TRAP_VMMCALL)
 		return 1;
 	if (b == HCALL_TRAP_VMCALL && a == HCALL_TRAP_VMMCALL)
@@ -44,15 +45,17 @@ static int traps_overlap(uint8_t a, uint8_t b)
 	return a == b;
 }
 
-static int convs_clash(const struct hv_conv *a, const struct hv_conv *b)
+static int convs_clash(const struct hv_conv *a, const struct hv_conv *b,
+		       enum hcall_arch arch)
 {
 	const uint32_t loose = HV_CONV_SELECTOR | HV_CONV_ANY_IMM | HV_CONV_EVERY_VM;
 
-	return !((a->flags | b->flags) & loose) && a->desc->arch == b->desc->arch &&
-	       traps_overlap(a->desc->trap, b->desc->trap) && a->desc->imm == b->desc->imm;
+	return !((a->flags | b->flags) & loose) && a->desc->arch == arch &&
+	       b->desc->arch == arch && traps_overlap(a->desc->trap, b->desc->trap) &&
+	       a->desc->imm == b->desc->imm;
 }
 
-static int abis_ok(uint32_t abis)
+static int abis_ok(uint32_t abis, enum hcall_arch arch)
 {
 	unsigned i, j, k, l;
 
@@ -64,19 +67,19 @@ static int abis_ok(uint32_t abis)
 				continue;
 			for (k = 0; k < a->nconvs; k++)
 				for (l = 0; l < b->nconvs; l++)
-					if (convs_clash(&a->convs[k], &b->convs[l]))
+					if (convs_clash(&a->convs[k], &b->convs[l], arch))
 						return 0;
 		}
 	return 1;
 }
 
-static int config_ok(const struct hv_vm_config *cfg)
+static int config_ok(const struct hv_vm_config *cfg, enum hcall_arch arch)
 {
 	unsigned i, j;
 
 	if (!cfg || cfg->nvcpus == 0 || cfg->nvcpus > HV_MAX_VCPUS ||
 	    cfg->nregions > HV_MAX_REGIONS || cfg->role > HV_ROLE_TRUSTY ||
-	    (cfg->abis & ~HV_ABI_ALL) || !abis_ok(cfg->abis) ||
+	    (cfg->abis & ~HV_ABI_ALL) || !abis_ok(cfg->abis, arch) ||
 	    (cfg->caps & ~HV_CAP_ALL) || (cfg->perms & ~HV_PERM_ALL))
 		return 0;
 	for (i = 0; i < cfg->nregions; i++) {
@@ -100,7 +103,7 @@ struct hv_vm *hv_vm_create_locked(struct hv *hv, const struct hv_vm_config *cfg)
 	struct hv_vm *vm = NULL;
 	unsigned i;
 
-	if (!config_ok(cfg))
+	if (!config_ok(cfg, hv->ops->arch))
 		return NULL;
 	for (i = 0; i < HV_MAX_VMS; i++)
 		if (hv->vms[i].state == HV_VM_EMPTY) {

@@ -245,7 +245,11 @@ Test(jailhouse, one_x86_abi_per_vm)
 	c.nvcpus = 1;
 	c.abis = HV_ABI_BIT(HV_ABI_JAILHOUSE) | HV_ABI_BIT(HV_ABI_KVM_X86);
 	cr_assert_null(hv_vm_create(&H, &c)); /* both claim VMCALL */
+	/* nor Jailhouse and hvisor (both VMCALL on x86) */
+	c.abis = HV_ABI_BIT(HV_ABI_JAILHOUSE) | HV_ABI_BIT(HV_ABI_HVISOR);
+	cr_assert_null(hv_vm_create(&H, &c));
 	/* on arm64 Jailhouse (hvc #0x4a48) sits beside hvisor and SMCCC */
+	setup_arch(HCALL_ARCH_ARM64);
 	c.abis = HV_ABI_BIT(HV_ABI_JAILHOUSE) | HV_ABI_BIT(HV_ABI_HVISOR) |
 		 HV_ABI_BIT(HV_ABI_SMCCC);
 	cr_assert_not_null(hv_vm_create(&H, &c));
