@@ -338,8 +338,6 @@ static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 			set = e_acrn, nset = sizeof(e_acrn) / 8;
 		else if (vm->abis & HV_ABI_BIT(HV_ABI_JAILHOUSE))
 			set = e_jh, nset = sizeof(e_jh) / 8;
-		else if (vm->abis & HV_ABI_BIT(HV_ABI_HVISOR))
-			set = e_hvisor, nset = sizeof(e_hvisor) / 8;
 		else
 			results |= 0x4Eu, set = e_pal, nset = sizeof(e_pal) / 8;
 		break;
