@@ -12,6 +12,9 @@
 #define VEC_UD 6
 #define VEC_GP 13
 
+/* No hypervisor boots this process: no boot rdx. */
+uint64_t guest_x86_boot_ncpus;
+
 static unsigned fault_vector;
 
 void user_arch_fault(enum hv_fault fault)
