@@ -40,6 +40,7 @@ ABCD = ABC + [(U64, 'd')]
 # (name, call, params, convention, trap, number, argument expressions)
 CALLS = [
     ('kvm_vapic_poll_irq', 'hcall_kvm_x86_vapic_poll_irq()', [], 'kvm', 'vmcall', 1, []),
+    ('kvm_hc_features', 'hcall_kvm_x86_hc_features()', [], 'kvm', 'vmcall', 3, []),
     ('kvm_kick_cpu', 'hcall_kvm_x86_kick_cpu(a)', A, 'kvm', 'vmcall', 5, ['0', 'a']),
     ('kvm_clock_pairing', 'hcall_kvm_x86_clock_pairing(a, b)', AB, 'kvm', 'vmcall', 9, ['a', 'b']),
     ('kvm_send_ipi', 'hcall_kvm_x86_send_ipi(a, b, c, d)', ABCD, 'kvm', 'vmcall', 10, ['a', 'b', 'c', 'd']),

@@ -33,6 +33,16 @@ Test(kvm_x86, vapic_poll_irq)
 	check_rax_call(HCALL_TRAP_VMCALL, NR_VAPIC_POLL_IRQ, 0, 0, 0, 0, 0);
 }
 
+/* KVM_HC_FEATURES (3) is PPC's: an x86 KVM answers -KVM_ENOSYS (-1000),
+ * which reads as not supported. */
+Test(kvm_x86, features_is_ppc_only)
+{
+	sim_answer(RAX, (uint64_t)-1000);
+	struct hcall_result r = hcall_kvm_x86_hc_features();
+	cr_assert_eq(r.status, HCALL_E_NOT_SUPPORTED);
+	check_rax_call(HCALL_TRAP_VMCALL, 3, 0, 0, 0, 0, 0);
+}
+
 /* KICK_CPU: rbx = flags (reserved, 0), rcx = APIC ID. */
 Test(kvm_x86, kick_cpu_flags_zero_apic_in_rcx)
 {

@@ -19,6 +19,7 @@
 
 /* Call numbers (kvm_para.h). */
 #define HCALL_KVM_X86_VAPIC_POLL_IRQ 1
+#define HCALL_KVM_X86_HC_FEATURES 3
 #define HCALL_KVM_X86_KICK_CPU 5
 #define HCALL_KVM_X86_CLOCK_PAIRING 9
 #define HCALL_KVM_X86_SEND_IPI 10
@@ -31,6 +32,10 @@
 	X(KVM_X86, kvm_x86, VAPIC_POLL_IRQ, vapic_poll_irq, STATUS, 0, 0,      \
 	  _, _, _, _,                                                          \
 	  "exit so the host re-checks pending interrupts; always 0")           \
+	X(KVM_X86, kvm_x86, HC_FEATURES, hc_features, STATUS, 0, 0,            \
+	  _, _, _, _,                                                          \
+	  "PPC only (hypercalls.rst): x86 KVM answers -KVM_ENOSYS; an x86 "    \
+	  "guest reads the features from CPUID 0x40000001")                    \
 	X(KVM_X86, kvm_x86, KICK_CPU, kick_cpu, STATUS, 1, FLAGS_FIRST,        \
 	  (uint64_t, apic_id), _, _, _,                                        \
 	  "wake the vCPU with APIC ID apic_id from HLT; flags (first) is "     \
