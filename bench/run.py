@@ -247,10 +247,19 @@ def suite_section():
 
 # ---- report ----------------------------------------------------------------
 
+def text(x):
+    """A table cell: words, not Python's True/False."""
+    if x is True:
+        return "yes"
+    if x is False:
+        return "no"
+    return str(x)
+
+
 def md_table(headers, rows):
     out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for r in rows:
-        out.append("| " + " | ".join(str(x) for x in r) + " |")
+        out.append("| " + " | ".join(text(x) for x in r) + " |")
     return "\n".join(out)
 
 
