@@ -132,36 +132,13 @@ static void cpu_suspend(struct hv_call *c)
 	c->action = HV_SWITCH;
 }
 
-/* What a failed hv_vcpu_power_on() means in this ABI. */
-static int64_t power_on_status(int ret)
-{
-	switch (ret) {
-	case 0:
-		return 0;
-	case -HV_EFAULT:
-		return PSCI_INVALID_ADDRESS;
-	case -HV_EEXIST:
-		return PSCI_ALREADY_ON;
-	default:
-		return PSCI_INVALID_PARAMETERS;
-	}
-}
+static const struct hv_vcpu_start_errors start_errors = {
+	PSCI_INVALID_PARAMETERS, PSCI_INVALID_ADDRESS, PSCI_ALREADY_ON
+};
 
 static void cpu_on(struct hv_call *c)
 {
-	struct hv_vcpu *t = target(c->vm, arg(c, 0));
-	int ret = t ? hv_vcpu_power_on(t, arg(c, 1), arg(c, 2)) : -HV_EINVAL;
-
-	hv_call_status(c, power_on_status(ret));
-	if (!ret)
-		c->action = HV_SWITCH;
-}
-
-static void cpu_off(struct hv_call *c)
-{
-	hv_vcpu_power_off(c->vcpu);
-	hv_call_status(c, 0);
-	c->action = HV_VCPU_OFF;
+	hv_call_vcpu_start(c, target(c->vm, arg(c, 0)), arg(c, 1), arg(c, 2), &start_errors);
 }
 
 static void affinity_info(struct hv_call *c)
@@ -238,7 +215,7 @@ static const struct hv_entry table[PSCI_N] = {
 	PSCI(VERSION, version),
 	PSCI(CPU_SUSPEND, cpu_suspend),
 	PSCI(CPU_SUSPEND_32, cpu_suspend),
-	PSCI(CPU_OFF, cpu_off),
+	PSCI(CPU_OFF, hv_call_vcpu_stop),
 	PSCI(CPU_ON, cpu_on),
 	PSCI(CPU_ON_32, cpu_on),
 	PSCI(AFFINITY_INFO, affinity_info),

@@ -207,37 +207,14 @@ static struct hv_vcpu *hart(struct hv_call *c, uint64_t hart)
 	return hv_vcpu_by_index(c->vm, hart);
 }
 
-/* What a failed hv_vcpu_power_on() means in this ABI. */
-static int64_t power_on_status(int ret)
-{
-	switch (ret) {
-	case 0:
-		return 0;
-	case -HV_EFAULT:
-		return SBI_ERR_INVALID_ADDRESS;
-	case -HV_EEXIST:
-		return SBI_ERR_ALREADY_AVAILABLE;
-	default:
-		return SBI_ERR_INVALID_PARAM;
-	}
-}
+static const struct hv_vcpu_start_errors start_errors = {
+	SBI_ERR_INVALID_PARAM, SBI_ERR_INVALID_ADDRESS, SBI_ERR_ALREADY_AVAILABLE
+};
 
+/* The glue starts the hart afresh at entry, a1 = context_id. */
 static void hart_start(struct hv_call *c)
 {
-	struct hv_vcpu *t = hart(c, c->arg[0]);
-	/* The glue starts it afresh at entry, a1 = context_id. */
-	int ret = t ? hv_vcpu_power_on(t, c->arg[1], c->arg[2]) : -HV_EINVAL;
-
-	hv_call_status(c, power_on_status(ret));
-	if (!ret)
-		c->action = HV_SWITCH;
-}
-
-static void hart_stop(struct hv_call *c)
-{
-	hv_vcpu_power_off(c->vcpu);
-	hv_call_status(c, 0);
-	c->action = HV_VCPU_OFF;
+	hv_call_vcpu_start(c, hart(c, c->arg[0]), c->arg[1], c->arg[2], &start_errors);
 }
 
 static void hart_get_status(struct hv_call *c)
@@ -300,7 +277,7 @@ static void hart_suspend(struct hv_call *c)
 
 static const struct hv_entry hsm_table[HSM_N] = {
 	[HCALL_SBI_HSM_HART_START] = HV_ENTRY(SBI_HSM, HART_START, hart_start, HV_PERM_INFO),
-	[HCALL_SBI_HSM_HART_STOP] = HV_ENTRY(SBI_HSM, HART_STOP, hart_stop, HV_PERM_INFO),
+	[HCALL_SBI_HSM_HART_STOP] = HV_ENTRY(SBI_HSM, HART_STOP, hv_call_vcpu_stop, HV_PERM_INFO),
 	[HCALL_SBI_HSM_HART_GET_STATUS] =
 		HV_ENTRY(SBI_HSM, HART_GET_STATUS, hart_get_status, HV_PERM_INFO),
 	[HCALL_SBI_HSM_HART_SUSPEND] =

@@ -6,6 +6,7 @@
 #include "guest_mem.h"
 #include "lock.h"
 #include "nospec.h"
+#include "service.h"
 
 struct hv_vcpu *hv_vcpu_by_index(struct hv_vm *vm, uint64_t idx)
 {
@@ -47,4 +48,33 @@ int hv_vcpu_is_on(struct hv_vcpu *v)
 	on = v->online;
 	hv_unlock(&v->vm->lock);
 	return on;
+}
+
+void hv_call_vcpu_start(struct hv_call *c, struct hv_vcpu *t, uint64_t entry,
+			uint64_t context, const struct hv_vcpu_start_errors *e)
+{
+	int ret = t ? hv_vcpu_power_on(t, entry, context) : -HV_EINVAL;
+
+	switch (ret) {
+	case 0:
+		hv_call_status(c, 0);
+		c->action = HV_SWITCH;
+		break;
+	case -HV_EFAULT:
+		hv_call_status(c, e->bad_entry);
+		break;
+	case -HV_EEXIST:
+		hv_call_status(c, e->already_on);
+		break;
+	default:
+		hv_call_status(c, e->no_such_vcpu);
+		break;
+	}
+}
+
+void hv_call_vcpu_stop(struct hv_call *c)
+{
+	hv_vcpu_power_off(c->vcpu);
+	hv_call_status(c, 0);
+	c->action = HV_VCPU_OFF;
 }

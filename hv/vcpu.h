@@ -26,4 +26,23 @@ void hv_vcpu_power_off(struct hv_vcpu *v);
 /* 1 if v is online, else 0. */
 int hv_vcpu_is_on(struct hv_vcpu *v);
 
+struct hv_call;
+
+/* A CPU-management ABI's answers for the ways a start can fail. */
+struct hv_vcpu_start_errors {
+	int64_t no_such_vcpu;
+	int64_t bad_entry;   /* not executable memory of the VM */
+	int64_t already_on;
+};
+
+/* Call c starts vCPU t (NULL: the guest named none) at entry with
+ * context: status 0 and the glue asked to switch, or the ABI's error
+ * from e. PSCI CPU_ON and SBI HSM HART_START. */
+void hv_call_vcpu_start(struct hv_call *c, struct hv_vcpu *t, uint64_t entry,
+			uint64_t context, const struct hv_vcpu_start_errors *e);
+
+/* Call c's own vCPU goes offline: status 0, and the glue stops it. A
+ * handler for PSCI CPU_OFF and SBI HSM HART_STOP alike. */
+void hv_call_vcpu_stop(struct hv_call *c);
+
 #endif /* HV_VCPU_H */
