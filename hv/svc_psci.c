@@ -98,14 +98,10 @@ static void features(struct hv_call *c)
  */
 static void suspend_powerdown(struct hv_call *c, uint64_t entry, uint64_t context_id)
 {
-	if (!hv_guest_range(c->vm, entry, 4, HV_MEM_EXEC)) {
+	if (hv_vcpu_set_resume(c->vcpu, entry, context_id)) {
 		hv_call_status(c, PSCI_INVALID_ADDRESS);
 		return;
 	}
-	hv_lock(&c->vm->lock);
-	c->vcpu->entry = entry;
-	c->vcpu->context_id = context_id;
-	hv_unlock(&c->vm->lock);
 	hv_call_status(c, 0);
 	c->action = HV_VCPU_OFF;
 }

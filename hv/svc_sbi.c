@@ -236,14 +236,10 @@ static void hart_get_status(struct hv_call *c)
  */
 static void resume_at(struct hv_call *c, uint64_t resume_addr, uint64_t opaque)
 {
-	if (!hv_guest_range(c->vm, resume_addr, 4, HV_MEM_EXEC)) {
+	if (hv_vcpu_set_resume(c->vcpu, resume_addr, opaque)) {
 		hv_call_status(c, SBI_ERR_INVALID_ADDRESS);
 		return;
 	}
-	hv_lock(&c->vm->lock);
-	c->vcpu->entry = resume_addr;
-	c->vcpu->context_id = opaque;
-	hv_unlock(&c->vm->lock);
 	glue.restart(c->vcpu);
 	hv_call_status(c, 0);
 	c->action = HV_SWITCH;

@@ -33,6 +33,17 @@ int hv_vcpu_power_on(struct hv_vcpu *t, uint64_t entry, uint64_t context)
 	return ret;
 }
 
+int hv_vcpu_set_resume(struct hv_vcpu *v, uint64_t entry, uint64_t context)
+{
+	if (!hv_guest_range(v->vm, entry, 4, HV_MEM_EXEC))
+		return -HV_EFAULT;
+	hv_lock(&v->vm->lock);
+	v->entry = entry;
+	v->context_id = context;
+	hv_unlock(&v->vm->lock);
+	return 0;
+}
+
 void hv_vcpu_power_off(struct hv_vcpu *v)
 {
 	hv_lock(&v->vm->lock);

@@ -20,6 +20,11 @@ struct hv_vcpu *hv_vcpu_by_index(struct hv_vm *vm, uint64_t idx);
  * -HV_EEXIST (already online). */
 int hv_vcpu_power_on(struct hv_vcpu *t, uint64_t entry, uint64_t context);
 
+/* v, which stays online, next starts afresh at `entry` with `context`
+ * for its first register (a power-down suspend that wakes it there).
+ * 0, or -HV_EFAULT (entry is not executable memory of v's VM). */
+int hv_vcpu_set_resume(struct hv_vcpu *v, uint64_t entry, uint64_t context);
+
 /* The calling vCPU goes offline. */
 void hv_vcpu_power_off(struct hv_vcpu *v);
 
