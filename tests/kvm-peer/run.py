@@ -25,7 +25,6 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "linux"))
 import boot  # noqa: E402
-import debian  # noqa: E402
 
 COMMON_CFLAGS = ["-O2", "-std=c11", "-Wall", "-Wextra", "-Werror", "-ffreestanding",
                  "-fno-stack-protector", "-fno-pic", "-fno-pie", "-fno-builtin",
@@ -244,15 +243,10 @@ def build_vmm(arch, desc, work):
 
 
 def main(argv):
-    arch, srcroot, cache, work = argv[1], *(os.path.abspath(a) for a in argv[2:5])
-    cache = os.environ.get("HCALL_DEBIAN_CACHE") or cache
-    try:
-        desc = debian.prepare(cache, arch)
-    except debian.Unavailable as e:
-        print("SKIP: Debian's %s kernel packages cannot be had: %s" % (arch, e))
+    started = boot.start(argv)
+    if not started:
         return 77
-    print("# kernel %s (%s)" % (desc["abi"], desc["packages"]["image"]))
-    os.makedirs(work, exist_ok=True)
+    arch, srcroot, work, desc = started
     try:
         files = {"vmm": (build_vmm(arch, desc, work), 0o755)}
         body = []
@@ -263,10 +257,7 @@ def main(argv):
         if arch == "arm64":
             # The host side of the conduit question: this kernel runs at
             # EL2 (nVHE KVM) and PSCI is SMC; see examples/kernel-module/arm64.c.
-            ko = boot.build_module(desc, os.path.join(srcroot, "examples", "kernel-module"),
-                                   os.path.join(srcroot, "include"),
-                                   os.path.join(work, "module"), "hcall_demo")
-            files["hcall_demo.ko"] = (open(ko, "rb").read(), 0o644)
+            files["hcall_demo.ko"] = (boot.demo_module(desc, srcroot, work), 0o644)
             body.append("insmod /hcall_demo.ko default_conduit=1")
         for compiler in ("gcc", "clang"):
             files["guest-%s.bin" % compiler] = (build_guest(arch, srcroot, work, compiler), 0o644)
@@ -281,9 +272,7 @@ def main(argv):
     except boot.Failure as e:
         print("not ok 1 - %s: %s" % (arch, e))
         return 1
-    with open(os.path.join(work, "console.log"), "w") as f:
-        f.write(cmd + "\n" + out)
-    print("# booted in %.1f s; console: %s" % (secs, os.path.join(work, "console.log")))
+    boot.save_console(work, cmd, out, secs)
     return check(arch, desc, out)
 
 

@@ -12,6 +12,8 @@ import stat
 import subprocess
 import time
 
+import debian
+
 # QEMU per architecture: the machine for a plain boot and its console.
 QEMU = {
     "x86_64": {"bin": "qemu-system-x86_64", "console": "ttyS0",
@@ -189,3 +191,37 @@ def module_lines(out, module):
         for k, v in kv.items():
             line_kv.setdefault(k, v)
     return found
+
+
+def start(argv):
+    """The common start of a suite's run: argv is (script, arch, source
+    root, download cache, work directory); HCALL_DEBIAN_CACHE overrides
+    the cache. (arch, source root, work, kernel description), or None
+    after printing the skip when Debian's packages cannot be had."""
+    arch, srcroot, cache, work = argv[1], *(os.path.abspath(a) for a in argv[2:5])
+    cache = os.environ.get("HCALL_DEBIAN_CACHE") or cache
+    try:
+        desc = debian.prepare(cache, arch)
+    except debian.Unavailable as e:
+        print("SKIP: Debian's %s kernel packages cannot be had: %s" % (arch, e))
+        return None
+    print("# kernel %s (%s)" % (desc["abi"], desc["packages"]["image"]))
+    os.makedirs(work, exist_ok=True)
+    return arch, srcroot, work, desc
+
+
+def demo_module(desc, srcroot, work):
+    """examples/kernel-module built for this kernel: the .ko's bytes."""
+    ko = build_module(desc, os.path.join(srcroot, "examples", "kernel-module"),
+                      os.path.join(srcroot, "include"), os.path.join(work, "module"),
+                      "hcall_demo")
+    with open(ko, "rb") as f:
+        return f.read()
+
+
+def save_console(work, cmd, out, secs):
+    """Keep the boot's command and console in work/console.log."""
+    path = os.path.join(work, "console.log")
+    with open(path, "w") as f:
+        f.write(cmd + "\n" + out)
+    print("# booted in %.1f s; console: %s" % (secs, path))

@@ -20,7 +20,6 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import boot  # noqa: E402
-import debian  # noqa: E402
 
 # Each check: (line, key, expected). The module prints
 # "hcall_demo: <line>: key=value ...". "kernel:<line>.<key>" as expected
@@ -101,29 +100,20 @@ EXPECT = {
 
 
 def main(argv):
-    arch, srcroot, cache, work = argv[1], *(os.path.abspath(a) for a in argv[2:5])
-    cache = os.environ.get("HCALL_DEBIAN_CACHE") or cache
-    try:
-        desc = debian.prepare(cache, arch)
-    except debian.Unavailable as e:
-        print("SKIP: Debian's %s kernel packages cannot be had: %s" % (arch, e))
+    started = boot.start(argv)
+    if not started:
         return 77
-    print("# kernel %s (%s)" % (desc["abi"], desc["packages"]["image"]))
-    os.makedirs(work, exist_ok=True)
+    arch, srcroot, work, desc = started
     try:
-        ko = boot.build_module(desc, os.path.join(srcroot, "examples", "kernel-module"),
-                               os.path.join(srcroot, "include"),
-                               os.path.join(work, "module"), "hcall_demo")
         initrd = os.path.join(work, "initrd.cpio")
-        boot.initramfs(initrd, desc, {"hcall_demo.ko": (open(ko, "rb").read(), 0o644)},
+        ko = boot.demo_module(desc, srcroot, work)
+        boot.initramfs(initrd, desc, {"hcall_demo.ko": (ko, 0o644)},
                        boot.init_script("insmod /hcall_demo.ko"))
         out, secs, cmd = boot.boot(desc, initrd)
     except boot.Failure as e:
         print("not ok 1 - %s: %s" % (arch, e))
         return 1
-    with open(os.path.join(work, "console.log"), "w") as f:
-        f.write(cmd + "\n" + out)
-    print("# booted in %.1f s; console: %s" % (secs, os.path.join(work, "console.log")))
+    boot.save_console(work, cmd, out, secs)
     return check(arch, out)
 
 
