@@ -8,7 +8,8 @@
  * image's architecture whose trap instruction is the trapping one, the
  * most specific wins:
  *   1. a convention whose selector register holds its value (hvisor on
- *      riscv), of an ABI the VM has;
+ *      riscv), or a value below it (SBI's legacy EIDs), of an ABI the VM
+ *      has;
  *   2. a convention with the trap's exact immediate (HVC/SMC), or with no
  *      immediate at all (ecall, VMCALL/VMMCALL), of an ABI the VM has;
  *   3. a fallback: a convention for any immediate, or one that answers
@@ -81,7 +82,7 @@ static unsigned route_rank(const struct hv_conv *conv, int own)
 		return (conv->flags & HV_CONV_EVERY_VM) ? 1 : 0;
 	if (conv->flags & HV_CONV_ANY_IMM)
 		return 1;
-	return (conv->flags & HV_CONV_SELECTOR) ? 3 : 2;
+	return (conv->flags & (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)) ? 3 : 2;
 }
 
 /* The value register's out[] index: the first result register that is
@@ -164,6 +165,9 @@ static const struct hv_route *match(const struct hv_vcpu *vcpu, enum hcall_trap 
 		if (has_imm(trap) && !(flags & HV_CONV_ANY_IMM) && d->imm != imm)
 			continue;
 		if ((flags & HV_CONV_SELECTOR) && reg(&vcpu->regs, d->sel_reg) != d->sel_value)
+			continue;
+		if ((flags & HV_CONV_SELECTOR_BELOW) &&
+		    reg(&vcpu->regs, d->sel_reg) >= d->sel_value)
 			continue;
 		return r;
 	}

@@ -113,6 +113,9 @@ static inline const struct hv_entry *hv_entry_at(const struct hv_entry *table,
 #define HV_CONV_ERR_IN_VALUE 32u /* a failed call answers the error register
 			      * -1 (SBI_ERR_FAILED) and its code in the value
 			      * register (hvisor on riscv) */
+#define HV_CONV_SELECTOR_BELOW 64u /* desc sel_reg < sel_value selects
+			      * this ABI: a range of selectors as one
+			      * convention (SBI's legacy EIDs 0..8) */
 
 struct hv_conv {
 	const struct hcall_conv_desc *desc;

@@ -60,8 +60,8 @@
  *   legacy            all nine: set_timer, console_putchar,
  *                     console_getchar (no input: -1), clear_ipi, send_ipi,
  *                     the three remote fences and shutdown (as SRST
- *                     shutdown), each its own convention (a7 selects it;
- *                     only a0 is written). A hart mask is the virtual
+ *                     shutdown), one convention (a7 below 9 selects it
+ *                     and is the number; only a0 is written). A hart mask is the virtual
  *                     address of an unsigned long, read through the
  *                     glue's walk of the vCPU's own translation (0 = every
  *                     hart); one that does not read is INVALID_ADDRESS
@@ -672,32 +672,15 @@ static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
 }
 
 static const struct hcall_conv_desc conv = HCALL_SBI_BASE_CONV_RISCV;
-/* The legacy calls implemented here, each selected by its a7 before the
- * extensions (a more specific match), so only a0 is written back. */
-static const struct hcall_conv_desc legacy_convs[] = {
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_SET_TIMER),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CONSOLE_PUTCHAR),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CONSOLE_GETCHAR),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_CLEAR_IPI),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_SEND_IPI),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_REMOTE_FENCE_I),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_REMOTE_SFENCE_VMA_ASID),
-	HCALL_SBI_LEGACY_CONV_EID_RISCV(HCALL_SBI_LEGACY_SHUTDOWN),
-};
+/* The legacy calls, selected by a7 below the first EID past them (a
+ * more specific match than the extensions': one comparison for all nine,
+ * which the table then tells apart), so only a0 is written back. */
+static const struct hcall_conv_desc legacy_conv = HCALL_SBI_LEGACY_CONV_EID_RISCV(LEGACY_N);
 
 /* SBI is the riscv answer to every ecall no other ABI of the VM claims:
  * a VM without SBI still gets SBI's NOT_SUPPORTED. */
 static const struct hv_conv convs[] = {
-	{ &legacy_convs[0], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[1], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[2], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[3], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[4], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[5], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[6], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[7], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
-	{ &legacy_convs[8], HV_CONV_SELECTOR | HV_CONV_EVERY_VM },
+	{ &legacy_conv, HV_CONV_SELECTOR_BELOW | HV_CONV_EVERY_VM },
 	{ &conv, HV_CONV_EXTENSION | HV_CONV_EVERY_VM },
 };
 
