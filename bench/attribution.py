@@ -62,6 +62,10 @@ def symbols(elf, nm):
     syms = []
     for line in out.splitlines():
         f = line.split()
+        # An assembler's local labels (clang keeps .Lpcrel_hi* of `la`)
+        # are not functions.
+        if f and f[-1].startswith(".L"):
+            continue
         if len(f) == 4 and f[2] in "tTW":
             a, size = int(f[0], 16), int(f[1], 16)
             syms.append((a, f[3].split(".")[0], a + size))

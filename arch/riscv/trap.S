@@ -7,8 +7,9 @@
  * rv_guest_vector. r[0], x0's slot, holds the hart's struct rv_pcpu
  * (vcpu.c writes it when the vCPU's state is loaded into the hart; smp.h).
  * A trap saves x1..x31 there, loads tp = that rv_pcpu and sp = its stack
- * and calls rv_trap(frame), which returns the frame of the vCPU to
- * run next (its CSRs already loaded); rv_enter restores it and srets.
+ * and calls rv_ecall(frame) for an ecall from VS-mode, rv_trap(frame)
+ * for anything else; each returns the frame of the vCPU to run next (its
+ * CSRs already loaded), and rv_enter restores it and srets.
  * While the hypervisor itself runs, stvec points at rv_hs_vector, so a
  * fault inside the hypervisor is reported instead of corrupting a frame.
  *
@@ -80,7 +81,14 @@ rv_guest_vector:
 	la	t0, rv_hs_vector
 	csrw	stvec, t0
 	mv	a0, t6
-	call	rv_trap
+	/* The hypercall straight to its own C function: it needs nothing
+	 * else decoded (trap.c). */
+	csrr	t0, scause
+	li	t1, EXC_ECALL_VS
+	bne	t0, t1, 2f
+	call	rv_ecall
+	j	rv_enter
+2:	call	rv_trap
 	/* fall through with a0 = the frame to resume */
 
 /* rv_enter(struct hcall_regs *frame): load the guest registers, sret. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * arch/riscv/trap.c - what a guest trap does, after trap.S saved x1..x31
- * into the running vCPU's frame.
+ * into the running vCPU's frame (rv_ecall for an ecall, rv_trap for the
+ * rest).
  *
  *   ecall from VS (10)        a hypercall: the portable core decides
  *                             (hv_handle_trap), the glue acts on its answer
@@ -123,36 +124,24 @@ static struct hcall_regs *reflect(struct hv_vcpu *v, uint64_t cause,
 	return rv_vcpu_switch(v);
 }
 
-static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
+/* What the core's answer other than HV_RESUME means for the vCPU that
+ * made the call (sepc already past the ecall, v->pc too), and a queued
+ * fault after HV_RESUME. */
+static __attribute__((noinline)) struct hcall_regs *
+hypercall_done(struct hv_vcpu *v, enum hv_action act)
 {
-	enum hv_action act;
-
-	v->pc = sepc + 4;
-	/* An ecall from VU-mode goes to the guest kernel, never here: the
-	 * caller is always the guest kernel. */
-	act = hv_handle_trap(&rv_hv, v, HCALL_TRAP_ECALL, 0, 0);
-	if (__builtin_expect(act == HV_RESUME, 1)) {
-		csr_write(CSR_SEPC, sepc + 4);
-		/* v is the running vCPU, so rv_vcpu_switch(v) would only
-		 * deliver a queued fault: skip the call when there is none. */
-		if (!((struct rv_vcpu *)v->arch)->fault_pending)
-			return &v->regs;
-		return rv_vcpu_switch(v);
-	}
 	switch (act) {
 	case HV_RESUME:
-		csr_write(CSR_SEPC, sepc + 4);
 		return rv_vcpu_switch(v);
 	case HV_INJECTED:
 		/* vsepc = the ecall itself, as for a real illegal instruction */
+		csr_write(CSR_SEPC, v->pc - 4);
 		return rv_vcpu_switch(v);
 	case HV_SWITCH:
-		csr_write(CSR_SEPC, sepc + 4);
 		/* It may have started a vCPU of another hart (hart_start). */
 		rv_smp_kick_others();
 		return run_next(v);
 	case HV_VCPU_OFF:
-		csr_write(CSR_SEPC, sepc + 4);
 		rv_vcpu_stopped(v);
 		return run_next(v);
 	case HV_SYSTEM_OFF:
@@ -163,8 +152,38 @@ static struct hcall_regs *hypercall(struct hv_vcpu *v, uint64_t sepc)
 		rv_putc('\n');
 		rv_poweroff(rv_hv.exit_code);
 	}
-	report("bad action from the core", v, EXC_ECALL_VS, sepc, (uint64_t)act);
+	report("bad action from the core", v, EXC_ECALL_VS, v->pc - 4, (uint64_t)act);
 	rv_poweroff(0x41);
+}
+
+/*
+ * An ecall from VS-mode, straight from trap.S: a hypercall, which the
+ * portable core decides. An ecall from VU-mode goes to the guest kernel,
+ * never here: the caller is always the guest kernel. sepc is stepped over
+ * the ecall before the core runs (a call that restarts the vCPU, such as
+ * a suspend, loads its own when the vCPU is switched in again), and set
+ * back for an injected exception.
+ */
+struct hcall_regs *rv_ecall(struct hcall_regs *frame)
+{
+	struct hv_vcpu *v = rv_this_cpu()->current;
+	enum hv_action act;
+	uint64_t pc;
+
+	if (__builtin_expect(frame != &v->regs, 0)) {
+		rv_puts("hv: trap frame is not the running vCPU's\n");
+		rv_poweroff(0x46);
+	}
+	csr_read(CSR_SEPC, pc);
+	v->pc = pc + 4;
+	csr_write(CSR_SEPC, pc + 4);
+	act = hv_handle_trap(&rv_hv, v, HCALL_TRAP_ECALL, 0, 0);
+	/* v is the running vCPU, so rv_vcpu_switch(v) would only deliver a
+	 * queued fault: the common answer skips it when there is none. */
+	if (__builtin_expect(act == HV_RESUME, 1) &&
+	    !((struct rv_vcpu *)v->arch)->fault_pending)
+		return &v->regs;
+	return hypercall_done(v, act);
 }
 
 struct hcall_regs *rv_trap(struct hcall_regs *frame)
@@ -178,9 +197,6 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 		rv_puts("hv: trap frame is not the running vCPU's\n");
 		rv_poweroff(0x46);
 	}
-	/* The hypercall first: it is the hot path and needs no more CSRs. */
-	if (__builtin_expect(cause == EXC_ECALL_VS, 1))
-		return hypercall(v, sepc);
 	csr_read(CSR_STVAL, stval);
 	if (cause == (SCAUSE_IRQ | IRQ_SSI))
 		return kicked(v);
@@ -190,8 +206,8 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 		rv_poweroff(0x49);
 	}
 	switch (cause) {
-	case EXC_ECALL_VS:
-		return hypercall(v, sepc);
+	case EXC_ECALL_VS: /* trap.S calls rv_ecall() for these */
+		return rv_ecall(frame);
 	case EXC_VIRTUAL_INSN:
 		if ((uint32_t)stval == INSN_WFI) {
 			csr_write(CSR_SEPC, sepc + 4);
