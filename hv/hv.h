@@ -193,7 +193,8 @@ enum hv_fault {
 	HV_FAULT_GP0 = 1,       /* #GP(0); elsewhere: the same as UNDEF */
 };
 
-/* The architecture ops. Every pointer is required but console_putc. */
+/* The architecture ops. Every pointer is required but the optional ones
+ * (console_putc, unhalt, yield_to). */
 struct hv_arch_ops {
 	enum hcall_arch arch;
 	/* Queue an exception for the vCPU's next entry. */
@@ -208,6 +209,16 @@ struct hv_arch_ops {
 	/* Optional: a character on the VM's console (Jailhouse's debug
 	 * console). */
 	void (*console_putc)(struct hv_vm *vm, char c);
+	/* Optional (KVM x86 KICK_CPU): vcpu, halted (x86 HLT) whatever its
+	 * interrupt flag, runs again; a kick that comes before the halt
+	 * makes that halt return at once (KVM's pv_unhalted). Called with
+	 * no lock held, from any CPU. */
+	void (*unhalt)(struct hv_vcpu *vcpu);
+	/* Optional (KVM x86 SCHED_YIELD): if `to` can run now on the
+	 * physical CPU that runs `from`, that CPU runs it next and this
+	 * returns 1 (the call then ends with HV_SWITCH); else 0. Called
+	 * with no lock held, on from's CPU. */
+	int (*yield_to)(struct hv_vcpu *from, struct hv_vcpu *to);
 };
 
 struct hv;

@@ -8,9 +8,10 @@
  *   - a VM with KVM's hypercall ABI finds KVM's interface at 0x40000000,
  *     as Linux Documentation/virt/kvm/x86/cpuid.rst defines it: eax = the
  *     highest KVM leaf (0x40000001), ebx:ecx:edx = "KVMKVMKVM\0\0\0";
- *     0x40000001 eax = the features whose calls the core serves (only
- *     KVM_FEATURE_PV_SCHED_YIELD, bit 13: SEND_IPI and MAP_GPA_RANGE
- *     answer -KVM_ENOSYS, hv/svc_kvm_x86.c), edx = 0 (no hints). The
+ *     0x40000001 eax = the features whose calls the core serves
+ *     (KVM_FEATURE_PV_UNHALT, bit 7, for KICK_CPU; KVM_FEATURE_PV_SCHED_YIELD,
+ *     bit 13; not SEND_IPI or MAP_GPA_RANGE, which answer -KVM_ENOSYS,
+ *     hv/svc_kvm_x86.c), edx = 0 (no hints). The
  *     rest of the 0x400000xx range is 0 for that VM.
  * The instruction is 2 bytes (0f a2); QEMU's SVM has no next-RIP.
  */
@@ -21,7 +22,8 @@
 #define LEAF1_ECX_HYPERVISOR (1u << 31)
 #define KVM_LEAF_BASE 0x40000000u
 #define KVM_LEAF_FEATURES 0x40000001u
-#define KVM_FEATURES (1u << 13) /* KVM_FEATURE_PV_SCHED_YIELD */
+/* KVM_FEATURE_PV_UNHALT (7), KVM_FEATURE_PV_SCHED_YIELD (13) */
+#define KVM_FEATURES ((1u << 7) | (1u << 13))
 
 /* Registers in ModRM order: rax 0, rcx 1, rdx 2, rbx 3. */
 #define R_AX 0

@@ -15,7 +15,8 @@
  *                       ones and writes are dropped.
  *   CPUID (0x72)        the host's leaves, the hypervisor bit, and KVM's
  *                       leaves for a KVM VM (cpuid.c).
- *   HLT (0x78)          wait for the upcall; other vCPUs run meanwhile.
+ *   HLT (0x78)          wait for the upcall (IF set) or a KVM KICK_CPU
+ *                       (halt.c); other vCPUs run meanwhile.
  *   INTR (0x60)         a kick from another CPU (smp.h): take it, then
  *                       go on with this vCPU if it still can run.
  *   MSR (0x7C)          #GP(0): guests get no MSR access.
@@ -99,11 +100,16 @@ static int runnable(struct hv_vcpu *c)
 		x86_pcpus[x86_this_cpu()].poll = 1;
 		return 0;
 	}
-	/* An upcall from another CPU may land between this vCPU's HLT
-	 * exit checking for one and marking it halted. */
-	if (xc->halted && __atomic_load_n(&xc->upcall_pending, __ATOMIC_ACQUIRE))
-		xc->halted = 0;
+	/* An upcall or a kick from another CPU may land between this
+	 * vCPU's HLT exit and its halt being looked at: every pick looks. */
+	if (xc->halted && x86_halt_ends(xc))
+		xc->halted = X86_HALT_NONE;
 	return !xc->halted;
+}
+
+int x86_vcpu_runnable(struct hv_vcpu *vcpu)
+{
+	return runnable(vcpu);
 }
 
 /* The next vCPU of this CPU to run after `cur`: the core's round robin
@@ -135,6 +141,7 @@ static __attribute__((noinline)) struct hv_vcpu *
 after_hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hv_action a)
 {
 	void *v = x86_vcpu_of(vcpu)->vmcb;
+	struct hv_vcpu *next;
 
 	switch (a) {
 	case HV_RESUME:
@@ -145,7 +152,8 @@ after_hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hv_action a)
 	case HV_SWITCH:
 	case HV_VCPU_OFF:
 		vmcb_w64(v, VMCB_RIP, vcpu->pc);
-		return pick_next(hv, vcpu);
+		next = x86_take_yield(); /* SCHED_YIELD's target, if any */
+		return next ? next : pick_next(hv, vcpu);
 	case HV_SYSTEM_OFF:
 	case HV_SYSTEM_RESET:
 		log_vm(vcpu->vm, "asked for system off/reset, code", (uint64_t)hv->exit_code);
@@ -210,8 +218,7 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 
 /* Every exit but VMMCALL. */
 static struct hv_vcpu *
-other_exit(struct hv *hv, struct hv_vcpu *vcpu, struct x86_vcpu *xc, void *v,
-	   uint64_t code)
+other_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v, uint64_t code)
 {
 	switch (code) {
 	case SVM_EXIT_UD:
@@ -239,13 +246,8 @@ other_exit(struct hv *hv, struct hv_vcpu *vcpu, struct x86_vcpu *xc, void *v,
 		smp_take_kicks();
 		return runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
 	case SVM_EXIT_HLT:
-		vmcb_w64(v, VMCB_RIP, vmcb_r64(v, VMCB_RIP) + 1);
-		/* Past the HLT, the STI shadow before it no longer applies. */
-		vmcb_w64(v, VMCB_INT_SHADOW, 0);
-		if (xc->upcall_pending)
-			return vcpu;
-		xc->halted = 1;
-		return pick_next(hv, vcpu);
+		x86_halt(vcpu, v);
+		return runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
 	case SVM_EXIT_NPF:
 		log_vm(vcpu->vm, "#NPF (outside its memory) at gpa",
 		       vmcb_r64(v, VMCB_EXITINFO2));
@@ -277,5 +279,5 @@ struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
 
 	if (code == SVM_EXIT_VMMCALL)
 		return hypercall(hv, vcpu, HCALL_TRAP_VMMCALL);
-	return other_exit(hv, vcpu, xc, v, code);
+	return other_exit(hv, vcpu, v, code);
 }

@@ -45,6 +45,8 @@ static const struct hv_arch_ops x86_ops = {
 	.vm_start = x86_vm_start,
 	.vm_stop = x86_vm_stop,
 	.console_putc = relay_putc, /* the cell's console: the same as port 0xE9 */
+	.unhalt = x86_unhalt,
+	.yield_to = x86_yield_to,
 };
 
 struct vm_plan {
@@ -76,6 +78,13 @@ static const struct vm_plan plan[] = {
 static const struct vm_plan plan[] = {
 	{ "storm", HV_ROLE_SERVICE, ABI(ACRN), 0, 1, 0, 4 },
 	{ "target", HV_ROLE_NORMAL, ABI(ACRN), 0, 0, "hcall-x86-storm1", 0 },
+};
+#elif defined(HV_X86_PV)
+/* The KVM paravirtual image (tests/guest/x86/kvm_pv.c, -smp 2): one KVM
+ * VM with 4 vCPUs, vCPU n on CPU n % 2, for KICK_CPU across CPUs and
+ * SCHED_YIELD between two vCPUs of one CPU. */
+static const struct vm_plan plan[] = {
+	{ "kvm-pv", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0, 4 },
 };
 #else
 static const struct vm_plan plan[] = {

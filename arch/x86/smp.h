@@ -41,6 +41,7 @@ struct x86_pcpu {
 	volatile int busy;  /* looking for or running a vCPU */
 	int poll;           /* a vCPU here waits for I/O another CPU may
 			     * finish without a kick: do not halt */
+	struct hv_vcpu *yield_to; /* SCHED_YIELD's target, run next (halt.c) */
 };
 
 extern struct x86_pcpu x86_pcpus[X86_MAX_CPUS];

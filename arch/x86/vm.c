@@ -153,7 +153,8 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	vmcb_w64(v, VMCB_G_PAT, PAT_POWER_ON);
 	xc->event = 0;
 	xc->upcall_pending = 0;
-	xc->halted = 0;
+	xc->halted = X86_HALT_NONE;
+	xc->unhalt = 0;
 	xc->io_wait = 0;
 	xc->io_size = 0;
 	xc->fresh = 1;
@@ -213,9 +214,9 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 {
 	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
 
-	xc->upcall_pending = 1;
 	xc->upcall_vector = vector & 0xff;
-	__atomic_store_n(&xc->halted, 0, __ATOMIC_RELEASE);
+	/* Its CPU ends a halt with IF set when it sees this (halt.c). */
+	__atomic_store_n(&xc->upcall_pending, 1, __ATOMIC_RELEASE);
 	smp_kick(smp_cpu_of(vcpu));
 }
 

@@ -35,12 +35,20 @@ enum x86_stop {
 	X86_STOP_BAD_EXIT,  /* an exit the hypervisor does not handle */
 };
 
+/* What can end a vCPU's HLT (halt.c). */
+enum x86_halt {
+	X86_HALT_NONE = 0,
+	X86_HALT_IRQ,  /* HLT with IF set: the upcall, or a kick */
+	X86_HALT_KICK, /* HLT with IF clear: only a kick */
+};
+
 struct x86_vcpu {
 	uint8_t vmcb[4096] __attribute__((aligned(4096))); /* every element of an array too */
 	uint64_t event;          /* EVENTINJ value for the next entry, 0 = none */
 	unsigned upcall_pending; /* vectors 0..255 would need a bitmap; one suffices */
 	unsigned upcall_vector;
-	int halted;              /* HLT with IF=1: waits for an upcall */
+	int halted;              /* in HLT (halt.c): X86_HALT_IRQ or _KICK */
+	int unhalt;              /* a KICK_CPU not taken yet (KVM's pv_unhalted) */
 	int io_wait;             /* an I/O request the Service VM serves */
 	unsigned io_size;        /* its size in bytes, 0 for a write */
 	int fresh;               /* first entry since start: flush the TLB */
@@ -93,6 +101,18 @@ struct hv_vcpu *x86_pick_next(struct hv *hv, struct hv_vcpu *cur);
 void x86_cpuid_exit(struct hv_vcpu *vcpu, void *vmcb);
 /* Stop a VM from the glue's side (exit port, #NPF...). */
 void x86_stop_vm(struct hv_vm *vm, enum x86_stop why, uint64_t info);
+
+/* halt.c: the HLT exit (RIP past it, what can end the halt); whether a
+ * halted vCPU's halt ends now (its CPU asks); and the arch ops unhalt
+ * (KICK_CPU) and yield_to (SCHED_YIELD), whose target runs next on this
+ * CPU after HV_SWITCH: x86_take_yield() hands it over, or NULL. */
+void x86_halt(struct hv_vcpu *vcpu, void *vmcb);
+int x86_halt_ends(struct x86_vcpu *xc);
+void x86_unhalt(struct hv_vcpu *vcpu);
+int x86_yield_to(struct hv_vcpu *from, struct hv_vcpu *to);
+struct hv_vcpu *x86_take_yield(void);
+/* exit.c: whether a vCPU pinned to this CPU can run now. */
+int x86_vcpu_runnable(struct hv_vcpu *vcpu);
 
 /* tap_relay.c: the guests' console, renumbered into one TAP stream. */
 void relay_putc(struct hv_vm *vm, char c);

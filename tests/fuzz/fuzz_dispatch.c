@@ -99,8 +99,9 @@ static void f_putc(struct hv_vm *vm, char c)
 	(void)c;
 }
 
-static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop,
-				  f_putc };
+static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
+				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
+				  .console_putc = f_putc };
 
 /* Every call number and extension ID of every ABI table. */
 static uint64_t table_numbers[1024];

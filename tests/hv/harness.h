@@ -31,6 +31,10 @@ struct fake {
 	int start_ret;
 	char console[64]; /* console_putc's characters */
 	unsigned nconsole;
+	int unhalts;                  /* unhalt (KVM x86 KICK_CPU) */
+	struct hv_vcpu *unhalt_vcpu;
+	int yields, yield_ret;        /* yield_to (SCHED_YIELD): its answer */
+	struct hv_vcpu *yield_from, *yield_vcpu;
 };
 
 static struct fake fk;
@@ -68,8 +72,23 @@ static void f_putc(struct hv_vm *vm, char c)
 		fk.console[fk.nconsole++] = c;
 }
 
-static struct hv_arch_ops ops = { HCALL_ARCH_ARM64, f_inject, f_upcall, f_start, f_stop,
-				  f_putc };
+static void f_unhalt(struct hv_vcpu *v)
+{
+	fk.unhalts++;
+	fk.unhalt_vcpu = v;
+}
+static int f_yield_to(struct hv_vcpu *from, struct hv_vcpu *to)
+{
+	fk.yields++;
+	fk.yield_from = from;
+	fk.yield_vcpu = to;
+	return fk.yield_ret;
+}
+
+static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
+				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
+				  .console_putc = f_putc, .unhalt = f_unhalt,
+				  .yield_to = f_yield_to };
 
 /* The privilege the glue would report for each vCPU's next trap. */
 static unsigned privilege[HV_MAX_VMS][HV_MAX_VCPUS];

@@ -93,6 +93,98 @@ Test(kvm, kick_cpu_flags_first)
 	assert_untouched_except(v, 1u << RAX, (1u << RBX) | (1u << RCX));
 }
 
+/* One KVM call with rax = nr, rbx = a0, rcx = a1; the action. */
+static enum hv_action kvm(struct hv_vcpu *c, uint64_t nr, uint64_t a0, uint64_t a1)
+{
+	poison(c);
+	c->regs.r[RAX] = nr;
+	c->regs.r[RBX] = a0;
+	c->regs.r[RCX] = a1;
+	return trap(c, HCALL_TRAP_VMMCALL, 0);
+}
+
+/*
+ * KICK_CPU(0, apic) as Linux 6.6's kvm_emulate_hypercall: the vCPU with
+ * that APIC ID (x86 glue: its index) is unhalted (APIC_DM_REMRD, the
+ * pv_unhalted flag), then the caller yields to it (kvm_sched_yield);
+ * always 0; an APIC ID naming no vCPU of the VM does nothing.
+ */
+Test(kvm, kick_cpu_unhalts_then_yields_to_the_target)
+{
+	struct hv_vm *vm;
+	const uint64_t unknown[] = { 2, 4, 1ull << 32 | 1, ~0ull };
+
+	setup_arch(HCALL_ARCH_X86_64);
+	vm = make_vm(0, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_KVM_X86), 1);
+	v = &vm->vcpus[0];
+	cr_assert_eq(kvm(v, 5, 0, 1), HV_RESUME); /* the glue would not yield */
+	cr_assert_eq(v->regs.r[RAX], 0);
+	cr_assert_eq(fk.unhalts, 1);
+	cr_assert_eq(fk.unhalt_vcpu, &vm->vcpus[1]);
+	cr_assert_eq(fk.yields, 1);
+	cr_assert_eq(fk.yield_from, v);
+	cr_assert_eq(fk.yield_vcpu, &vm->vcpus[1]);
+	assert_untouched_except(v, 1u << RAX, (1u << RBX) | (1u << RCX));
+	fk.yield_ret = 1; /* the target can run on the caller's CPU: switch */
+	cr_assert_eq(kvm(v, 5, 0, 1), HV_SWITCH);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	cr_assert_eq(fk.unhalts, 2);
+	for (unsigned i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
+		cr_assert_eq(kvm(v, 5, 0, unknown[i]), HV_RESUME);
+		cr_assert_eq(v->regs.r[RAX], 0, "kick of APIC ID %llx",
+			     (unsigned long long)unknown[i]);
+	}
+	cr_assert_eq(fk.unhalts, 2);
+	cr_assert_eq(fk.yields, 2);
+	/* A kick of oneself unhalts (the next HLT returns at once) and
+	 * yields to nobody. */
+	cr_assert_eq(kvm(v, 5, 0, 0), HV_RESUME);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	cr_assert_eq(fk.unhalts, 3);
+	cr_assert_eq(fk.unhalt_vcpu, v);
+	cr_assert_eq(fk.yields, 2);
+	/* Reserved flags: -KVM_EINVAL, and nobody is kicked. */
+	cr_assert_eq(kvm(v, 5, 1, 1), HV_RESUME);
+	cr_assert_eq((int64_t)v->regs.r[RAX], -22);
+	cr_assert_eq(fk.unhalts, 3);
+}
+
+/* SCHED_YIELD(apic): 0 always; a switch only when the glue says the
+ * target can run on the caller's CPU now; never to oneself or to an APIC
+ * ID naming no vCPU (kvm_sched_yield's "no_yield" paths). */
+Test(kvm, sched_yield_switches_only_when_the_glue_can)
+{
+	struct hv_vm *vm;
+
+	setup_arch(HCALL_ARCH_X86_64);
+	vm = make_vm(0, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_KVM_X86), 1);
+	v = &vm->vcpus[1];
+	cr_assert_eq(kvm(v, 11, 0, 0), HV_RESUME);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	cr_assert_eq(fk.yields, 1);
+	cr_assert_eq(fk.yield_from, v);
+	cr_assert_eq(fk.yield_vcpu, &vm->vcpus[0]);
+	fk.yield_ret = 1;
+	cr_assert_eq(kvm(v, 11, 0, 0), HV_SWITCH);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	cr_assert_eq(kvm(v, 11, 1, 0), HV_RESUME); /* itself */
+	cr_assert_eq(kvm(v, 11, 2, 0), HV_RESUME); /* no such vCPU */
+	cr_assert_eq(kvm(v, 11, ~0ull, 0), HV_RESUME);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	cr_assert_eq(fk.yields, 2);
+	cr_assert_eq(fk.unhalts, 0); /* a yield wakes nobody */
+	assert_untouched_except(v, 1u << RAX, (1u << RBX) | (1u << RCX));
+	/* A glue without the ops: the calls still answer 0. */
+	ops.unhalt = NULL;
+	ops.yield_to = NULL;
+	cr_assert_eq(kvm(v, 5, 0, 0), HV_RESUME);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	cr_assert_eq(kvm(v, 11, 0, 0), HV_RESUME);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	ops.unhalt = f_unhalt;
+	ops.yield_to = f_yield_to;
+}
+
 static struct hv_vm *svc, *trusty, *uos;
 
 static void acrn_setup(void)

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tests/guest/x86/kvm_pv.c - KVM's paravirtual KICK_CPU and SCHED_YIELD
+ * under the SVM hypervisor: one KVM VM with 4 vCPUs on 2 or 3 physical
+ * CPUs (hv-x86-pv.elf, -smp 2), vCPU n on CPU n % CPUs, so vCPU 1 runs
+ * on CPU 1 and vCPU <CPUs> shares CPU 0 with vCPU 0 (the "partner").
+ *
+ * What is expected, from Linux (Documentation/virt/kvm/x86/hypercalls.rst
+ * and arch/x86/kvm/x86.c of 6.6, written here, not taken from hcall):
+ *   KICK_CPU (5): rbx = flags (0), rcx = APIC ID; wakes that vCPU from
+ *     HLT (APIC_DM_REMRD: pv_unhalted, whatever the vCPU's IF), then
+ *     yields to it; a kick that comes before the HLT makes that HLT
+ *     return at once; always 0, an APIC ID naming no vCPU is ignored.
+ *   SCHED_YIELD (11): rbx = APIC ID; gives the caller's physical CPU to
+ *     that vCPU if it can run and is not running; always 0.
+ * A vCPU's APIC ID is its index (the hypervisor gives vCPU n APIC ID n).
+ *
+ * The hypervisor does not preempt a guest, so what runs on CPU 0 while
+ * vCPU 0 is in a hypercall is decided by that hypercall alone: "the
+ * partner ran before the call returned" holds exactly when the call gave
+ * CPU 0 to it, and a spin of vCPU 0 never lets it run. Waits for vCPU 1,
+ * which runs on its own CPU, are bounded by RDTSC. A halt that never
+ * ends leaves the VM unfinished, which the hypervisor reports as a
+ * failure when nothing can run any more.
+ */
+#include <hcall/kvm_x86.h>
+
+#define TAP_IMPLEMENTATION
+#include "../tap.h"
+#include "../guest.h"
+#include "x86_guest.h"
+
+#define NVCPUS 4
+#define KVM_HC_KICK_CPU 5
+#define KVM_HC_SCHED_YIELD 11
+/* Several seconds of TSC: far beyond any fair wait. */
+#define WAIT_TSC 8000000000ull
+/* Long enough for vCPU 1 to go from "ready" into its HLT. */
+#define SETTLE_TSC 200000000ull
+
+static struct {
+	uint32_t ready;   /* vCPU 1 is about to halt */
+	uint32_t woke;    /* vCPU 1 came back from its HLT */
+	uint32_t partner; /* times the partner ran */
+} sh;
+
+void tap_putc(char c)
+{
+	guest_putc(c);
+}
+
+static uint64_t now(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static uint32_t load(uint32_t *p)
+{
+	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+
+static void add(uint32_t *p)
+{
+	__atomic_fetch_add(p, 1u, __ATOMIC_ACQ_REL);
+}
+
+/* Wait, without trapping, until *p == want: 1 on time, 0 late. */
+static int wait_eq(uint32_t *p, uint32_t want)
+{
+	uint64_t end = now() + WAIT_TSC;
+
+	while (load(p) != want)
+		if (now() > end)
+			return 0;
+	return 1;
+}
+
+/* HLT with interrupts off: only a kick ends it. */
+static void halt(void)
+{
+	__asm__ volatile("cli; hlt" ::: "memory");
+}
+
+static uint64_t kick(uint64_t apic_id)
+{
+	return hcall_kvm_x86_call2(KVM_HC_KICK_CPU, 0, apic_id);
+}
+
+static uint64_t yield(uint64_t apic_id)
+{
+	return hcall_kvm_x86_call1(KVM_HC_SCHED_YIELD, apic_id);
+}
+
+void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus);
+
+void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus)
+{
+	(void)vm;
+	if (idx == 1 && ncpus >= 2) {
+		/* The kick's target, alone on CPU 1 once the others park. */
+		add(&sh.ready);
+		halt();
+		add(&sh.woke);
+	} else if (idx == ncpus) {
+		/* The partner: counts each time CPU 0 is given to it. */
+		for (;;) {
+			add(&sh.partner);
+			halt();
+		}
+	}
+	for (;;)
+		halt();
+}
+
+static void answers(void)
+{
+	tap_eq("KICK_CPU of APIC ID 7 (no such vCPU) = 0, ignored", kick(7), 0);
+	tap_eq("KICK_CPU of APIC ID 2^32 + 1 = 0, ignored", kick((1ull << 32) | 1), 0);
+	tap_eq("SCHED_YIELD to APIC ID 9 (no such vCPU) = 0", yield(9), 0);
+	tap_eq("SCHED_YIELD to APIC ID ~0 = 0", yield(~0ull), 0);
+	tap_eq("SCHED_YIELD to itself = 0", yield(0), 0);
+	tap_eq("SCHED_YIELD to vCPU 1, which runs on CPU 1, = 0", yield(1), 0);
+	tap_eq("none of them gave CPU 0 away (the partner has not run)",
+	       load(&sh.partner), 0);
+}
+
+static void early_kick(void)
+{
+	tap_eq("KICK_CPU of itself = 0", kick(0), 0);
+	/* If the kick were lost, this HLT would never end and the VM
+	 * would not finish. */
+	halt();
+	tap_check(1, "a kick before HLT makes that HLT return at once (pv_unhalted)");
+	tap_eq("and that HLT did not give CPU 0 away", load(&sh.partner), 0);
+}
+
+static void same_cpu(unsigned partner)
+{
+	tap_eq("SCHED_YIELD to the partner (runnable, on CPU 0) = 0", yield(partner), 0);
+	tap_eq("the partner ran before SCHED_YIELD returned", load(&sh.partner), 1);
+	tap_eq("SCHED_YIELD to the partner, now halted, = 0", yield(partner), 0);
+	tap_eq("a halted partner is not run by a yield", load(&sh.partner), 1);
+	tap_eq("KICK_CPU of the halted partner = 0", kick(partner), 0);
+	tap_eq("the kick woke it and yielded to it before returning", load(&sh.partner), 2);
+}
+
+static void other_cpu(void)
+{
+	uint64_t settle;
+
+	if (!tap_check(wait_eq(&sh.ready, 1), "vCPU 1 runs on CPU 1 at the same time"))
+		return;
+	settle = now() + SETTLE_TSC;
+	while (now() < settle)
+		__asm__ volatile("pause");
+	tap_eq("vCPU 1, halted with interrupts off, stays halted without a kick",
+	       load(&sh.woke), 0);
+	tap_eq("KICK_CPU of vCPU 1 (on CPU 1) = 0", kick(1), 0);
+	tap_check(wait_eq(&sh.woke, 1), "the kick woke vCPU 1: it ran again on CPU 1");
+}
+
+void guest_main(void)
+{
+	uint64_t ncpus = guest_x86_boot_ncpus;
+	int fits = ncpus >= 2 && ncpus < NVCPUS;
+
+	tap_note_hex("physical CPUs", ncpus);
+	tap_check(fits, "2 or 3 physical CPUs: vCPU 1 on CPU 1, a partner on CPU 0");
+	if (fits) {
+		answers();
+		early_kick();
+		same_cpu((unsigned)ncpus);
+		other_cpu();
+	}
+	guest_exit(tap_done() ? 1 : 0);
+}
