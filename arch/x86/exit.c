@@ -135,48 +135,6 @@ struct hv_vcpu *x86_pick_next(struct hv *hv, struct hv_vcpu *cur)
 	return pick_next(hv, cur);
 }
 
-/* What the core asked for besides a plain resume. vcpu->pc is the RIP
- * past the VMCALL/VMMCALL. */
-static __attribute__((noinline)) struct hv_vcpu *
-after_hypercall(struct hv *hv, struct hv_vcpu *vcpu, enum hv_action a)
-{
-	void *v = x86_vcpu_of(vcpu)->vmcb;
-	struct hv_vcpu *next;
-
-	switch (a) {
-	case HV_RESUME:
-		vmcb_w64(v, VMCB_RIP, vcpu->pc);
-		return vcpu;
-	case HV_INJECTED:
-		return vcpu;
-	case HV_SWITCH:
-	case HV_VCPU_OFF:
-		vmcb_w64(v, VMCB_RIP, vcpu->pc);
-		next = x86_take_yield(); /* SCHED_YIELD's target, if any */
-		return next ? next : pick_next(hv, vcpu);
-	case HV_SYSTEM_OFF:
-	case HV_SYSTEM_RESET:
-		log_vm(vcpu->vm, "asked for system off/reset, code", (uint64_t)hv->exit_code);
-		return NULL;
-	}
-	return vcpu;
-}
-
-static struct hv_vcpu *hypercall(struct hv *hv, struct hv_vcpu *vcpu,
-				 enum hcall_trap trap)
-{
-	void *v = x86_vcpu_of(vcpu)->vmcb;
-	enum hv_action a;
-
-	vcpu->pc = vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN;
-	a = hv_handle_trap(hv, vcpu, trap, 0, vmcb_r8(v, VMCB_CPL));
-	if (a == HV_RESUME) {
-		vmcb_w64(x86_vcpu_of(vcpu)->vmcb, VMCB_RIP, vcpu->pc);
-		return vcpu;
-	}
-	return after_hypercall(hv, vcpu, a);
-}
-
 static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 {
 	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
@@ -216,24 +174,91 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 	return vcpu;
 }
 
-/* Every exit but VMMCALL. */
-static struct hv_vcpu *
-other_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v, uint64_t code)
+/* The next vCPU's entry: the same one again through the cheap check,
+ * another one fully prepared. */
+static inline struct x86_vcpu *enter_next(struct x86_vcpu *xc, struct hv_vcpu *next)
 {
+	if (next == xc->vcpu)
+		return x86_vcpu_reenter(xc);
+	return next ? x86_vcpu_prepare_entry(x86_vcpu_of(next)) : NULL;
+}
+
+/* What the core asked for besides a plain resume. vcpu->pc is the RIP
+ * past the VMCALL/VMMCALL. */
+static __attribute__((noinline)) struct x86_vcpu *
+after_hypercall(struct x86_vcpu *xc, enum hv_action a)
+{
+	struct hv_vcpu *vcpu = xc->vcpu;
+	struct hv *hv = vcpu->vm->hv;
+	struct hv_vcpu *next;
+
+	switch (a) {
+	case HV_RESUME:
+		vmcb_w64(xc->vmcb, VMCB_RIP, vcpu->pc);
+		return x86_vcpu_reenter(xc);
+	case HV_INJECTED:
+		return x86_vcpu_reenter(xc);
+	case HV_SWITCH:
+	case HV_VCPU_OFF:
+		vmcb_w64(xc->vmcb, VMCB_RIP, vcpu->pc);
+		next = x86_take_yield(); /* SCHED_YIELD's target, if any */
+		return enter_next(xc, next ? next : pick_next(hv, vcpu));
+	case HV_SYSTEM_OFF:
+	case HV_SYSTEM_RESET:
+		log_vm(vcpu->vm, "asked for system off/reset, code", (uint64_t)hv->exit_code);
+		return NULL;
+	}
+	return x86_vcpu_reenter(xc);
+}
+
+/* A hypercall through `trap`, whose instruction is at the guest's RIP.
+ * Only `xc` lives across the core's call, so the hot path (VMMCALL,
+ * inlined into x86_handle_exit) saves one host register. */
+static inline struct x86_vcpu *hypercall(struct hv *hv, struct x86_vcpu *xc,
+					 enum hcall_trap trap)
+{
+	void *v = xc->vmcb;
+	enum hv_action a;
+
+	xc->vcpu->pc = vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN;
+	a = hv_handle_trap(hv, xc->vcpu, trap, 0, vmcb_r8(v, VMCB_CPL));
+	if (a != HV_RESUME)
+		return after_hypercall(xc, a);
+	vmcb_w64(v, VMCB_RIP, xc->vcpu->pc);
+	return x86_vcpu_reenter(xc);
+}
+
+/* Every exit but VMMCALL, by its exit code. */
+static __attribute__((noinline)) struct x86_vcpu *
+other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
+{
+	struct hv_vcpu *vcpu = xc->vcpu;
+	void *v = xc->vmcb;
+	uint64_t intinfo = vmcb_r64(v, VMCB_EXITINTINFO);
+	struct hv_vcpu *next;
+
+	/* An event the exit interrupted is delivered again on the next
+	 * entry (unless the exit stops the VM). */
+	if ((intinfo & EVENT_VALID) && !xc->event)
+		xc->event = intinfo;
 	switch (code) {
 	case SVM_EXIT_UD:
 		if (at_vmcall(vcpu, v))
-			return hypercall(hv, vcpu, HCALL_TRAP_VMCALL);
+			return hypercall(hv, xc, HCALL_TRAP_VMCALL);
 		x86_inject_fault(vcpu, HV_FAULT_UNDEF);
-		return vcpu;
+		next = vcpu;
+		break;
 	case SVM_EXIT_IOIO:
-		return io_exit(hv, vcpu, v);
+		next = io_exit(hv, vcpu, v);
+		break;
 	case SVM_EXIT_CPUID:
 		x86_cpuid_exit(vcpu, v);
-		return vcpu;
+		next = vcpu;
+		break;
 	case SVM_EXIT_MSR:
 		x86_inject_fault(vcpu, HV_FAULT_GP0);
-		return vcpu;
+		next = vcpu;
+		break;
 	case SVM_EXIT_VMRUN:
 	case SVM_EXIT_VMLOAD:
 	case SVM_EXIT_VMSAVE:
@@ -241,43 +266,44 @@ other_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v, uint64_t code)
 	case SVM_EXIT_CLGI:
 	case SVM_EXIT_SKINIT:
 		x86_inject_fault(vcpu, HV_FAULT_UNDEF);
-		return vcpu;
+		next = vcpu;
+		break;
 	case SVM_EXIT_INTR:
 		smp_take_kicks();
-		return runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
+		next = runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
+		break;
 	case SVM_EXIT_HLT:
 		x86_halt(vcpu, v);
-		return runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
+		next = runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
+		break;
 	case SVM_EXIT_NPF:
 		log_vm(vcpu->vm, "#NPF (outside its memory) at gpa",
 		       vmcb_r64(v, VMCB_EXITINFO2));
 		x86_stop_vm(vcpu->vm, X86_STOP_NPF, vmcb_r64(v, VMCB_EXITINFO2));
-		return pick_next(hv, vcpu);
+		next = pick_next(hv, vcpu);
+		break;
 	case SVM_EXIT_SHUTDOWN:
 		log_vm(vcpu->vm, "shutdown (triple fault) at rip",
 		       vmcb_r64(v, VMCB_RIP));
 		x86_stop_vm(vcpu->vm, X86_STOP_SHUTDOWN, vmcb_r64(v, VMCB_RIP));
-		return pick_next(hv, vcpu);
+		next = pick_next(hv, vcpu);
+		break;
 	default:
 		log_vm(vcpu->vm, "unhandled exit code", code);
 		x86_stop_vm(vcpu->vm, X86_STOP_BAD_EXIT, code);
-		return pick_next(hv, vcpu);
+		next = pick_next(hv, vcpu);
+		break;
 	}
+	return enter_next(xc, next);
 }
 
-struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu)
+struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc)
 {
-	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
-	void *v = xc->vmcb;
-	uint64_t code = vmcb_r64(v, VMCB_EXITCODE);
-	uint64_t intinfo = vmcb_r64(v, VMCB_EXITINTINFO);
+	uint64_t code = vmcb_r64(xc->vmcb, VMCB_EXITCODE);
 
-	/* An event the exit interrupted is delivered again on the next
-	 * entry (unless the exit stops the VM). */
-	if ((intinfo & EVENT_VALID) && !xc->event)
-		xc->event = intinfo;
-
+	/* VMMCALL, an instruction intercept, never interrupts an event's
+	 * delivery: EXITINTINFO is clear. */
 	if (code == SVM_EXIT_VMMCALL)
-		return hypercall(hv, vcpu, HCALL_TRAP_VMMCALL);
-	return other_exit(hv, vcpu, v, code);
+		return hypercall(hv, xc, HCALL_TRAP_VMMCALL);
+	return other_exit(hv, xc, code);
 }

@@ -29,6 +29,7 @@
 #include "palacios_services.h"
 #include "smp.h"
 #include "vm.h"
+#include "world_switch.h"
 
 #define DEBUG_EXIT_PORT 0xF4
 #define EXIT_PASS 0
@@ -182,12 +183,10 @@ static void create_vms(unsigned n)
 /* Run this CPU's vCPUs until none of them can run. */
 static void run_vcpus(void)
 {
-	struct hv_vcpu *cur = x86_pick_next(&hv, 0);
+	struct hv_vcpu *first = x86_pick_next(&hv, 0);
 
-	while (cur) {
-		x86_vcpu_enter(cur);
-		cur = x86_handle_exit(&hv, cur);
-	}
+	if (first)
+		x86_run(&hv, first);
 }
 
 /* An AP: runs its vCPUs, halts when it has none. `busy` is set before it

@@ -5,9 +5,15 @@
  */
 #include "vm.h"
 
+#include <stddef.h>
+
 #include "cpu.h"
 #include "smp.h"
 #include "vmcb.h"
+#include "world_switch.h"
+
+_Static_assert(offsetof(struct x86_vcpu, vmcb) == X86_VCPU_VMCB, "world_switch.h");
+_Static_assert(offsetof(struct x86_vcpu, gprs) == X86_VCPU_GPRS, "world_switch.h");
 
 /* NPT entries: present, writable, user (nested walks are user accesses). */
 #define NPT_TABLE 0x007ull
@@ -72,8 +78,11 @@ static void attach(struct hv_vm *vm)
 	}
 	vms[id].host_base = x86_vm_host_base(id);
 	vm->arch = &vms[id];
-	for (unsigned i = 0; i < HV_MAX_VCPUS; i++)
+	for (unsigned i = 0; i < HV_MAX_VCPUS; i++) {
 		vm->vcpus[i].arch = &vcpus[id][i];
+		vcpus[id][i].vcpu = &vm->vcpus[i];
+		vcpus[id][i].gprs = vm->vcpus[i].regs.r;
+	}
 }
 
 /* Zero the VM's memory, copy its image and write its boot page tables. */
@@ -111,6 +120,26 @@ static void npt_build(struct x86_vm *xv)
 	xv->npt_pd[0] = xv->host_base | NPT_LARGE;
 }
 
+/* The intercepts the hypervisor relies on. Only the reset writes the
+ * control area's intercepts and bitmaps; VMCB_CLEAN stays 0, so a CPU
+ * that caches VMCB state reloads all of it on every VMRUN. EFER.SVME,
+ * which VMRUN requires in the guest's EFER, stays set: guests get no MSR
+ * access. */
+static void set_intercepts(void *v)
+{
+	vmcb_w32(v, VMCB_INTERCEPT_EXC, 1u << X86_EXC_UD);
+	vmcb_w32(v, VMCB_INTERCEPT_MISC1, INTERCEPT_INTR | INTERCEPT_CPUID | INTERCEPT_HLT |
+						  INTERCEPT_IOIO | INTERCEPT_MSR |
+						  INTERCEPT_SHUTDOWN);
+	vmcb_w32(v, VMCB_INTERCEPT_MISC2,
+		 INTERCEPT_VMRUN | INTERCEPT_VMMCALL | INTERCEPT_VMLOAD |
+			 INTERCEPT_VMSAVE | INTERCEPT_STGI | INTERCEPT_CLGI |
+			 INTERCEPT_SKINIT);
+	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);
+	vmcb_w64(v, VMCB_MSRPM_BASE, (uint64_t)(uintptr_t)msrpm);
+	vmcb_w32(v, VMCB_CLEAN, 0);
+}
+
 /* The state of a vCPU at its entry point: long mode, ring 0. */
 void x86_vcpu_reset(struct hv_vcpu *vcpu)
 {
@@ -126,8 +155,7 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	vcpu->regs.r[2] = x86_ncpus;        /* rdx: physical CPUs */
 	vcpu->regs.r[6] = vcpu->id;         /* rsi: which vCPU this is */
 	vcpu->regs.r[7] = vcpu->vm->id;     /* rdi: informative */
-	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);
-	vmcb_w64(v, VMCB_MSRPM_BASE, (uint64_t)(uintptr_t)msrpm);
+	set_intercepts(v);
 	vmcb_w32(v, VMCB_ASID, vcpu->vm->id + 1);
 	vmcb_w64(v, VMCB_NP_ENABLE, 1);
 	vmcb_w64(v, VMCB_NCR3, (uint64_t)(uintptr_t)xv->npt_pml4);
@@ -157,7 +185,7 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	xc->unhalt = 0;
 	xc->io_wait = 0;
 	xc->io_size = 0;
-	xc->fresh = 1;
+	xc->work = X86_WORK_BOOT;
 }
 
 int x86_vm_start(struct hv_vm *vm)
@@ -220,58 +248,39 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 	smp_kick(smp_cpu_of(vcpu));
 }
 
-/* The intercepts the hypervisor relies on, written before every VMRUN so
- * that no path (reset, a future feature) can leave one cleared. */
-static void force_intercepts(void *v)
+/* Write what this entry needs in the VMCB besides the registers
+ * (world_switch.S copies those): a fresh boot's entry point and TLB flush,
+ * the event or upcall to inject, and clear what the last entry wrote for
+ * itself. */
+struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 {
-	vmcb_w32(v, VMCB_INTERCEPT_EXC, 1u << X86_EXC_UD);
-	vmcb_w32(v, VMCB_INTERCEPT_MISC1, INTERCEPT_INTR | INTERCEPT_CPUID | INTERCEPT_HLT | INTERCEPT_IOIO |
-						  INTERCEPT_MSR |
-						  INTERCEPT_SHUTDOWN);
-	vmcb_w32(v, VMCB_INTERCEPT_MISC2,
-		 INTERCEPT_VMRUN | INTERCEPT_VMMCALL | INTERCEPT_VMLOAD |
-			 INTERCEPT_VMSAVE | INTERCEPT_STGI | INTERCEPT_CLGI |
-			 INTERCEPT_SKINIT);
-	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);
-	vmcb_w64(v, VMCB_MSRPM_BASE, (uint64_t)(uintptr_t)msrpm);
-	vmcb_w64(v, VMCB_NP_ENABLE, 1);
-	vmcb_w64(v, VMCB_EFER, vmcb_r64(v, VMCB_EFER) | EFER_SVME);
-	vmcb_w32(v, VMCB_CLEAN, 0);
-}
-
-void svm_world_switch(uint64_t vmcb_pa, uint64_t *gprs);
-
-/* One VMRUN of the vCPU: inject what is queued, switch, copy RAX/RSP. */
-void x86_vcpu_enter(struct hv_vcpu *vcpu)
-{
-	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
+	struct hv_vcpu *vcpu = xc->vcpu;
 	void *v = xc->vmcb;
+	unsigned boot = xc->work & X86_WORK_BOOT;
+	uint64_t inject = 0;
 
-	force_intercepts(v);
 	/* A fresh boot starts at the entry the core gave the vCPU (ACRN's
 	 * SET_VCPU_REGS), if any; the reset put the VM's there otherwise. */
-	if (xc->fresh && vcpu->entry)
+	if (boot && vcpu->entry)
 		vmcb_w64(v, VMCB_RIP, vcpu->entry);
-	vmcb_w8(v, VMCB_TLB_CONTROL, xc->fresh ? 1 : 0);
-	xc->fresh = 0;
+	vmcb_w8(v, VMCB_TLB_CONTROL, boot ? 1 : 0);
 	if (xc->event) {
-		vmcb_w64(v, VMCB_EVENTINJ, xc->event);
+		inject = xc->event;
 		xc->event = 0;
 	} else if (xc->upcall_pending &&
 		   (vmcb_r64(v, VMCB_RFLAGS) & RFLAGS_IF) &&
 		   !(vmcb_r64(v, VMCB_INT_SHADOW) & 1)) {
 		/* An interrupt is only delivered while the guest accepts one;
 		 * otherwise it stays pending until an entry where it does. */
-		vmcb_w64(v, VMCB_EVENTINJ,
-			 EVENT_VALID | EVENT_TYPE_INTR | xc->upcall_vector);
+		inject = EVENT_VALID | EVENT_TYPE_INTR | xc->upcall_vector;
 		xc->upcall_pending = 0;
-	} else {
-		vmcb_w64(v, VMCB_EVENTINJ, 0);
 	}
-	vmcb_w64(v, VMCB_RAX, vcpu->regs.r[0]);
-	vmcb_w64(v, VMCB_RSP, vcpu->regs.r[4]);
-	svm_world_switch((uint64_t)(uintptr_t)v, vcpu->regs.r);
-	vcpu->regs.r[0] = vmcb_r64(v, VMCB_RAX);
-	vcpu->regs.r[4] = vmcb_r64(v, VMCB_RSP);
-	vmcb_w64(v, VMCB_EVENTINJ, 0);
+	vmcb_w64(v, VMCB_EVENTINJ, inject);
+	xc->work = boot || inject ? X86_WORK_UNDO : 0;
+	return xc;
+}
+
+struct x86_vcpu *x86_vcpu_ready(struct hv_vcpu *vcpu)
+{
+	return x86_vcpu_reenter(x86_vcpu_of(vcpu));
 }

@@ -42,16 +42,24 @@ enum x86_halt {
 	X86_HALT_KICK, /* HLT with IF clear: only a kick */
 };
 
+/* x86_vcpu.work: what the next entry does besides loading registers */
+#define X86_WORK_BOOT 1u  /* first entry since the reset: entry point, TLB flush */
+#define X86_WORK_UNDO 2u  /* the last entry wrote EVENTINJ or TLB_CONTROL
+			   * for itself only: clear them */
+
+/* The first two fields are world_switch.S's (world_switch.h). */
 struct x86_vcpu {
 	uint8_t vmcb[4096] __attribute__((aligned(4096))); /* every element of an array too */
+	uint64_t *gprs;          /* vcpu->regs.r */
+	struct hv_vcpu *vcpu;
 	uint64_t event;          /* EVENTINJ value for the next entry, 0 = none */
 	unsigned upcall_pending; /* vectors 0..255 would need a bitmap; one suffices */
 	unsigned upcall_vector;
+	unsigned work;           /* X86_WORK_* */
 	int halted;              /* in HLT (halt.c): X86_HALT_IRQ or _KICK */
 	int unhalt;              /* a KICK_CPU not taken yet (KVM's pv_unhalted) */
 	int io_wait;             /* an I/O request the Service VM serves */
 	unsigned io_size;        /* its size in bytes, 0 for a write */
-	int fresh;               /* first entry since start: flush the TLB */
 };
 
 struct x86_vm {
@@ -88,13 +96,25 @@ uint64_t x86_vm_host_base(unsigned id);
 int x86_vm_start(struct hv_vm *vm);
 void x86_vm_stop(struct hv_vm *vm);
 void x86_vcpu_reset(struct hv_vcpu *vcpu);
-void x86_vcpu_enter(struct hv_vcpu *vcpu);
+/* vCPU `vcpu` ready for VMRUN: its struct x86_vcpu (world_switch.S). */
+struct x86_vcpu *x86_vcpu_ready(struct hv_vcpu *vcpu);
+struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc);
+/* The same vCPU again: only an entry with work goes through
+ * x86_vcpu_prepare_entry() (an event or upcall to inject, a fresh boot,
+ * or what the last entry wrote for itself to undo). */
+static inline struct x86_vcpu *x86_vcpu_reenter(struct x86_vcpu *xc)
+{
+	if (xc->work | xc->event | __atomic_load_n(&xc->upcall_pending, __ATOMIC_RELAXED))
+		return x86_vcpu_prepare_entry(xc);
+	return xc;
+}
 void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault);
 void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);
 
-/* exit.c: handle the exit of the last entry; returns the vCPU to run
- * next (the same one to resume it), or NULL when nothing can run. */
-struct hv_vcpu *x86_handle_exit(struct hv *hv, struct hv_vcpu *vcpu);
+/* exit.c: handle the exit of vCPU `xc`'s last entry (world_switch.S);
+ * returns the vCPU to enter next, ready (the same one to resume it), or
+ * NULL when nothing can run on this CPU. */
+struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc);
 /* The next vCPU of this CPU to run after `cur` (NULL: any), or NULL. */
 struct hv_vcpu *x86_pick_next(struct hv *hv, struct hv_vcpu *cur);
 /* CPUID exit: answer the leaf (cpuid.c) and step over the instruction. */

@@ -5,12 +5,12 @@
  * against QEMU 7.2's TCG.
  *
  * The VMCB is accessed by offset rather than through a C struct, so the
- * numbers here can be compared one by one with the manual's table.
+ * numbers here can be compared one by one with the manual's table. The
+ * offsets and exit codes are plain numbers, usable from assembly
+ * (world_switch.S).
  */
 #ifndef ARCH_X86_VMCB_H
 #define ARCH_X86_VMCB_H
-
-#include <stdint.h>
 
 /* ---- control area ---- */
 #define VMCB_INTERCEPT_EXC 0x008   /* bit n = exception vector n */
@@ -112,6 +112,9 @@
 #define SEG_DATA_DPL0 0x0C93
 #define SEG_TSS64 0x008B
 
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
 static inline uint8_t *vmcb_at(void *vmcb, unsigned off)
 {
 	return (uint8_t *)vmcb + off;
@@ -150,5 +153,7 @@ static inline void vmcb_seg(void *vmcb, unsigned off, uint16_t sel,
 	vmcb_w32(vmcb, off + 4, limit);
 	vmcb_w64(vmcb, off + 8, base);
 }
+
+#endif /* __ASSEMBLER__ */
 
 #endif /* ARCH_X86_VMCB_H */

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * arch/x86/world_switch.S - enter a guest with VMRUN and come back.
+ * arch/x86/world_switch.S - the run loop: VMRUN, #VMEXIT, the exit
+ * handler, VMRUN again (world_switch.h).
  *
- *   void svm_world_switch(uint64_t vmcb_pa, uint64_t gprs[16]);
+ * VMRUN itself loads and saves only RAX, RSP and RIP (through the VMCB),
+ * so every other GPR is loaded from regs.r[] before VMRUN and stored back
+ * after #VMEXIT, and RAX and RSP are copied between the VMCB and regs.r[]
+ * on each side. The host keeps nothing in registers across VMRUN: #VMEXIT
+ * gives back the host's RAX, which is the VMCB's address and so the
+ * vCPU's struct x86_vcpu, and `hv` stays on the stack. x86_handle_exit()
+ * returns the vCPU to enter next, ready (vm.h); the loop ends when it
+ * returns none.
  *
- * gprs[] is the guest's register file in ModRM order (rax 0, rcx 1, rdx 2,
- * rbx 3, rsp 4, rbp 5, rsi 6, rdi 7, r8..r15 8..15). VMRUN itself loads and
- * saves only RAX, RSP and RIP (through the VMCB), so every other GPR is
- * loaded from gprs[] before VMRUN and stored back after #VMEXIT; slots 0
- * and 4 are the VMCB's business and the C side copies them.
+ * No VMSAVE/VMLOAD: the host never uses the state they switch (FS, GS,
+ * TR, LDTR, KernelGSBase, the SYSCALL and SYSENTER MSRs; smp.h finds the
+ * CPU from the stack), and guests get no access to those MSRs.
  *
  * Built with HV_BENCH_FLOOR (the round-trip bench's floor image only,
  * bench/roundtrip), the exit path answers the floor trap of
@@ -16,28 +22,34 @@
  * steps over the VMMCALL and enters the guest again, the physical floor
  * of any hypercall.
  */
+#include "vmcb.h"
+#include "world_switch.h"
 #ifdef HV_BENCH_FLOOR
 #include "bench_floor.h"
 #endif
 #define G(i) (8 * (i))
-#define VMCB_EXITCODE 0x070
-#define VMCB_RIP 0x578
-#define VMCB_RAX 0x5F8
-#define SVM_EXIT_VMMCALL 0x81
 
 	.text
-	.globl svm_world_switch
-svm_world_switch:
+	.globl x86_run
+x86_run:
 	pushq %rbx
 	pushq %rbp
 	pushq %r12
 	pushq %r13
 	pushq %r14
 	pushq %r15
-	pushq %rsi              /* gprs */
-	pushq %rdi              /* VMCB physical address */
+	pushq %rdi              /* hv; the stack is 16-byte aligned from here */
+	movq %rsi, %rdi
+	call x86_vcpu_ready
 
-.Lload_guest:			/* rsi = gprs */
+.Lenter:			/* rax = the struct x86_vcpu to enter */
+	clgi
+	movq X86_VCPU_GPRS(%rax), %rsi
+	movq G(0)(%rsi), %rcx
+	movq %rcx, VMCB_RAX(%rax)
+	movq G(4)(%rsi), %rcx
+	movq %rcx, VMCB_RSP(%rax)
+.Lload_gprs:			/* rsi = regs.r[] */
 	movq G(1)(%rsi), %rcx
 	movq G(2)(%rsi), %rdx
 	movq G(3)(%rsi), %rbx
@@ -52,43 +64,47 @@ svm_world_switch:
 	movq G(14)(%rsi), %r14
 	movq G(15)(%rsi), %r15
 	movq G(6)(%rsi), %rsi
-	movq (%rsp), %rax
-
-	clgi
 	vmrun %rax
 	/* #VMEXIT: RAX, RSP and RIP are the host's again; GIF is 0. */
 
-	pushq %rdi              /* guest rdi */
-	movq 16(%rsp), %rdi     /* gprs */
-	movq %rcx, G(1)(%rdi)
-	movq %rdx, G(2)(%rdi)
-	movq %rbx, G(3)(%rdi)
-	movq %rbp, G(5)(%rdi)
-	movq %rsi, G(6)(%rdi)
-	movq %r8, G(8)(%rdi)
-	movq %r9, G(9)(%rdi)
-	movq %r10, G(10)(%rdi)
-	movq %r11, G(11)(%rdi)
-	movq %r12, G(12)(%rdi)
-	movq %r13, G(13)(%rdi)
-	movq %r14, G(14)(%rdi)
-	movq %r15, G(15)(%rdi)
-	popq %rax
-	movq %rax, G(7)(%rdi)
+	pushq %rsi
+	movq X86_VCPU_GPRS(%rax), %rsi
+	movq %rcx, G(1)(%rsi)
+	movq %rdx, G(2)(%rsi)
+	movq %rbx, G(3)(%rsi)
+	movq %rbp, G(5)(%rsi)
+	movq %rdi, G(7)(%rsi)
+	movq %r8, G(8)(%rsi)
+	movq %r9, G(9)(%rsi)
+	movq %r10, G(10)(%rsi)
+	movq %r11, G(11)(%rsi)
+	movq %r12, G(12)(%rsi)
+	movq %r13, G(13)(%rsi)
+	movq %r14, G(14)(%rsi)
+	movq %r15, G(15)(%rsi)
+	popq G(6)(%rsi)
 #ifdef HV_BENCH_FLOOR
-	movq (%rsp), %rax       /* VMCB (identity-mapped) */
 	cmpq $SVM_EXIT_VMMCALL, VMCB_EXITCODE(%rax)
 	jne 1f
 	cmpq $HV_BENCH_FLOOR_RAX, VMCB_RAX(%rax)
 	jne 1f
 	addq $3, VMCB_RIP(%rax)
-	movq %rdi, %rsi
-	jmp .Lload_guest
+	jmp .Lload_gprs
 1:
 #endif
+	movq VMCB_RAX(%rax), %rcx
+	movq %rcx, G(0)(%rsi)
+	movq VMCB_RSP(%rax), %rcx
+	movq %rcx, G(4)(%rsi)
 	stgi
 
-	addq $16, %rsp
+	movq (%rsp), %rdi
+	movq %rax, %rsi
+	call x86_handle_exit
+	testq %rax, %rax
+	jnz .Lenter
+
+	popq %rdi
 	popq %r15
 	popq %r14
 	popq %r13
