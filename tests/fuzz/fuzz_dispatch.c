@@ -2,21 +2,55 @@
 /*
  * libFuzzer harness for the hypervisor core's dispatcher.
  *
- * Each input builds a small system (architecture, 1-3 VMs with random
- * roles, ABI sets, capabilities, permission sets and memory maps) and then
- * runs a sequence of traps (VM, vCPU, privilege). Most traps go through
- * one service's own convention (hv_services[], every ABI the core serves):
- * its trap instruction and immediate, its selector or extension register,
- * a number from any ABI table (<hcall/describe.h>) in its number register
- * and interesting values in its argument registers. The others are raw:
- * any trap kind and immediate, values in the first registers of each
- * architecture's conventions.
+ * Each input builds a small system (architecture, the riscv glue's SBI
+ * hooks or none, 1-3 VMs with random roles, ABI sets, capabilities,
+ * permission sets and memory maps) and then runs a sequence of traps (VM,
+ * vCPU, privilege). Before a trap, bytes of the input may be written into
+ * the caller's memory (the structures calls take by pointer: hvisor zone
+ * configs, ACRN creation and request buffers, SBI hart masks and console
+ * buffers, PSCI and SBI entry points), and their guest address is one of
+ * the values an argument can take. A trap goes
+ *   - through one call target: a convention of one service for the
+ *     architecture (its trap instruction and immediate, its selector or
+ *     extension register) with, most of the time, a number from an ABI
+ *     table of that convention (<hcall/describe.h>): every call of every
+ *     table is about as likely as any other;
+ *   - or raw: any trap kind and immediate, values in the first registers
+ *     of each architecture's conventions;
+ *   - or explicit: trap kind, immediate and a list of (register, value)
+ *     pairs, the form the deliberate seeds (seeds.c) use.
+ *
+ * Input layout (every number big-endian, a missing byte reads as 0; the
+ * seed writer, seeds.c, writes the same layout):
+ *   arch(1) glue(1) nvms(1), then per VM:
+ *     role(1) abiform(1) [abis(1) if abiform % 4 == 0, else the one ABI
+ *     (abiform >> 2) % HV_ABI_COUNT] caps(1) perms(1) nvcpus(1)
+ *     nregions(1) start(1) uuid(1), per region: size(1) fill(1)
+ *     bytes[fill] gpa(1) flags(1), nregistered(1), per registered
+ *     number: abi(1) value
+ *   then per trap: vm(1) vcpu(1) privilege(1) payload(1) [region(1)
+ *     offset(2) length(2) bytes[length] if payload is odd] mode(1),
+ *     by mode % 16:
+ *     0-10 service: target(1) sel(1) [imm(2) for any-immediate
+ *              conventions] [call(1) if sel % 4 and the target has a
+ *              table, else a value] [a value for an extension
+ *              register that is not a selector, when sel & 4 or the
+ *              table has no extension ID] a value per argument register
+ *     11-12 raw: trap(1) immsel(1) [imm(2) | immidx(1)] six values
+ *     13-14 explicit: trap(1) imm(4) count(1), count % 16 x (reg(1) value)
+ *     15 glue: what the glue calls between traps (kind(1), then its own)
+ *   value: kind(1), then by kind % 6: a constant's index(1), a region
+ *     edge (vm/region(1) offset(2)), 8 raw bytes, 1 raw byte, a table
+ *     number's index(2), or the payload's address (no more bytes).
  *
  * Invariants checked after every trap (abort() on violation):
  *   - no crash, no out-of-bounds access (ASan, UBSan);
- *   - no access outside the calling VM's regions: every region is its own
- *     heap allocation, and the other VMs' regions are ASan-poisoned while
- *     the trap runs (the shadow map), so touching them is a report;
+ *   - no access outside the calling VM's regions: all guest memory lives
+ *     in one pool that stays ASan-poisoned but for the caller's regions
+ *     while its trap runs (guard bytes between the regions), so touching
+ *     another VM's memory, or past a region's end, is a report;
+ *   - the glue's hooks are called for the calling vCPU only, with vCPU
+ *     sets inside its VM and console lengths inside the chunk;
  *   - an injected fault leaves every register as the guest left it;
  *   - registers outside the convention's result set keep their values;
  *   - no stale hypervisor data reaches the guest: the stack below the
@@ -24,8 +58,13 @@
  *     holding it (inputs never contain it);
  *   - the status register holds a success value or an error code the
  *     ABI's table documents.
+ *
+ * Speed: the core is set up once per architecture and restored from that
+ * snapshot per input (one memcpy) rather than rebuilt, and guest memory is
+ * a static pool, so no input allocates.
  */
 #include <sanitizer/asan_interface.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,12 +81,18 @@
 
 #include <hcall/describe.h>
 
+#include "acrn_ioreq.h"
 #include "hv.h"
+#include "sbi_glue.h"
 #include "service.h"
 
 #define MARK 0x6b6b6b6b6b6b6b6bull
 #define MAX_VMS 3
 #define MAX_TRAPS 24
+#define VM_REGIONS 2 /* regions a built VM has at most */
+#define REGION_MAX 0x4000u
+#define GUARD 0x1000u
+#define PAYLOAD_MAX 0x1000u
 
 struct in {
 	const uint8_t *p;
@@ -71,7 +116,17 @@ static uint64_t take(struct in *in, unsigned bytes)
 static struct hv H;
 static int faults;
 static struct hv_vcpu *fault_vcpu;
-static uint8_t *region_mem[MAX_VMS][HV_MAX_REGIONS];
+/* The vCPU whose trap is running: the only one a glue hook may be
+ * called for. */
+static struct hv_vcpu *caller;
+
+/* Guest memory: slot (n, r) is region r of the n-th VM built, followed by
+ * a guard. Poisoned but while the harness writes it and while the caller
+ * owning it traps. */
+static uint8_t pool[MAX_VMS][VM_REGIONS][REGION_MAX + GUARD] __attribute__((aligned(4096)));
+
+/* This trap's payload: its guest address (0 if none). */
+static uint64_t payload_gpa, payload_len;
 
 static void f_inject(struct hv_vcpu *v, enum hv_fault f)
 {
@@ -81,7 +136,7 @@ static void f_inject(struct hv_vcpu *v, enum hv_fault f)
 }
 static void f_upcall(struct hv_vcpu *v, unsigned vector)
 {
-	if (!v || vector > 0xFF)
+	if (!v || !v->vm || v->vm->hv != &H || vector > 0xFF)
 		abort();
 }
 static int f_start(struct hv_vm *vm)
@@ -95,13 +150,71 @@ static void f_stop(struct hv_vm *vm)
 }
 static void f_putc(struct hv_vm *vm, char c)
 {
-	(void)vm;
 	(void)c;
+	if (!caller || vm != caller->vm)
+		abort();
 }
 
 static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
 				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
 				  .console_putc = f_putc };
+
+/* ---- the riscv glue's SBI hooks ------------------------------------------ */
+
+static void own_vcpu(const struct hv_vcpu *v)
+{
+	if (!caller || v != caller)
+		abort();
+}
+
+static void g_set_timer(struct hv_vcpu *v, uint64_t deadline)
+{
+	(void)deadline;
+	own_vcpu(v);
+}
+
+static void g_fence(struct hv_vcpu *v, uint64_t targets, enum hv_sbi_fence kind,
+		    uint64_t start, uint64_t size, uint64_t asid)
+{
+	(void)start, (void)size, (void)asid;
+	own_vcpu(v);
+	if (!targets || kind > HV_SBI_FENCE_VMA_ASID ||
+	    (v->vm->nvcpus < 64 && (targets >> v->vm->nvcpus)))
+		abort();
+}
+
+static void g_console_write(const char *buf, unsigned len)
+{
+	volatile char sum = 0;
+
+	if (!caller || !len || len > HV_SBI_CONSOLE_CHUNK)
+		abort();
+	for (unsigned i = 0; i < len; i++) /* every byte must be readable */
+		sum = (char)(sum + buf[i]);
+}
+
+static void g_clear_ipi(struct hv_vcpu *v)
+{
+	own_vcpu(v);
+}
+
+static void g_restart(struct hv_vcpu *v)
+{
+	own_vcpu(v);
+}
+
+/* The harness's guests run with translation off: va = gpa. */
+static int g_read_guest_ulong(struct hv_vcpu *v, uint64_t va, uint64_t *val)
+{
+	own_vcpu(v);
+	return hv_copy_from_guest(v->vm, val, va, sizeof(*val)) ? -1 : 0;
+}
+
+static const struct hv_sbi_glue glue = {
+	g_set_timer, g_fence, g_console_write, g_clear_ipi, g_restart, g_read_guest_ulong,
+};
+
+/* ---- values ------------------------------------------------------------------ */
 
 /* Every call number and extension ID of every ABI table. */
 static uint64_t table_numbers[1024];
@@ -115,8 +228,6 @@ static void add_number(uint64_t nr)
 
 static void collect_numbers(void)
 {
-	if (ntable_numbers)
-		return;
 	for (unsigned a = 0; a < HCALL_ABI_COUNT; a++) {
 		const struct hcall_abi_desc *d = &hcall_abis[a];
 
@@ -126,10 +237,15 @@ static void collect_numbers(void)
 			if (d->convs[i].sel_reg != HCALL_REG_NONE)
 				add_number(d->convs[i].sel_value);
 	}
+	/* The sizes calls check their buffers against. */
+	add_number(hcall_hvisor_zone_config_size(HCALL_ARCH_ARM64));
+	add_number(hcall_hvisor_zone_config_size(HCALL_ARCH_RISCV64));
+	add_number(hcall_hvisor_zone_config_size(HCALL_ARCH_X86_64));
 }
 
-/* Interesting register values: region edges, numbers of every ABI. */
-static uint64_t value(struct in *in, const struct hv_vm *vm)
+/* Interesting register values: region edges, numbers of every ABI, the
+ * payload's address. */
+static uint64_t value(struct in *in)
 {
 	static const uint64_t numbers[] = {
 		0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 0x10, 0x1000, 0xF3, 0x100,
@@ -149,11 +265,9 @@ static uint64_t value(struct in *in, const struct hv_vm *vm)
 	};
 	unsigned kind = (unsigned)take(in, 1);
 
-	switch (kind % 5) {
+	switch (kind % 6) {
 	case 0:
 		return numbers[take(in, 1) % (sizeof(numbers) / sizeof(numbers[0]))];
-	case 4:
-		return table_numbers[take(in, 2) % ntable_numbers];
 	case 1: { /* near a region edge of some VM */
 		unsigned r = (unsigned)take(in, 1);
 		const struct hv_vm *t = &H.vms[r % MAX_VMS];
@@ -166,10 +280,37 @@ static uint64_t value(struct in *in, const struct hv_vm *vm)
 	}
 	case 2:
 		return take(in, 8);
-	default:
-		(void)vm;
+	case 3:
 		return take(in, 1);
+	case 4:
+		return table_numbers[take(in, 2) % ntable_numbers];
+	default:
+		return payload_gpa;
 	}
+}
+
+/* A value for a register: never the stale-data marker. */
+static uint64_t reg_value(struct in *in)
+{
+	uint64_t x = value(in);
+
+	return x == MARK ? 0 : x;
+}
+
+/* Copy n input bytes to dst, with no 8-byte window equal to the marker
+ * (a call may hand guest memory back in a register). */
+static void fill(struct in *in, uint8_t *dst, size_t n)
+{
+	size_t got = n < in->n ? n : in->n;
+
+	memcpy(dst, in->p, got);
+	in->p += got;
+	in->n -= got;
+	memset(dst + got, 0, n - got);
+	for (uint8_t *k = memchr(dst, 0x6b, n); k && k + 8 <= dst + n;
+	     k = memchr(k + 1, 0x6b, (size_t)(dst + n - k - 1)))
+		if (!memcmp(k, "kkkkkkkk", 8))
+			*k = 0;
 }
 
 /* A registered handler (hv_register_hypercall): answers 0, and writes
@@ -183,36 +324,45 @@ static int64_t registered(struct hv *hv, struct hv_vcpu *v, uint64_t nr, void *p
 	return 0;
 }
 
+/* The registry changed in this input: restore it for the next. */
+static int registry_dirty;
+
 static void build_vm(struct in *in, unsigned n)
 {
 	struct hv_vm_config c;
 	struct hv_vm *vm;
-	uint8_t *host[HV_MAX_REGIONS] = { 0 };
-	unsigned r;
+	unsigned r, form;
 
 	memset(&c, 0, sizeof(c));
 	c.name = "fuzz";
 	c.role = (enum hv_role)(take(in, 1) % 3);
-	c.abis = (uint32_t)take(in, (HV_ABI_COUNT + 7) / 8) & HV_ABI_ALL;
+	/* Mostly one ABI (on x86 any two VMCALL ABIs clash), else any set. */
+	form = (unsigned)take(in, 1);
+	if (form % 4)
+		c.abis = HV_ABI_BIT((form >> 2) % HV_ABI_COUNT);
+	else
+		c.abis = (uint32_t)take(in, (HV_ABI_COUNT + 7) / 8) & HV_ABI_ALL;
 	c.caps = (uint32_t)take(in, 1) & HV_CAP_ALL;
 	c.perms = (uint32_t)take(in, 1) & HV_PERM_ALL;
 	c.nvcpus = 1 + (unsigned)take(in, 1) % HV_MAX_VCPUS;
-	c.nregions = 1 + (unsigned)take(in, 1) % 2;
+	c.nregions = 1 + (unsigned)take(in, 1) % VM_REGIONS;
 	c.start = (int)(take(in, 1) & 1) || n == 0;
 	if (take(in, 1) & 1)
 		c.uuid[0] = (uint8_t)(1 + n);
 	for (r = 0; r < c.nregions; r++) {
 		uint64_t size = 0x1000ull << (take(in, 1) % 3);
+		uint8_t *host = pool[n][r];
 
-		host[r] = calloc(1, size);
 		/* Contents from the input: the structures calls take by
 		 * pointer (configs, descriptors, boot parameters). */
-		for (unsigned i = 0, fill = (unsigned)take(in, 1) % 129; i < fill; i++)
-			host[r][i] = (uint8_t)take(in, 1);
+		ASAN_UNPOISON_MEMORY_REGION(host, size);
+		memset(host, 0, size);
+		fill(in, host, (unsigned)take(in, 1) % 129);
+		ASAN_POISON_MEMORY_REGION(host, size);
 		c.regions[r].gpa = 0x40000000ull * (r + 1) + 0x100000ull * n +
 				   (take(in, 1) & 1) * 0x1000;
 		c.regions[r].size = size;
-		c.regions[r].host = host[r];
+		c.regions[r].host = host;
 		c.regions[r].flags = (uint32_t)(take(in, 1) & 7) | HV_MEM_READ;
 	}
 	c.entry = c.regions[0].gpa;
@@ -221,39 +371,50 @@ static void build_vm(struct in *in, unsigned n)
 	for (unsigned k = take(in, 1) % 4; vm && k; k--) {
 		enum hv_abi abi = (enum hv_abi)(take(in, 1) % (HV_ABI_COUNT + 1));
 
-		(void)hv_register_hypercall(vm, abi, value(in, vm), registered, NULL);
-	}
-	/* The memory belongs to the slot the VM got, which need not be n. */
-	for (r = 0; r < HV_MAX_REGIONS; r++) {
-		if (vm && vm->id < MAX_VMS)
-			region_mem[vm->id][r] = host[r];
-		else
-			free(host[r]);
+		if (!hv_register_hypercall(vm, abi, value(in), registered, NULL))
+			registry_dirty = 1;
 	}
 }
 
-static void shadow(unsigned caller, int on)
+/* The caller's regions readable by the core while its trap runs. */
+static void expose(const struct hv_vm *vm, int on)
 {
-	for (unsigned n = 0; n < MAX_VMS; n++)
-		for (unsigned r = 0; r < HV_MAX_REGIONS; r++) {
-			const struct hv_vm *vm = &H.vms[n];
+	for (unsigned r = 0; r < vm->nregions && r < HV_MAX_REGIONS; r++) {
+		if (on)
+			ASAN_UNPOISON_MEMORY_REGION(vm->regions[r].host, vm->regions[r].size);
+		else
+			ASAN_POISON_MEMORY_REGION(vm->regions[r].host, vm->regions[r].size);
+	}
+}
 
-			if (n == caller || !region_mem[n][r] || r >= vm->nregions)
-				continue;
-			if (on)
-				ASAN_POISON_MEMORY_REGION(region_mem[n][r], vm->regions[r].size);
-			else
-				ASAN_UNPOISON_MEMORY_REGION(region_mem[n][r], vm->regions[r].size);
-		}
+/* Input bytes into the caller's memory; their address is payload_gpa. */
+static void payload(struct in *in, struct hv_vm *vm)
+{
+	const struct hv_region *g;
+	uint64_t off, len;
+
+	payload_gpa = payload_len = 0;
+	if (!(take(in, 1) & 1) || !vm->nregions)
+		return;
+	g = &vm->regions[take(in, 1) % vm->nregions];
+	off = (take(in, 2) << 3) % g->size;
+	len = take(in, 2) % (PAYLOAD_MAX + 1);
+	if (len > g->size - off)
+		len = g->size - off;
+	ASAN_UNPOISON_MEMORY_REGION(g->host + off, len);
+	fill(in, g->host + off, len);
+	ASAN_POISON_MEMORY_REGION(g->host + off, len);
+	payload_gpa = g->gpa + off;
+	payload_len = len;
 }
 
 /* Fill the stack the core is about to use with the marker. */
 __attribute__((noinline)) static void mark_stack(void)
 {
-	volatile uint64_t area[4096];
+	uint64_t area[4096];
 
-	for (unsigned i = 0; i < 4096; i++)
-		area[i] = MARK;
+	memset(area, 0x6b, sizeof(area));
+	__asm__ volatile("" : : "r"(area) : "memory");
 }
 
 __attribute__((noinline)) static enum hv_action run(struct hv_vcpu *v,
@@ -358,6 +519,10 @@ static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 	}
 }
 
+static const enum hcall_trap traps[] = { HCALL_TRAP_HVC,     HCALL_TRAP_SMC,
+					 HCALL_TRAP_ECALL,   HCALL_TRAP_VMCALL,
+					 HCALL_TRAP_VMMCALL, HCALL_TRAP_NONE };
+
 /* The registers of a raw trap: the first six of each architecture's
  * conventions (number, selector and arguments), by architecture. */
 static const unsigned raw_slot[][6] = {
@@ -366,25 +531,43 @@ static const unsigned raw_slot[][6] = {
 	[HCALL_ARCH_X86_64] = { 0, 8, 7, 6, 3, 1 },             /* rax r8 rdi rsi rbx rcx */
 };
 
-static void raw_trap(struct in *in, const struct hv_vm *vm, struct hcall_regs *r,
-		     enum hcall_trap *t, uint32_t *imm)
+static void raw_trap(struct in *in, struct hcall_regs *r, enum hcall_trap *t,
+		     uint32_t *imm)
 {
-	static const enum hcall_trap traps[] = { HCALL_TRAP_HVC, HCALL_TRAP_SMC,
-						 HCALL_TRAP_ECALL, HCALL_TRAP_VMCALL,
-						 HCALL_TRAP_VMMCALL, HCALL_TRAP_NONE };
 	static const uint32_t imms[] = { 0, 0x4856, 0x4a48 };
 
 	*t = traps[take(in, 1) % 6];
 	*imm = (uint32_t)(take(in, 1) % 3 == 0 ? take(in, 2) : imms[take(in, 1) % 3]);
-	for (unsigned i = 0; i < 6; i++) {
-		uint64_t x = value(in, vm);
+	for (unsigned i = 0; i < 6; i++)
+		r->r[raw_slot[ops.arch][i]] = reg_value(in);
+}
 
-		r->r[raw_slot[ops.arch][i]] = x == MARK ? 0 : x;
+static void explicit_trap(struct in *in, struct hcall_regs *r, enum hcall_trap *t,
+			  uint32_t *imm)
+{
+	*t = traps[take(in, 1) % 6];
+	*imm = (uint32_t)take(in, 4);
+	for (unsigned k = (unsigned)take(in, 1) % 16; k; k--) {
+		unsigned i = (unsigned)take(in, 1) % HCALL_NREGS;
+
+		r->r[i] = reg_value(in);
 	}
 }
 
-/* The tables (<hcall/describe.h>) with a convention on the same trap as
- * d: their numbers are the ones the service of d answers. */
+/*
+ * A call target: one convention of one service on the architecture, and
+ * an ABI table with a convention on the same trap and number register
+ * (its numbers are the ones that service answers there), or none.
+ */
+struct target {
+	const struct hv_conv *conv;
+	const struct hcall_abi_desc *table; /* or NULL */
+	const struct hcall_conv_desc *tconv;
+};
+
+static struct target targets[3][256];
+static unsigned ntargets[3];
+
 static const struct hcall_conv_desc *table_conv(const struct hcall_abi_desc *a,
 						const struct hcall_conv_desc *d)
 {
@@ -398,51 +581,173 @@ static const struct hcall_conv_desc *table_conv(const struct hcall_abi_desc *a,
 	return NULL;
 }
 
-/* A trap through one convention of one service, for this architecture;
- * 0 if the chosen service has none here. The number and extension come
- * from a table of that trap most of the time. */
-static int service_trap(struct in *in, const struct hv_vm *vm, struct hcall_regs *r,
-			enum hcall_trap *t, uint32_t *imm)
+static void add_target(unsigned arch, const struct hv_conv *conv,
+		       const struct hcall_abi_desc *table, const struct hcall_conv_desc *tc)
 {
-	const struct hv_service *s = hv_services[take(in, 1) % HV_ABI_COUNT];
-	const struct hv_conv *mine[8];
-	const struct hcall_abi_desc *tables[HCALL_ABI_COUNT];
-	const struct hcall_conv_desc *d;
-	unsigned n = 0, ntables = 0, pick;
-	uint64_t x, nr, ext;
+	unsigned i = arch - 1;
 
-	for (unsigned i = 0; i < s->nconvs && n < 8; i++)
-		if (s->convs[i].desc->arch == ops.arch)
-			mine[n++] = &s->convs[i];
-	if (!n)
-		return 0;
-	pick = (unsigned)take(in, 1) % n;
-	d = mine[pick]->desc;
+	if (ntargets[i] < sizeof(targets[i]) / sizeof(targets[i][0]))
+		targets[i][ntargets[i]++] = (struct target){ conv, table, tc };
+}
+
+static void collect_targets(void)
+{
+	for (unsigned s = 0; s < HV_ABI_COUNT; s++)
+		for (unsigned k = 0; k < hv_services[s]->nconvs; k++) {
+			const struct hv_conv *conv = &hv_services[s]->convs[k];
+			const struct hcall_conv_desc *d = conv->desc;
+			unsigned found = 0;
+
+			if (d->arch < 1 || d->arch > 3)
+				continue;
+			for (unsigned a = 0; a < HCALL_ABI_COUNT; a++) {
+				const struct hcall_conv_desc *tc = table_conv(&hcall_abis[a], d);
+
+				if (!hcall_abis[a].ncalls || !tc)
+					continue;
+				/* A selector convention answers its own
+				 * selector's tables only. */
+				if ((conv->flags & HV_CONV_SELECTOR) && tc->sel_reg == d->sel_reg &&
+				    tc->sel_value != d->sel_value && d->sel_reg != d->nr_reg)
+					continue;
+				add_target(d->arch, conv, &hcall_abis[a], tc);
+				found++;
+			}
+			if (!found)
+				add_target(d->arch, conv, NULL, NULL);
+		}
+}
+
+/* A trap through a call target of the architecture. */
+static void service_trap(struct in *in, struct hcall_regs *r, enum hcall_trap *t,
+			 uint32_t *imm)
+{
+	unsigned a = ops.arch - 1;
+	const struct target *g = &targets[a][take(in, 1) % ntargets[a]];
+	const struct hv_conv *conv = g->conv;
+	const struct hcall_conv_desc *d = conv->desc;
+	unsigned sel = (unsigned)take(in, 1);
+	uint64_t nr, ext = 0;
+
 	*t = (enum hcall_trap)d->trap;
-	if (*t == HCALL_TRAP_VMCALL && (take(in, 1) & 1))
+	if (*t == HCALL_TRAP_VMCALL && (sel & 0x80))
 		*t = HCALL_TRAP_VMMCALL;
-	*imm = (mine[pick]->flags & HV_CONV_ANY_IMM) ? (uint32_t)take(in, 2) : d->imm;
-	nr = value(in, vm);
-	ext = (mine[pick]->flags & HV_CONV_SELECTOR) ? d->sel_value : value(in, vm);
-	for (unsigned a = 0; a < HCALL_ABI_COUNT; a++)
-		if (hcall_abis[a].ncalls && table_conv(&hcall_abis[a], d))
-			tables[ntables++] = &hcall_abis[a];
-	if (ntables && take(in, 1) % 4) {
-		const struct hcall_abi_desc *a = tables[take(in, 1) % ntables];
-		const struct hcall_conv_desc *c = table_conv(a, d);
-
-		nr = a->calls[take(in, 1) % a->ncalls].number;
-		if ((mine[pick]->flags & HV_CONV_EXTENSION) && c->sel_reg != HCALL_REG_NONE)
-			ext = c->sel_value;
-	}
+	*imm = (conv->flags & HV_CONV_ANY_IMM) ? (uint32_t)take(in, 2) : d->imm;
+	if (g->table && (sel & 3))
+		nr = g->table->calls[take(in, 1) % g->table->ncalls].number;
+	else
+		nr = reg_value(in);
+	if (conv->flags & HV_CONV_SELECTOR)
+		ext = d->sel_value;
+	else if (g->tconv && g->tconv->sel_reg != HCALL_REG_NONE && !(sel & 4))
+		ext = g->tconv->sel_value;
+	else if (d->sel_reg != HCALL_REG_NONE)
+		ext = reg_value(in);
+	r->r[d->nr_reg % HCALL_NREGS] = nr;
 	if (d->sel_reg != HCALL_REG_NONE)
-		r->r[d->sel_reg % HCALL_NREGS] = ext == MARK ? 0 : ext;
-	r->r[d->nr_reg % HCALL_NREGS] = nr == MARK ? 0 : nr;
-	for (unsigned i = 0; i < d->nargs && i < 8; i++) {
-		x = value(in, vm);
-		r->r[d->arg_regs[i] % HCALL_NREGS] = x == MARK ? 0 : x;
+		r->r[d->sel_reg % HCALL_NREGS] = ext;
+	for (unsigned i = 0; i < d->nargs && i < 8; i++)
+		r->r[d->arg_regs[i] % HCALL_NREGS] = reg_value(in);
+}
+
+/* Every VM's memory readable (guards stay poisoned): what the glue's own
+ * calls into the core may touch (ACRN posts a request into the Service
+ * VM's buffer). */
+static void expose_all(int on)
+{
+	for (unsigned n = 0; n < MAX_VMS; n++)
+		expose(&H.vms[n], on);
+}
+
+/* A vCPU the core picked to run next: NULL, or an online vCPU of a
+ * running VM, on physical CPU cpu of ncpus. */
+static void check_next(const struct hv_vcpu *v, unsigned cpu, unsigned ncpus)
+{
+	if (!v)
+		return;
+	if (v->vm < H.vms || v->vm >= H.vms + HV_MAX_VMS || v->id >= v->vm->nvcpus ||
+	    v != &v->vm->vcpus[v->id] || v->vm->state != HV_VM_RUNNING || !v->online ||
+	    (ncpus > 1 && v->id % ncpus != cpu))
+		abort();
+}
+
+/* What the glue calls beside traps, as it would between them. */
+static void glue_event(struct in *in, struct hv_vcpu *v)
+{
+	unsigned kind = (unsigned)take(in, 1) % 6;
+	uint64_t x = 0;
+
+	expose_all(1);
+	switch (kind) {
+	case 0: { /* a port access of an ACRN VM, for the Service VM */
+		static const unsigned sizes[] = { 1, 2, 4, 8, 0, 3 };
+		uint64_t port = take(in, 2);
+		unsigned size = sizes[take(in, 1) % 6];
+		int is_in = (int)(take(in, 1) & 1);
+
+		(void)hv_acrn_io_request(&H, v, port, size, is_in, reg_value(in));
+		break;
 	}
-	return 1;
+	case 1:
+		(void)hv_acrn_io_poll(v, &x);
+		break;
+	case 2:
+		check_next(hv_next_vcpu(&H, v), 0, 1);
+		break;
+	case 3: {
+		unsigned ncpus = 1 + (unsigned)take(in, 1) % 4, cpu = (unsigned)take(in, 1) % ncpus;
+
+		check_next(hv_next_vcpu_on(&H, v, cpu, ncpus), cpu, ncpus);
+		break;
+	}
+	case 4:
+		(void)hv_vm_stop(&H, v->vm);
+		break;
+	default:
+		hv_notify_service_vm(&H);
+		break;
+	}
+	expose_all(0);
+}
+
+/*
+ * The core set up for each architecture, restored per input. The
+ * registry (most of struct hv) changes only when the harness registers a
+ * number (a VM's destruction purges only its own registrations), so it is
+ * copied back only after an input that did.
+ */
+static struct hv snapshot[3];
+static int snapshot_made[3];
+
+static void restore(enum hcall_arch arch)
+{
+	const size_t reg = offsetof(struct hv, registry), reg_end = reg + sizeof(H.registry);
+	unsigned a = arch - 1;
+
+	ops.arch = arch;
+	if (!snapshot_made[a]) {
+		if (hv_init(&H, &ops))
+			abort();
+		memcpy(&snapshot[a], &H, sizeof(H));
+		snapshot_made[a] = 1;
+		registry_dirty = 0;
+		return;
+	}
+	memcpy(&H, &snapshot[a], reg);
+	memcpy((char *)&H + reg_end, (char *)&snapshot[a] + reg_end, sizeof(H) - reg_end);
+	if (registry_dirty)
+		memcpy(H.registry, snapshot[a].registry, sizeof(H.registry));
+	registry_dirty = 0;
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	collect_numbers();
+	collect_targets();
+	ASAN_POISON_MEMORY_REGION(pool, sizeof(pool));
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -450,12 +755,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const enum hcall_arch arches[] = { HCALL_ARCH_ARM64, HCALL_ARCH_RISCV64,
 						  HCALL_ARCH_X86_64 };
 	struct in in = { data, size };
-	unsigned nvms, k;
+	unsigned nvms, k, g;
 
-	collect_numbers();
-	ops.arch = arches[take(&in, 1) % 3];
-	if (hv_init(&H, &ops))
-		abort();
+	restore(arches[take(&in, 1) % 3]);
+	/* The glue's optional hooks: present unless the input says not. */
+	g = (unsigned)take(&in, 1);
+	hv_sbi_set_glue(g & 1 ? NULL : &glue);
+	ops.console_putc = g & 2 ? NULL : f_putc;
 	nvms = 1 + (unsigned)take(&in, 1) % MAX_VMS;
 	for (k = 0; k < nvms; k++)
 		build_vm(&in, k);
@@ -468,7 +774,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		enum hcall_trap t;
 		uint32_t imm;
 		enum hv_action a;
-		unsigned privilege;
+		unsigned privilege, mode;
 		int f0 = faults, running;
 
 		if (vm->state == HV_VM_EMPTY || !vm->nvcpus)
@@ -477,13 +783,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		privilege = (take(&in, 1) % 8) == 0;
 		for (unsigned i = 0; i < HCALL_NREGS; i++)
 			v->regs.r[i] = 0x1111111111111111ull * (i % 15 + 1);
-		if (take(&in, 1) % 4 == 0 || !service_trap(&in, vm, &v->regs, &t, &imm))
-			raw_trap(&in, vm, &v->regs, &t, &imm);
+		payload(&in, vm);
+		mode = (unsigned)take(&in, 1) % 16;
+		if (mode == 15) {
+			glue_event(&in, v);
+			continue;
+		}
+		if (mode < 11)
+			service_trap(&in, &v->regs, &t, &imm);
+		else if (mode < 13)
+			raw_trap(&in, &v->regs, &t, &imm);
+		else
+			explicit_trap(&in, &v->regs, &t, &imm);
 		before = v->regs;
 		running = vm->state == HV_VM_RUNNING;
-		shadow(n, 1);
+		caller = v;
+		expose(vm, 1);
 		a = run(v, t, imm, privilege);
-		shadow(n, 0);
+		expose(vm, 0);
+		caller = NULL;
 		if (faults != f0 && fault_vcpu != v)
 			abort();
 		/* A VM that is not running gets no service: nothing injected,
@@ -496,10 +814,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		check(vm, &before, &v->regs, t, imm, a, faults != f0);
 	}
-	for (unsigned n = 0; n < MAX_VMS; n++)
-		for (unsigned r = 0; r < HV_MAX_REGIONS; r++) {
-			free(region_mem[n][r]);
-			region_mem[n][r] = NULL;
-		}
 	return 0;
 }

@@ -14,6 +14,7 @@ import re
 ROW = re.compile(r'HV_ENTRY\(\s*[A-Z0-9_]+\s*,\s*[A-Z0-9_]+\s*,\s*([a-z_][a-z_0-9]*)')
 PSCI_ROW = re.compile(r'\bPSCI\(\s*[A-Z0-9_]+\s*,\s*([a-z_][a-z_0-9]*)\)')
 COVERED = re.compile(r'COVERED_FUNC: hits: (\d+) edges: \S+ (\S+) (\S+):\d+')
+FUNC = re.compile(r'^(?:UN)?COVERED_FUNC: hits: (\d+) edges: (\d+)/(\d+) (\S+) (\S+)$', re.M)
 
 
 def handlers(hv_dir):
@@ -41,3 +42,20 @@ def reached(hv_dir, log):
                      if not covered.get(h[0]) or (h[1] and h[1] not in covered[h[0]])),
                     key=lambda h: (h[1] or '', h[0]))
     return every, missed
+
+
+def core_coverage(log):
+    """((functions reached, functions), (edges reached, edges)) of the
+    core (files under hv/) in a -print_coverage report. A function is
+    one definition (name and place: a static inline in a header counts
+    once, reached if any copy is); edges are summed over every copy."""
+    funcs = {}
+    edges = [0, 0]
+    for hits, got, total, name, where in FUNC.findall(log):
+        if '/hv/' not in where.replace('\\', '/'):
+            continue
+        key = (name, where)
+        funcs[key] = funcs.get(key, False) or int(hits) > 0
+        edges[0] += int(got)
+        edges[1] += int(total)
+    return (sum(funcs.values()), len(funcs)), tuple(edges)

@@ -1,47 +1,108 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 # Run the dispatcher fuzzer for a while over the committed seed corpus.
-#   run_fuzz.py FUZZER SECONDS WORKDIR SEEDDIR
+#   run_fuzz.py FUZZER SECONDS WORKDIR SEEDDIR [--handlers HV_DIR PERCENT]
+#               [--report JSON]
 #   run_fuzz.py --skip REASON
 # New inputs go to WORKDIR (in the build directory), never to SEEDDIR.
+# --handlers: report which of the core's call handlers the run reached,
+# and fail below PERCENT of them. --report: write the run's figures
+# (executions, speed, crashes, handlers, functions and edges of hv/) as
+# JSON. SECONDS 0 replays the corpus once and fuzzes nothing.
 # Exit 77 (meson's skip) with the reason when the fuzzer cannot be built.
+import argparse
+import datetime
+import json
 import os
+import re
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import handlers  # noqa: E402
 
 if sys.argv[1] == '--skip':
     print('SKIP: ' + sys.argv[2])
     sys.exit(77)
 
-fuzzer, seconds, work, seeds = sys.argv[1:5]
-# --handlers HV_DIR PERCENT: report which of the core's call handlers the
-# run reached, and fail below PERCENT of them.
-gate = None
-if len(sys.argv) > 5 and sys.argv[5] == '--handlers':
-    gate = sys.argv[6], float(sys.argv[7])
-os.makedirs(work, exist_ok=True)
-cmd = [fuzzer, '-max_total_time=' + seconds, '-artifact_prefix=' + work + '/',
-       '-timeout=10', '-rss_limit_mb=1024',
-       '-print_final_stats=1'] + (['-print_coverage=1'] if gate else []) + [work, seeds]
+ap = argparse.ArgumentParser()
+ap.add_argument('fuzzer')
+ap.add_argument('seconds', type=int)
+ap.add_argument('work')
+ap.add_argument('seeds')
+ap.add_argument('--handlers', nargs=2, metavar=('HV_DIR', 'PERCENT'))
+ap.add_argument('--report')
+args = ap.parse_args()
+
+os.makedirs(args.work, exist_ok=True)
+cmd = [args.fuzzer, '-artifact_prefix=' + args.work + '/', '-timeout=10',
+       '-rss_limit_mb=2048', '-print_final_stats=1', '-print_coverage=1']
+if args.seconds > 0:
+    cmd += ['-max_total_time=%d' % args.seconds, args.work, args.seeds]
+else:
+    cmd += ['-runs=0', args.seeds]
 print(' '.join(cmd), flush=True)
+started = datetime.datetime.now(datetime.timezone.utc)
 r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, errors='replace')
 log = r.stderr
 # libFuzzer's own report, without the per-function coverage listing.
-sys.stdout.write(''.join(l for l in log.splitlines(True) if 'COVERED_FUNC' not in l))
-if r.returncode != 0:
-    sys.exit(1)
-if gate:
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import handlers  # noqa: E402
+sys.stdout.write(''.join(l for l in log.splitlines(True)
+                         if '_FUNC: ' not in l and '_PC: ' not in l))
+crashed = r.returncode != 0
 
-    every, missed = handlers.reached(gate[0], log)
-    share = 100.0 * (len(every) - len(missed)) / max(len(every), 1)
-    print('handlers reached: %d of %d (%.0f%%; at least %.0f%% wanted)'
-          % (len(every) - len(missed), len(every), share, gate[1]))
-    for name, where in missed:
-        print('  not reached: %s (%s)' % (name, where or 'shared'))
-    if not every or share < gate[1]:
-        print('FAILED CHECK: the fuzz run reached %.0f%% of the call handlers, '
-              'below %.0f%%' % (share, gate[1]))
-        sys.exit(1)
+
+def stat(name):
+    m = re.search(r'^stat::%s:\s+(\d+)' % name, log, re.M)
+    return int(m.group(1)) if m else None
+
+
+every, missed = handlers.reached(args.handlers[0] if args.handlers else
+                                 os.path.join(os.path.dirname(__file__), '..', '..', 'hv'),
+                                 log)
+reached = len(every) - len(missed)
+share = 100.0 * reached / max(len(every), 1)
+funcs, edges = handlers.core_coverage(log)
+final = re.findall(r'^#(\d+)\s+DONE\s+cov: (\d+) ft: (\d+)', log, re.M)
+if args.report:
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+    git = subprocess.run(['git', '-C', src, 'describe', '--always', '--dirty', '--abbrev=12'],
+                         capture_output=True, text=True)
+    report = {
+        'date': started.strftime('%Y-%m-%dT%H:%M:%SZ'),
+        'commit': git.stdout.strip() or None,
+        'seconds': args.seconds,
+        'executions': stat('number_of_executed_units'),
+        'exec_per_sec': stat('average_exec_per_sec'),
+        'new_units': stat('new_units_added'),
+        'peak_rss_mb': stat('peak_rss_mb'),
+        'crashes': 1 if crashed else 0,  # libFuzzer stops at the first
+        'artifacts': sorted(f for f in os.listdir(args.work)
+                            if f.split('-')[0] in ('crash', 'leak', 'timeout', 'oom')),
+        'sanitizers': ['address', 'undefined'],
+        'handlers': {'reached': reached, 'total': len(every),
+                     'missed': ['%s (%s)' % (n, w or 'shared') for n, w in missed]},
+        'hv_functions': {'reached': funcs[0], 'total': funcs[1]},
+        'hv_edges': {'reached': edges[0], 'total': edges[1]},
+        'libfuzzer_cov': int(final[-1][1]) if final else None,
+        'libfuzzer_features': int(final[-1][2]) if final else None,
+    }
+    with open(args.report, 'w', encoding='utf-8') as f:
+        json.dump(report, f, indent=2)
+        f.write('\n')
+    print('report: ' + args.report)
+print('hv/ functions reached: %d of %d; edges: %d of %d (%.1f%%)'
+      % (funcs[0], funcs[1], edges[0], edges[1], 100.0 * edges[0] / max(edges[1], 1)))
+print('handlers reached: %d of %d (%.0f%%%s)'
+      % (reached, len(every), share,
+         '; at least %s%% wanted' % args.handlers[1] if args.handlers else ''))
+for name, where in missed:
+    print('  not reached: %s (%s)' % (name, where or 'shared'))
+if crashed:
+    print('FAILED CHECK: the fuzzer exited with %d (a crash or a broken invariant; '
+          'the input is in %s)' % (r.returncode, args.work))
+    sys.exit(1)
+if args.handlers and (not every or share < float(args.handlers[1])):
+    print('FAILED CHECK: the fuzz run reached %.0f%% of the call handlers, '
+          'below %s%%' % (share, args.handlers[1]))
+    sys.exit(1)
 sys.exit(0)
