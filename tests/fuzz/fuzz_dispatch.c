@@ -22,7 +22,8 @@
  *
  * Input layout (every number big-endian, a missing byte reads as 0; the
  * seed writer, seeds.c, writes the same layout):
- *   arch(1) glue(1) nvms(1), then per VM:
+ *   arch(1) glue(1: bit 0 no SBI hooks, bit 1 no console, bits 2-3 both
+ *   set: the glue cannot start any VM but the first) nvms(1), then per VM:
  *     role(1) abiform(1) [abis(1) if abiform % 4 == 0, else the one ABI
  *     (abiform >> 2) % HV_ABI_COUNT] caps(1) perms(1) nvcpus(1)
  *     nregions(1) start(1) uuid(1), per region: size(1) fill(1)
@@ -38,7 +39,8 @@
  *              table has no extension ID] a value per argument register
  *     11-12 raw: trap(1) immsel(1) [imm(2) | immidx(1)] six values
  *     13-14 explicit: trap(1) imm(4) count(1), count % 16 x (reg(1) value)
- *     15 glue: what the glue calls between traps (kind(1), then its own)
+ *     15 glue: what the glue calls between traps (kind(1), then its own;
+ *              6, 7: a number registered, unregistered: abi(1) value)
  *   value: kind(1), then by kind % 6: a constant's index(1), a region
  *     edge (vm/region(1) offset(2)), 8 raw bytes, 1 raw byte, a table
  *     number's index(2), or the payload's address (no more bytes).
@@ -139,10 +141,13 @@ static void f_upcall(struct hv_vcpu *v, unsigned vector)
 	if (!v || !v->vm || v->vm->hv != &H || vector > 0xFF)
 		abort();
 }
+/* The glue cannot start a VM (its stage-2 tables, say): set by the input
+ * for every VM but the first. */
+static int start_fails;
+
 static int f_start(struct hv_vm *vm)
 {
-	(void)vm;
-	return 0;
+	return start_fails && vm->id != 0 ? -HV_ENOMEM : 0;
 }
 static void f_stop(struct hv_vm *vm)
 {
@@ -496,8 +501,15 @@ static void check(const struct hv_vm *vm, const struct hcall_regs *in,
 			set = e_hvisor, nset = sizeof(e_hvisor) / 8;
 		else if (vm->abis & HV_ABI_BIT(HV_ABI_KVM_X86))
 			set = e_kvm, nset = sizeof(e_kvm) / 8;
-		else if (vm->abis & HV_ABI_BIT(HV_ABI_ACRN))
+		else if (vm->abis & HV_ABI_BIT(HV_ABI_ACRN)) {
 			set = e_acrn, nset = sizeof(e_acrn) / 8;
+			/* A world switch that happened resumes the other
+			 * world's registers (the guest's own, saved). */
+			if ((in->r[8] == HCALL_ACRN_WORLD_SWITCH ||
+			     in->r[8] == HCALL_ACRN_INITIALIZE_TRUSTY) &&
+			    out->r[0] == 0)
+				results = ~0u;
+		}
 		else if (vm->abis & HV_ABI_BIT(HV_ABI_JAILHOUSE))
 			set = e_jh, nset = sizeof(e_jh) / 8;
 		else
@@ -674,8 +686,9 @@ static void check_next(const struct hv_vcpu *v, unsigned cpu, unsigned ncpus)
 /* What the glue calls beside traps, as it would between them. */
 static void glue_event(struct in *in, struct hv_vcpu *v)
 {
-	unsigned kind = (unsigned)take(in, 1) % 6;
+	unsigned kind = (unsigned)take(in, 1) % 8;
 	uint64_t x = 0;
+	enum hv_abi abi;
 
 	expose_all(1);
 	switch (kind) {
@@ -703,8 +716,18 @@ static void glue_event(struct in *in, struct hv_vcpu *v)
 	case 4:
 		(void)hv_vm_stop(&H, v->vm);
 		break;
-	default:
+	case 5:
 		hv_notify_service_vm(&H);
+		break;
+	case 6: /* a number registered or removed while VMs run */
+	default:
+		abi = (enum hv_abi)(take(in, 1) % (HV_ABI_COUNT + 1));
+		x = value(in);
+		registry_dirty = 1;
+		if (kind == 6)
+			(void)hv_register_hypercall(v->vm, abi, x, registered, NULL);
+		else
+			(void)hv_unregister_hypercall(v->vm, abi, x);
 		break;
 	}
 	expose_all(0);
@@ -762,6 +785,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	g = (unsigned)take(&in, 1);
 	hv_sbi_set_glue(g & 1 ? NULL : &glue);
 	ops.console_putc = g & 2 ? NULL : f_putc;
+	start_fails = (g & 0xC) == 0xC;
 	nvms = 1 + (unsigned)take(&in, 1) % MAX_VMS;
 	for (k = 0; k < nvms; k++)
 		build_vm(&in, k);

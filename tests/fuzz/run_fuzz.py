@@ -2,19 +2,22 @@
 # SPDX-License-Identifier: MIT
 # Run the dispatcher fuzzer for a while over the committed seed corpus.
 #   run_fuzz.py FUZZER SECONDS WORKDIR SEEDDIR [--handlers HV_DIR PERCENT]
-#               [--report JSON]
+#               [--report JSON] [--seeds SEED_WRITER]
 #   run_fuzz.py --skip REASON
 # New inputs go to WORKDIR (in the build directory), never to SEEDDIR.
 # --handlers: report which of the core's call handlers the run reached,
 # and fail below PERCENT of them. --report: write the run's figures
 # (executions, speed, crashes, handlers, functions and edges of hv/) as
-# JSON. SECONDS 0 replays the corpus once and fuzzes nothing.
+# JSON. --seeds: the seeds in SEEDDIR (seed-*) must be the ones the seed
+# writer (seeds.c) writes today. SECONDS 0 replays the corpus once and
+# fuzzes nothing.
 # Exit 77 (meson's skip) with the reason when the fuzzer cannot be built.
 import argparse
 import datetime
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -29,18 +32,36 @@ ap = argparse.ArgumentParser()
 ap.add_argument('fuzzer')
 ap.add_argument('seconds', type=int)
 ap.add_argument('work')
-ap.add_argument('seeds')
+ap.add_argument('seeddir')
 ap.add_argument('--handlers', nargs=2, metavar=('HV_DIR', 'PERCENT'))
 ap.add_argument('--report')
+ap.add_argument('--seeds')
 args = ap.parse_args()
 
 os.makedirs(args.work, exist_ok=True)
+if args.seeds:
+    fresh = os.path.join(args.work, 'seeds')
+    shutil.rmtree(fresh, ignore_errors=True)
+    os.makedirs(fresh)
+    subprocess.run([args.seeds, fresh], check=True)
+    want = {f: open(os.path.join(fresh, f), 'rb').read() for f in os.listdir(fresh)}
+    have = {f: open(os.path.join(args.seeddir, f), 'rb').read()
+            for f in os.listdir(args.seeddir) if f.startswith('seed-')}
+    stale = sorted(f for f in set(want) | set(have) if want.get(f) != have.get(f))
+    if stale:
+        for f in stale:
+            print('stale seed: %s (%s)' % (f, 'missing' if f not in have else
+                                          'extra' if f not in want else 'differs'))
+        print('FAILED CHECK: the committed seeds are not what seeds.c writes; run\n'
+              '  rm %s/seed-*; %s %s' % (args.seeddir, args.seeds, args.seeddir))
+        sys.exit(1)
+    print('seeds: the %d committed seeds are what seeds.c writes' % len(have))
 cmd = [args.fuzzer, '-artifact_prefix=' + args.work + '/', '-timeout=10',
        '-rss_limit_mb=2048', '-print_final_stats=1', '-print_coverage=1']
 if args.seconds > 0:
-    cmd += ['-max_total_time=%d' % args.seconds, args.work, args.seeds]
+    cmd += ['-max_total_time=%d' % args.seconds, args.work, args.seeddir]
 else:
-    cmd += ['-runs=0', args.seeds]
+    cmd += ['-runs=0', args.seeddir]
 print(' '.join(cmd), flush=True)
 started = datetime.datetime.now(datetime.timezone.utc)
 r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, errors='replace')
