@@ -3,7 +3,7 @@
  * libFuzzer harness for the hypervisor core's dispatcher.
  *
  * Each input builds a small system (architecture, the riscv glue's SBI
- * hooks or none, 1-3 VMs with random roles, ABI sets, capabilities,
+ * hooks and the optional arch ops or none, 1-3 VMs with random roles, ABI sets, capabilities,
  * permission sets and memory maps) and then runs a sequence of traps (VM,
  * vCPU, privilege). Before a trap, bytes of the input may be written into
  * the caller's memory (the structures calls take by pointer: hvisor zone
@@ -22,7 +22,8 @@
  *
  * Input layout (every number big-endian, a missing byte reads as 0; the
  * seed writer, seeds.c, writes the same layout):
- *   arch(1) glue(1: bit 0 no SBI hooks, bit 1 no console, bits 2-3 both
+ *   arch(1) glue(1: bit 0 no SBI hooks, bit 1 none of the optional arch
+ *   ops (console, unhalt, yield_to), bits 2-3 both
  *   set: the glue cannot start any VM but the first) nvms(1), then per VM:
  *     role(1) abiform(1) [abis(1) if abiform % 4 == 0, else the one ABI
  *     (abiform >> 2) % HV_ABI_COUNT] caps(1) perms(1) nvcpus(1)
@@ -160,9 +161,24 @@ static void f_putc(struct hv_vm *vm, char c)
 		abort();
 }
 
+static void f_unhalt(struct hv_vcpu *v)
+{
+	if (!caller || v->vm != caller->vm || v->id >= v->vm->nvcpus)
+		abort();
+}
+/* The other vCPU runs next when its id is odd (the glue's choice). */
+static int f_yield_to(struct hv_vcpu *from, struct hv_vcpu *to)
+{
+	if (!caller || from != caller || to == from || to->vm != from->vm ||
+	    to->id >= to->vm->nvcpus)
+		abort();
+	return (int)(to->id & 1);
+}
+
 static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
 				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
-				  .console_putc = f_putc };
+				  .console_putc = f_putc, .unhalt = f_unhalt,
+				  .yield_to = f_yield_to };
 
 /* ---- the riscv glue's SBI hooks ------------------------------------------ */
 
@@ -656,7 +672,10 @@ static void service_trap(struct in *in, struct hcall_regs *r, enum hcall_trap *t
 	else if (d->sel_reg != HCALL_REG_NONE)
 		ext = reg_value(in);
 	r->r[d->nr_reg % HCALL_NREGS] = nr;
-	if (d->sel_reg != HCALL_REG_NONE)
+	/* A selector in the number register is the number (SBI's legacy
+	 * calls, below their bound), unless it must equal one value. */
+	if (d->sel_reg != HCALL_REG_NONE &&
+	    (d->sel_reg != d->nr_reg || (conv->flags & HV_CONV_SELECTOR)))
 		r->r[d->sel_reg % HCALL_NREGS] = ext;
 	for (unsigned i = 0; i < d->nargs && i < 8; i++)
 		r->r[d->arg_regs[i] % HCALL_NREGS] = reg_value(in);
@@ -785,6 +804,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	g = (unsigned)take(&in, 1);
 	hv_sbi_set_glue(g & 1 ? NULL : &glue);
 	ops.console_putc = g & 2 ? NULL : f_putc;
+	ops.unhalt = g & 2 ? NULL : f_unhalt;
+	ops.yield_to = g & 2 ? NULL : f_yield_to;
 	start_fails = (g & 0xC) == 0xC;
 	nvms = 1 + (unsigned)take(&in, 1) % MAX_VMS;
 	for (k = 0; k < nvms; k++)

@@ -244,7 +244,10 @@ static void call_seed(enum hv_abi abi, const struct hv_conv *conv,
 	for (unsigned i = 0; i < d->nargs && i < HCALL_MAX_CONV_REGS; i++)
 		regs[nregs++] = (struct reg){ d->arg_regs[i], 0 };
 	regs[nregs++] = (struct reg){ d->nr_reg, call->number };
-	if (d->sel_reg != HCALL_REG_NONE)
+	/* A selector in the number register is the number, unless it must
+	 * equal one value. */
+	if (d->sel_reg != HCALL_REG_NONE &&
+	    (d->sel_reg != d->nr_reg || (conv->flags & HV_CONV_SELECTOR)))
 		regs[nregs++] = (struct reg){ d->sel_reg,
 					      (conv->flags & HV_CONV_SELECTOR) ? d->sel_value : ext };
 	trap(&s, 0, 0, NULL, 0, (enum hcall_trap)d->trap, d->imm, regs, nregs);
