@@ -64,8 +64,13 @@ else:
     cmd += ['-runs=0', args.seeddir]
 print(' '.join(cmd), flush=True)
 started = datetime.datetime.now(datetime.timezone.utc)
-r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, errors='replace')
-log = r.stderr
+# libFuzzer's log goes to a file as it runs, so a long run can be watched.
+log_path = os.path.join(args.work, 'libfuzzer.log')
+print('libFuzzer log: ' + log_path, flush=True)
+with open(log_path, 'w', encoding='utf-8') as f:
+    r = subprocess.run(cmd, stderr=f)
+with open(log_path, encoding='utf-8', errors='replace') as f:
+    log = f.read()
 # libFuzzer's own report, without the per-function coverage listing.
 sys.stdout.write(''.join(l for l in log.splitlines(True)
                          if '_FUNC: ' not in l and '_PC: ' not in l))
