@@ -239,8 +239,8 @@ other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
 
 	/* An event the exit interrupted is delivered again on the next
 	 * entry (unless the exit stops the VM). */
-	if ((intinfo & EVENT_VALID) && !xc->event)
-		xc->event = intinfo;
+	if ((intinfo & EVENT_VALID) && !(xc->work & X86_WORK_EVENT))
+		x86_queue_event(xc, intinfo);
 	switch (code) {
 	case SVM_EXIT_UD:
 		if (at_vmcall(vcpu, v))
@@ -269,6 +269,8 @@ other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
 		next = vcpu;
 		break;
 	case SVM_EXIT_INTR:
+		/* The interrupt waits for GIF (world_switch.S). */
+		__asm__ volatile("stgi" ::: "memory");
 		smp_take_kicks();
 		next = runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
 		break;

@@ -39,11 +39,20 @@ static uint8_t iopm[3 * 4096] __attribute__((aligned(4096)));
 static uint8_t msrpm[2 * 4096] __attribute__((aligned(4096)));
 static int bitmaps_ready;
 
+/* n bytes of v at p: REP STOSQ for the 8-byte words (a VM's memory is
+ * 2 MiB, zeroed at every start), then the rest byte by byte. Assembly,
+ * so that no compiler turns it into a call to memset, which this
+ * freestanding image does not have. */
 static void fill(void *p, uint8_t v, uint64_t n)
 {
-	volatile uint8_t *b = p;
+	uint64_t words = n / 8;
+	volatile uint8_t *b;
 
-	while (n--)
+	__asm__ volatile("rep stosq"
+			 : "+D"(p), "+c"(words)
+			 : "a"(0x0101010101010101ull * v)
+			 : "memory");
+	for (b = p, n %= 8; n; n--)
 		*b++ = v;
 }
 
@@ -232,10 +241,10 @@ void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault)
 
 	if (fault == HV_FAULT_GP0)
 		/* #GP with error code 0 (bits 63:32 of EVENTINJ). */
-		xc->event = EVENT_VALID | EVENT_TYPE_EXC | EVENT_ERR_VALID |
-			    X86_EXC_GP;
+		x86_queue_event(xc, EVENT_VALID | EVENT_TYPE_EXC | EVENT_ERR_VALID |
+					    X86_EXC_GP);
 	else
-		xc->event = EVENT_VALID | EVENT_TYPE_EXC | X86_EXC_UD;
+		x86_queue_event(xc, EVENT_VALID | EVENT_TYPE_EXC | X86_EXC_UD);
 }
 
 void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
@@ -264,7 +273,7 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 	if (boot && vcpu->entry)
 		vmcb_w64(v, VMCB_RIP, vcpu->entry);
 	vmcb_w8(v, VMCB_TLB_CONTROL, boot ? 1 : 0);
-	if (xc->event) {
+	if (xc->work & X86_WORK_EVENT) {
 		inject = xc->event;
 		xc->event = 0;
 	} else if (xc->upcall_pending &&

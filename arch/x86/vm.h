@@ -46,13 +46,14 @@ enum x86_halt {
 #define X86_WORK_BOOT 1u  /* first entry since the reset: entry point, TLB flush */
 #define X86_WORK_UNDO 2u  /* the last entry wrote EVENTINJ or TLB_CONTROL
 			   * for itself only: clear them */
+#define X86_WORK_EVENT 4u /* `event` holds one to inject */
 
 /* The first two fields are world_switch.S's (world_switch.h). */
 struct x86_vcpu {
 	uint8_t vmcb[4096] __attribute__((aligned(4096))); /* every element of an array too */
 	uint64_t *gprs;          /* vcpu->regs.r */
 	struct hv_vcpu *vcpu;
-	uint64_t event;          /* EVENTINJ value for the next entry, 0 = none */
+	uint64_t event;          /* EVENTINJ value for the next entry (X86_WORK_EVENT) */
 	unsigned upcall_pending; /* vectors 0..255 would need a bitmap; one suffices */
 	unsigned upcall_vector;
 	unsigned work;           /* X86_WORK_* */
@@ -104,9 +105,16 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc);
  * or what the last entry wrote for itself to undo). */
 static inline struct x86_vcpu *x86_vcpu_reenter(struct x86_vcpu *xc)
 {
-	if (xc->work | xc->event | __atomic_load_n(&xc->upcall_pending, __ATOMIC_RELAXED))
+	if (xc->work | __atomic_load_n(&xc->upcall_pending, __ATOMIC_RELAXED))
 		return x86_vcpu_prepare_entry(xc);
 	return xc;
+}
+/* Queue an event (EVENTINJ format) for the vCPU's next entry; its own
+ * CPU only (upcalls from other CPUs have upcall_pending). */
+static inline void x86_queue_event(struct x86_vcpu *xc, uint64_t event)
+{
+	xc->event = event;
+	xc->work |= X86_WORK_EVENT;
 }
 void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault);
 void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);

@@ -12,6 +12,11 @@
  * returns the vCPU to enter next, ready (vm.h); the loop ends when it
  * returns none.
  *
+ * The host runs with interrupts disabled (RFLAGS.IF clear) but where
+ * it waits for a kick (smp.h), so GIF, which #VMEXIT clears, stays clear
+ * while an exit is handled: the SVM_EXIT_INTR exit (exit.c) and the end
+ * of x86_run set it before interrupts are taken, and VMRUN needs no CLGI.
+ *
  * No VMSAVE/VMLOAD: the host never uses the state they switch (FS, GS,
  * TR, LDTR, KernelGSBase, the SYSCALL and SYSENTER MSRs; smp.h finds the
  * CPU from the stack), and guests get no access to those MSRs.
@@ -43,7 +48,6 @@ x86_run:
 	call x86_vcpu_ready
 
 .Lenter:			/* rax = the struct x86_vcpu to enter */
-	clgi
 	movq X86_VCPU_GPRS(%rax), %rsi
 	movq G(0)(%rsi), %rcx
 	movq %rcx, VMCB_RAX(%rax)
@@ -65,7 +69,7 @@ x86_run:
 	movq G(15)(%rsi), %r15
 	movq G(6)(%rsi), %rsi
 	vmrun %rax
-	/* #VMEXIT: RAX, RSP and RIP are the host's again; GIF is 0. */
+	/* #VMEXIT: RAX, RSP and RIP are the host's again; GIF is clear. */
 
 	pushq %rsi
 	movq X86_VCPU_GPRS(%rax), %rsi
@@ -96,7 +100,6 @@ x86_run:
 	movq %rcx, G(0)(%rsi)
 	movq VMCB_RSP(%rax), %rcx
 	movq %rcx, G(4)(%rsi)
-	stgi
 
 	movq (%rsp), %rdi
 	movq %rax, %rsi
@@ -104,6 +107,7 @@ x86_run:
 	testq %rax, %rax
 	jnz .Lenter
 
+	stgi
 	popq %rdi
 	popq %r15
 	popq %r14
