@@ -11,7 +11,10 @@ to functions with `nm` of the hypervisor image and of the guest, and the
 instructions executed while the guest's loop of one call runs (from its
 first instruction to its last) are counted per function and divided by the
 number of calls. The guest's own loop and wrapper appear as guest
-functions; everything else is the trap path.
+functions; everything else is the trap path. On x86 the guest and the
+hypervisor share addresses (both from 1 MiB), so there the trace's
+translation-block flags say whose instruction it was: QEMU's HF_GUEST_MASK
+(bit 21 of i386 hflags) is set while the CPU is in SVM guest mode.
 
 Prints one JSON object: {"status": "ok", "tables": [{"arch", "compiler",
 "call", "calls", "total", "rows": [{"function", "image", "instructions"}]}]}
@@ -30,7 +33,10 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CALLS = 16
-TRACE = re.compile(r"Trace \d+: 0x[0-9a-f]+ \[[0-9a-f]+/([0-9a-f]+)/")
+TRACE = re.compile(r"Trace \d+: 0x[0-9a-f]+ \[[0-9a-f]+/([0-9a-f]+)/([0-9a-f]+)/")
+# x86: QEMU 7.2 target/i386/cpu.h HF_GUEST_SHIFT, the SVM guest mode bit of
+# the hflags that -d exec prints as a translation block's flags.
+X86_HF_GUEST = 1 << 21
 # arch: (label, qemu command, hypervisor ELF (symbols), guest ELF, first call)
 ARCHES = {
     "aarch64": ("arm64", lambda b, d: (
@@ -79,8 +85,12 @@ class Map:
     def __init__(self, tables):
         self.entries = sorted((a, n, e, img) for img, syms in tables for a, n, e in syms)
         self.starts = [e[0] for e in self.entries]
+        self.by_image = ({img: Map([(img, syms)]) for img, syms in tables}
+                         if len(tables) > 1 else {})
 
-    def name(self, pc):
+    def name(self, pc, image=None):
+        if image is not None:
+            return self.by_image[image].name(pc)
         i = bisect.bisect_right(self.starts, pc) - 1
         if i < 0:
             return "?", "?"
@@ -115,12 +125,16 @@ def trace(arch, comp, build_root, timeout=300):
                            stderr=subprocess.DEVNULL, timeout=timeout)
         except subprocess.TimeoutExpired:
             raise RuntimeError("trace run timed out: " + " ".join(full))
-        pcs = []
+        pcs = []  # (pc, the image it is in when the address cannot say, or None)
+        x86 = arch == "x86_64"
         with open(log, encoding="utf-8", errors="replace") as f:
             for line in f:
                 t = TRACE.match(line)
                 if t:
-                    pcs.append(int(t.group(1), 16))
+                    img = None
+                    if x86:
+                        img = "guest" if int(t.group(2), 16) & X86_HF_GUEST else "hypervisor"
+                    pcs.append((int(t.group(1), 16), img))
     calls = [n for n in re.findall(r"X\((\w+), ", open(os.path.join(
         HERE, "roundtrip", {"aarch64": "arm64", "riscv64": "riscv", "x86_64": "x86"}[arch],
         "bench_arch.h")).read())]
@@ -129,12 +143,13 @@ def trace(arch, comp, build_root, timeout=300):
         rng = m.range("loop_" + call, "guest")
         if not rng or rng[1] is None:
             continue
-        inside = [i for i, pc in enumerate(pcs) if rng[0] <= pc < rng[1]]
+        inside = [i for i, (pc, img) in enumerate(pcs)
+                  if rng[0] <= pc < rng[1] and img in (None, "guest")]
         if not inside:
             continue
         counts, order = {}, []
-        for pc in pcs[inside[0]:inside[-1] + 1]:
-            key = m.name(pc)
+        for pc, img in pcs[inside[0]:inside[-1] + 1]:
+            key = m.name(pc, img)
             if key not in counts:
                 counts[key] = 0
                 order.append(key)
@@ -147,18 +162,9 @@ def trace(arch, comp, build_root, timeout=300):
     return tables
 
 
-# x86's guest runs at the addresses the hypervisor's own code has (both
-# from 1 MiB), so an address does not say whose instruction it was.
-UNTRACEABLE = {"x86_64": "not attributed: the guest and the hypervisor share "
-                         "addresses from 1 MiB, so a program counter names neither"}
-
-
 def section(build_root, arches=None, compilers=("gcc", "clang")):
     tables, errors = [], []
     for arch in arches or ARCHES:
-        if arch in UNTRACEABLE:
-            errors.append(f"{arch}: {UNTRACEABLE[arch]}")
-            continue
         for comp in compilers:
             try:
                 t = trace(arch, comp, build_root)
