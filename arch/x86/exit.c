@@ -174,13 +174,14 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 	return vcpu;
 }
 
-/* The next vCPU's entry: the same one again through the cheap check,
- * another one fully prepared. */
+/* The next vCPU's entry: the same one again through the cheap check;
+ * otherwise this one leaves the CPU and the next, if any, is switched to. */
 static inline struct x86_vcpu *enter_next(struct x86_vcpu *xc, struct hv_vcpu *next)
 {
 	if (next == xc->vcpu)
 		return x86_vcpu_reenter(xc);
-	return next ? x86_vcpu_prepare_entry(x86_vcpu_of(next)) : NULL;
+	x86_vcpu_leave(xc);
+	return next ? x86_vcpu_switch_to(x86_vcpu_of(next)) : NULL;
 }
 
 /* What the core asked for besides a plain resume. vcpu->pc is the RIP

@@ -289,7 +289,33 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 	return xc;
 }
 
+/*
+ * The guest state VMRUN and #VMEXIT leave alone, VMLOAD's and VMSAVE's:
+ * FS, GS, TR and LDTR with their hidden bases, KernelGSBase, STAR, LSTAR,
+ * CSTAR, SFMASK and the SYSENTER MSRs. It stays in the CPU from one VMRUN
+ * to the next, so it only moves when a CPU turns to another vCPU: VMSAVE
+ * when a vCPU leaves its CPU, VMLOAD when a vCPU whose state the CPU does
+ * not hold (or a fresh boot's) enters. The host uses none of it (smp.h).
+ */
+static struct x86_vcpu *cpu_holds[X86_MAX_CPUS];
+
+void x86_vcpu_leave(struct x86_vcpu *xc)
+{
+	__asm__ volatile("vmsave %%rax" : : "a"((uint64_t)(uintptr_t)xc->vmcb) : "memory");
+}
+
+struct x86_vcpu *x86_vcpu_switch_to(struct x86_vcpu *xc)
+{
+	struct x86_vcpu **holds = &cpu_holds[x86_this_cpu()];
+
+	if (*holds != xc || (xc->work & X86_WORK_BOOT)) {
+		__asm__ volatile("vmload %%rax" : : "a"((uint64_t)(uintptr_t)xc->vmcb) : "memory");
+		*holds = xc;
+	}
+	return x86_vcpu_prepare_entry(xc);
+}
+
 struct x86_vcpu *x86_vcpu_ready(struct hv_vcpu *vcpu)
 {
-	return x86_vcpu_reenter(x86_vcpu_of(vcpu));
+	return x86_vcpu_switch_to(x86_vcpu_of(vcpu));
 }

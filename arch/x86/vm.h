@@ -100,6 +100,11 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu);
 /* vCPU `vcpu` ready for VMRUN: its struct x86_vcpu (world_switch.S). */
 struct x86_vcpu *x86_vcpu_ready(struct hv_vcpu *vcpu);
 struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc);
+/* This CPU turns to vCPU `xc` (a vCPU it did not run last, or after a
+ * pause): its VMLOAD state if the CPU does not hold it, then the entry.
+ * x86_vcpu_leave(): the vCPU that exited last leaves this CPU (VMSAVE). */
+struct x86_vcpu *x86_vcpu_switch_to(struct x86_vcpu *xc);
+void x86_vcpu_leave(struct x86_vcpu *xc);
 /* The same vCPU again: only an entry with work goes through
  * x86_vcpu_prepare_entry() (an event or upcall to inject, a fresh boot,
  * or what the last entry wrote for itself to undo). */

@@ -17,9 +17,11 @@
  * while an exit is handled: the SVM_EXIT_INTR exit (exit.c) and the end
  * of x86_run set it before interrupts are taken, and VMRUN needs no CLGI.
  *
- * No VMSAVE/VMLOAD: the host never uses the state they switch (FS, GS,
- * TR, LDTR, KernelGSBase, the SYSCALL and SYSENTER MSRs; smp.h finds the
- * CPU from the stack), and guests get no access to those MSRs.
+ * No VMSAVE/VMLOAD here: the host never uses the state they switch (FS,
+ * GS, TR, LDTR, KernelGSBase, the SYSCALL and SYSENTER MSRs; smp.h finds
+ * the CPU from the stack), so it stays in the CPU while the same vCPU
+ * runs again, and moves only when the CPU turns to another vCPU
+ * (x86_vcpu_switch_to() and x86_vcpu_leave(), vm.c).
  *
  * Built with HV_BENCH_FLOOR (the round-trip bench's floor image only,
  * bench/roundtrip), the exit path answers the floor trap of

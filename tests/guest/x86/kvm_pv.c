@@ -22,6 +22,13 @@
  * which runs on its own CPU, are bounded by RDTSC. A halt that never
  * ends leaves the VM unfinished, which the hypervisor reports as a
  * failure when nothing can run any more.
+ *
+ * The two vCPUs of CPU 0 also check that the segment state VMRUN does not
+ * switch (FS, GS, TR, LDTR with their hidden bases; AMD64 APM vol. 2,
+ * 15.5.2: VMLOAD/VMSAVE's) is each vCPU's own: each loads FS from a
+ * descriptor whose base is its own marker, so %fs:0 reads its marker; the
+ * partner's first run starts with the architectural reset FS base 0, so
+ * there %fs:0 reads what address 0 holds.
  */
 #include <hcall/kvm_x86.h>
 
@@ -42,7 +49,52 @@ static struct {
 	uint32_t ready;   /* vCPU 1 is about to halt */
 	uint32_t woke;    /* vCPU 1 came back from its HLT */
 	uint32_t partner; /* times the partner ran */
+	uint64_t partner_fs0, partner_abs0; /* its first run: %fs:0 and [0] */
 } sh;
+
+/* What %fs:0 reads for vCPU n once it loaded its FS (distinct values). */
+static uint64_t fs_marker[NVCPUS] = {
+	0x4653000000000000ull, 0x4653000000000001ull,
+	0x4653000000000002ull, 0x4653000000000003ull,
+};
+/* Per vCPU: a null descriptor and a flat data descriptor (0x08). */
+static uint64_t fs_gdt[NVCPUS][2] __attribute__((aligned(16)));
+
+struct __attribute__((packed)) gdtr {
+	uint16_t limit;
+	uint64_t base;
+};
+
+/* FS with base = &fs_marker[idx], through a GDT of this vCPU's own that
+ * is loaded only for the MOV to FS; the hidden base stays afterwards. */
+static void load_fs(unsigned idx)
+{
+	uint64_t b = (uint64_t)(uintptr_t)&fs_marker[idx];
+	struct gdtr saved, mine = { sizeof(fs_gdt[idx]) - 1, (uint64_t)(uintptr_t)fs_gdt[idx] };
+
+	/* present, DPL 0, read/write data, 4 KiB granular, limit 0xFFFFF */
+	fs_gdt[idx][1] = 0x00CF92000000FFFFull | (b & 0xffffff) << 16 | (b >> 24 & 0xff) << 56;
+	__asm__ volatile("sgdt %0\n\tlgdt %1\n\tmovw $0x08, %%ax\n\tmovw %%ax, %%fs\n\tlgdt %0"
+			 : "=m"(saved)
+			 : "m"(mine)
+			 : "rax", "memory");
+}
+
+static uint64_t fs_read0(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(v) : : "memory");
+	return v;
+}
+
+static uint64_t abs_read0(void)
+{
+	uint64_t v;
+
+	__asm__ volatile("movq 0, %0" : "=r"(v) : : "memory");
+	return v;
+}
 
 void tap_putc(char c)
 {
@@ -106,6 +158,9 @@ void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus)
 		add(&sh.woke);
 	} else if (idx == ncpus) {
 		/* The partner: counts each time CPU 0 is given to it. */
+		sh.partner_fs0 = fs_read0();
+		sh.partner_abs0 = abs_read0();
+		load_fs((unsigned)idx);
 		for (;;) {
 			add(&sh.partner);
 			halt();
@@ -139,12 +194,19 @@ static void early_kick(void)
 
 static void same_cpu(unsigned partner)
 {
+	load_fs(0);
+	tap_eq("vCPU 0's FS reads its marker", fs_read0(), fs_marker[0]);
 	tap_eq("SCHED_YIELD to the partner (runnable, on CPU 0) = 0", yield(partner), 0);
 	tap_eq("the partner ran before SCHED_YIELD returned", load(&sh.partner), 1);
+	tap_eq("the partner started with FS base 0, not vCPU 0's (%fs:0 = [0])",
+	       sh.partner_fs0, sh.partner_abs0);
+	tap_eq("vCPU 0's FS is its own after the partner loaded its own on CPU 0",
+	       fs_read0(), fs_marker[0]);
 	tap_eq("SCHED_YIELD to the partner, now halted, = 0", yield(partner), 0);
 	tap_eq("a halted partner is not run by a yield", load(&sh.partner), 1);
 	tap_eq("KICK_CPU of the halted partner = 0", kick(partner), 0);
 	tap_eq("the kick woke it and yielded to it before returning", load(&sh.partner), 2);
+	tap_eq("vCPU 0's FS is still its own", fs_read0(), fs_marker[0]);
 }
 
 static void other_cpu(void)
