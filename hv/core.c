@@ -98,18 +98,19 @@ struct hv_vcpu *hv_next_vcpu_on(struct hv *hv, struct hv_vcpu *current,
 
 	if (current && current->vm)
 		start = current->vm->id * HV_MAX_VCPUS + current->id + 1;
-	hv_lock(&hv->lock);
-	/* Round robin over every slot, the current vCPU last. */
+	/* Round robin over every slot, the current vCPU last. No lock: the
+	 * answer may change the moment it is given, with one as without
+	 * (hv.h), and an idle CPU looks here on every guest WFI. A RUNNING
+	 * state read with acquire orders the VM's creation before nvcpus. */
 	for (k = 0; k < n && !found; k++) {
 		unsigned s = (start + k) % n;
 		struct hv_vm *vm = &hv->vms[s / HV_MAX_VCPUS];
 		struct hv_vcpu *v = &vm->vcpus[s % HV_MAX_VCPUS];
 
-		if (vm->state == HV_VM_RUNNING && s % HV_MAX_VCPUS < vm->nvcpus &&
+		if (hv_vm_get_state(vm) == HV_VM_RUNNING && s % HV_MAX_VCPUS < vm->nvcpus &&
 		    (ncpus <= 1 || v->id % ncpus == cpu) && hv_vcpu_is_on(v))
 			found = v;
 	}
-	hv_unlock(&hv->lock);
 	return found;
 }
 

@@ -25,6 +25,10 @@
  *              and the services' per-VM state (each service reads and
  *              writes only its own).
  * hv->lock is taken before any vm->lock, never the other way round.
+ * A VM's state and a vCPU's online flag are stored with release
+ * atomics, so they can also be read without a lock (the trap path,
+ * hv_vcpu_is_on, hv_next_vcpu_on): what such a read says may change at
+ * once, as it may after the lock is released.
  * Everything else in struct hv_vm is written only while the VM is
  * created, before any vCPU of it runs. The glue changes a VM's state only
  * through the functions below. Handlers registered with

@@ -27,7 +27,7 @@ int hv_vcpu_power_on(struct hv_vcpu *t, uint64_t entry, uint64_t context)
 	} else {
 		t->entry = entry;
 		t->context_id = context;
-		t->online = 1;
+		__atomic_store_n(&t->online, 1, __ATOMIC_RELEASE);
 	}
 	hv_unlock(&t->vm->lock);
 	return ret;
@@ -47,18 +47,14 @@ int hv_vcpu_set_resume(struct hv_vcpu *v, uint64_t entry, uint64_t context)
 void hv_vcpu_power_off(struct hv_vcpu *v)
 {
 	hv_lock(&v->vm->lock);
-	v->online = 0;
+	__atomic_store_n(&v->online, 0, __ATOMIC_RELEASE);
 	hv_unlock(&v->vm->lock);
 }
 
 int hv_vcpu_is_on(struct hv_vcpu *v)
 {
-	int on;
-
-	hv_lock(&v->vm->lock);
-	on = v->online;
-	hv_unlock(&v->vm->lock);
-	return on;
+	/* With acquire: the entry and context written before it are seen. */
+	return __atomic_load_n(&v->online, __ATOMIC_ACQUIRE);
 }
 
 void hv_call_vcpu_start(struct hv_call *c, struct hv_vcpu *t, uint64_t entry,

@@ -167,9 +167,9 @@ int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm)
 		return ret < 0 ? ret : -HV_EIO;
 	hv_lock(&vm->lock);
 	for (i = 0; i < vm->nvcpus; i++) {
-		vm->vcpus[i].online = i == 0;
 		vm->vcpus[i].entry = i == 0 ? vm->entry : 0;
 		vm->vcpus[i].context_id = 0;
+		__atomic_store_n(&vm->vcpus[i].online, i == 0, __ATOMIC_RELEASE);
 	}
 	for (i = 0; i < HV_ABI_COUNT; i++)
 		if (hv_services[i]->vm_start)
@@ -187,7 +187,7 @@ int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm)
 		return -HV_EINVAL;
 	hv_lock(&vm->lock);
 	for (i = 0; i < vm->nvcpus; i++)
-		vm->vcpus[i].online = 0;
+		__atomic_store_n(&vm->vcpus[i].online, 0, __ATOMIC_RELEASE);
 	hv_unlock(&vm->lock);
 	hv_vm_set_state(vm, HV_VM_STOPPED);
 	hv->ops->vm_stop(vm);
