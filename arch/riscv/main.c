@@ -215,6 +215,11 @@ static struct hv_vm *make_vm(unsigned i)
 /* This hart's HS-mode CSRs and per-hart state; the VMs are shared. */
 static void hs_setup(unsigned hart)
 {
+	/* From here on every trap enters at rv_guest_vector, which tells a
+	 * guest's (sscratch = its frame, written by rv_enter) from a fault
+	 * in HS-mode (sscratch = 0: trap.S). */
+	csr_write(CSR_SSCRATCH, 0);
+	csr_write(CSR_STVEC, (uint64_t)(uintptr_t)rv_guest_vector);
 	rv_smp_cpu_init(hart);
 	csr_write(CSR_HEDELEG, HEDELEG_GUEST);
 	csr_write(CSR_HIDELEG, HIDELEG_GUEST);

@@ -94,6 +94,7 @@ struct hcall_regs *rv_ecall(struct hcall_regs *frame);
  * another hart still runs some, powers off when none is left. */
 struct hv_vcpu *rv_next_vcpu(struct hv_vcpu *last);
 __attribute__((noreturn)) void rv_enter(struct hcall_regs *frame);
+void rv_guest_vector(void);
 void rv_hs_fault(void);
 
 #endif /* HCALL_ARCH_RISCV_RV_H */

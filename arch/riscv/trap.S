@@ -10,8 +10,10 @@
  * and calls rv_ecall(frame) for an ecall from VS-mode, rv_trap(frame)
  * for anything else; each returns the frame of the vCPU to run next (its
  * CSRs already loaded), and rv_enter restores it and srets.
- * While the hypervisor itself runs, stvec points at rv_hs_vector, so a
- * fault inside the hypervisor is reported instead of corrupting a frame.
+ * While the hypervisor itself runs, sscratch is 0 (stvec stays here from
+ * the hart's setup on), so a trap taken in HS-mode, a fault inside the
+ * hypervisor, goes to rv_hs_vector and is reported instead of
+ * corrupting a frame.
  *
  * Built with HV_BENCH_FLOOR (the round-trip bench's floor image only,
  * bench/roundtrip), the vector answers the floor trap of
@@ -29,6 +31,7 @@
 	.globl rv_guest_vector
 rv_guest_vector:
 	csrrw	t6, sscratch, t6	/* t6 = frame, sscratch = guest t6 */
+	beqz	t6, rv_hs_vector	/* from HS-mode itself */
 	sd	x1, 8(t6)
 	sd	x2, 16(t6)
 	sd	x3, 24(t6)
@@ -61,7 +64,7 @@ rv_guest_vector:
 	sd	x30, 240(t6)
 	csrr	t5, sscratch
 	sd	t5, 248(t6)
-	csrw	sscratch, t6
+	csrw	sscratch, zero
 #ifdef HV_BENCH_FLOOR
 	csrr	t0, scause
 	li	t1, 10			/* ecall from VS-mode */
@@ -78,8 +81,6 @@ rv_guest_vector:
 #endif
 	ld	tp, 0(t6)
 	ld	sp, 0(tp)
-	la	t0, rv_hs_vector
-	csrw	stvec, t0
 	mv	a0, t6
 	/* The hypercall straight to its own C function: it needs nothing
 	 * else decoded (trap.c). */
@@ -94,8 +95,6 @@ rv_guest_vector:
 /* rv_enter(struct hcall_regs *frame): load the guest registers, sret. */
 	.globl rv_enter
 rv_enter:
-	la	t0, rv_guest_vector
-	csrw	stvec, t0
 	csrw	sscratch, a0
 	mv	t6, a0
 	ld	x1, 8(t6)
