@@ -24,16 +24,18 @@
  *                            none, -1 if created already; writes vmid and
  *                            vcpu_num back
  *   SET_IOREQ_BUFFER(vmid, ptr_gpa)
- *                            ptr_gpa holds the buffer's GPA; a CREATED VM;
- *                            every slot FREE
+ *                            ptr_gpa holds the buffer's GPA; a CREATED VM
+ *                            (else -1, powered off too); every slot FREE
  *   START/PAUSE/RESET/DESTROY_VM(vmid)
- *                            only on VMs created this way, never the
- *                            caller: start a CREATED (or PAUSED) VM whose
- *                            buffer is set; pause a running VM (pausing a
+ *                            only on VMs configured with a name, never
+ *                            the caller (else -ENOTTY); as v3.3: start a
+ *                            CREATED VM whose buffer is set; pause a
+ *                            created, running or ended VM (pausing a
  *                            paused one is 0); reset a paused VM (back to
- *                            CREATED, its secure world gone); destroy a VM
- *                            that is not running (back to DEFINED, its
- *                            registered handlers gone); else -1
+ *                            CREATED, its secure world gone); destroy a
+ *                            paused VM (back to DEFINED, its registered
+ *                            handlers gone); else -1, a powered-off
+ *                            (DEFINED) VM included
  *   INJECT_MSI(vmid, msi_gpa)
  *                            a fixed/lowest-priority MSI to the vCPU whose
  *                            APIC ID (its index) the address names, as the
@@ -230,14 +232,25 @@ static void create_vm(struct hv_call *c)
 				  : 0);
 }
 
-/* A VM the service VM manages through ACRN calls, under hv->lock. */
-static struct hv_vm *managed(struct hv_call *c, uint64_t vmid)
+/* A VM the service VM manages through ACRN calls (configured with a
+ * name, not itself), in any state, under hv->lock. ACRN v3.3 finds a VM
+ * for every vmid of its table and lets the call refuse a powered-off
+ * one (-1); anything else is no target (-ENOTTY). */
+static struct hv_vm *target(struct hv_call *c, uint64_t vmid)
 {
 	struct hv_vm *t = hv_vm_by_id(c->hv, vmid);
 
-	if (!t || t == c->vm || !uuid_set(acrn_of(t)->uuid) || t->state == HV_VM_DEFINED)
+	if (!t || t == c->vm || !uuid_set(acrn_of(t)->uuid))
 		return NULL;
 	return t;
+}
+
+/* The same, but not powered off (DEFINED). */
+static struct hv_vm *managed(struct hv_call *c, uint64_t vmid)
+{
+	struct hv_vm *t = target(c, vmid);
+
+	return t && t->state != HV_VM_DEFINED ? t : NULL;
 }
 
 static int ioreq_set(struct hv_vm *t)
@@ -273,41 +286,44 @@ static void forget_run(struct hv_vm *t, int destroy)
 
 enum lifecycle { START, PAUSE, RESET, DESTROY };
 
+/*
+ * ACRN v3.3's four VM lifecycle calls (hypercall.c hcall_start_vm,
+ * hcall_pause_vm, hcall_reset_vm, hcall_destroy_vm; vm.c pause_vm), with
+ * DEFINED as its powered-off state and STOPPED (the guest ended itself)
+ * as its ready-to-power-off one; under hv->lock:
+ *   START    CREATED with the request buffer set -> RUNNING, else -1
+ *   PAUSE    CREATED, RUNNING or STOPPED -> PAUSED; PAUSED stays: 0;
+ *            powered off -1
+ *   RESET    PAUSED -> CREATED, else -1
+ *   DESTROY  PAUSED -> DEFINED, else -1
+ */
 static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecycle op)
 {
 	int64_t st;
 
+	if (t->state == HV_VM_DEFINED)
+		return ACRN_FAILED;
 	switch (op) {
 	case START:
-		/* ACRN v3.3: a CREATED VM whose request buffer is set, else -1
-		 * (hcall also resumes a PAUSED one). */
-		if ((t->state != HV_VM_CREATED && t->state != HV_VM_PAUSED) ||
-		    !ioreq_set(t))
+		if (t->state != HV_VM_CREATED || !ioreq_set(t))
 			return ACRN_FAILED;
 		return hv_vm_start_locked(c->hv, t);
 	case PAUSE:
-		if (t->state == HV_VM_PAUSED)
-			return 0;
-		return hv_vm_pause_locked(t);
+		hv_vm_set_state(t, HV_VM_PAUSED);
+		return 0;
 	case RESET:
+	case DESTROY:
 		if (t->state != HV_VM_PAUSED)
 			return ACRN_FAILED;
 		st = hv_vm_stop_locked(c->hv, t);
-		if (!st) {
-			hv_vm_set_state(t, HV_VM_CREATED);
-			forget_run(t, 0);
-		}
-		return st;
-	case DESTROY:
-		if (t->state == HV_VM_RUNNING)
-			return ACRN_FAILED;
-		if (t->state == HV_VM_PAUSED)
-			hv_vm_stop_locked(c->hv, t);
-		hv_vm_set_state(t, HV_VM_DEFINED);
-		forget_run(t, 1);
+		if (st)
+			return st;
+		hv_vm_set_state(t, op == RESET ? HV_VM_CREATED : HV_VM_DEFINED);
+		forget_run(t, op == DESTROY);
 		/* A new CREATE_VM makes a new VM: nothing registered for this
 		 * one carries over to it. */
-		hv_registry_purge_locked(c->hv, t->id);
+		if (op == DESTROY)
+			hv_registry_purge_locked(c->hv, t->id);
 		return 0;
 	}
 	return ACRN_EINVAL;
@@ -319,7 +335,7 @@ static void lifecycle(struct hv_call *c, enum lifecycle op)
 	int64_t st;
 
 	hv_lock(&c->hv->lock);
-	t = managed(c, c->arg[0]);
+	t = target(c, c->arg[0]);
 	st = t ? lifecycle_locked(c, t, op) : ACRN_ENOTTY;
 	hv_unlock(&c->hv->lock);
 	hv_call_status(c, acrn_code(st));
@@ -366,7 +382,7 @@ static void set_ioreq_buffer(struct hv_call *c)
 		return;
 	}
 	hv_lock(&c->hv->lock);
-	t = managed(c, c->arg[0]);
+	t = target(c, c->arg[0]);
 	if (!t)
 		st = ACRN_ENOTTY;
 	else if (t->state != HV_VM_CREATED ||

@@ -21,8 +21,6 @@
  * (v << 1) | 1, so 1 means PASS and 3 means FAIL. A broken CPU set-up
  * writes 2 (QEMU status 5).
  */
-#include "vcpu.h"
-
 #include "console.h"
 #include "cpu.h"
 #include "multiboot.h"
@@ -73,12 +71,14 @@ static const struct vm_plan plan[] = {
 	{ "bench", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0, 4 },
 };
 #elif defined(HV_X86_STORM)
-/* The SMP storm image (tests/guest/x86/storm.c, -smp 4): a service VM
- * with 4 vCPUs, one per CPU, and the VM its ACRN calls create and
- * destroy. -initrd storm,storm: the second VM never runs its image. */
+/* The SMP storm image (-smp 4, -initrd storm,storm-target): a service
+ * VM with 4 vCPUs, one per CPU (tests/guest/x86/storm.c), and the
+ * 2-vCPU VM its ACRN calls create, start, pause, reset and destroy
+ * (storm_target.c), whose vCPU 1, on CPU 1, then raises the upcall to
+ * the service VM's vCPU 0 on CPU 0. */
 static const struct vm_plan plan[] = {
 	{ "storm", HV_ROLE_SERVICE, ABI(ACRN), 0, 1, 0, 4 },
-	{ "target", HV_ROLE_NORMAL, ABI(ACRN), 0, 0, "hcall-x86-storm1", 0 },
+	{ "target", HV_ROLE_NORMAL, 0, 0, 0, "hcall-x86-storm1", 2 },
 };
 #elif defined(HV_X86_PV)
 /* The KVM paravirtual image (tests/guest/x86/kvm_pv.c, -smp 2): one KVM
@@ -168,11 +168,6 @@ static void create_vms(unsigned n)
 		vm = hv_vm_create(&hv, &cfg);
 		if (!vm || vm->id != i)
 			broken("the core refused a VM configuration");
-		/* x86 guests have no call that starts a vCPU: like a
-		 * pre-launched VM's, every vCPU starts with the VM. */
-		for (unsigned k = 1; plan[i].start && k < cfg.nvcpus; k++)
-			if (hv_vcpu_power_on(&vm->vcpus[k], cfg.entry, 0))
-				broken("starting a vCPU failed");
 		/* The APs were idle when the VM started: they look again. */
 		smp_kick_others();
 		if (plan[i].abis & ABI(PALACIOS) && palacios_register(vm))
@@ -191,14 +186,19 @@ static void run_vcpus(void)
 
 /* An AP: runs its vCPUs, halts when it has none. `busy` is set before it
  * looks, so CPU 0 never sees it idle while it may still run one; going
- * idle, it kicks CPU 0 to look again. A CPU whose vCPU waits for an I/O
- * request polls instead: the Service VM finishes it without a kick. */
+ * idle, it kicks CPU 0 to look again. A kick sent to it after it began to
+ * look (a vCPU of it put online, woken) keeps it busy in CPU 0's eyes
+ * until it looks again, which the kick's IPI makes it do. A CPU whose
+ * vCPU waits for an I/O request polls instead: the Service VM finishes
+ * it without a kick. */
 static __attribute__((noreturn)) void ap_main(unsigned cpu)
 {
 	struct x86_pcpu *c = &x86_pcpus[cpu];
 
 	for (;;) {
 		__atomic_store_n(&c->busy, 1, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&c->seen, __atomic_load_n(&c->kicks, __ATOMIC_SEQ_CST),
+				 __ATOMIC_SEQ_CST);
 		c->poll = 0;
 		run_vcpus();
 		if (c->poll) {
@@ -211,11 +211,17 @@ static __attribute__((noreturn)) void ap_main(unsigned cpu)
 	}
 }
 
+/* An AP looks for or runs a vCPU, or has a kick it has not looked at. */
 static int aps_busy(void)
 {
-	for (unsigned cpu = 1; cpu < x86_ncpus; cpu++)
-		if (__atomic_load_n(&x86_pcpus[cpu].busy, __ATOMIC_SEQ_CST))
+	for (unsigned cpu = 1; cpu < x86_ncpus; cpu++) {
+		struct x86_pcpu *c = &x86_pcpus[cpu];
+
+		if (__atomic_load_n(&c->busy, __ATOMIC_SEQ_CST) ||
+		    __atomic_load_n(&c->kicks, __ATOMIC_SEQ_CST) !=
+			    __atomic_load_n(&c->seen, __ATOMIC_SEQ_CST))
 			return 1;
+	}
 	return 0;
 }
 

@@ -229,7 +229,9 @@ void smp_kick(unsigned cpu)
 {
 	if (cpu >= x86_ncpus || cpu == x86_this_cpu())
 		return;
-	__atomic_thread_fence(__ATOMIC_SEQ_CST); /* the news before the IPI */
+	/* Counted, so the CPU counts as busy until it has looked again
+	 * (main.c); a full barrier: the news before the IPI. */
+	__atomic_fetch_add(&x86_pcpus[cpu].kicks, 1u, __ATOMIC_SEQ_CST);
 	lapic_ipi(x86_pcpus[cpu].apic_id, X86_KICK_VECTOR);
 }
 

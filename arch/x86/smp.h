@@ -39,6 +39,8 @@ struct x86_pcpu {
 	uint32_t apic_id;
 	volatile int alive; /* set by the CPU once SVM is on */
 	volatile int busy;  /* looking for or running a vCPU */
+	uint32_t kicks;     /* kicks sent to this CPU (smp_kick) */
+	uint32_t seen;      /* kicks it had when it last began to look */
 	int poll;           /* a vCPU here waits for I/O another CPU may
 			     * finish without a kick: do not halt */
 	struct hv_vcpu *yield_to; /* SCHED_YIELD's target, run next (halt.c) */

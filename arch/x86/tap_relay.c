@@ -10,8 +10,12 @@
  * exited with status 0. The hypervisor prints the overall plan last.
  */
 #include "console.h"
+#include "lock.h"
 #include "vm.h"
 
+/* VMs on different CPUs print at once: one line at a time reaches the
+ * console, and the counts, under this lock. */
+static struct hv_lock relay_lock;
 static unsigned total, failed;
 
 static int starts_with(const char *s, const char *p)
@@ -50,14 +54,16 @@ static void emit_head(int ok, const char *vm)
 
 void relay_check(int ok, const char *vm, const char *what, uint64_t v)
 {
+	hv_lock(&relay_lock);
 	emit_head(ok, vm);
 	con_puts(what);
 	con_putc(' ');
 	con_hex(v);
 	con_putc('\n');
+	hv_unlock(&relay_lock);
 }
 
-static void relay_line(struct hv_vm *vm, struct x86_vm *xv)
+static void relay_line_locked(struct hv_vm *vm, struct x86_vm *xv)
 {
 	const char *s = xv->line;
 	int not_ok = starts_with(s, "not ok ");
@@ -97,6 +103,13 @@ static void relay_line(struct hv_vm *vm, struct x86_vm *xv)
 		s += s[1] == ' ' ? 2 : 1;
 	con_puts(s);
 	con_putc('\n');
+}
+
+static void relay_line(struct hv_vm *vm, struct x86_vm *xv)
+{
+	hv_lock(&relay_lock);
+	relay_line_locked(vm, xv);
+	hv_unlock(&relay_lock);
 }
 
 void relay_putc(struct hv_vm *vm, char c)
@@ -144,6 +157,7 @@ static void report_vm(struct hv_vm *vm)
 	ok = xv->stop == X86_STOP_EXIT && xv->exit_status == 0 &&
 	     xv->plan_seen && !xv->bailed && xv->ok + xv->not_ok == xv->plan;
 	xv->reported = 1;
+	hv_lock(&relay_lock);
 	emit_head(ok, vm->name);
 	con_puts("ran to its end with every planned check reported (");
 	con_dec(xv->ok + xv->not_ok);
@@ -154,6 +168,7 @@ static void report_vm(struct hv_vm *vm)
 	con_putc(' ');
 	con_hex(xv->stop_info);
 	con_putc('\n');
+	hv_unlock(&relay_lock);
 }
 
 void relay_vm_stopped(struct hv_vm *vm)

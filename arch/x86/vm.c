@@ -9,6 +9,7 @@
 
 #include "cpu.h"
 #include "smp.h"
+#include "vcpu.h"
 #include "vmcb.h"
 #include "world_switch.h"
 
@@ -257,6 +258,20 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 	smp_kick(smp_cpu_of(vcpu));
 }
 
+/* x86 guests have no call that starts a vCPU (no emulated local APIC
+ * takes an INIT-SIPI): a VM's other vCPUs start with it, at its entry,
+ * when its vCPU 0 first runs, however the VM was started (at boot, or by
+ * ACRN's START_VM, which puts only vCPU 0 online). */
+static __attribute__((noinline)) void start_others(struct hv_vm *vm)
+{
+	int started = 0;
+
+	for (unsigned k = 1; k < vm->nvcpus; k++)
+		started |= !hv_vcpu_power_on(&vm->vcpus[k], vm->entry, 0);
+	if (started)
+		smp_kick_others();
+}
+
 /* Write what this entry needs in the VMCB besides the registers
  * (world_switch.S copies those): a fresh boot's entry point and TLB flush,
  * the event or upcall to inject, and clear what the last entry wrote for
@@ -272,6 +287,8 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 	 * SET_VCPU_REGS), if any; the reset put the VM's there otherwise. */
 	if (boot && vcpu->entry)
 		vmcb_w64(v, VMCB_RIP, vcpu->entry);
+	if (boot && vcpu->id == 0 && vcpu->vm->nvcpus > 1)
+		start_others(vcpu->vm);
 	vmcb_w8(v, VMCB_TLB_CONTROL, boot ? 1 : 0);
 	if (xc->work & X86_WORK_EVENT) {
 		inject = xc->event;

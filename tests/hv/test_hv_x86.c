@@ -346,14 +346,35 @@ Test(acrn, vm_lifecycle)
 	cr_assert_eq(RET(v), EINVAL_); /* nothing pending (hcall's answer) */
 	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 1);
 	cr_assert_eq(RET(v), -1); /* no vCPU 1 */
+	ACRN(v, ACRN_START_VM, vmid, 0);
+	cr_assert_eq(RET(v), -1); /* v3.3 starts only a created VM */
+	cr_assert_eq(uos->state, HV_VM_PAUSED);
 	ACRN(v, ACRN_RESET_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_CREATED);
 	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
+	cr_assert_eq(RET(v), -1); /* v3.3: only a paused VM */
+	cr_assert_eq(uos->state, HV_VM_CREATED);
+	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0); /* v3.3's pause_vm() takes a created VM too */
+	cr_assert_eq(uos->state, HV_VM_PAUSED);
+	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
+	cr_assert_eq(RET(v), 0); /* already paused: 0 */
+	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_DEFINED);
+	/* Powered off: v3.3 finds the VM and refuses with -1. */
 	ACRN(v, ACRN_START_VM, vmid, 0);
-	cr_assert_eq(RET(v), ENOTTY_);
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_RESET_VM, vmid, 0);
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + 0x100);
+	cr_assert_eq(RET(v), -1);
+	cr_assert_eq(uos->state, HV_VM_DEFINED);
 	/* the Service VM cannot manage itself or the Trusty VM (no name) */
 	ACRN(v, ACRN_PAUSE_VM, svc->id, 0);
 	cr_assert_eq(RET(v), ENOTTY_);
