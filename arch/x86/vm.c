@@ -272,6 +272,27 @@ static __attribute__((noinline)) void start_others(struct hv_vm *vm)
 		smp_kick_others();
 }
 
+/*
+ * The guest state VMRUN and #VMEXIT leave alone, VMLOAD's and VMSAVE's:
+ * FS, GS, TR and LDTR with their hidden bases, KernelGSBase, STAR, LSTAR,
+ * CSTAR, SFMASK and the SYSENTER MSRs. It stays in the CPU from one VMRUN
+ * to the next, so it only moves when a CPU turns to another vCPU: VMSAVE
+ * when a vCPU leaves its CPU, VMLOAD when a vCPU whose state the CPU does
+ * not hold (or a fresh boot's) enters. The host uses none of it (smp.h).
+ */
+static struct x86_vcpu *cpu_holds[X86_MAX_CPUS];
+
+void x86_vcpu_leave(struct x86_vcpu *xc)
+{
+	__asm__ volatile("vmsave %%rax" : : "a"((uint64_t)(uintptr_t)xc->vmcb) : "memory");
+}
+
+static void load_state(struct x86_vcpu *xc)
+{
+	__asm__ volatile("vmload %%rax" : : "a"((uint64_t)(uintptr_t)xc->vmcb) : "memory");
+	cpu_holds[x86_this_cpu()] = xc;
+}
+
 /* Write what this entry needs in the VMCB besides the registers
  * (world_switch.S copies those): a fresh boot's entry point and TLB flush,
  * the event or upcall to inject, and clear what the last entry wrote for
@@ -284,9 +305,13 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 	uint64_t inject = 0;
 
 	/* A fresh boot starts at the entry the core gave the vCPU (ACRN's
-	 * SET_VCPU_REGS), if any; the reset put the VM's there otherwise. */
+	 * SET_VCPU_REGS), if any; the reset put the VM's there otherwise.
+	 * Its VMLOAD state is the reset's too, even when this CPU ran the
+	 * vCPU's previous life last. */
 	if (boot && vcpu->entry)
 		vmcb_w64(v, VMCB_RIP, vcpu->entry);
+	if (boot)
+		load_state(xc);
 	if (boot && vcpu->id == 0 && vcpu->vm->nvcpus > 1)
 		start_others(vcpu->vm);
 	vmcb_w8(v, VMCB_TLB_CONTROL, boot ? 1 : 0);
@@ -306,29 +331,11 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 	return xc;
 }
 
-/*
- * The guest state VMRUN and #VMEXIT leave alone, VMLOAD's and VMSAVE's:
- * FS, GS, TR and LDTR with their hidden bases, KernelGSBase, STAR, LSTAR,
- * CSTAR, SFMASK and the SYSENTER MSRs. It stays in the CPU from one VMRUN
- * to the next, so it only moves when a CPU turns to another vCPU: VMSAVE
- * when a vCPU leaves its CPU, VMLOAD when a vCPU whose state the CPU does
- * not hold (or a fresh boot's) enters. The host uses none of it (smp.h).
- */
-static struct x86_vcpu *cpu_holds[X86_MAX_CPUS];
-
-void x86_vcpu_leave(struct x86_vcpu *xc)
-{
-	__asm__ volatile("vmsave %%rax" : : "a"((uint64_t)(uintptr_t)xc->vmcb) : "memory");
-}
-
 struct x86_vcpu *x86_vcpu_switch_to(struct x86_vcpu *xc)
 {
-	struct x86_vcpu **holds = &cpu_holds[x86_this_cpu()];
-
-	if (*holds != xc || (xc->work & X86_WORK_BOOT)) {
-		__asm__ volatile("vmload %%rax" : : "a"((uint64_t)(uintptr_t)xc->vmcb) : "memory");
-		*holds = xc;
-	}
+	/* A fresh boot's state is loaded by x86_vcpu_prepare_entry(). */
+	if (cpu_holds[x86_this_cpu()] != xc && !(xc->work & X86_WORK_BOOT))
+		load_state(xc);
 	return x86_vcpu_prepare_entry(xc);
 }
 
