@@ -2,9 +2,12 @@
 /*
  * arch/x86/cpuid.c - what a guest's CPUID returns (intercepted, exit 0x72).
  *
- * Every leaf is the host CPU's (QEMU's), with two changes:
+ * Every leaf is the host CPU's (QEMU's), with these changes:
  *   - CPUID.1:ECX bit 31, reserved for hypervisors, is set: the guest runs
  *     under one;
+ *   - the APIC ID is the vCPU's index, not the physical CPU's (CPUID.1:EBX
+ *     bits 31:24, and EDX of the topology leaves 0xB and 0x1F): the ID
+ *     that KVM's KICK_CPU and SCHED_YIELD and ACRN's MSIs name;
  *   - a VM with KVM's hypercall ABI finds KVM's interface at 0x40000000,
  *     as Linux Documentation/virt/kvm/x86/cpuid.rst defines it: eax = the
  *     highest KVM leaf (0x40000001), ebx:ecx:edx = "KVMKVMKVM\0\0\0";
@@ -20,6 +23,8 @@
 
 #define CPUID_INSN_LEN 2
 #define LEAF1_ECX_HYPERVISOR (1u << 31)
+#define LEAF_X2APIC_TOPOLOGY 0xBu /* EDX: the x2APIC ID */
+#define LEAF_V2_TOPOLOGY 0x1Fu
 #define KVM_LEAF_BASE 0x40000000u
 #define KVM_LEAF_FEATURES 0x40000001u
 /* KVM_FEATURE_PV_UNHALT (7), KVM_FEATURE_PV_SCHED_YIELD (13) */
@@ -64,8 +69,12 @@ void x86_cpuid_exit(struct hv_vcpu *vcpu, void *vmcb)
 		}
 	} else {
 		host_cpuid(leaf, sub, out);
-		if (leaf == 1)
+		if (leaf == 1) {
 			out[R_CX] |= LEAF1_ECX_HYPERVISOR;
+			out[R_BX] = (out[R_BX] & 0x00ffffffu) | vcpu->id << 24;
+		}
+		if (leaf == LEAF_X2APIC_TOPOLOGY || leaf == LEAF_V2_TOPOLOGY)
+			out[R_DX] = vcpu->id;
 	}
 	/* CPUID writes the 32-bit registers: the upper halves become 0. */
 	for (unsigned i = 0; i < 4; i++)

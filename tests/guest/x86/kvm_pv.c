@@ -50,6 +50,7 @@ static struct {
 	uint32_t woke;    /* vCPU 1 came back from its HLT */
 	uint32_t partner; /* times the partner ran */
 	uint64_t partner_fs0, partner_abs0; /* its first run: %fs:0 and [0] */
+	uint32_t apic_id[NVCPUS]; /* 1 + CPUID.1:EBX[31:24] each vCPU read */
 } sh;
 
 /* What %fs:0 reads for vCPU n once it loaded its FS (distinct values). */
@@ -148,9 +149,20 @@ static uint64_t yield(uint64_t apic_id)
 
 void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus);
 
+/* The initial APIC ID CPUID leaf 1 gives (EBX bits 31:24), + 1 so that 0
+ * means "not read yet". */
+static void read_apic_id(unsigned idx)
+{
+	uint32_t a = 1, b, c = 0, d;
+
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "+c"(c), "=d"(d));
+	__atomic_store_n(&sh.apic_id[idx % NVCPUS], (b >> 24) + 1, __ATOMIC_RELEASE);
+}
+
 void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus)
 {
 	(void)vm;
+	read_apic_id((unsigned)idx);
 	if (idx == 1 && ncpus >= 2) {
 		/* The kick's target, alone on CPU 1 once the others park. */
 		add(&sh.ready);
@@ -224,6 +236,23 @@ static void other_cpu(void)
 	tap_check(wait_eq(&sh.woke, 1), "the kick woke vCPU 1: it ran again on CPU 1");
 }
 
+/* KICK_CPU and SCHED_YIELD name a vCPU by its APIC ID: the one its
+ * CPUID reports, its index. Every vCPU has run by now (the parked ones
+ * when their CPU was free). */
+static void apic_ids(void)
+{
+	unsigned wrong = 0;
+
+	read_apic_id(0);
+	for (unsigned i = 0; i < NVCPUS; i++)
+		if (!wait_eq(&sh.apic_id[i], i + 1)) {
+			tap_note_hex("vCPU", i);
+			tap_note_hex("reads APIC ID (+ 1)", load(&sh.apic_id[i]));
+			wrong++;
+		}
+	tap_eq("each vCPU's CPUID.1:EBX[31:24] (initial APIC ID) is its index", wrong, 0);
+}
+
 void guest_main(void)
 {
 	uint64_t ncpus = guest_x86_boot_ncpus;
@@ -236,6 +265,7 @@ void guest_main(void)
 		early_kick();
 		same_cpu((unsigned)ncpus);
 		other_cpu();
+		apic_ids();
 	}
 	guest_exit(tap_done() ? 1 : 0);
 }
