@@ -267,7 +267,9 @@ def fuzz_section():
                      f"({100.0 * ed['reached'] / max(ed['total'], 1):.1f}%)",
         "goal 10M, 0 crashes": "met" if goal else "NOT met",
     }], "note": "libFuzzer with ASan and UBSan on the dispatcher (tests/fuzz). "
-                "exec/s is wall clock on the machine that ran it. Handlers: the "
+                "exec/s is wall clock on the machine that ran it. hv/ edges count "
+                "the sanitizers' report branches too, which run only on a bug. "
+                "Handlers: the "
                 "services' call handlers (hv/svc_*.c tables) the run reached"
                 + ("; not reached: " + ", ".join(h["missed"]) if h["missed"] else "")
                 + ". Reproduce: `./sdk fuzz 3600`."}
