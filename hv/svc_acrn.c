@@ -10,7 +10,8 @@
  *   unknown ID, a call hcall does not implement,
  *   outside the caller's permission set, or a
  *   vmid naming no VM the caller manages          -ENOTTY (v3.3)
- *   bad VM state, most failures                   -1 (v3.3's `ret = -1`)
+ *   bad VM state (a powered-off VM, DEFINED, for
+ *   every call that names one), most failures      -1 (v3.3's `ret = -1`)
  *   a GPA the call cannot copy from or to         -EINVAL (copy_gpa)
  *   Trusty parameters it cannot use               -EFAULT
  * Service VM calls (class MGMT):
@@ -234,8 +235,8 @@ static void create_vm(struct hv_call *c)
 
 /* A VM the service VM manages through ACRN calls (configured with a
  * name, not itself), in any state, under hv->lock. ACRN v3.3 finds a VM
- * for every vmid of its table and lets the call refuse a powered-off
- * one (-1); anything else is no target (-ENOTTY). */
+ * for every vmid of its table and each call refuses a powered-off one
+ * (DEFINED here) with -1; anything else is no target (-ENOTTY). */
 static struct hv_vm *target(struct hv_call *c, uint64_t vmid)
 {
 	struct hv_vm *t = hv_vm_by_id(c->hv, vmid);
@@ -243,14 +244,6 @@ static struct hv_vm *target(struct hv_call *c, uint64_t vmid)
 	if (!t || t == c->vm || !uuid_set(acrn_of(t)->uuid))
 		return NULL;
 	return t;
-}
-
-/* The same, but not powered off (DEFINED). */
-static struct hv_vm *managed(struct hv_call *c, uint64_t vmid)
-{
-	struct hv_vm *t = target(c, vmid);
-
-	return t && t->state != HV_VM_DEFINED ? t : NULL;
 }
 
 static int ioreq_set(struct hv_vm *t)
@@ -474,7 +467,7 @@ static void notify_request_finish(struct hv_call *c)
 	int64_t st;
 
 	hv_lock(&c->hv->lock);
-	t = managed(c, c->arg[0]);
+	t = target(c, c->arg[0]);
 	if (!t) {
 		hv_unlock(&c->hv->lock);
 		hv_call_status(c, ACRN_ENOTTY);
@@ -525,11 +518,11 @@ static void set_vcpu_regs(struct hv_call *c)
 	const int copied = c->arg[1] && !hv_copy_from_guest(c->vm, &r, c->arg[1], sizeof(r));
 
 	hv_lock(&c->hv->lock);
-	t = managed(c, c->arg[0]);
+	t = target(c, c->arg[0]);
 	if (!t)
 		st = ACRN_ENOTTY;
-	else if (copied && t->state != HV_VM_RUNNING && r.vcpu_id < t->nvcpus &&
-		 r.vcpu_id < HV_MAX_VCPUS) {
+	else if (copied && t->state != HV_VM_RUNNING && t->state != HV_VM_DEFINED &&
+		 r.vcpu_id < t->nvcpus && r.vcpu_id < HV_MAX_VCPUS) {
 		i = hv_index_nospec(r.vcpu_id, HV_MAX_VCPUS);
 		a = acrn_of(t);
 		hv_lock(&t->lock);
@@ -567,7 +560,7 @@ static void inject_msi(struct hv_call *c)
 	mode = (msi.msi_data >> 8) & 7u;
 	vector = msi.msi_data & 0xFFu;
 	hv_lock(&c->hv->lock);
-	t = managed(c, c->arg[0]);
+	t = target(c, c->arg[0]);
 	if (!t)
 		st = ACRN_ENOTTY;
 	else if (t->state == HV_VM_RUNNING && (msi.msi_addr >> 20) == 0xFEEu &&
@@ -600,8 +593,8 @@ static void vm_gpa2hpa(struct hv_call *c)
 		return;
 	}
 	hv_lock(&c->hv->lock);
-	t = managed(c, c->arg[0]);
-	if (t)
+	t = target(c, c->arg[0]);
+	if (t && t->state != HV_VM_DEFINED) /* its memory is gone */
 		r = hv_guest_range(t, q.gpa, 1, 0);
 	if (r)
 		q.hpa = (uint64_t)(uintptr_t)(r->host + (q.gpa - r->gpa));

@@ -374,6 +374,19 @@ Test(acrn, vm_lifecycle)
 	cr_assert_eq(RET(v), -1);
 	ACRN(v, ACRN_SET_IOREQ_BUFFER, vmid, R1 + 0x100);
 	cr_assert_eq(RET(v), -1);
+	/* and so do the device model's calls (v3.3: !is_poweroff_vm) */
+	uint64_t q[2] = { R0 + 0x123, 0 }, msi[2] = { 0xFEE00000ull, 0x40 };
+	memcpy(mem[0][1] + 0x300, q, 16);
+	ACRN(v, 0x80000041ull /* VM_GPA2HPA */, vmid, R1 + 0x300);
+	cr_assert_eq(RET(v), -1);
+	memcpy(mem[0][1] + 0x200, msi, 16);
+	ACRN(v, 0x80000023ull /* INJECT_MSI */, vmid, R1 + 0x200);
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 0);
+	cr_assert_eq(RET(v), -1);
+	memset(mem[0][1] + 0x400, 0, 0x200); /* vCPU 0's registers */
+	ACRN(v, ACRN_SET_VCPU_REGS, vmid, R1 + 0x400);
+	cr_assert_eq(RET(v), -1);
 	cr_assert_eq(uos->state, HV_VM_DEFINED);
 	/* the Service VM cannot manage itself or the Trusty VM (no name) */
 	ACRN(v, ACRN_PAUSE_VM, svc->id, 0);
