@@ -237,7 +237,7 @@ static void secondary_main(unsigned hart)
 
 	hs_setup(hart);
 	while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE))
-		;
+		rv_smp_pause(); /* rv_next_vcpu clears the SSIP it leaves */
 	if (hart >= rv_nharts)
 		return; /* left out: parks */
 	v = rv_next_vcpu(0);

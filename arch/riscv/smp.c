@@ -138,14 +138,18 @@ unsigned rv_smp_boot(const void *fdt, void (*secondary_main)(unsigned hart))
 	for (hart = 1; hart < n; hart++) {
 		uint64_t end = now() + BRINGUP_TICKS;
 
-		while (!__atomic_load_n(&rv_pcpus[hart].alive, __ATOMIC_ACQUIRE))
+		while (!__atomic_load_n(&rv_pcpus[hart].alive, __ATOMIC_ACQUIRE)) {
+			rv_smp_pause();
 			if (now() > end) {
 				rv_puts("hv: hart ");
 				rv_putdec(hart);
 				rv_puts(" did not come up\n");
 				return hart;
 			}
+		}
 	}
+	/* No vCPU runs yet, so no kick can be lost. */
+	csr_clear(CSR_SIP, 1ul << 1);
 	return n;
 }
 

@@ -64,6 +64,20 @@ unsigned rv_smp_boot(const void *fdt, void (*secondary_main)(unsigned hart));
 void rv_smp_kick(unsigned hart);
 /* Interrupt every other hart. */
 void rv_smp_kick_others(void);
+
+/*
+ * Pause for a moment: a wfi with this hart's own SSIP raised, which
+ * returns at once on hardware and in QEMU. Under QEMU's single-threaded
+ * round-robin TCG (-icount) it hands the host thread to the next hart, as
+ * an idle hart would, so a hart that waits for another does not spin
+ * through its time slice; with a thread per hart it is nothing. SSIP is
+ * left raised: the caller clears it where a kick is taken in anyway
+ * (rv_next_vcpu), or where none can be missed.
+ */
+static inline void rv_smp_pause(void)
+{
+	__asm__ __volatile__("csrsi sip, 2\n\twfi" ::: "memory");
+}
 #endif
 
 #endif /* HCALL_ARCH_RISCV_SMP_H */

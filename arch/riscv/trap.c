@@ -84,19 +84,6 @@ struct hv_vcpu *rv_next_vcpu(struct hv_vcpu *last)
 	}
 }
 
-/*
- * The guest idles (wfi), so the hart pauses too, for a moment: a wfi with
- * this hart's own SSIP raised returns at once, on hardware and in QEMU.
- * Under QEMU's single-threaded round-robin TCG (-icount) that wfi hands
- * the host thread to the next hart, as an idle hart would; with threads
- * it is nothing. rv_next_vcpu() then clears SSIP, as after a kick.
- */
-static void hart_pause(void)
-{
-	csr_set(CSR_SIP, 1ul << IRQ_SSI);
-	__asm__ __volatile__("wfi" ::: "memory");
-}
-
 static struct hcall_regs *run_next(struct hv_vcpu *v)
 {
 	return rv_vcpu_switch(rv_next_vcpu(v));
@@ -223,8 +210,10 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 		return rv_ecall(frame);
 	case EXC_VIRTUAL_INSN:
 		if ((uint32_t)stval == INSN_WFI) {
+			/* The guest idles, so the hart pauses too; SSIP is
+			 * cleared as after a kick (rv_next_vcpu). */
 			csr_write(CSR_SEPC, sepc + 4);
-			hart_pause();
+			rv_smp_pause();
 			return run_next(v);
 		}
 		return reflect(v, EXC_ILLEGAL_INSN, stval, sepc);
