@@ -32,6 +32,7 @@
  * interleave (each vCPU's loop spans at least 90% of the window).
  */
 #include <stdint.h>
+#include <hcall/sbi.h>
 
 #define TAP_IMPLEMENTATION
 #include "../../../tests/guest/tap.h"
@@ -71,18 +72,6 @@ static uint64_t counter(void)
 
 	__asm__ __volatile__("rdtime %0" : "=r"(v) : : "memory");
 	return v;
-}
-
-static int64_t sbi(uint64_t eid, uint64_t fid, uint64_t a0_, uint64_t a1_, uint64_t a2_)
-{
-	register uint64_t a0 __asm__("a0") = a0_;
-	register uint64_t a1 __asm__("a1") = a1_;
-	register uint64_t a2 __asm__("a2") = a2_;
-	register uint64_t a6 __asm__("a6") = fid;
-	register uint64_t a7 __asm__("a7") = eid;
-
-	__asm__ __volatile__("ecall" : "+r"(a0), "+r"(a1) : "r"(a2), "r"(a6), "r"(a7) : "memory");
-	return (int64_t)a0;
 }
 
 static void relax(void)
@@ -140,7 +129,7 @@ void bench_vcpu(uint64_t idx)
 	__atomic_fetch_add(&arrived, 1u, __ATOMIC_ACQ_REL);
 	for (p = 1; p < PHASES; p++)
 		phase(p, (unsigned)idx);
-	(void)sbi(EID_HSM, FID_HART_STOP, 0, 0, 0);
+	(void)hcall_sbi_call0(EID_HSM, FID_HART_STOP);
 	for (;;)
 		relax();
 }
@@ -178,8 +167,8 @@ void guest_main(void)
 	if (k != 1 && k != 2 && k != 4)
 		k = 1;
 	for (i = 1; i < k; i++)
-		started &= sbi(EID_HSM, FID_HART_START, i, (uint64_t)(uintptr_t)bench_secondary,
-			       i) == 0;
+		started &= hcall_sbi_call3(EID_HSM, FID_HART_START, i,
+					   (uint64_t)(uintptr_t)bench_secondary, i).error == 0;
 	if (!started) {
 		tap_check(0, "SBI HSM hart_start of vCPUs 1..k-1");
 		guest_exit(1);
