@@ -4,7 +4,9 @@
  * glue and hv/svc_acrn.c.
  *
  * A VM whose request buffer the Service VM registered (SET_IOREQ_BUFFER)
- * has its port I/O to emulated devices handed to the Service VM: the glue
+ * has its port I/O to emulated devices, and its accesses to guest-physical
+ * memory it has no mapping for (MMIO) or no write access to (a page the
+ * Service VM write-protected), handed to the Service VM: the glue
  * posts the access with hv_acrn_io_request(), which writes a struct
  * hcall_acrn_io_request into the vCPU's slot of the buffer, marks it
  * PENDING and raises the upcall on the Service VM's vCPU0; the vCPU then
@@ -25,6 +27,14 @@
  */
 int hv_acrn_io_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t port,
 		       unsigned size, int is_in, uint64_t value);
+
+/*
+ * The same for a memory access the glue emulates: `size` bytes (1, 2, 4
+ * or 8) at guest-physical gpa, a read if is_read, else a write of value;
+ * wp: a write to a page mapped read-only (ACRN's type WP, else MMIO).
+ */
+int hv_acrn_mmio_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t gpa,
+			 unsigned size, int is_read, uint64_t value, int wp);
 
 /* 1 if vcpu's request was completed (*value: what a read returns), then
  * it is forgotten; 0 while it is still pending. */

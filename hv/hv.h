@@ -197,8 +197,37 @@ enum hv_fault {
 	HV_FAULT_GP0 = 1,       /* #GP(0); elsewhere: the same as UNDEF */
 };
 
+/*
+ * Changes to a VM's second-stage map (hv_arch_ops.stage2), page by page
+ * (4 KiB granules; gpa, size and hpa are multiples of 4 KiB):
+ *   MAP     map the range to host memory from hpa on with the rights in
+ *           flags (HV_MEM_READ/WRITE/EXEC) and the memory type
+ *           HV_MEM_TYPE(flags); a page mapped already is kept as it is
+ *   UNMAP   unmap the pages of the range that are mapped
+ *   ALLOW   add the rights in flags to the mapped pages of the range
+ *   DENY    take the rights in flags from them (a page without READ is
+ *           not mapped any more)
+ *   RESET   forget every change: the VM's configured regions only
+ */
+enum hv_stage2_op {
+	HV_STAGE2_MAP = 0,
+	HV_STAGE2_UNMAP = 1,
+	HV_STAGE2_ALLOW = 2,
+	HV_STAGE2_DENY = 3,
+	HV_STAGE2_RESET = 4,
+};
+#define HV_MEM_TYPE_SHIFT 8
+#define HV_MEM_TYPE(flags) (((flags) >> HV_MEM_TYPE_SHIFT) & 7u)
+enum hv_mem_type {
+	HV_MEM_WB = 0,
+	HV_MEM_WT = 1,
+	HV_MEM_UC = 2,
+	HV_MEM_WC = 3,
+	HV_MEM_WP = 4,
+};
+
 /* The architecture ops. Every pointer is required but the optional ones
- * (console_putc, unhalt, yield_to). */
+ * (console_putc, unhalt, yield_to, stage2, stage2_query). */
 struct hv_arch_ops {
 	enum hcall_arch arch;
 	/* Queue an exception for the vCPU's next entry. */
@@ -223,6 +252,16 @@ struct hv_arch_ops {
 	 * returns 1 (the call then ends with HV_SWITCH); else 0. Called
 	 * with no lock held, on from's CPU. */
 	int (*yield_to)(struct hv_vcpu *from, struct hv_vcpu *to);
+	/* Optional: change the second-stage map of [gpa, gpa + size) of vm
+	 * (enum hv_stage2_op), then make every CPU that may run one of its
+	 * vCPUs see the change before the call returns. Called with
+	 * hv->lock held. 0, or -HV_EINVAL for a range the tables cannot
+	 * hold, -HV_ENOSPC when they are full (nothing changed then). */
+	int (*stage2)(struct hv_vm *vm, enum hv_stage2_op op, uint64_t gpa,
+		      uint64_t size, uint64_t hpa, uint32_t flags);
+	/* Optional (with stage2): the host address gpa is mapped to now,
+	 * in *hpa; 0, or -HV_EFAULT if it is not mapped. hv->lock held. */
+	int (*stage2_query)(struct hv_vm *vm, uint64_t gpa, uint64_t *hpa);
 };
 
 struct hv;

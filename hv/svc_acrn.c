@@ -47,14 +47,21 @@
  *                            the mode fields are not used) for its next
  *                            start; -1 if the VM runs, the struct cannot
  *                            be copied or the vCPU does not exist
+ *   VM_SET_MEMORY_REGIONS(gpa)
+ *                            maps regions of the caller's memory into a
+ *                            managed VM, or unmaps them (MR_MODIFY too,
+ *                            as v3.3 does); v3.3's checks and answers
+ *   VM_WRITE_PROTECT_PAGE(vmid, wp_gpa)
+ *                            a page of the VM becomes read-only (its
+ *                            writes become I/O requests) or writable
  *   NOTIFY_REQUEST_FINISH(vmid, vcpu)
  *                            the slot is COMPLETE: the vCPU resumes with
  *                            its value (hv/acrn_ioreq.h); nothing pending
  *                            or not COMPLETE: -EINVAL (ACRN: 0)
  *   answered -ENOTTY (not implemented here): SERVICE_VM_OFFLINE_CPU,
  *   CREATE_VCPU, VM_INTR_MONITOR, SET_IRQLINE (no PIC or
- *   IOAPIC is emulated), ASYNCIO_ASSIGN/DEASSIGN, VM_SET_MEMORY_REGIONS,
- *   VM_WRITE_PROTECT_PAGE, SETUP_SBUF, SET/RESET_PTDEV_INTR_INFO,
+ *   IOAPIC is emulated), ASYNCIO_ASSIGN/DEASSIGN, SETUP_SBUF,
+ *   SET/RESET_PTDEV_INTR_INFO,
  *   ASSIGN/DEASSIGN_PCIDEV, ASSIGN/DEASSIGN_MMIODEV, ADD/REMOVE_VDEV,
  *   ASSIGN/DEASSIGN_PIO_REGION, SETUP_HV_NPK_LOG, PROFILING_OPS,
  *   GET_HW_INFO, PM_GET_CPU_STATE, TEE_VCPU_BOOT_DONE, SWITCH_EE, and the
@@ -99,6 +106,7 @@ struct acrn_vm {
 	uint8_t ioreq_set;       /* SET_IOREQ_BUFFER succeeded */
 	uint8_t io_pending;      /* bit i: vCPU i's slot is PENDING */
 	uint8_t io_done;         /* bit i: completed, value not yet taken */
+	uint8_t io_mmio;         /* bit i: the request is MMIO or WP (64-bit value) */
 	uint64_t io_value[HV_MAX_VCPUS];
 	/* The world that is not running (Trusty): its registers and the PC
 	 * it resumes at. One context: the Trusty VM has one vCPU. */
@@ -398,23 +406,16 @@ static void set_ioreq_buffer(struct hv_call *c)
 	hv_call_status(c, st);
 }
 
-int hv_acrn_io_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t port,
-		       unsigned size, int is_in, uint64_t value)
+/* Write req into vcpu's slot of its VM's buffer, mark it pending and
+ * raise the upcall (hv/acrn_ioreq.h). */
+static int post_request(struct hv *hv, struct hv_vcpu *vcpu,
+			const struct hcall_acrn_io_request *r, int mmio)
 {
 	struct hv_vm *vm = vcpu->vm, *svc;
 	struct acrn_vm *a = acrn_of(vm);
-	struct hcall_acrn_io_request req;
+	const struct hcall_acrn_io_request req = *r;
 	uint8_t bit = (uint8_t)(1u << (vcpu->id % HV_MAX_VCPUS));
 	int posted = -1;
-
-	hv_memset(&req, 0, sizeof(req));
-	req.type = HCALL_ACRN_IOREQ_TYPE_PORTIO;
-	req.reqs.pio_request.direction =
-		is_in ? HCALL_ACRN_IOREQ_DIR_READ : HCALL_ACRN_IOREQ_DIR_WRITE;
-	req.reqs.pio_request.address = port;
-	req.reqs.pio_request.size = size;
-	req.reqs.pio_request.value = is_in ? 0 : (uint32_t)value;
-	req.processed = HCALL_ACRN_IOREQ_STATE_PENDING;
 
 	hv_lock(&hv->lock);
 	hv_lock(&vm->lock);
@@ -424,6 +425,7 @@ int hv_acrn_io_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t port,
 			      sizeof(req))) {
 		a->io_pending |= bit;
 		a->io_done &= (uint8_t)~bit;
+		a->io_mmio = (uint8_t)(mmio ? a->io_mmio | bit : a->io_mmio & ~bit);
 		posted = 0;
 	}
 	hv_unlock(&vm->lock);
@@ -431,6 +433,39 @@ int hv_acrn_io_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t port,
 	if (!posted)
 		hv_notify_service_vm(hv);
 	return posted;
+}
+
+int hv_acrn_io_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t port,
+		       unsigned size, int is_in, uint64_t value)
+{
+	struct hcall_acrn_io_request req;
+
+	hv_memset(&req, 0, sizeof(req));
+	req.type = HCALL_ACRN_IOREQ_TYPE_PORTIO;
+	req.reqs.pio_request.direction =
+		is_in ? HCALL_ACRN_IOREQ_DIR_READ : HCALL_ACRN_IOREQ_DIR_WRITE;
+	req.reqs.pio_request.address = port;
+	req.reqs.pio_request.size = size;
+	req.reqs.pio_request.value = is_in ? 0 : (uint32_t)value;
+	req.processed = HCALL_ACRN_IOREQ_STATE_PENDING;
+	return post_request(hv, vcpu, &req, 0);
+}
+
+int hv_acrn_mmio_request(struct hv *hv, struct hv_vcpu *vcpu, uint64_t gpa,
+			 unsigned size, int is_read, uint64_t value, int wp)
+{
+	struct hcall_acrn_io_request req;
+
+	hv_memset(&req, 0, sizeof(req));
+	/* ACRN (vmx_io.c): a write to a page mapped read-only is WP */
+	req.type = wp && !is_read ? HCALL_ACRN_IOREQ_TYPE_WP : HCALL_ACRN_IOREQ_TYPE_MMIO;
+	req.reqs.mmio_request.direction =
+		is_read ? HCALL_ACRN_IOREQ_DIR_READ : HCALL_ACRN_IOREQ_DIR_WRITE;
+	req.reqs.mmio_request.address = gpa;
+	req.reqs.mmio_request.size = size;
+	req.reqs.mmio_request.value = is_read ? 0 : value;
+	req.processed = HCALL_ACRN_IOREQ_STATE_PENDING;
+	return post_request(hv, vcpu, &req, 1);
 }
 
 int hv_acrn_io_poll(struct hv_vcpu *vcpu, uint64_t *value)
@@ -484,7 +519,11 @@ static void notify_request_finish(struct hv_call *c)
 		 req.processed != HCALL_ACRN_IOREQ_STATE_COMPLETE)
 		st = ACRN_EINVAL;
 	else {
-		a->io_value[hv_index_nospec(id, HV_MAX_VCPUS)] = req.reqs.pio_request.value;
+		/* The value as the request was posted: the slot's type is
+		 * the Service VM's to change. */
+		a->io_value[hv_index_nospec(id, HV_MAX_VCPUS)] =
+			(a->io_mmio & (1u << id)) ? req.reqs.mmio_request.value
+						  : req.reqs.pio_request.value;
 		a->io_pending &= (uint8_t)~(1u << id);
 		a->io_done |= (uint8_t)(1u << id);
 		hv_copy_to_guest(c->vm, a->ioreq_gpa + id * SLOT_SIZE + SLOT_PROCESSED,
@@ -577,16 +616,19 @@ static void inject_msi(struct hv_call *c)
 
 /*
  * VM_GPA2HPA(vmid, param_gpa): struct hcall_acrn_vm_gpa2hpa; hpa is
- * written back for a gpa that VM vmid has mapped. ACRN v3.3: the
+ * written back for a gpa that VM vmid has mapped (its second-stage map
+ * where the glue has one, so it follows SET_MEMORY_REGIONS; else its
+ * regions). ACRN v3.3: the
  * parameter cannot be copied, or the gpa is not mapped, -1; writing the
  * answer back fails, -EINVAL.
  */
 static void vm_gpa2hpa(struct hv_call *c)
 {
 	struct hcall_acrn_vm_gpa2hpa q;
-	const struct hv_region *r = NULL;
+	const struct hv_region *r;
 	struct hv_vm *t;
 	int64_t st;
+	int found = 0;
 
 	if (hv_copy_from_guest(c->vm, &q, c->arg[1], sizeof(q))) {
 		hv_call_status(c, ACRN_FAILED);
@@ -594,17 +636,192 @@ static void vm_gpa2hpa(struct hv_call *c)
 	}
 	hv_lock(&c->hv->lock);
 	t = target(c, c->arg[0]);
-	if (t && t->state != HV_VM_DEFINED) /* its memory is gone */
-		r = hv_guest_range(t, q.gpa, 1, 0);
-	if (r)
+	if (t && t->state != HV_VM_DEFINED && c->hv->ops->stage2_query)
+		found = !c->hv->ops->stage2_query(t, q.gpa, &q.hpa);
+	else if (t && t->state != HV_VM_DEFINED && /* its memory is gone */
+		 (r = hv_guest_range(t, q.gpa, 1, 0)) != NULL) {
 		q.hpa = (uint64_t)(uintptr_t)(r->host + (q.gpa - r->gpa));
+		found = 1;
+	}
 	hv_unlock(&c->hv->lock);
 	if (!t)
 		st = ACRN_ENOTTY;
-	else if (!r)
+	else if (!found)
 		st = ACRN_FAILED;
 	else
 		st = hv_copy_to_guest(c->vm, c->arg[1], &q, sizeof(q)) ? ACRN_EINVAL : 0;
+	hv_call_status(c, st);
+}
+
+#define PAGE 0x1000ull
+
+/* The VMs whose map SET_MEMORY_REGIONS and WRITE_PROTECT_PAGE change:
+ * a target that is not powered off (DEFINED). Under hv->lock; *st is the
+ * answer when there is none. */
+static struct hv_vm *map_target(struct hv_call *c, uint64_t vmid, int64_t *st)
+{
+	struct hv_vm *t = target(c, vmid);
+
+	*st = !t ? ACRN_ENOTTY : t->state == HV_VM_DEFINED ? ACRN_FAILED : 0;
+	return *st ? NULL : t;
+}
+
+/* Is every page that [gpa, gpa + size) touches mapped in vm? */
+static int mapped(struct hv_call *c, struct hv_vm *vm, uint64_t gpa, uint64_t size)
+{
+	uint64_t hpa;
+
+	if (gpa + size < gpa)
+		return 0;
+	for (uint64_t p = gpa & ~(PAGE - 1); p < gpa + size; p += PAGE)
+		if (c->hv->ops->stage2_query(vm, p, &hpa))
+			return 0;
+	return 1;
+}
+
+/* ACRN's prot: rights and a memory type (the first of WB, WT, WC, WP that
+ * is set; none is UC), as hv.h's stage-2 flags. */
+static uint32_t region_flags(uint32_t prot)
+{
+	uint32_t f = 0;
+	unsigned type = (prot & HCALL_ACRN_MEM_TYPE_WB)   ? HV_MEM_WB
+			: (prot & HCALL_ACRN_MEM_TYPE_WT) ? HV_MEM_WT
+			: (prot & HCALL_ACRN_MEM_TYPE_WC) ? HV_MEM_WC
+			: (prot & HCALL_ACRN_MEM_TYPE_WP) ? HV_MEM_WP
+							  : HV_MEM_UC;
+
+	if (prot & HCALL_ACRN_MEM_ACCESS_READ)
+		f |= HV_MEM_READ;
+	if (prot & HCALL_ACRN_MEM_ACCESS_WRITE)
+		f |= HV_MEM_WRITE;
+	if (prot & HCALL_ACRN_MEM_ACCESS_EXEC)
+		f |= HV_MEM_EXEC;
+	return f | (type << HV_MEM_TYPE_SHIFT);
+}
+
+static int64_t stage2_code(int e)
+{
+	return !e ? 0 : e == -HV_EINVAL ? ACRN_EINVAL : ACRN_FAILED;
+}
+
+/* One region of SET_MEMORY_REGIONS, under hv->lock (v3.3
+ * set_vm_memory_region). */
+static int64_t set_region(struct hv_call *c, struct hv_vm *t,
+			  const struct hcall_acrn_memory_region *mr)
+{
+	const struct hv_region *svc;
+	uint64_t gpa = (mr->gpa + PAGE - 1) & ~(PAGE - 1);
+	uint64_t sgpa = (mr->service_vm_gpa + PAGE - 1) & ~(PAGE - 1);
+	uint32_t flags = region_flags(mr->prot);
+
+	if (mr->size & (PAGE - 1) || mr->gpa > ~(PAGE - 1) || mr->service_vm_gpa > ~(PAGE - 1))
+		return ACRN_EINVAL;
+	if (mr->type != HCALL_ACRN_MR_ADD) {
+		/* Every type but MR_ADD unmaps, MR_MODIFY included. */
+		if (!mapped(c, t, mr->gpa, mr->size))
+			return ACRN_EINVAL;
+		return mr->size ? stage2_code(c->hv->ops->stage2(t, HV_STAGE2_UNMAP, gpa,
+								  mr->size, 0, 0))
+				: 0;
+	}
+	if (!mr->size)
+		return 0;
+	/* The backing: the Service VM's own memory (its map is its
+	 * regions; no call changes it), checked where it is mapped from. */
+	svc = hv_guest_range(c->vm, sgpa, mr->size, 0);
+	if (!svc || ((flags & (HV_MEM_WRITE | HV_MEM_EXEC)) && !(flags & HV_MEM_READ)))
+		return ACRN_EINVAL;
+	return stage2_code(c->hv->ops->stage2(t, HV_STAGE2_MAP, gpa, mr->size,
+					      (uint64_t)(uintptr_t)(svc->host + (sgpa - svc->gpa)),
+					      flags));
+}
+
+/*
+ * VM_SET_MEMORY_REGIONS(regions_gpa): struct hcall_acrn_set_regions in the
+ * caller's memory names the VM (vmid) and mr_num struct
+ * hcall_acrn_memory_region at regions_gpa. ACRN v3.3 (vmcall.c
+ * parse_target_vm; hypercall.c hcall_set_vm_memory_regions and
+ * set_vm_memory_region; ept.c; pagetable.c):
+ *   the struct cannot be copied, or vmid is no VM it manages   -ENOTTY
+ *   the VM is powered off (not created)                        -1
+ *   mr_num == 0                                                 -1
+ *   then the regions in order, each copied once; the first answer that
+ *   is not 0 ends the call, and an entry that cannot be copied ends it
+ *   with the previous entry's answer (-1 for the first). mr_num has no
+ *   limit of its own (v3.3's "one page" is a comment).
+ *   Per region: size not a multiple of 4 KiB -EINVAL; gpa and
+ *   service_vm_gpa are rounded up to a page (pagetable.c);
+ *     MR_ADD: the Service VM's [service_vm_gpa, + size) must be its
+ *       memory (-EINVAL), which is mapped at gpa with prot's rights and
+ *       memory type; a page the VM has mapped already is kept;
+ *     any other type (MR_DEL, MR_MODIFY): every page of [gpa, + size)
+ *       must be mapped in the VM (-EINVAL), then it is unmapped.
+ * hcall answers besides (none of these is an ACRN answer):
+ *   vmid = the caller -ENOTTY (v3.3 would change the Service VM's own
+ *   map); a gpa range beyond what the VM's tables map (x86: 1 GiB), and
+ *   rights with WRITE or EXEC but no READ (ACRN would build a
+ *   misconfigured EPT entry; NPT cannot express them) -EINVAL; the
+ *   tables full -1; no stage-2 map in this glue -ENOTTY.
+ */
+static void vm_set_memory_regions(struct hv_call *c)
+{
+	struct hcall_acrn_set_regions sr;
+	struct hcall_acrn_memory_region mr;
+	struct hv_vm *t;
+	int64_t st;
+
+	if (!c->hv->ops->stage2 || !c->hv->ops->stage2_query ||
+	    hv_copy_from_guest(c->vm, &sr, c->arg[0], sizeof(sr))) {
+		hv_call_status(c, ACRN_ENOTTY);
+		return;
+	}
+	hv_lock(&c->hv->lock);
+	t = map_target(c, sr.vmid, &st);
+	if (t) {
+		st = ACRN_FAILED;
+		for (uint64_t i = 0; i < sr.mr_num; i++) {
+			if (hv_copy_from_guest(c->vm, &mr, sr.regions_gpa + i * sizeof(mr),
+					       sizeof(mr)))
+				break;
+			st = set_region(c, t, &mr);
+			if (st)
+				break;
+		}
+	}
+	hv_unlock(&c->hv->lock);
+	hv_call_status(c, st);
+}
+
+/*
+ * VM_WRITE_PROTECT_PAGE(vmid, wp_gpa): struct hcall_acrn_wp_data; set != 0
+ * takes write access from the 4 KiB page at gpa of VM vmid, set == 0 gives
+ * it back. A guest write to a protected page reaches the Service VM as an
+ * I/O request (hv/acrn_ioreq.h). ACRN v3.3 (hcall_write_protect_page,
+ * write_protect_page): no VM it manages -ENOTTY; the VM is powered off
+ * (not created) or the struct cannot be copied -1; gpa not 4 KiB aligned
+ * or not mapped in the VM -EINVAL. hcall besides: vmid = the caller
+ * -ENOTTY, the tables full -1, no stage-2 map in this glue -ENOTTY.
+ */
+static void vm_write_protect_page(struct hv_call *c)
+{
+	struct hcall_acrn_wp_data wp;
+	struct hv_vm *t;
+	int64_t st;
+
+	if (!c->hv->ops->stage2 || !c->hv->ops->stage2_query) {
+		hv_call_status(c, ACRN_ENOTTY);
+		return;
+	}
+	hv_lock(&c->hv->lock);
+	t = map_target(c, c->arg[0], &st);
+	if (t && hv_copy_from_guest(c->vm, &wp, c->arg[1], sizeof(wp)))
+		st = ACRN_FAILED;
+	else if (t && ((wp.gpa & (PAGE - 1)) || !mapped(c, t, wp.gpa, PAGE)))
+		st = ACRN_EINVAL;
+	else if (t)
+		st = stage2_code(c->hv->ops->stage2(t, wp.set ? HV_STAGE2_DENY : HV_STAGE2_ALLOW,
+						    wp.gpa, PAGE, 0, HV_MEM_WRITE));
+	hv_unlock(&c->hv->lock);
 	hv_call_status(c, st);
 }
 
@@ -718,6 +935,10 @@ static const struct hv_entry table[ACRN_N] = {
 		HV_ENTRY(ACRN, SET_VCPU_REGS, set_vcpu_regs, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_INJECT_MSI)] = HV_ENTRY(ACRN, INJECT_MSI, inject_msi, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_VM_GPA2HPA)] = HV_ENTRY(ACRN, VM_GPA2HPA, vm_gpa2hpa, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_VM_SET_MEMORY_REGIONS)] =
+		HV_ENTRY(ACRN, VM_SET_MEMORY_REGIONS, vm_set_memory_regions, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_VM_WRITE_PROTECT_PAGE)] =
+		HV_ENTRY(ACRN, VM_WRITE_PROTECT_PAGE, vm_write_protect_page, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_SET_IOREQ_BUFFER)] =
 		HV_ENTRY(ACRN, SET_IOREQ_BUFFER, set_ioreq_buffer, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_NOTIFY_REQUEST_FINISH)] =

@@ -21,7 +21,9 @@
  *                       go on with this vCPU if it still can run.
  *   MSR (0x7C)          #GP(0): guests get no MSR access.
  *   VMRUN... (0x80+)    #UD: SVM is not exposed to guests.
- *   #NPF (0x400)        access outside the VM's memory: stop the VM.
+ *   #NPF (0x400)        an access the VM's map does not allow: an ACRN
+ *                       MMIO or WP request in a VM the Service VM
+ *                       serves (npf_exit), else stop the VM.
  *   SHUTDOWN, others    stop the VM and report.
  *
  * QEMU's SVM has no next-RIP, so the glue advances RIP by the length of
@@ -79,7 +81,11 @@ static int io_finished(struct hv_vcpu *c, struct x86_vcpu *xc)
 
 	if (!hv_acrn_io_poll(c, &value))
 		return 0;
-	if (xc->io_size == 1)
+	if (xc->io_mmio) {
+		if (!xc->mmio.write)
+			mmio_load(&xc->mmio, &c->regs, value);
+		xc->io_mmio = 0;
+	} else if (xc->io_size == 1)
 		c->regs.r[0] = (c->regs.r[0] & ~0xffull) | (value & 0xff);
 	else if (xc->io_size == 2)
 		c->regs.r[0] = (c->regs.r[0] & ~0xffffull) | (value & 0xffff);
@@ -172,6 +178,54 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 		/* Nothing to read: all ones, like a floating bus. */
 		vcpu->regs.r[0] |= 0xffffffffull;
 	return vcpu;
+}
+
+/*
+ * #NPF: a guest-physical access the VM's map does not allow. In a VM the
+ * Service VM serves (it set the VM's request buffer), a data access by an
+ * instruction mmio_insn.h decodes becomes an ACRN I/O request, as ACRN's
+ * EPT-violation handler makes one: a write to a page mapped without
+ * write access is type WP, any other access MMIO, with the faulting gpa,
+ * the access width and, for a write, the value. RIP moves past the
+ * instruction; the vCPU waits, and a read completes into the
+ * instruction's register with the value the Service VM returns. Any
+ * other #NPF (an instruction fetch, the guest's page-table walk, an
+ * instruction not decoded, a VM nobody serves) stops the VM; ACRN would
+ * inject #UD for an instruction it cannot decode.
+ */
+#define NPF_PRESENT (1ull << 0)
+#define NPF_WRITE (1ull << 1)
+#define NPF_FETCH (1ull << 4)
+#define NPF_IN_WALK (1ull << 33)
+
+static struct hv_vcpu *npf_exit(struct hv *hv, struct hv_vcpu *vcpu,
+				struct x86_vcpu *xc, void *v)
+{
+	uint64_t err = vmcb_r64(v, VMCB_EXITINFO1), gpa = vmcb_r64(v, VMCB_EXITINFO2);
+	uint64_t rip = vmcb_r64(v, VMCB_RIP);
+	uint8_t b[MMIO_INSN_MAX];
+	unsigned n = MMIO_INSN_MAX;
+	struct mmio_insn in;
+
+	/* The instruction may end a page before an unmapped one. */
+	if (0x1000 - (rip & 0xfff) < n &&
+	    x86_guest_read_va(vcpu, rip, b, n))
+		n = (unsigned)(0x1000 - (rip & 0xfff));
+	if (vcpu->vm->role != HV_ROLE_SERVICE && !(err & (NPF_FETCH | NPF_IN_WALK)) &&
+	    !x86_guest_read_va(vcpu, rip, b, n) && !mmio_decode(b, n, &in) &&
+	    !!in.write == !!(err & NPF_WRITE) &&
+	    !hv_acrn_mmio_request(hv, vcpu, gpa, in.size, !in.write,
+				  in.write ? mmio_store_value(&in, &vcpu->regs) : 0,
+				  (err & NPF_PRESENT) != 0)) {
+		vmcb_w64(v, VMCB_RIP, rip + in.len);
+		xc->mmio = in;
+		xc->io_mmio = 1;
+		xc->io_wait = 1;
+		return pick_next(hv, vcpu);
+	}
+	log_vm(vcpu->vm, "#NPF (outside its memory) at gpa", gpa);
+	x86_stop_vm(vcpu->vm, X86_STOP_NPF, gpa);
+	return pick_next(hv, vcpu);
 }
 
 /* The next vCPU's entry: the same one again through the cheap check;
@@ -280,10 +334,7 @@ other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
 		next = runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
 		break;
 	case SVM_EXIT_NPF:
-		log_vm(vcpu->vm, "#NPF (outside its memory) at gpa",
-		       vmcb_r64(v, VMCB_EXITINFO2));
-		x86_stop_vm(vcpu->vm, X86_STOP_NPF, vmcb_r64(v, VMCB_EXITINFO2));
-		next = pick_next(hv, vcpu);
+		next = npf_exit(hv, vcpu, xc, v);
 		break;
 	case SVM_EXIT_SHUTDOWN:
 		log_vm(vcpu->vm, "shutdown (triple fault) at rip",
@@ -304,6 +355,7 @@ struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc)
 {
 	uint64_t code = vmcb_r64(xc->vmcb, VMCB_EXITCODE);
 
+	npt_guest_exit(&xc->guest_seq);
 	/* VMMCALL, an instruction intercept, never interrupts an event's
 	 * delivery: EXITINTINFO is clear. */
 	if (code == SVM_EXIT_VMMCALL)

@@ -46,6 +46,8 @@ static const struct hv_arch_ops x86_ops = {
 	.console_putc = relay_putc, /* the cell's console: the same as port 0xE9 */
 	.unhalt = x86_unhalt,
 	.yield_to = x86_yield_to,
+	.stage2 = x86_stage2,
+	.stage2_query = x86_stage2_query,
 };
 
 struct vm_plan {

@@ -16,10 +16,8 @@
 _Static_assert(offsetof(struct x86_vcpu, vmcb) == X86_VCPU_VMCB, "world_switch.h");
 _Static_assert(offsetof(struct x86_vcpu, gprs) == X86_VCPU_GPRS, "world_switch.h");
 
-/* NPT entries: present, writable, user (nested walks are user accesses). */
-#define NPT_TABLE 0x007ull
-#define NPT_LARGE 0x087ull
-/* Guest boot page tables: the same bits; U lets ring 3 run everywhere. */
+/* Guest boot page tables: present, writable, user (ring 3 runs
+ * everywhere); large pages at the PD level. */
 #define PT_TABLE 0x007ull
 #define PT_LARGE 0x087ull
 
@@ -119,15 +117,14 @@ static int load(struct hv_vm *vm, const uint8_t *image, uint64_t len)
 	return 0;
 }
 
-static void npt_build(struct x86_vm *xv)
+struct x86_vm *x86_vm_attach(struct hv_vm *vm)
 {
-	fill(xv->npt_pml4, 0, sizeof(xv->npt_pml4));
-	fill(xv->npt_pdpt, 0, sizeof(xv->npt_pdpt));
-	fill(xv->npt_pd, 0, sizeof(xv->npt_pd));
-	xv->npt_pml4[0] = (uint64_t)(uintptr_t)xv->npt_pdpt | NPT_TABLE;
-	xv->npt_pdpt[0] = (uint64_t)(uintptr_t)xv->npt_pd | NPT_TABLE;
-	/* gpa 0 .. 2 MiB -> the VM's block; nothing else is mapped. */
-	xv->npt_pd[0] = xv->host_base | NPT_LARGE;
+	if (vm->id >= HV_MAX_VMS)
+		return 0;
+	attach(vm);
+	if (!vms[vm->id].npt_valid)
+		npt_reset(&vms[vm->id]);
+	return &vms[vm->id];
 }
 
 /* The intercepts the hypervisor relies on. Only the reset writes the
@@ -147,6 +144,9 @@ static void set_intercepts(void *v)
 			 INTERCEPT_SKINIT);
 	vmcb_w64(v, VMCB_IOPM_BASE, (uint64_t)(uintptr_t)iopm);
 	vmcb_w64(v, VMCB_MSRPM_BASE, (uint64_t)(uintptr_t)msrpm);
+	/* A kick must end the guest's run even while the guest has
+	 * interrupts off (a TLB shootdown waits for it: npt.h). */
+	vmcb_w32(v, VMCB_INT_CTL, INT_CTL_V_INTR_MASKING);
 	vmcb_w32(v, VMCB_CLEAN, 0);
 }
 
@@ -195,6 +195,8 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	xc->unhalt = 0;
 	xc->io_wait = 0;
 	xc->io_size = 0;
+	xc->io_mmio = 0;
+	xc->tlb_flush = 0;
 	xc->work = X86_WORK_BOOT;
 }
 
@@ -210,7 +212,10 @@ int x86_vm_start(struct hv_vm *vm)
 	/* A start is a fresh boot: a clean copy of the image. */
 	if (load(vm, images[vm->id].data, images[vm->id].len))
 		return -HV_E2BIG;
-	npt_build(xv);
+	/* The map a CREATED VM was given before this start is kept; a
+	 * stop dropped the previous run's. */
+	if (!xv->npt_valid)
+		npt_reset(xv);
 	xv->stop = X86_STOP_NONE;
 	xv->stop_info = 0;
 	xv->exit_status = 0;
@@ -231,7 +236,7 @@ void x86_vm_stop(struct hv_vm *vm)
 
 	/* Unmapping everything makes any later entry fault at once. */
 	if (xv)
-		xv->npt_pd[0] = 0;
+		npt_unmap_all(vm);
 	/* Its vCPUs running on other CPUs exit and find it stopped. */
 	smp_kick_others();
 }
@@ -301,7 +306,7 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 {
 	struct hv_vcpu *vcpu = xc->vcpu;
 	void *v = xc->vmcb;
-	unsigned boot = xc->work & X86_WORK_BOOT;
+	unsigned boot = xc->work & X86_WORK_BOOT, flush;
 	uint64_t inject = 0;
 
 	/* A fresh boot starts at the entry the core gave the vCPU (ACRN's
@@ -314,7 +319,12 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 		load_state(xc);
 	if (boot && vcpu->id == 0 && vcpu->vm->nvcpus > 1)
 		start_others(vcpu->vm);
-	vmcb_w8(v, VMCB_TLB_CONTROL, boot ? 1 : 0);
+	/* In the guest from here (npt.h), unless x86_vcpu_reenter() said
+	 * so already; then a change of the VM's map is seen here. */
+	if (!(xc->guest_seq & 1))
+		npt_guest_enter(&xc->guest_seq);
+	flush = boot | (unsigned)__atomic_exchange_n(&xc->tlb_flush, 0, __ATOMIC_ACQ_REL);
+	vmcb_w8(v, VMCB_TLB_CONTROL, flush ? 1 : 0);
 	if (xc->work & X86_WORK_EVENT) {
 		inject = xc->event;
 		xc->event = 0;
@@ -327,7 +337,7 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 		xc->upcall_pending = 0;
 	}
 	vmcb_w64(v, VMCB_EVENTINJ, inject);
-	xc->work = boot || inject ? X86_WORK_UNDO : 0;
+	xc->work = flush || inject ? X86_WORK_UNDO : 0;
 	return xc;
 }
 

@@ -3,9 +3,10 @@
  * arch/x86/vm.h - the x86 glue's per-VM and per-vCPU state, and the
  * memory layout every VM sees.
  *
- * Each VM owns one 2 MiB block of host memory, mapped by NPT as a single
- * large page at guest-physical 0; any other guest-physical access exits
- * with #NPF. A VM has up to HV_MAX_VCPUS vCPUs; vCPU n starts with rsi =
+ * Each VM owns one 2 MiB block of host memory, mapped by NPT (npt.h) as a
+ * single large page at guest-physical 0 when it starts; the Service VM's
+ * ACRN calls may change that map page by page. Any other guest-physical
+ * access exits with #NPF. A VM has up to HV_MAX_VCPUS vCPUs; vCPU n starts with rsi =
  * n, rdx = the number of physical CPUs (vCPU n runs on CPU n % rdx) and rsp = VM_GPA_STACK_TOP - n * VM_VCPU_STACK_SIZE, all at the
  * VM's entry. Guests start directly in 64-bit long mode on identity page
  * tables the hypervisor writes into their memory.
@@ -16,6 +17,8 @@
 #include <stdint.h>
 
 #include "hv.h"
+#include "mmio_insn.h"
+#include "npt.h"
 
 #define VM_MEM_SIZE 0x200000ull
 #define VM_GPA_PML4 0x1000ull      /* boot page tables: PML4, PDPT, PD */
@@ -61,12 +64,19 @@ struct x86_vcpu {
 	int unhalt;              /* a KICK_CPU not taken yet (KVM's pv_unhalted) */
 	int io_wait;             /* an I/O request the Service VM serves */
 	unsigned io_size;        /* its size in bytes, 0 for a write */
+	int io_mmio;             /* it is a memory access: complete mmio */
+	struct mmio_insn mmio;
+	uint32_t guest_seq;      /* odd from the entry's last check to the exit (npt.h) */
+	int tlb_flush;           /* the VM's map changed: flush at the next entry */
 };
 
 struct x86_vm {
 	uint64_t npt_pml4[512] __attribute__((aligned(4096)));
 	uint64_t npt_pdpt[512];
 	uint64_t npt_pd[512];
+	uint64_t npt_pt[NPT_TABLES][512]; /* 4 KiB tables (npt.h) */
+	uint8_t npt_pt_used[NPT_TABLES];
+	int npt_valid;           /* the tables hold the VM's map */
 	uint64_t host_base;
 	int has_image;
 	enum x86_stop stop;
@@ -94,6 +104,8 @@ static inline struct x86_vm *x86_vm_of(struct hv_vm *vm)
 void x86_vm_set_image(unsigned id, const uint8_t *data, uint64_t len);
 /* Host-physical base of VM `id`'s memory. */
 uint64_t x86_vm_host_base(unsigned id);
+/* The glue's state of a VM, attached (and its map made) if it was not. */
+struct x86_vm *x86_vm_attach(struct hv_vm *vm);
 int x86_vm_start(struct hv_vm *vm);
 void x86_vm_stop(struct hv_vm *vm);
 void x86_vcpu_reset(struct hv_vcpu *vcpu);
@@ -107,10 +119,13 @@ struct x86_vcpu *x86_vcpu_switch_to(struct x86_vcpu *xc);
 void x86_vcpu_leave(struct x86_vcpu *xc);
 /* The same vCPU again: only an entry with work goes through
  * x86_vcpu_prepare_entry() (an event or upcall to inject, a fresh boot,
- * or what the last entry wrote for itself to undo). */
+ * a TLB flush, or what the last entry wrote for itself to undo). The
+ * vCPU counts as in the guest from before that check (npt.h). */
 static inline struct x86_vcpu *x86_vcpu_reenter(struct x86_vcpu *xc)
 {
-	if (xc->work | __atomic_load_n(&xc->upcall_pending, __ATOMIC_RELAXED))
+	npt_guest_enter(&xc->guest_seq);
+	if (xc->work | __atomic_load_n(&xc->upcall_pending, __ATOMIC_RELAXED) |
+	    __atomic_load_n(&xc->tlb_flush, __ATOMIC_RELAXED))
 		return x86_vcpu_prepare_entry(xc);
 	return xc;
 }

@@ -20,6 +20,7 @@
 #define VMCB_MSRPM_BASE 0x048
 #define VMCB_ASID 0x058
 #define VMCB_TLB_CONTROL 0x05C
+#define VMCB_INT_CTL 0x060
 #define VMCB_INT_SHADOW 0x068
 #define VMCB_EXITCODE 0x070
 #define VMCB_EXITINFO1 0x078
@@ -31,6 +32,7 @@
 #define VMCB_CLEAN 0x0C0
 
 /* MISC1 intercepts */
+#define INT_CTL_V_INTR_MASKING (1u << 24) /* the host's IF masks physical interrupts */
 #define INTERCEPT_INTR (1u << 0)   /* a physical interrupt (a kick, smp.h) */
 #define INTERCEPT_CPUID (1u << 18)
 #define INTERCEPT_HLT (1u << 24)

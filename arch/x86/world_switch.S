@@ -70,8 +70,16 @@ x86_run:
 	movq G(14)(%rsi), %r14
 	movq G(15)(%rsi), %r15
 	movq G(6)(%rsi), %rsi
+	/* IF set for VMRUN alone (its STI shadow covers VMRUN, GIF may be
+	 * set after an SVM_EXIT_INTR): with V_INTR_MASKING (vm.c) the
+	 * host's IF, not the guest's, lets a physical interrupt (a kick)
+	 * end the guest's run, so a guest with interrupts off cannot hold
+	 * up a TLB shootdown (npt.h). */
+	sti
 	vmrun %rax
-	/* #VMEXIT: RAX, RSP and RIP are the host's again; GIF is clear. */
+	/* #VMEXIT: RAX, RSP and RIP are the host's again; GIF is clear,
+	 * IF is set again (the host's at VMRUN). */
+	cli
 
 	pushq %rsi
 	movq X86_VCPU_GPRS(%rax), %rsi

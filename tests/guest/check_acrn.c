@@ -60,6 +60,47 @@
 #define VM_STACK_TOP 0x200000ull
 #define BOOT_RDX 'n' /* the normal VM's boot rdx, set by the Service VM */
 
+/*
+ * Memory regions and write protection (the system suite only: they need
+ * the x86 hypervisor's nested page tables). acrn_hv_defs.h: MR_ADD 0,
+ * MR_DEL 2, MR_MODIFY 3; MEM_ACCESS_READ 1, WRITE 2; MEM_TYPE_WB 0x40.
+ * acrn_common.h: ACRN_IOREQ_TYPE_MMIO 1, ACRN_IOREQ_TYPE_WP 3. The Service
+ * VM maps a page of its own at SHARED_GPA of the normal VM (read-write),
+ * and one page at DEL_GPA and MOD_GPA (read-only); the normal VM reads
+ * them, then tells the Service VM (a port write of STEP_UNMAP) to unmap
+ * DEL_GPA with MR_DEL and MOD_GPA with MR_MODIFY (which v3.3's
+ * set_vm_memory_region treats as every type but MR_ADD: an unmap) and to
+ * write-protect SHARED_GPA. The normal VM's reads of the unmapped pages
+ * then reach the Service VM as MMIO requests (v3.3 vmx_io.c: an EPT
+ * violation that is not a fetch is emulated through the device model),
+ * answered with MMIO_PATTERN | address; its write to the protected page
+ * arrives as a WP request carrying the value, which the Service VM stores
+ * itself. After STEP_UNPROTECT a write goes straight to the page.
+ */
+#define MR_ADD_ 0u
+#define MR_DEL_ 2u
+#define MR_MODIFY_ 3u
+#define MEM_R 1u
+#define MEM_RW 3u
+#define MEM_WB 0x40u
+#define IOREQ_MMIO 1u
+#define IOREQ_WP 3u
+#define SHARED_GPA 0x400000ull
+#define DEL_GPA 0x402000ull
+#define MOD_GPA 0x403000ull
+#define SHARED_MAGIC 0x5348415245443131ull
+#define OTHER_MAGIC 0x4f54484552323232ull
+#define MMIO_PATTERN 0x6d6d696f00000000ull
+#define WP_VALUE 0x7770777077707770ull
+#define DIRECT_VALUE 0x6469726563743333ull
+#define STEP_UNMAP 'u'
+#define STEP_UNPROTECT 'w'
+#define STEP_DONE 'd'
+/* Requests the normal VM makes: its port read and write, then STEP_UNMAP,
+ * two MMIO reads, the WP write, STEP_UNPROTECT, STEP_DONE. */
+#define NORMAL_REQUESTS 8u
+#define VM_MEM_END 0x200000ull /* each VM has 2 MiB at 0 (arch/x86/vm.h) */
+
 #if defined(GUEST_VM_TRUSTY) || defined(GUEST_VM_NORIGHTS)
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -154,6 +195,66 @@ static void ring3(const char *vm)
 #endif
 
 #if defined(GUEST_VM_SERVICE)
+/* Pages of the Service VM that the normal VM gets mapped. */
+static volatile uint64_t shared_page[512] __attribute__((aligned(4096)));
+static volatile uint64_t other_page[512] __attribute__((aligned(4096)));
+/* What the device model saw: every request, in order. */
+static struct {
+	uint32_t type, dir;
+	uint64_t addr, size, value;
+} req_log[16];
+static volatile unsigned req_logged;
+static volatile int64_t unmap_result = 1, wp_result = 1, unprotect_result = 1;
+
+static void region(volatile struct hcall_acrn_memory_region *m, uint32_t type, uint32_t prot,
+		   uint64_t gpa, uint64_t sgpa, uint64_t size)
+{
+	m->type = type;
+	m->prot = prot;
+	m->gpa = gpa;
+	m->service_vm_gpa = sgpa;
+	m->size = size;
+}
+
+/* VM_SET_MEMORY_REGIONS with n regions at `regions`, through *sr. */
+static int64_t set_regions(struct hcall_acrn_set_regions *sr, uint16_t vmid,
+			   const volatile void *regions, uint32_t n)
+{
+	sr->vmid = vmid;
+	sr->reserved0 = 0;
+	sr->reserved1 = 0;
+	sr->mr_num = n;
+	sr->reserved2 = 0;
+	sr->regions_gpa = (uint64_t)(uintptr_t)regions;
+	return hcall_acrn_vm_set_memory_regions((uint64_t)(uintptr_t)sr).code;
+}
+
+static int64_t write_protect(struct hcall_acrn_wp_data *wp, uint16_t vmid, uint64_t gpa,
+			     uint8_t set)
+{
+	wp->set = set;
+	wp->gpa = gpa;
+	return hcall_acrn_vm_write_protect_page(vmid, (uint64_t)(uintptr_t)wp).code;
+}
+
+/* The device model's side of the normal VM's steps (in the upcall). */
+static void dm_step(uint16_t vmid, uint32_t step)
+{
+	static struct hcall_acrn_memory_region mr[2];
+	static struct hcall_acrn_set_regions sr;
+	static struct hcall_acrn_wp_data wp;
+
+	if (step == STEP_UNMAP) {
+		region(&mr[0], MR_DEL_, 0, DEL_GPA, 0, 0x1000);
+		region(&mr[1], MR_MODIFY_, MEM_RW | MEM_WB, MOD_GPA, (uint64_t)(uintptr_t)other_page,
+		       0x1000);
+		unmap_result = set_regions(&sr, vmid, mr, 2);
+		wp_result = write_protect(&wp, vmid, SHARED_GPA, 1);
+	} else if (step == STEP_UNPROTECT) {
+		unprotect_result = write_protect(&wp, vmid, SHARED_GPA, 0);
+	}
+}
+
 static volatile uint16_t pending_vmid;
 static volatile unsigned pending_buf; /* its buffer in iobuf[] */
 static volatile int64_t ack_result = 1;
@@ -179,6 +280,31 @@ static void on_upcall(unsigned vector)
 	seen_state = req->processed;
 	if (seen_state != IOREQ_PENDING)
 		return;
+	if (req_logged < 16) {
+		unsigned i = req_logged;
+
+		req_log[i].type = req->type;
+		req_log[i].dir = req->reqs.mmio_request.direction;
+		req_log[i].addr = req->reqs.mmio_request.address;
+		req_log[i].size = req->reqs.mmio_request.size;
+		req_log[i].value = req->type == IOREQ_PORTIO ? req->reqs.pio_request.value
+							      : req->reqs.mmio_request.value;
+		req_logged = i + 1;
+	}
+	if (req->type == IOREQ_MMIO || req->type == IOREQ_WP) {
+		volatile struct hcall_acrn_mmio_request *m = &req->reqs.mmio_request;
+
+		if (m->direction == IOREQ_DIR_READ)
+			m->value = MMIO_PATTERN | m->address;
+		else if (req->type == IOREQ_WP && m->size == 8 && m->address >= SHARED_GPA &&
+			 m->address < SHARED_GPA + 0x1000)
+			/* the device model performs the protected write */
+			shared_page[(m->address - SHARED_GPA) / 8] = m->value;
+		req->processed = IOREQ_COMPLETE;
+		ack_result = hcall_acrn_notify_request_finish(pending_vmid, 0).code;
+		requests_served++;
+		return;
+	}
 	seen_type = req->type;
 	seen_dir = req->reqs.pio_request.direction;
 	seen_port = req->reqs.pio_request.address;
@@ -187,6 +313,8 @@ static void on_upcall(unsigned vector)
 		req->reqs.pio_request.value = IOREQ_READ_VALUE;
 	else
 		seen_value = req->reqs.pio_request.value;
+	if (seen_dir == IOREQ_DIR_WRITE && pending_buf == 0)
+		dm_step(pending_vmid, seen_value);
 	req->processed = IOREQ_COMPLETE;
 	ack_result = hcall_acrn_notify_request_finish(pending_vmid, 0).code;
 	requests_served++;
@@ -245,6 +373,156 @@ static void boot_registers(uint16_t vmid)
 	boot.vcpu_id = 0;
 	tap_eq("acrn set_vcpu_regs(normal, vCPU 0) = 0",
 	       s64(hcall_acrn_set_vcpu_regs(vmid, gpa).code), 0);
+}
+
+static uint64_t gpa2hpa(uint16_t vmid, uint64_t gpa, int64_t *code)
+{
+	static struct hcall_acrn_vm_gpa2hpa q;
+
+	q.gpa = gpa;
+	q.hpa = 0;
+	*code = hcall_acrn_vm_gpa2hpa(vmid, (uint64_t)(uintptr_t)&q).code;
+	return q.hpa;
+}
+
+/*
+ * VM_SET_MEMORY_REGIONS and VM_WRITE_PROTECT_PAGE on the created normal
+ * VM, before it starts. ACRN v3.3: vmcall.c parse_target_vm copies struct
+ * set_regions to find the VM (no copy, or no such VM, or a pre-launched
+ * one: no target, -ENOTTY); hcall_set_vm_memory_regions starts from
+ * ret = -1 (mr_num 0 stays -1) and stops at the first region that fails
+ * or cannot be copied (then the previous answer stands);
+ * set_vm_memory_region answers -EINVAL for a size that is not a multiple
+ * of 4 KiB, an MR_ADD whose service_vm_gpa range is not the Service VM's
+ * memory, or another type whose gpa range is not mapped in the VM;
+ * pagetable.c add_pte keeps a page that is present. write_protect_page:
+ * -1 for a wp_data it cannot copy, -EINVAL for a gpa that is not page
+ * aligned or not mapped. The Service VM itself as the target is refused
+ * by hcall (-ENOTTY, its rule for every management call; v3.3 would
+ * change the Service VM's own map).
+ */
+static void memory_regions(uint16_t vmid)
+{
+	static struct hcall_acrn_memory_region mr[2];
+	static struct hcall_acrn_set_regions sr;
+	static struct hcall_acrn_wp_data wp;
+	volatile struct hcall_acrn_memory_region *last =
+		(volatile struct hcall_acrn_memory_region *)(uintptr_t)(VM_MEM_END - sizeof(mr[0]));
+	const uint64_t shared = (uint64_t)(uintptr_t)shared_page;
+	const uint64_t other = (uint64_t)(uintptr_t)other_page;
+	uint64_t hpa_shared, hpa_other, hpa;
+	int64_t code;
+
+	shared_page[0] = SHARED_MAGIC;
+	other_page[0] = OTHER_MAGIC;
+	region(&mr[0], MR_ADD_, MEM_RW | MEM_WB, SHARED_GPA, shared, 0x1000);
+	tap_eq("acrn set_memory_regions: the struct outside the VM = -ENOTTY",
+	       s64(hcall_acrn_vm_set_memory_regions(OUTSIDE_VM).code), s64(ENOTTY_));
+	tap_eq("acrn set_memory_regions: no VM 99 = -ENOTTY",
+	       s64(set_regions(&sr, 99, mr, 1)), s64(ENOTTY_));
+	tap_eq("acrn set_memory_regions: the Service VM itself = -ENOTTY (hcall)",
+	       s64(set_regions(&sr, 0, mr, 1)), s64(ENOTTY_));
+	tap_eq("acrn set_memory_regions: a pre-launched VM (kvm, 3) = -ENOTTY",
+	       s64(set_regions(&sr, 3, mr, 1)), s64(ENOTTY_));
+	tap_eq("acrn set_memory_regions: mr_num 0 = -1",
+	       s64(set_regions(&sr, vmid, mr, 0)), s64(-1));
+	tap_eq("acrn set_memory_regions: regions outside the VM = -1",
+	       s64(set_regions(&sr, vmid, (const void *)(uintptr_t)OUTSIDE_VM, 1)), s64(-1));
+	region(&mr[1], MR_ADD_, MEM_RW | MEM_WB, SHARED_GPA + 0x1000, shared, 0x800);
+	tap_eq("acrn set_memory_regions: size 0x800 = -EINVAL",
+	       s64(set_regions(&sr, vmid, &mr[1], 1)), s64(EINVAL_));
+	region(&mr[1], MR_ADD_, MEM_R | MEM_WB, SHARED_GPA + 0x1000, OUTSIDE_VM, 0x1000);
+	tap_eq("acrn set_memory_regions: service_vm_gpa outside the Service VM = -EINVAL",
+	       s64(set_regions(&sr, vmid, &mr[1], 1)), s64(EINVAL_));
+	region(&mr[1], MR_ADD_, MEM_R | MEM_WB, SHARED_GPA + 0x1000, VM_MEM_END - 0x1000, 0x2000);
+	tap_eq("acrn set_memory_regions: a range past the Service VM's end = -EINVAL",
+	       s64(set_regions(&sr, vmid, &mr[1], 1)), s64(EINVAL_));
+	region(&mr[1], MR_DEL_, 0, 0x800000, 0, 0x1000);
+	tap_eq("acrn set_memory_regions: MR_DEL of a range the VM has not mapped = -EINVAL",
+	       s64(set_regions(&sr, vmid, &mr[1], 1)), s64(EINVAL_));
+	tap_eq("acrn vm_gpa2hpa of SHARED_GPA before any map = -1",
+	       (gpa2hpa(vmid, SHARED_GPA, &code), s64(code)), s64(-1));
+
+	/* [good MR_ADD, bad size]: the bad one answers, the good one stays. */
+	region(&mr[1], MR_ADD_, MEM_RW | MEM_WB, SHARED_GPA + 0x1000, shared, 0x800);
+	tap_eq("acrn set_memory_regions: [MR_ADD, bad size] = -EINVAL",
+	       s64(set_regions(&sr, vmid, mr, 2)), s64(EINVAL_));
+	hpa_shared = gpa2hpa(vmid, SHARED_GPA + 0x10, &code);
+	tap_eq("acrn vm_gpa2hpa: the region before the failing one is mapped", s64(code), 0);
+	tap_eq("acrn vm_gpa2hpa: with the gpa's page offset", hpa_shared & 0xfff, 0x10);
+	/* The last region in the Service VM's memory, mr_num one more: the
+	 * copy of the second fails and the first one's 0 stands. */
+	region(last, MR_ADD_, MEM_R | MEM_WB, DEL_GPA, other, 0x1000);
+	tap_eq("acrn set_memory_regions: mr_num past the end of the Service VM = the last answer, 0",
+	       s64(set_regions(&sr, vmid, last, 2)), 0);
+	region(&mr[0], MR_ADD_, MEM_R | MEM_WB, MOD_GPA, other, 0x1000);
+	tap_eq("acrn set_memory_regions: MR_ADD read-only = 0",
+	       s64(set_regions(&sr, vmid, mr, 1)), 0);
+	hpa_other = gpa2hpa(vmid, DEL_GPA, &code);
+	tap_eq("acrn vm_gpa2hpa(DEL_GPA) = 0", s64(code), 0);
+	hpa = gpa2hpa(vmid, MOD_GPA, &code);
+	tap_check(code == 0 && hpa == hpa_other && hpa_other != (hpa_shared & ~0xfffull),
+		  "acrn vm_gpa2hpa: two gpas of one Service VM page share its hpa");
+	region(&mr[0], MR_ADD_, MEM_RW | MEM_WB, SHARED_GPA, other, 0x1000);
+	tap_eq("acrn set_memory_regions: MR_ADD over a mapped page = 0",
+	       s64(set_regions(&sr, vmid, mr, 1)), 0);
+	tap_eq("acrn set_memory_regions: ... which keeps the page it had",
+	       gpa2hpa(vmid, SHARED_GPA + 0x10, &code), hpa_shared);
+
+	tap_eq("acrn write_protect_page: no VM 99 = -ENOTTY",
+	       s64(write_protect(&wp, 99, SHARED_GPA, 1)), s64(ENOTTY_));
+	tap_eq("acrn write_protect_page: the Service VM itself = -ENOTTY (hcall)",
+	       s64(write_protect(&wp, 0, 0x1000, 1)), s64(ENOTTY_));
+	tap_eq("acrn write_protect_page: wp_data outside the VM = -1",
+	       s64(hcall_acrn_vm_write_protect_page(vmid, OUTSIDE_VM).code), s64(-1));
+	tap_eq("acrn write_protect_page: unaligned gpa = -EINVAL",
+	       s64(write_protect(&wp, vmid, SHARED_GPA + 8, 1)), s64(EINVAL_));
+	tap_eq("acrn write_protect_page: unmapped gpa = -EINVAL",
+	       s64(write_protect(&wp, vmid, 0x800000, 1)), s64(EINVAL_));
+	/* A page of the VM's own 2 MiB: its large page becomes 4 KiB pages,
+	 * which must keep the VM's map (it runs on it). */
+	hpa = gpa2hpa(vmid, VM_ENTRY + 0x123, &code);
+	tap_eq("acrn write_protect_page(a page of the VM's own memory) = 0",
+	       s64(write_protect(&wp, vmid, VM_MEM_END - 0x20000, 1)), 0);
+	tap_eq("acrn write_protect_page(... cleared) = 0",
+	       s64(write_protect(&wp, vmid, VM_MEM_END - 0x20000, 0)), 0);
+	tap_eq("acrn vm_gpa2hpa: the split map keeps the VM's memory",
+	       gpa2hpa(vmid, VM_ENTRY + 0x123, &code), hpa);
+}
+
+/* After the normal VM's steps: what the device model saw. */
+static void memory_requests(uint16_t vmid)
+{
+	int64_t code;
+
+	tap_eq("acrn normal VM's memory steps all served", wait_served(NORMAL_REQUESTS),
+	       NORMAL_REQUESTS);
+	tap_eq("acrn MR_DEL + MR_MODIFY of a running VM = 0", s64(unmap_result), 0);
+	tap_eq("acrn write_protect_page(SHARED_GPA) of a running VM = 0", s64(wp_result), 0);
+	tap_eq("acrn write_protect_page(SHARED_GPA, clear) = 0", s64(unprotect_result), 0);
+	gpa2hpa(vmid, DEL_GPA, &code);
+	tap_eq("acrn vm_gpa2hpa(DEL_GPA) after MR_DEL = -1", s64(code), s64(-1));
+	gpa2hpa(vmid, MOD_GPA, &code);
+	tap_eq("acrn vm_gpa2hpa(MOD_GPA) after MR_MODIFY = -1 (v3.3 unmaps)", s64(code), s64(-1));
+	if (!tap_eq("acrn request log holds the normal VM's requests", req_logged >= NORMAL_REQUESTS,
+		    1))
+		return;
+	tap_check(req_log[3].type == IOREQ_MMIO && req_log[3].dir == IOREQ_DIR_READ &&
+			  req_log[3].addr == DEL_GPA && req_log[3].size == 8,
+		  "acrn read of the MR_DEL page: MMIO, read, its gpa, 8 bytes");
+	tap_check(req_log[4].type == IOREQ_MMIO && req_log[4].dir == IOREQ_DIR_READ &&
+			  req_log[4].addr == MOD_GPA + 0x10 && req_log[4].size == 4,
+		  "acrn read of the MR_MODIFY page: MMIO, read, its gpa, 4 bytes");
+	tap_check(req_log[5].type == IOREQ_WP && req_log[5].dir == IOREQ_DIR_WRITE &&
+			  req_log[5].addr == SHARED_GPA + 8 && req_log[5].size == 8 &&
+			  req_log[5].value == WP_VALUE,
+		  "acrn write to the protected page: WP, write, its gpa, 8 bytes, the value");
+	tap_eq("acrn the protected write landed only through the device model",
+	       shared_page[1], WP_VALUE);
+	tap_check(req_log[6].type == IOREQ_PORTIO && req_log[7].type == IOREQ_PORTIO &&
+			  req_log[7].value == STEP_DONE,
+		  "acrn no request for the write after the protection was cleared");
+	tap_eq("acrn ... which went straight to the page", shared_page[2], DIRECT_VALUE);
 }
 
 static uint16_t create(const char *uuid, const char *what)
@@ -317,6 +595,8 @@ static void service(void)
 	       s64(hcall_acrn_notify_request_finish(normal, 5).code), s64(-1));
 
 	boot_registers(normal);
+	if (guest_need(GUEST_CAP_VMS, "acrn set_memory_regions and write_protect_page (nested paging)"))
+		memory_regions(normal);
 	r = hcall_acrn_start_vm(normal);
 	tap_eq("acrn start_vm(normal) = 0", s64(r.code), 0);
 	tap_eq("acrn set_vcpu_regs of a running VM = -1",
@@ -344,6 +624,7 @@ static void service(void)
 		tap_eq("acrn request: a write", seen_dir, IOREQ_DIR_WRITE);
 		tap_eq("acrn request: the value written (the boot rdx set_vcpu_regs gave)",
 		       seen_value, BOOT_RDX);
+		memory_requests(normal);
 		guest_demo_value("acrn", "upcall 0xF3 received",
 			     (int64_t)guest_x86_interrupts(UPCALL_VECTOR));
 	}
@@ -362,7 +643,8 @@ static void service(void)
 	if (guest_need(GUEST_CAP_VMS, "acrn upcall on the new vector 0xF2 from the trusty VM")) {
 		tap_eq("acrn upcall on the new vector 0xF2 from the trusty VM",
 		       wait_upcall(0xF2, 0) >= 1, 1);
-		tap_eq("acrn trusty VM's request served", wait_served(3), 3);
+		tap_eq("acrn trusty VM's request served", wait_served(NORMAL_REQUESTS + 1),
+		       NORMAL_REQUESTS + 1);
 		tap_eq("acrn third request acknowledged", s64(ack_result), 0);
 	}
 
@@ -412,8 +694,6 @@ static void service(void)
 	tap_eq("acrn set_irqline = -ENOTTY",
 	       s64(hcall_acrn_set_irqline(trusty, hcall_acrn_irqline(4, 0)).code),
 	       s64(ENOTTY_));
-	tap_eq("acrn vm_set_memory_regions = -ENOTTY",
-	       s64(hcall_acrn_vm_set_memory_regions(0x1000).code), s64(ENOTTY_));
 	tap_eq("acrn unknown id 0x800000ff = -ENOTTY",
 	       hcall_acrn_call0(0x800000ffull), s64(ENOTTY_));
 }
@@ -549,6 +829,46 @@ GUEST_CHECK("acrn trusty VM", trusty);
 #endif
 
 #if defined(GUEST_VM_NORIGHTS)
+static uint64_t rd64(uint64_t gpa)
+{
+	return *(volatile uint64_t *)(uintptr_t)gpa;
+}
+
+static uint32_t rd32(uint64_t gpa)
+{
+	return *(volatile uint32_t *)(uintptr_t)gpa;
+}
+
+static void wr64(uint64_t gpa, uint64_t v)
+{
+	*(volatile uint64_t *)(uintptr_t)gpa = v;
+}
+
+/* The normal VM's side of the memory-region test (see the top). */
+static void memory_steps(void)
+{
+	tap_eq("acrn normal VM: the Service VM's page at SHARED_GPA", rd64(SHARED_GPA),
+	       SHARED_MAGIC);
+	tap_eq("acrn normal VM: the Service VM's other page at DEL_GPA", rd64(DEL_GPA),
+	       OTHER_MAGIC);
+	tap_eq("acrn normal VM: ... and at MOD_GPA", rd64(MOD_GPA), OTHER_MAGIC);
+	outb(IOREQ_PORT, STEP_UNMAP);
+	tap_eq("acrn normal VM: a read of the MR_DEL page is the device model's MMIO value",
+	       rd64(DEL_GPA), MMIO_PATTERN | DEL_GPA);
+	tap_eq("acrn normal VM: a 32-bit read of the MR_MODIFY page too",
+	       rd32(MOD_GPA + 0x10), (uint32_t)(MMIO_PATTERN | (MOD_GPA + 0x10)));
+	wr64(SHARED_GPA + 8, WP_VALUE);
+	tap_eq("acrn normal VM: the write to the protected page, done by the device model",
+	       rd64(SHARED_GPA + 8), WP_VALUE);
+	tap_eq("acrn normal VM: the protected page still reads directly", rd64(SHARED_GPA),
+	       SHARED_MAGIC);
+	outb(IOREQ_PORT, STEP_UNPROTECT);
+	wr64(SHARED_GPA + 16, DIRECT_VALUE);
+	tap_eq("acrn normal VM: a write after the protection is cleared",
+	       rd64(SHARED_GPA + 16), DIRECT_VALUE);
+	outb(IOREQ_PORT, STEP_DONE);
+}
+
 static void norights(void)
 {
 	/* Rule 1: no hypercall rights, #UD, for VMCALL and VMMCALL alike. */
@@ -569,6 +889,13 @@ static void norights(void)
 		/* rdx as the Service VM's SET_VCPU_REGS set it */
 		outb(IOREQ_PORT, (uint8_t)guest_x86_boot_ncpus);
 		tap_check(1, "acrn normal VM: I/O request served");
+		/* Only this file's Service VM (the one that sets BOOT_RDX)
+		 * maps the pages; the examples' Service VM boots this VM too. */
+		if (guest_x86_boot_ncpus == BOOT_RDX)
+			memory_steps();
+		else
+			tap_skip("acrn normal VM: memory regions and write protection",
+				 "this Service VM maps no memory for the normal VM");
 	}
 }
 GUEST_CHECK("acrn normal VM", norights);

@@ -742,6 +742,175 @@ Test(acrn, set_vcpu_regs_boots_from_them)
 	cr_assert_eq(uos->vcpus[0].regs.r[0], 0);
 }
 
+/*
+ * VM_SET_MEMORY_REGIONS (0x80000042) and VM_WRITE_PROTECT_PAGE
+ * (0x80000043) against a recording stage-2 op. ACRN v3.3 layouts
+ * (acrn_hv_defs.h): set_regions {u16 vmid, u16, u32, u32 mr_num, u32,
+ * u64 regions_gpa}; vm_memory_region {u32 type, u32 prot, u64 gpa,
+ * u64 service_vm_gpa, u64 size}; wp_data {u8 set, 7 bytes, u64 gpa}.
+ * MR_ADD 0, MR_DEL 2, MR_MODIFY 3; MEM_ACCESS_READ 1, WRITE 2;
+ * MEM_TYPE_WB 0x40, WT 0x80. hypercall.c: a size that is not a multiple
+ * of 4 KiB -EINVAL, MR_ADD from the Service VM's memory only (-EINVAL),
+ * every other type unmaps a mapped range (else -EINVAL); pagetable.c
+ * rounds gpa up to a page. write_protect_page: unaligned -EINVAL.
+ */
+#define ACRN_SET_MEMORY_REGIONS 0x80000042ull
+#define ACRN_WRITE_PROTECT_PAGE 0x80000043ull
+
+static struct {
+	int n;
+	enum hv_stage2_op op;
+	uint64_t gpa, size, hpa;
+	uint32_t flags;
+	int ret;
+} s2;
+
+static int f_stage2(struct hv_vm *vm, enum hv_stage2_op op, uint64_t gpa, uint64_t size,
+		    uint64_t hpa, uint32_t flags)
+{
+	(void)vm;
+	s2.n++;
+	s2.op = op;
+	s2.gpa = gpa;
+	s2.size = size;
+	s2.hpa = hpa;
+	s2.flags = flags;
+	return s2.ret;
+}
+
+/* The VM's map: its region 0, and nothing else. */
+static int f_query(struct hv_vm *vm, uint64_t gpa, uint64_t *hpa)
+{
+	if (gpa < R0 || gpa >= R0 + MEM_SIZE)
+		return -HV_EFAULT;
+	*hpa = (uint64_t)(uintptr_t)vm->regions[0].host + (gpa - R0);
+	return 0;
+}
+
+static void put_regions(uint16_t vmid, uint32_t n)
+{
+	uint8_t *p = mem[0][1];
+	uint64_t gpa = R1 + 64;
+
+	memset(p, 0, 24);
+	memcpy(p, &vmid, 2);
+	memcpy(p + 8, &n, 4);
+	memcpy(p + 16, &gpa, 8);
+}
+
+static void put_region(unsigned i, uint32_t type, uint32_t prot, uint64_t gpa, uint64_t sgpa,
+		       uint64_t size)
+{
+	uint8_t *p = mem[0][1] + 64 + 32 * i;
+
+	memcpy(p, &type, 4);
+	memcpy(p + 4, &prot, 4);
+	memcpy(p + 8, &gpa, 8);
+	memcpy(p + 16, &sgpa, 8);
+	memcpy(p + 24, &size, 8);
+}
+
+Test(acrn, memory_regions_and_write_protect)
+{
+	uint8_t uuid[16] = { 0xab };
+	uint8_t wp[16] = { 1 };
+	uint64_t page = R0 + 0x3000;
+
+	uuid[15] = 0xcd;
+	put_creation(uuid, 0);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	put_regions(2, 1);
+	put_region(0, 0 /* MR_ADD */, 3 | 0x80 /* RW, WT */, 0x10000000, R1 + 0x1000, 0x2000);
+	/* a glue without a stage-2 map: not available */
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+	ops.stage2 = f_stage2;
+	ops.stage2_query = f_query;
+
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	assert_untouched_except(v, 1u << RAX, (1u << R8) | (1u << RDI) | (1u << RSI));
+	cr_assert_eq(s2.n, 1);
+	cr_assert_eq(s2.op, HV_STAGE2_MAP);
+	cr_assert_eq(s2.gpa, 0x10000000);
+	cr_assert_eq(s2.size, 0x2000);
+	cr_assert_eq(s2.hpa, (uint64_t)(uintptr_t)(mem[0][1] + 0x1000));
+	cr_assert_eq(s2.flags, HV_MEM_READ | HV_MEM_WRITE | (HV_MEM_WT << HV_MEM_TYPE_SHIFT));
+	/* gpa and service_vm_gpa rounded up to a page; no type bit: UC */
+	put_region(0, 0, 1, 0x10000001, R1 + 0xfff, 0x1000);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(s2.gpa, 0x10001000);
+	cr_assert_eq(s2.hpa, (uint64_t)(uintptr_t)(mem[0][1] + 0x1000));
+	cr_assert_eq(s2.flags, HV_MEM_READ | (HV_MEM_UC << HV_MEM_TYPE_SHIFT));
+	/* backing outside the Service VM's memory, bad size: -EINVAL, no change */
+	put_region(0, 0, 3, 0x10000000, R1 + MEM_SIZE - 0x1000, 0x2000);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	put_region(0, 0, 3, 0x10000000, R1, 0x1800);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	/* write without read: hcall's -EINVAL (no NPT entry can say it) */
+	put_region(0, 0, 2, 0x10000000, R1, 0x1000);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	cr_assert_eq(s2.n, 2);
+	/* MR_MODIFY unmaps a mapped range; MR_DEL of an unmapped one -EINVAL */
+	put_region(0, 3, 7, R0 + 0x1000, 0, 0x1000);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(s2.op, HV_STAGE2_UNMAP);
+	cr_assert_eq(s2.gpa, R0 + 0x1000);
+	put_region(0, 2, 0, R0 + MEM_SIZE - 0x1000, 0, 0x2000);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	cr_assert_eq(s2.n, 3);
+	/* two regions, the second failing: the first is applied */
+	put_regions(2, 2);
+	put_region(0, 2, 0, R0, 0, 0x1000);
+	put_region(1, 2, 0, 0x20000000, 0, 0x1000);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), EINVAL_);
+	cr_assert_eq(s2.n, 4);
+	/* the tables full: -1 */
+	put_regions(2, 1);
+	s2.ret = -HV_ENOSPC;
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), -1);
+	s2.ret = 0;
+	/* the Service VM itself, a VM it does not manage: -ENOTTY */
+	put_regions(0, 1);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+	put_regions(1, 1);
+	ACRN(v, ACRN_SET_MEMORY_REGIONS, R1, 0);
+	cr_assert_eq(RET(v), ENOTTY_);
+	cr_assert_eq(s2.n, 5);
+
+	memcpy(wp + 8, &page, 8);
+	memcpy(mem[0][1] + 256, wp, 16);
+	ACRN(v, ACRN_WRITE_PROTECT_PAGE, 2, R1 + 256);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(s2.op, HV_STAGE2_DENY);
+	cr_assert_eq(s2.gpa, page);
+	cr_assert_eq(s2.size, 0x1000);
+	cr_assert_eq(s2.flags, HV_MEM_WRITE);
+	mem[0][1][256] = 0;
+	ACRN(v, ACRN_WRITE_PROTECT_PAGE, 2, R1 + 256);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(s2.op, HV_STAGE2_ALLOW);
+	page += 8;
+	memcpy(mem[0][1] + 264, &page, 8);
+	ACRN(v, ACRN_WRITE_PROTECT_PAGE, 2, R1 + 256);
+	cr_assert_eq(RET(v), EINVAL_);
+	ACRN(v, ACRN_WRITE_PROTECT_PAGE, 2, R1 + MEM_SIZE - 8);
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_WRITE_PROTECT_PAGE, 0, R1 + 256);
+	cr_assert_eq(RET(v), ENOTTY_);
+	cr_assert_eq(s2.n, 7);
+}
+
 static int64_t pal(struct hv *hv, struct hv_vcpu *c, uint64_t nr, void *priv)
 {
 	(void)hv;

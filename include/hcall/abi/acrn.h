@@ -572,10 +572,11 @@ struct hcall_acrn_memory_region {
 };
 
 /*
- * Region types. v3.3 maps for MR_ADD (over an existing mapping too, which
- * is how a mapping's rights are changed) and unmaps for every other type:
- * MR_MODIFY, once a remap (ACRN <= 2.x mapped every type but MR_DEL),
- * unmaps in v3.3 like MR_DEL.
+ * Region types. v3.3 maps for MR_ADD (a page that is mapped already keeps
+ * its mapping and rights: pagetable.c add_pte leaves a present entry) and
+ * unmaps for every other type: MR_MODIFY, once a remap (ACRN <= 2.x
+ * mapped every type but MR_DEL), unmaps in v3.3 like MR_DEL. Changing a
+ * mapping's rights takes MR_DEL, then MR_ADD.
  */
 #define HCALL_ACRN_MR_ADD 0u
 #define HCALL_ACRN_MR_DEL 2u
@@ -596,9 +597,10 @@ struct hcall_acrn_memory_region {
 /* VM_SET_MEMORY_REGIONS argument. */
 struct hcall_acrn_set_regions {
 	uint16_t vmid;
-	uint16_t reserved0;   /* must be 0 */
-	uint32_t reserved1;   /* must be 0 */
-	uint32_t mr_num;      /* elements at regions_gpa (at most one page) */
+	uint16_t reserved0;   /* 0 (v3.3 does not check it) */
+	uint32_t reserved1;   /* 0 (v3.3 does not check it) */
+	uint32_t mr_num;      /* elements at regions_gpa (ACRN's comment says
+			       * at most one page; v3.3 does not check it) */
 	uint32_t reserved2;   /* the padding ACRN's layout has */
 	uint64_t regions_gpa; /* struct hcall_acrn_memory_region[mr_num] */
 };
