@@ -175,10 +175,51 @@ static int f_yield_to(struct hv_vcpu *from, struct hv_vcpu *to)
 	return (int)(to->id & 1);
 }
 
+/* Second-stage map changes (ACRN SET_MEMORY_REGIONS and
+ * WRITE_PROTECT_PAGE): only of a VM other than the caller's, in whole
+ * pages, and what a map is backed by is the caller's own memory. The
+ * glue's tables hold the first GiB. */
+static int f_stage2(struct hv_vm *vm, enum hv_stage2_op op, uint64_t gpa, uint64_t size,
+		    uint64_t hpa, uint32_t flags)
+{
+	int backed = 0;
+
+	(void)flags;
+	if (!caller || vm == caller->vm || vm->hv != &H || op > HV_STAGE2_RESET)
+		abort();
+	if (op == HV_STAGE2_RESET)
+		return 0;
+	if (((gpa | size | hpa) & 0xfff) || !size || gpa + size < gpa)
+		abort();
+	for (unsigned i = 0; i < caller->vm->nregions && i < HV_MAX_REGIONS; i++) {
+		const struct hv_region *r = &caller->vm->regions[i];
+		uint64_t host = (uint64_t)(uintptr_t)r->host;
+
+		backed |= hpa >= host && size <= r->size && hpa - host <= r->size - size;
+	}
+	if (op == HV_STAGE2_MAP && !backed)
+		abort();
+	return gpa + size > (1ull << 30) ? -HV_EINVAL : 0;
+}
+/* The map: the VM's regions. */
+static int f_stage2_query(struct hv_vm *vm, uint64_t gpa, uint64_t *hpa)
+{
+	for (unsigned i = 0; i < vm->nregions && i < HV_MAX_REGIONS; i++) {
+		const struct hv_region *r = &vm->regions[i];
+
+		if (gpa >= r->gpa && gpa - r->gpa < r->size) {
+			*hpa = (uint64_t)(uintptr_t)r->host + (gpa - r->gpa);
+			return 0;
+		}
+	}
+	return -HV_EFAULT;
+}
+
 static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
 				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
 				  .console_putc = f_putc, .unhalt = f_unhalt,
-				  .yield_to = f_yield_to };
+				  .yield_to = f_yield_to, .stage2 = f_stage2,
+				  .stage2_query = f_stage2_query };
 
 /* ---- the riscv glue's SBI hooks ------------------------------------------ */
 
