@@ -120,6 +120,11 @@ def trace(arch, comp, build_root, timeout=300):
     with tempfile.TemporaryDirectory() as tmp:
         log = os.path.join(tmp, "exec.log")
         full = cmd + ["-singlestep", "-d", "exec,nochain", "-D", log]
+        if arch == "x86_64":
+            # Only the two images' code is logged: not QEMU's multiboot
+            # option ROM, which copies the images at boot (5M lines).
+            ends = [e if e is not None else a + 1 for a, _, e, _ in m.entries]
+            full += ["-dfilter", "0x%x..0x%x" % (m.starts[0], max(ends) - 1)]
         try:
             subprocess.run(full, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, timeout=timeout)
