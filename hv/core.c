@@ -41,8 +41,10 @@ int hv_init(struct hv *hv, const struct hv_arch_ops *ops)
 		hv->vms[i].hv = hv;
 		hv_vm_set_state(&hv->vms[i], HV_VM_EMPTY);
 	}
+	/* Too many conventions for one trap (raise HV_MAX_ROUTES), or one
+	 * whose result registers the dispatcher cannot address. */
 	if (!hv_routes_fit(ops->arch))
-		return -HV_ENOMEM; /* raise HV_MAX_ROUTES */
+		return -HV_ENOMEM;
 	return place_states(hv);
 }
 

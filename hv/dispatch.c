@@ -32,9 +32,12 @@
  *   4. a call outside the VM's permission set: the ABI's denial code;
  *   5. a non-zero reserved argument: the ABI's invalid-parameter code.
  *
- * Write-back: every result register of the convention (and the separate
- * error register) is written from the call record on every path that
- * returns to the guest, so no value the core did not choose reaches it.
+ * Results: the handler writes the frame's result registers (c->out),
+ * which the dispatcher zeroes first, so every result register of the
+ * convention (and the separate error register) is written on every path
+ * that returns to the guest and no value the core did not choose reaches
+ * it. A registered handler is the exception hv.h documents: it works on
+ * the frame as the guest left it.
  */
 #include "probe.h"
 #include "registry.h"
@@ -54,19 +57,14 @@ static int has(const struct hv_vm *vm, unsigned abi)
 	return (vm->abis & HV_ABI_BIT(abi)) != 0;
 }
 
-static uint64_t reg(const struct hcall_regs *regs, unsigned r)
-{
-	return regs->r[r % HCALL_NREGS];
-}
-
-static int has_imm(enum hcall_trap trap)
+static int has_imm(unsigned trap)
 {
 	return trap == HCALL_TRAP_HVC || trap == HCALL_TRAP_SMC;
 }
 
 /* The routes list of a trap instruction (VMMCALL shares VMCALL's), or
  * -1; clamped, as the glue hands over what the guest executed. */
-static int route_index(unsigned trap)
+static inline int route_index(unsigned trap)
 {
 	if (trap == HCALL_TRAP_VMMCALL)
 		trap = HCALL_TRAP_VMCALL;
@@ -85,16 +83,32 @@ static unsigned route_rank(const struct hv_conv *conv, int own)
 	return (conv->flags & (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)) ? 3 : 2;
 }
 
-/* The value register's out[] index: the first result register that is
- * not the error register, else the discard slot. */
-static uint8_t value_index(const struct hcall_conv_desc *d)
+/* The bit of a selector value in a trap's sel_filter. */
+static inline unsigned sel_hash(uint64_t v)
+{
+	return (unsigned)((v * 0x9E3779B97F4A7C15ull) >> 58);
+}
+
+/* A convention the dispatcher can serve: at least one result register,
+ * the results consecutive in the frame, a separate error register right
+ * below them, registers inside the frame. */
+static int conv_fits(const struct hcall_conv_desc *d)
 {
 	unsigned i;
 
-	for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
-		if (d->res_regs[i] != d->err_reg)
-			return (uint8_t)i;
-	return HV_CALL_DISCARD;
+	if (d->nres < 1 || d->nres > HCALL_MAX_CONV_REGS || d->nargs > HCALL_MAX_CONV_REGS ||
+	    d->nr_reg >= HCALL_NREGS || d->res_regs[0] + d->nres > HCALL_NREGS)
+		return 0;
+	if (d->sel_reg != HCALL_REG_NONE && d->sel_reg >= HCALL_NREGS)
+		return 0;
+	for (i = 1; i < d->nres; i++)
+		if (d->res_regs[i] != d->res_regs[0] + i)
+			return 0;
+	for (i = 0; i < d->nargs; i++)
+		if (d->arg_regs[i] >= HCALL_NREGS)
+			return 0;
+	return d->err_reg == HCALL_REG_NONE ||
+	       (d->res_regs[0] > 0 && d->err_reg == d->res_regs[0] - 1);
 }
 
 static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_service *svc,
@@ -102,13 +116,24 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 {
 	const struct hcall_conv_desc *d = c->desc;
 
-	r->conv = c;
 	r->svc = svc;
+	r->desc = d;
+	r->lookup = (c->flags & HV_CONV_REFUSE) ? NULL : svc->lookup;
+	r->nr_mask = svc->nr_mask;
+	r->imm = d->imm;
+	r->imm_mask = has_imm(d->trap) && !(c->flags & HV_CONV_ANY_IMM) ? ~0u : 0u;
+	r->sel_reg = (c->flags & HV_CONV_SELECTOR) ? d->sel_reg : HCALL_REG_NONE;
+	r->sel_value = d->sel_value;
+	r->ext_reg = (c->flags & HV_CONV_EXTENSION) ? d->sel_reg : HCALL_REG_NONE;
 	r->state_off = vm->hv->svc_off[svc->abi];
+	r->nr_reg = d->nr_reg;
+	r->nargs = d->nargs;
+	r->res0 = d->res_regs[0];
+	r->nres = d->nres;
+	r->status = d->err_reg != HCALL_REG_NONE ? -1 : 0;
+	r->value = 0;
 	r->own = (uint8_t)own;
-	r->status = d->err_reg != HCALL_REG_NONE ? HV_CALL_ERR : 0;
-	r->value = value_index(d);
-	r->nres = d->nres < HCALL_MAX_CONV_REGS ? d->nres : HCALL_MAX_CONV_REGS;
+	r->err_in_value = (c->flags & HV_CONV_ERR_IN_VALUE) != 0;
 }
 
 int hv_routes_fit(enum hcall_arch arch)
@@ -120,51 +145,81 @@ int hv_routes_fit(enum hcall_arch arch)
 			const struct hcall_conv_desc *d = hv_services[i]->convs[j].desc;
 			int t = route_index(d->trap);
 
-			if (t >= 0 && d->arch == arch && ++n[t] > HV_MAX_ROUTES)
+			if (t < 0 || d->arch != arch)
+				continue;
+			if (++n[t] > HV_MAX_ROUTES || !conv_fits(d))
 				return 0;
 		}
 	return 1;
 }
 
+/* The leading selector routes of a trap, when they share one register. */
+static void sel_filter_init(struct hv_trap_routes *tr)
+{
+	unsigned k;
+
+	tr->sel_filter = 0;
+	tr->nsel = 0;
+	tr->sel_reg = tr->r[0].svc ? tr->r[0].sel_reg : HCALL_REG_NONE;
+	for (k = 0; k < HV_MAX_ROUTES && tr->r[k].svc && tr->r[k].sel_reg != HCALL_REG_NONE;
+	     k++) {
+		if (tr->r[k].sel_reg != tr->sel_reg) {
+			tr->nsel = 0; /* no filter: every route is tried */
+			return;
+		}
+		tr->sel_filter |= 1ull << sel_hash(tr->r[k].sel_value);
+		tr->nsel = (uint8_t)(k + 1);
+	}
+}
+
 void hv_routes_init(struct hv_vm *vm)
 {
-	unsigned i, j, rank, k;
+	unsigned i, j, rank, k, ti;
 
 	hv_memset(vm->routes, 0, sizeof(vm->routes));
-	for (rank = 3; rank >= 1; rank--)
+	/* A VM with no ABI has no route: every trap is UNDEFINED for it. */
+	for (rank = 3; vm->abis && rank >= 1; rank--)
 		for (i = 0; i < HV_ABI_COUNT; i++)
 			for (j = 0; j < hv_services[i]->nconvs; j++) {
 				const struct hv_conv *c = &hv_services[i]->convs[j];
 				int own = has(vm, i), t = route_index(c->desc->trap);
+				struct hv_route *r;
 
 				if (t < 0 || c->desc->arch != vm->hv->ops->arch ||
 				    route_rank(c, own) != rank)
 					continue;
-				for (k = 0; k < HV_MAX_ROUTES && vm->routes[t][k].conv; k++)
+				r = vm->routes[t].r;
+				for (k = 0; k < HV_MAX_ROUTES && r[k].svc; k++)
 					;
 				/* hv_init checked that every list fits. */
 				if (k < HV_MAX_ROUTES)
-					route_set(&vm->routes[t][k], vm, hv_services[i], c, own);
+					route_set(&r[k], vm, hv_services[i], c, own);
 			}
+	for (ti = 0; ti < HCALL_TRAP_VMCALL; ti++)
+		sel_filter_init(&vm->routes[ti]);
 }
 
 /* The route of this trap: the VM's first whose immediate and selector
  * match; NULL if none. */
-static const struct hv_route *match(const struct hv_vcpu *vcpu, enum hcall_trap trap,
-				    uint32_t imm)
+static inline const struct hv_route *match(const struct hv_vcpu *vcpu, unsigned trap,
+					   uint32_t imm)
 {
-	int t = route_index(trap), i;
+	int t = route_index(trap);
+	const struct hv_trap_routes *tr;
+	const struct hv_route *r;
 
 	if (t < 0)
 		return NULL;
-	for (i = 0; i < HV_MAX_ROUTES && vcpu->vm->routes[t][i].conv; i++) {
-		const struct hv_route *r = &vcpu->vm->routes[t][i];
-		const struct hcall_conv_desc *d = r->conv->desc;
-		uint32_t flags = r->conv->flags;
-
-		if (has_imm(trap) && !(flags & HV_CONV_ANY_IMM) && d->imm != imm)
+	tr = &vcpu->vm->routes[t];
+	r = tr->r;
+	if (tr->nsel &&
+	    !((tr->sel_filter >> sel_hash(vcpu->regs.r[tr->sel_reg % HCALL_NREGS])) & 1u))
+		r += tr->nsel;
+	for (; r < tr->r + HV_MAX_ROUTES && r->svc; r++) {
+		if ((imm ^ r->imm) & r->imm_mask)
 			continue;
-		if ((flags & HV_CONV_SELECTOR) && reg(&vcpu->regs, d->sel_reg) != d->sel_value)
+		if (r->sel_reg != HCALL_REG_NONE &&
+		    vcpu->regs.r[r->sel_reg % HCALL_NREGS] != r->sel_value)
 			continue;
 		if ((flags & HV_CONV_SELECTOR_BELOW) &&
 		    reg(&vcpu->regs, d->sel_reg) >= d->sel_value)
@@ -188,24 +243,17 @@ struct call {
  * SMCCC's x1-x3, SBI's a1) and may write result registers there; its
  * return value becomes the status. Result registers it does not write
  * keep the guest's own values, so no hypervisor data reaches the guest
- * through them.
+ * through them (its entry is HV_ENTRY_FRAME: nothing is zeroed first).
  */
 static void run_registered(struct hv_call *hc)
 {
 	struct call *rc = (struct call *)hc; /* c is the first member */
-	const struct hcall_conv_desc *d = hc->conv;
-	int64_t ret = rc->fn(hc->hv, hc->vcpu, rc->key, rc->priv);
-	unsigned i;
 
-	for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
-		hc->out[i] = reg(&hc->vcpu->regs, d->res_regs[i]);
-	if (d->err_reg != HCALL_REG_NONE)
-		hc->out[HV_CALL_ERR] = reg(&hc->vcpu->regs, d->err_reg);
-	hv_call_status(hc, ret);
+	hv_call_status(hc, rc->fn(hc->hv, hc->vcpu, rc->key, rc->priv));
 }
 
 static const struct hv_entry registered_entry = {
-	0, run_registered, HV_PERM_CUSTOM, 0, 0, 0
+	0, run_registered, HV_PERM_CUSTOM, 0, 0, 0, HV_ENTRY_FRAME
 };
 
 /* The registry's key of (ext, nr) for a service (see
@@ -236,52 +284,49 @@ static const struct hv_entry *probe_entry(const struct hv_vm *vm,
 	return NULL;
 }
 
-/* The entry that serves the call: the table's, the probe's or a
- * registered handler's (policy step 3), or NULL. */
-static const struct hv_entry *find(struct call *rc, const struct hv_conv *conv,
-				   int own)
+/* Policy step 3 past the service's table: the probe's entry, or a
+ * registered handler's (filling rc's fn, priv and key), or NULL. */
+static __attribute__((noinline)) const struct hv_entry *
+find_beyond_table(struct call *rc, const struct hv_route *r, struct hv_vm *vm,
+		  struct hv *hv)
 {
-	struct hv_call *c = &rc->c;
-	const struct hv_entry *e = NULL;
+	const struct hv_entry *e;
 
-	if (conv->flags & HV_CONV_REFUSE)
-		return NULL;
-	if (own)
-		e = c->svc->lookup(c->ext, c->nr);
-	if (!e)
-		e = probe_entry(c->vm, c->svc, c->ext, c->nr);
-	if (!e && own &&
-	    registry_key(conv->flags & HV_CONV_EXTENSION, c->ext, c->nr, &rc->key) &&
-	    hv_registry_find(c->hv, c->vm, c->svc->abi, rc->key, &rc->fn, &rc->priv))
+	if (!r->lookup)
+		return NULL; /* a refusing convention: no probe, no registry */
+	e = probe_entry(vm, r->svc, rc->c.ext, rc->c.nr);
+	if (!e && r->own &&
+	    registry_key(r->ext_reg != HCALL_REG_NONE, rc->c.ext, rc->c.nr, &rc->key) &&
+	    hv_registry_find(hv, vm, r->svc->abi, rc->key, &rc->fn, &rc->priv))
 		e = &registered_entry;
 	return e;
 }
 
 /* The reserved arguments of e are zero in the frame (32-bit calls: their
  * low 32 bits). */
-static int reserved_ok(const struct hv_call *c, const struct hv_entry *e)
+static __attribute__((noinline)) int reserved_ok(const struct hv_vcpu *vcpu,
+						 const struct hv_route *r,
+						 const struct hv_entry *e, uint64_t nr)
 {
-	const struct hcall_conv_desc *d = c->conv;
-	uint64_t mask = c->svc->arg64_bit && !(c->nr & c->svc->arg64_bit)
-				? 0xFFFFFFFFu
-				: ~0ull;
+	const uint8_t *arg_regs = r->desc->arg_regs;
+	uint64_t mask = r->svc->arg64_bit && !(nr & r->svc->arg64_bit) ? 0xFFFFFFFFu : ~0ull;
 	unsigned i;
 
-	for (i = 0; i < e->ncopy && i < d->nargs && i < 8; i++)
-		if (((e->rsvd >> i) & 1u) && (reg(&c->vcpu->regs, d->arg_regs[i]) & mask))
+	for (i = 0; i < e->ncopy && i < r->nargs && i < 8; i++)
+		if (((e->rsvd >> i) & 1u) &&
+		    (vcpu->regs.r[arg_regs[i] % HCALL_NREGS] & mask))
 			return 0;
 	return 1;
 }
 
-static void write_back(struct hv_vcpu *vcpu, const struct hv_call *c, unsigned nres)
+/* Zero out[lo..nres): every result register, and the error register
+ * below them (lo = -1) if the convention has one. */
+static inline void zero_results(uint64_t *out, int lo, unsigned nres)
 {
-	const struct hcall_conv_desc *d = c->conv;
-	unsigned i;
+	int i;
 
-	for (i = 0; i < nres; i++)
-		vcpu->regs.r[d->res_regs[i] % HCALL_NREGS] = c->out[i];
-	if (d->err_reg != HCALL_REG_NONE)
-		vcpu->regs.r[d->err_reg % HCALL_NREGS] = c->out[HV_CALL_ERR];
+	for (i = lo; i < (int)nres; i++)
+		out[i] = 0;
 }
 
 static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault f)
@@ -290,50 +335,60 @@ static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault 
 	return HV_INJECTED;
 }
 
-/* One trap on route r: policy steps 2-5, the handler, the write-back. */
-static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
-			       const struct hv_route *r, unsigned privilege)
+/* A call the dispatcher answers itself (policy steps 2-5): every result
+ * register 0, then the ABI's code in the status register. */
+static __attribute__((noinline)) enum hv_action refuse(struct hv_call *c,
+							const struct hv_route *r,
+							int64_t code)
 {
+	zero_results(c->out, c->status, r->nres);
+	hv_call_status(c, code);
+	return HV_RESUME;
+}
+
+/* One trap on route r: policy steps 2-5, then the handler. */
+static inline enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
+				      const struct hv_route *r, unsigned privilege)
+{
+	struct hv_vm *vm = vcpu->vm;
+	uint64_t *regs = vcpu->regs.r;
 	const struct hv_service *svc = r->svc;
-	const struct hcall_conv_desc *d = r->conv->desc;
 	const struct hv_entry *e;
 	struct call rc;
 	struct hv_call *c = &rc.c;
-	unsigned i;
+	unsigned i, n;
 
 	if (privilege && !(svc->quirks & HV_SVC_PRIV_DENIED))
 		return inject(hv, vcpu,
-			      d->arch == HCALL_ARCH_X86_64 ? HV_FAULT_GP0 : HV_FAULT_UNDEF);
-	c->hv = hv;
-	c->vcpu = vcpu;
-	c->vm = vcpu->vm;
-	c->svc = svc;
-	c->conv = d;
-	c->state = (unsigned char *)vcpu->vm->svc_state + r->state_off;
-	c->nr = reg(&vcpu->regs, d->nr_reg) & svc->nr_mask;
-	c->ext = (r->conv->flags & HV_CONV_EXTENSION) ? reg(&vcpu->regs, d->sel_reg) : 0;
+			      r->desc->arch == HCALL_ARCH_X86_64 ? HV_FAULT_GP0 : HV_FAULT_UNDEF);
+	c->out = regs + r->res0;
 	c->status = r->status;
 	c->value = r->value;
+	c->err_in_value = r->err_in_value;
+	c->nr = regs[r->nr_reg % HCALL_NREGS] & r->nr_mask;
+	c->ext = r->ext_reg != HCALL_REG_NONE ? regs[r->ext_reg % HCALL_NREGS] : 0;
+	if (privilege)
+		return refuse(c, r, svc->errs.denied);
+	e = r->lookup ? r->lookup(c->ext, c->nr) : NULL;
+	if (!e && !(e = find_beyond_table(&rc, r, vm, hv)))
+		return refuse(c, r, svc->errs.unknown);
+	if (!hv_call_permitted(vm, e))
+		return refuse(c, r, svc->errs.denied);
+	if (e->rsvd && !reserved_ok(vcpu, r, e, c->nr))
+		return refuse(c, r, svc->errs.invalid);
+	n = e->ncopy < r->nargs ? e->ncopy : r->nargs;
+	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
+		c->arg[i] = regs[r->desc->arg_regs[i] % HCALL_NREGS];
+	if (!(e->flags & HV_ENTRY_FRAME))
+		zero_results(c->out, c->status, r->nres);
+	c->hv = hv;
+	c->vcpu = vcpu;
+	c->vm = vm;
+	c->svc = svc;
+	c->conv = r->desc;
+	c->state = (unsigned char *)vm->svc_state + r->state_off;
 	c->action = HV_RESUME;
-	c->err_in_value = (r->conv->flags & HV_CONV_ERR_IN_VALUE) != 0;
-	for (i = 0; i < r->nres; i++)
-		c->out[i] = 0;
-	c->out[HV_CALL_ERR] = 0;
-
-	if (privilege) {
-		hv_call_status(c, svc->errs.denied);
-	} else if (!(e = find(&rc, r->conv, r->own))) {
-		hv_call_status(c, svc->errs.unknown);
-	} else if (!hv_call_permitted(c->vm, e)) {
-		hv_call_status(c, svc->errs.denied);
-	} else if (e->rsvd && !reserved_ok(c, e)) {
-		hv_call_status(c, svc->errs.invalid);
-	} else {
-		for (i = 0; i < e->ncopy && i < d->nargs && i < HCALL_MAX_CONV_REGS; i++)
-			c->arg[i] = reg(&vcpu->regs, d->arg_regs[i]);
-		e->fn(c);
-	}
-	write_back(vcpu, c, r->nres);
+	e->fn(c);
 	return (enum hv_action)c->action;
 }
 
@@ -350,7 +405,8 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 	 * and the vCPU stops. */
 	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
 		return HV_VCPU_OFF;
-	if (!vm->abis || !(r = match(vcpu, trap, imm)))
+	/* A VM with no ABI has no routes (hv_routes_init). */
+	if (!(r = match(vcpu, trap, imm)))
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
 	return dispatch(hv, vcpu, r, privilege);
 }

@@ -8,7 +8,8 @@
 #include "hv.h"
 
 /* True if the services' conventions of one trap instruction fit in a
- * VM's routes (HV_MAX_ROUTES) on arch. */
+ * VM's routes (HV_MAX_ROUTES) on arch, each with its result registers
+ * consecutive and a separate error register right below them. */
 int hv_routes_fit(enum hcall_arch arch);
 
 /* Compute vm->routes from vm->abis and the services' conventions (at

@@ -129,20 +129,45 @@ enum hv_abi {
 #define HV_PERM_ALL 31u
 
 struct hv_vm;
-struct hv_conv;
+struct hv_entry;
 struct hv_service;
 
 /* The routes of one trap instruction for one VM, most specific first:
- * a convention and what the dispatcher needs of it, worked out once
- * (private to the core: dispatch.c fills them when the VM is created). */
+ * a convention and everything the dispatcher needs of it, worked out
+ * once (private to the core: dispatch.c fills them when the VM is
+ * created, so a trap reads one route and follows no pointer to match it). */
 #define HV_MAX_ROUTES 12
 struct hv_route {
-	const struct hv_conv *conv;     /* NULL ends the list */
-	const struct hv_service *svc;
+	const struct hv_service *svc;   /* NULL ends the list */
+	const struct hcall_conv_desc *desc;
+	/* the service's lookup; NULL: every number is unknown (a refusing
+	 * convention) */
+	const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr);
+	uint64_t nr_mask;               /* the service's */
+	uint64_t sel_value;             /* the selector's value */
+	uint32_t imm, imm_mask;         /* matches if (imm ^ trap's) & imm_mask is 0 */
 	uint16_t state_off;             /* the service's per-VM state in svc_state */
+	uint8_t sel_reg;                /* selector register, or HCALL_REG_NONE */
+	uint8_t ext_reg;                /* extension ID register, or HCALL_REG_NONE */
+	uint8_t nr_reg;
+	uint8_t nargs;                  /* argument registers */
+	uint8_t res0;                   /* the frame index of result register 0 */
+	uint8_t nres;                   /* result registers, consecutive from res0 */
+	int8_t status, value;           /* out[] indices (struct hv_call) */
 	uint8_t own;                    /* the VM has the service's ABI */
-	uint8_t status, value;          /* out[] indices (struct hv_call) */
-	uint8_t nres;                   /* result registers */
+	uint8_t err_in_value;           /* HV_CONV_ERR_IN_VALUE */
+};
+
+/* The routes of one trap instruction. The leading `nsel` routes are told
+ * apart by the value of one selector register (hvisor and SBI's legacy
+ * extensions on riscv); sel_filter has bit hv_sel_hash(v) set for each of
+ * their values v, so a trap whose selector hashes elsewhere starts at the
+ * first route without one. */
+struct hv_trap_routes {
+	uint64_t sel_filter;
+	uint8_t sel_reg;
+	uint8_t nsel;
+	struct hv_route r[HV_MAX_ROUTES];
 };
 
 struct hv_vcpu {
@@ -176,7 +201,7 @@ struct hv_vm {
 	/* private to the core: */
 	struct hv_lock lock;    /* see the lock rules above */
 	/* by trap instruction (HCALL_TRAP_HVC..VMCALL, VMMCALL as VMCALL) */
-	struct hv_route routes[HCALL_TRAP_VMCALL][HV_MAX_ROUTES];
+	struct hv_trap_routes routes[HCALL_TRAP_VMCALL];
 	/* the services' per-VM state (hv/service.h, hv_vm_state()) */
 	uint64_t svc_state[HV_SVC_STATE_SIZE / sizeof(uint64_t)];
 };

@@ -16,12 +16,14 @@
 
 #include "probe.h"
 
+/* ECHO runs on the frame as trapped (HV_ENTRY_FRAME) and writes every
+ * result register itself. */
 static void echo(struct hv_call *c)
 {
 	unsigned i, first = c->conv->err_reg != HCALL_REG_NONE ? 1 : 0;
 
 	c->vcpu->probe = c->vcpu->regs;
-	c->out[HV_CALL_ERR] = 0;
+	hv_call_status(c, 0);
 	for (i = 0; i < c->conv->nres; i++)
 		c->out[i] = HCALL_PROBE_PATTERN(i + first);
 }
@@ -36,5 +38,5 @@ static void dump(struct hv_call *c)
 		hv_call_status(c, 0);
 }
 
-const struct hv_entry hv_probe_echo_entry = { 0, echo, HV_PERM_ALL, 0, 0, 0 };
-const struct hv_entry hv_probe_dump_entry = { 0, dump, HV_PERM_ALL, 1, 0, 1 };
+const struct hv_entry hv_probe_echo_entry = { 0, echo, HV_PERM_ALL, 0, 0, 0, HV_ENTRY_FRAME };
+const struct hv_entry hv_probe_dump_entry = { 0, dump, HV_PERM_ALL, 1, 0, 1, 0 };

@@ -10,14 +10,19 @@
  * the core works out, from that list and the VM's ABIs, which convention
  * answers which trap (its routes, dispatch.c), and runs every call through
  * one dispatcher, which applies the policy in its documented order before
- * any handler runs and writes every result register afterwards.
+ * any handler runs and zeroes every result register before the handler
+ * writes its results.
  *
  * A handler gets a struct hv_call: the arguments the table row declares
  * (c->arg[], copied once from the frame), the caller, and its own
  * per-VM state of the caller (c->state). It sets the result with
  * hv_call_status()/hv_call_value()/hv_call_ok(), or by writing
- * c->out[i] (the convention's result register i) directly; it never
- * touches the frame.
+ * c->out[i] (the convention's result register i) directly; it touches
+ * the frame only through c->out.
+ *
+ * A convention's result registers are consecutive in struct hcall_regs,
+ * and a separate error register sits right below them (hv_init checks
+ * every service's conventions).
  */
 #ifndef HV_SERVICE_H
 #define HV_SERVICE_H
@@ -27,14 +32,16 @@
 #include "hv.h"
 #include "nospec.h"
 
-/* out[] slots beyond the convention's result registers out[0..nres). */
-#define HV_CALL_ERR HCALL_MAX_CONV_REGS           /* the separate error register */
-#define HV_CALL_DISCARD (HCALL_MAX_CONV_REGS + 1) /* never written back */
-#define HV_CALL_OUT (HCALL_MAX_CONV_REGS + 2)
-
 struct hv_service;
 
-/* One call in progress, as its handler sees it. */
+/*
+ * One call in progress, as its handler sees it. out points at the
+ * convention's result registers in the caller's frame: out[i] is result
+ * register i (0 <= i < the convention's result count) and out[status],
+ * out[value] the status and value registers (status is -1 where a
+ * separate error register sits right below the results, as SBI's a0).
+ * They are all 0 when a table's handler starts.
+ */
 struct hv_call {
 	struct hv *hv;
 	struct hv_vcpu *vcpu;
@@ -44,15 +51,12 @@ struct hv_call {
 	void *state;  /* the service's per-VM state of the caller */
 	uint64_t nr;  /* call number (SMCCC: w0; SBI: the FID) */
 	uint64_t ext; /* the extension ID (SBI: the EID); 0 elsewhere */
-	uint8_t status; /* out[] index of the status register */
-	uint8_t value;  /* out[] index of the value register */
+	uint64_t *out;
+	int8_t status;  /* out[] index of the status register */
+	int8_t value;   /* out[] index of the value register */
 	uint8_t action; /* enum hv_action; HV_RESUME unless the handler says */
 	uint8_t err_in_value; /* HV_CONV_ERR_IN_VALUE */
 	uint64_t arg[HCALL_MAX_CONV_REGS]; /* argument registers, in order */
-	/* out[0..nres): the result registers in order; out[HV_CALL_ERR]:
-	 * the separate error register, if the convention has one. All 0
-	 * when the handler starts. */
-	uint64_t out[HV_CALL_OUT];
 };
 
 typedef void (*hv_call_fn)(struct hv_call *c);
@@ -66,7 +70,12 @@ struct hv_entry {
 	uint8_t rsvd;  /* bit i: argument register i is reserved, must be zero */
 	uint8_t ncopy; /* argument registers the call uses, supplied and
 			* reserved, copied to c->arg[] in convention order */
+	uint8_t flags; /* HV_ENTRY_* */
 };
+
+/* The handler works on the frame as the guest left it: its result
+ * registers are not zeroed first (registered handlers, hv.h). */
+#define HV_ENTRY_FRAME 1u
 
 /*
  * A table entry for HCALL_<ABI>_<NAME>, its argument layout from the ABI's
@@ -77,7 +86,7 @@ struct hv_entry {
 #define HV_ENTRY(ABI, NAME, fn, perm)                                     \
 	{ (uint64_t)(HCALL_##ABI##_##NAME), (fn), (perm),                 \
 	  HV_NARGS_##ABI##_##NAME, HV_RSVD_##ABI##_##NAME,                \
-	  HV_NARGS_##ABI##_##NAME + HV_NRSVD_##ABI##_##NAME }
+	  HV_NARGS_##ABI##_##NAME + HV_NRSVD_##ABI##_##NAME, 0 }
 
 #define HV_ENTRY_ARGS(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
 		      a4, summary)                                          \

@@ -205,7 +205,7 @@ static const struct hv_entry vendor_table[VENDOR_N] = {
 		HV_ENTRY(KVM_ARM64, CALL_UID, call_uid, HV_PERM_INFO),
 	[VENDOR_GENERAL + (HCALL_SMCCC_FUNC_REVISION - HCALL_SMCCC_FUNC_CALL_COUNT)] = {
 		HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_VENDOR_HYP, HCALL_SMCCC_FUNC_REVISION),
-		revision, HV_PERM_INFO, 0, 0, 0 },
+		revision, HV_PERM_INFO, 0, 0, 0, 0 },
 };
 
 static void func_features(struct hv_call *c)
