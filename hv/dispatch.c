@@ -62,15 +62,24 @@ static int has_imm(unsigned trap)
 	return trap == HCALL_TRAP_HVC || trap == HCALL_TRAP_SMC;
 }
 
-/* The routes list of a trap instruction (VMMCALL shares VMCALL's), or
- * -1; clamped, as the glue hands over what the guest executed. */
+/* A trap instruction's routes list, or -1 (clamped: the glue hands over
+ * what the guest executed). */
 static inline int route_index(unsigned trap)
 {
-	if (trap == HCALL_TRAP_VMMCALL)
-		trap = HCALL_TRAP_VMCALL;
-	if (trap < HCALL_TRAP_HVC || trap > HCALL_TRAP_VMCALL)
+	if (trap - HCALL_TRAP_HVC > HCALL_TRAP_VMMCALL - HCALL_TRAP_HVC)
 		return -1;
-	return (int)hv_index_nospec(trap - HCALL_TRAP_HVC, HCALL_TRAP_VMCALL);
+	return (int)hv_index_nospec(trap - HCALL_TRAP_HVC, HCALL_TRAP_VMMCALL);
+}
+
+/* The traps a convention answers: its own; VMCALL and VMMCALL both (a
+ * VMCALL convention also takes VMMCALL and the other way round, as the
+ * guest's CPU vendor decides which one it executes). */
+static int conv_takes(const struct hcall_conv_desc *d, unsigned trap)
+{
+	if ((d->trap == HCALL_TRAP_VMCALL || d->trap == HCALL_TRAP_VMMCALL) &&
+	    (trap == HCALL_TRAP_VMCALL || trap == HCALL_TRAP_VMMCALL))
+		return 1;
+	return d->trap == trap;
 }
 
 /* How specific a route is (see the top of this file); 0: not a route. */
@@ -131,6 +140,8 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	r->res0 = d->res_regs[0];
 	r->nres = d->nres;
 	r->status = d->err_reg != HCALL_REG_NONE ? -1 : 0;
+	r->zero0 = (uint8_t)(r->res0 + r->status);
+	r->nzero = (uint8_t)(r->nres - r->status);
 	r->value = 0;
 	r->own = (uint8_t)own;
 	r->err_in_value = (c->flags & HV_CONV_ERR_IN_VALUE) != 0;
@@ -138,18 +149,20 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 
 int hv_routes_fit(enum hcall_arch arch)
 {
-	unsigned n[HCALL_TRAP_VMCALL] = { 0 }, i, j;
+	unsigned trap, i, j, n;
 
-	for (i = 0; i < HV_ABI_COUNT; i++)
-		for (j = 0; j < hv_services[i]->nconvs; j++) {
-			const struct hcall_conv_desc *d = hv_services[i]->convs[j].desc;
-			int t = route_index(d->trap);
+	for (trap = HCALL_TRAP_HVC; trap <= HCALL_TRAP_VMMCALL; trap++) {
+		n = 0;
+		for (i = 0; i < HV_ABI_COUNT; i++)
+			for (j = 0; j < hv_services[i]->nconvs; j++) {
+				const struct hcall_conv_desc *d = hv_services[i]->convs[j].desc;
 
-			if (t < 0 || d->arch != arch)
-				continue;
-			if (++n[t] > HV_MAX_ROUTES || !conv_fits(d))
-				return 0;
-		}
+				if (d->arch != arch || !conv_takes(d, trap))
+					continue;
+				if (++n > HV_MAX_ROUTES || !conv_fits(d))
+					return 0;
+			}
+	}
 	return 1;
 }
 
@@ -172,31 +185,35 @@ static void sel_filter_init(struct hv_trap_routes *tr)
 	}
 }
 
-void hv_routes_init(struct hv_vm *vm)
+/* The routes of one trap instruction for vm, most specific first. */
+static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_trap_routes *tr)
 {
-	unsigned i, j, rank, k, ti;
+	unsigned i, j, rank, k = 0;
 
-	hv_memset(vm->routes, 0, sizeof(vm->routes));
 	/* A VM with no ABI has no route: every trap is UNDEFINED for it. */
 	for (rank = 3; vm->abis && rank >= 1; rank--)
 		for (i = 0; i < HV_ABI_COUNT; i++)
 			for (j = 0; j < hv_services[i]->nconvs; j++) {
 				const struct hv_conv *c = &hv_services[i]->convs[j];
-				int own = has(vm, i), t = route_index(c->desc->trap);
-				struct hv_route *r;
+				int own = has(vm, i);
 
-				if (t < 0 || c->desc->arch != vm->hv->ops->arch ||
-				    route_rank(c, own) != rank)
+				if (c->desc->arch != vm->hv->ops->arch ||
+				    !conv_takes(c->desc, trap) || route_rank(c, own) != rank)
 					continue;
-				r = vm->routes[t].r;
-				for (k = 0; k < HV_MAX_ROUTES && r[k].svc; k++)
-					;
 				/* hv_init checked that every list fits. */
 				if (k < HV_MAX_ROUTES)
-					route_set(&r[k], vm, hv_services[i], c, own);
+					route_set(&tr->r[k++], vm, hv_services[i], c, own);
 			}
-	for (ti = 0; ti < HCALL_TRAP_VMCALL; ti++)
-		sel_filter_init(&vm->routes[ti]);
+	sel_filter_init(tr);
+}
+
+void hv_routes_init(struct hv_vm *vm)
+{
+	unsigned t;
+
+	hv_memset(vm->routes, 0, sizeof(vm->routes));
+	for (t = 0; t < HCALL_TRAP_VMMCALL; t++)
+		trap_routes_init(vm, t + HCALL_TRAP_HVC, &vm->routes[t]);
 }
 
 /* The route of this trap: the VM's first whose immediate and selector
@@ -215,7 +232,7 @@ static inline const struct hv_route *match(const struct hv_vcpu *vcpu, unsigned 
 	if (tr->nsel &&
 	    !((tr->sel_filter >> sel_hash(vcpu->regs.r[tr->sel_reg % HCALL_NREGS])) & 1u))
 		r += tr->nsel;
-	for (; r < tr->r + HV_MAX_ROUTES && r->svc; r++) {
+	for (; r->svc; r++) {
 		if ((imm ^ r->imm) & r->imm_mask)
 			continue;
 		if (r->sel_reg != HCALL_REG_NONE &&
@@ -284,24 +301,6 @@ static const struct hv_entry *probe_entry(const struct hv_vm *vm,
 	return NULL;
 }
 
-/* Policy step 3 past the service's table: the probe's entry, or a
- * registered handler's (filling rc's fn, priv and key), or NULL. */
-static __attribute__((noinline)) const struct hv_entry *
-find_beyond_table(struct call *rc, const struct hv_route *r, struct hv_vm *vm,
-		  struct hv *hv)
-{
-	const struct hv_entry *e;
-
-	if (!r->lookup)
-		return NULL; /* a refusing convention: no probe, no registry */
-	e = probe_entry(vm, r->svc, rc->c.ext, rc->c.nr);
-	if (!e && r->own &&
-	    registry_key(r->ext_reg != HCALL_REG_NONE, rc->c.ext, rc->c.nr, &rc->key) &&
-	    hv_registry_find(hv, vm, r->svc->abi, rc->key, &rc->fn, &rc->priv))
-		e = &registered_entry;
-	return e;
-}
-
 /* The reserved arguments of e are zero in the frame (32-bit calls: their
  * low 32 bits). */
 static __attribute__((noinline)) int reserved_ok(const struct hv_vcpu *vcpu,
@@ -319,14 +318,22 @@ static __attribute__((noinline)) int reserved_ok(const struct hv_vcpu *vcpu,
 	return 1;
 }
 
-/* Zero out[lo..nres): every result register, and the error register
- * below them (lo = -1) if the convention has one. */
-static inline void zero_results(uint64_t *out, int lo, unsigned nres)
+/* Zero route r's result registers and error register in the frame. Two
+ * overlapping pairs for the common counts (SBI's two, SMCCC's four). */
+static inline void zero_results(uint64_t *regs, const struct hv_route *r)
 {
-	int i;
+	uint64_t *p = regs + r->zero0;
+	unsigned n = r->nzero, i;
 
-	for (i = lo; i < (int)nres; i++)
-		out[i] = 0;
+	if (n - 2u <= 2u) {
+		p[0] = 0;
+		p[1] = 0;
+		p[n - 2] = 0;
+		p[n - 1] = 0;
+		return;
+	}
+	for (i = 0; i < n && i <= HCALL_MAX_CONV_REGS; i++)
+		p[i] = 0;
 }
 
 static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault f)
@@ -338,58 +345,110 @@ static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault 
 /* A call the dispatcher answers itself (policy steps 2-5): every result
  * register 0, then the ABI's code in the status register. */
 static __attribute__((noinline)) enum hv_action refuse(struct hv_call *c,
-							const struct hv_route *r,
-							int64_t code)
+							struct hv_vcpu *vcpu,
+							const struct hv_route *r, int64_t code)
 {
-	zero_results(c->out, c->status, r->nres);
+	zero_results(vcpu->regs.r, r);
 	hv_call_status(c, code);
 	return HV_RESUME;
+}
+
+/* The call record's view of route r's registers in vcpu's frame. */
+static inline void call_init(struct hv_call *c, struct hv_vcpu *vcpu,
+			     const struct hv_route *r)
+{
+	c->out = vcpu->regs.r + r->res0;
+	c->status = r->status;
+	c->value = r->value;
+	c->err_in_value = r->err_in_value;
+}
+
+/* Policy steps 4 and 5 for entry e, then its handler (the call record
+ * has out, status, value, err_in_value, nr and ext). */
+static inline __attribute__((always_inline)) enum hv_action run(struct hv *hv, struct hv_vcpu *vcpu,
+				 const struct hv_route *r, const struct hv_entry *e,
+				 struct hv_call *c)
+{
+	struct hv_vm *vm = vcpu->vm;
+	const uint8_t *arg_regs = r->desc->arg_regs;
+	unsigned i, n;
+
+	if (!hv_call_permitted(vm, e))
+		return refuse(c, vcpu, r, r->svc->errs.denied);
+	if (e->rsvd && !reserved_ok(vcpu, r, e, c->nr))
+		return refuse(c, vcpu, r, r->svc->errs.invalid);
+	n = e->ncopy < r->nargs ? e->ncopy : r->nargs;
+	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
+		c->arg[i] = vcpu->regs.r[arg_regs[i] % HCALL_NREGS];
+	if (!(e->flags & HV_ENTRY_FRAME))
+		zero_results(vcpu->regs.r, r);
+	c->hv = hv;
+	c->vcpu = vcpu;
+	c->vm = vm;
+	c->svc = r->svc;
+	c->conv = r->desc;
+	c->state = (unsigned char *)vm->svc_state + r->state_off;
+	c->action = HV_RESUME;
+	e->fn(c);
+	return (enum hv_action)c->action;
+}
+
+/* Policy step 3 past the service's table (the probe's numbers, then the
+ * handlers registered for the VM), then steps 4-5 and the handler. */
+static __attribute__((noinline)) enum hv_action
+run_beyond_table(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
+		 uint64_t nr, uint64_t ext)
+{
+	const struct hv_entry *e = NULL;
+	struct call rc;
+
+	call_init(&rc.c, vcpu, r);
+	rc.c.nr = nr;
+	rc.c.ext = ext;
+	/* A refusing convention has no probe and no registry. */
+	if (r->lookup)
+		e = probe_entry(vcpu->vm, r->svc, ext, nr);
+	if (!e && r->lookup && r->own &&
+	    registry_key(r->ext_reg != HCALL_REG_NONE, ext, nr, &rc.key) &&
+	    hv_registry_find(hv, vcpu->vm, r->svc->abi, rc.key, &rc.fn, &rc.priv))
+		e = &registered_entry;
+	if (!e)
+		return refuse(&rc.c, vcpu, r, r->svc->errs.unknown);
+	return run(hv, vcpu, r, e, &rc.c);
+}
+
+/* Policy step 2 for a caller above guest-kernel privilege. */
+static __attribute__((noinline)) enum hv_action
+privileged(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	struct hv_call c;
+
+	if (!(r->svc->quirks & HV_SVC_PRIV_DENIED))
+		return inject(hv, vcpu,
+			      r->desc->arch == HCALL_ARCH_X86_64 ? HV_FAULT_GP0 : HV_FAULT_UNDEF);
+	call_init(&c, vcpu, r);
+	return refuse(&c, vcpu, r, r->svc->errs.denied);
 }
 
 /* One trap on route r: policy steps 2-5, then the handler. */
 static inline enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 				      const struct hv_route *r, unsigned privilege)
 {
-	struct hv_vm *vm = vcpu->vm;
 	uint64_t *regs = vcpu->regs.r;
-	const struct hv_service *svc = r->svc;
+	uint64_t nr, ext;
 	const struct hv_entry *e;
-	struct call rc;
-	struct hv_call *c = &rc.c;
-	unsigned i, n;
+	struct hv_call c;
 
-	if (privilege && !(svc->quirks & HV_SVC_PRIV_DENIED))
-		return inject(hv, vcpu,
-			      r->desc->arch == HCALL_ARCH_X86_64 ? HV_FAULT_GP0 : HV_FAULT_UNDEF);
-	c->out = regs + r->res0;
-	c->status = r->status;
-	c->value = r->value;
-	c->err_in_value = r->err_in_value;
-	c->nr = regs[r->nr_reg % HCALL_NREGS] & r->nr_mask;
-	c->ext = r->ext_reg != HCALL_REG_NONE ? regs[r->ext_reg % HCALL_NREGS] : 0;
 	if (privilege)
-		return refuse(c, r, svc->errs.denied);
-	e = r->lookup ? r->lookup(c->ext, c->nr) : NULL;
-	if (!e && !(e = find_beyond_table(&rc, r, vm, hv)))
-		return refuse(c, r, svc->errs.unknown);
-	if (!hv_call_permitted(vm, e))
-		return refuse(c, r, svc->errs.denied);
-	if (e->rsvd && !reserved_ok(vcpu, r, e, c->nr))
-		return refuse(c, r, svc->errs.invalid);
-	n = e->ncopy < r->nargs ? e->ncopy : r->nargs;
-	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
-		c->arg[i] = regs[r->desc->arg_regs[i] % HCALL_NREGS];
-	if (!(e->flags & HV_ENTRY_FRAME))
-		zero_results(c->out, c->status, r->nres);
-	c->hv = hv;
-	c->vcpu = vcpu;
-	c->vm = vm;
-	c->svc = svc;
-	c->conv = r->desc;
-	c->state = (unsigned char *)vm->svc_state + r->state_off;
-	c->action = HV_RESUME;
-	e->fn(c);
-	return (enum hv_action)c->action;
+		return privileged(hv, vcpu, r);
+	nr = regs[r->nr_reg % HCALL_NREGS] & r->nr_mask;
+	ext = r->ext_reg != HCALL_REG_NONE ? regs[r->ext_reg % HCALL_NREGS] : 0;
+	if (!r->lookup || !(e = r->lookup(ext, nr)))
+		return run_beyond_table(hv, vcpu, r, nr, ext);
+	call_init(&c, vcpu, r);
+	c.nr = nr;
+	c.ext = ext;
+	return run(hv, vcpu, r, e, &c);
 }
 
 enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,

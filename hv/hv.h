@@ -153,6 +153,8 @@ struct hv_route {
 	uint8_t nargs;                  /* argument registers */
 	uint8_t res0;                   /* the frame index of result register 0 */
 	uint8_t nres;                   /* result registers, consecutive from res0 */
+	uint8_t zero0, nzero;           /* the registers zeroed before a handler:
+					 * the results and the error register */
 	int8_t status, value;           /* out[] indices (struct hv_call) */
 	uint8_t own;                    /* the VM has the service's ABI */
 	uint8_t err_in_value;           /* HV_CONV_ERR_IN_VALUE */
@@ -167,7 +169,7 @@ struct hv_trap_routes {
 	uint64_t sel_filter;
 	uint8_t sel_reg;
 	uint8_t nsel;
-	struct hv_route r[HV_MAX_ROUTES];
+	struct hv_route r[HV_MAX_ROUTES + 1]; /* the last one always empty */
 };
 
 struct hv_vcpu {
@@ -200,8 +202,9 @@ struct hv_vm {
 	struct hv *hv;          /* the system this VM belongs to */
 	/* private to the core: */
 	struct hv_lock lock;    /* see the lock rules above */
-	/* by trap instruction (HCALL_TRAP_HVC..VMCALL, VMMCALL as VMCALL) */
-	struct hv_trap_routes routes[HCALL_TRAP_VMCALL];
+	/* by trap instruction, HCALL_TRAP_HVC..VMMCALL (VMCALL and VMMCALL
+	 * have the same list) */
+	struct hv_trap_routes routes[HCALL_TRAP_VMMCALL];
 	/* the services' per-VM state (hv/service.h, hv_vm_state()) */
 	uint64_t svc_state[HV_SVC_STATE_SIZE / sizeof(uint64_t)];
 };

@@ -8,6 +8,10 @@
  * addresses equal host-physical ones, but each VM's stage-2 tables map
  * only its own regions (and the UART if it owns it).
  *
+ * Traps are handled in place (entry.S): the vector saves the guest's
+ * registers into its vCPU's frame and calls arm64_sync() or arm64_irq()
+ * on the EL2 stack, which return the frame to resume.
+ *
  * Scheduling: a vCPU runs until it traps. HV_SWITCH, HV_VCPU_OFF and a
  * guest WFI (trapped with HCR_EL2.TWI: "nothing to do, run someone else")
  * move to the next vCPU pinned to this CPU (hv_next_vcpu_on()); every
@@ -35,11 +39,14 @@
 #include "trng.h"
 #include "vcpu.h"
 
-uint64_t arm64_run(struct hcall_regs *regs);
+/* entry.S */
+__attribute__((noreturn)) void arm64_enter(struct hcall_regs *frame);
+/* From the vectors (entry.S): the frame to resume. */
+struct hcall_regs *arm64_sync(struct hcall_regs *frame);
+struct hcall_regs *arm64_irq(struct hcall_regs *frame);
 void arm64_main(void);
 void arm64_el2_fault(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far);
 
-#define HCR_GUEST (HCR_RW | HCR_VM | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TSC | HCR_TWI)
 #define ESR_UNDEF ((uint64_t)EC_UNKNOWN << 26 | ESR_IL)
 #define DFSC_EXT_ABORT 0x10u
 #define S2_FAULT_LIMIT 8
@@ -69,10 +76,17 @@ void arm64_el2_fault(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far)
 
 /* ---- architecture ops ---------------------------------------------------- */
 
+/* The core injects only into the vCPU whose HVC or SMC it is handling:
+ * the fault is raised at that instruction (ELR_EL2 is past an HVC, at an
+ * SMC). */
 static void op_inject_fault(struct hv_vcpu *v, enum hv_fault fault)
 {
+	uint64_t pc = read_sysreg(elr_el2);
+
 	(void)fault; /* arm64 has no #GP: both kinds are UNDEFINED */
-	vcpu_inject_sync(v, ESR_UNDEF, 0, av(v)->trap_pc);
+	if (ESR_EC(read_sysreg(esr_el2)) == EC_HVC64)
+		pc -= 4;
+	vcpu_inject_sync(v, ESR_UNDEF, 0, pc);
 }
 
 static void op_upcall(struct hv_vcpu *v, unsigned vector)
@@ -229,7 +243,12 @@ static struct hv_vm *create_vm(const struct layout_vm *l, unsigned slot)
 	return vm;
 }
 
-/* ---- the trap loop ------------------------------------------------------- */
+/* ---- traps ---------------------------------------------------------------- */
+
+static struct hv_vcpu *vcpu_of(struct hcall_regs *frame)
+{
+	return (struct hv_vcpu *)(void *)((char *)frame - offsetof(struct hv_vcpu, regs));
+}
 
 static void stage2_fault(struct hv_vcpu *v, uint64_t esr)
 {
@@ -237,14 +256,15 @@ static void stage2_fault(struct hv_vcpu *v, uint64_t esr)
 	uint64_t far = read_sysreg(far_el2);
 	uint64_t ipa = ((read_sysreg(hpfar_el2) & ~0xfull) << 8) | (far & 0xfff);
 	uint64_t ec = ESR_EC(esr);
-	int from_el0 = (a->spsr & SPSR_MODE_MASK) == SPSR_MODE_EL0T;
+	uint64_t pc = read_sysreg(elr_el2);
+	int from_el0 = (read_sysreg(spsr_el2) & SPSR_MODE_MASK) == SPSR_MODE_EL0T;
 
 	con_puts("hv: VM ");
 	con_puts(v->vm->name);
 	con_puts(": stage-2 fault at IPA ");
 	con_hex(ipa);
 	con_puts(", pc ");
-	con_hex(a->elr);
+	con_hex(pc);
 	if (ec == EC_IABT_LOW || ++a->s2_faults > S2_FAULT_LIMIT) {
 		/* Nothing sensible to run: stop the VM. */
 		con_puts(": VM stopped\n");
@@ -255,11 +275,11 @@ static void stage2_fault(struct hv_vcpu *v, uint64_t esr)
 	 * guest kernel to handle, like a bus error on real hardware. */
 	con_puts(": external abort injected\n");
 	vcpu_inject_sync(v, (uint64_t)(from_el0 ? EC_DABT_LOW : EC_DABT_CUR) << 26 |
-			    ESR_IL | DFSC_EXT_ABORT, far, a->elr);
+			    ESR_IL | DFSC_EXT_ABORT, far, pc);
 }
 
 /* A hypercall (HVC or SMC) with syndrome esr. Returns the core's action.
- * Inlined: the HVC path of run() is the hot one. */
+ * Inlined: the HVC path of arm64_sync() is the hot one. */
 static inline __attribute__((always_inline)) enum hv_action
 hypercall(struct hv_vcpu *v, uint64_t esr, int smc)
 {
@@ -267,32 +287,26 @@ hypercall(struct hv_vcpu *v, uint64_t esr, int smc)
 	enum hv_action act;
 
 	a->s2_faults = 0;
-	if (a->virq && (a->spsr & (1u << 7))) /* ack from the IRQ handler */
+	if (a->virq && (read_sysreg(spsr_el2) & (1u << 7))) /* ack from the IRQ handler */
 		a->virq = 0;
-	/* HVC: ELR_EL2 is past the instruction; SMC: at it. */
-	a->trap_pc = smc ? a->elr : a->elr - 4;
-	v->pc = a->trap_pc + 4;
 	/* HVC and SMC from EL0 are UNDEFINED in hardware: the caller is
 	 * always the guest kernel. */
 	act = hv_handle_trap(&hv, v, smc ? HCALL_TRAP_SMC : HCALL_TRAP_HVC,
 			     (uint32_t)(esr & 0xffff), 0);
+	/* HVC: ELR_EL2 is past the instruction; SMC: at it. */
 	if (smc && (act == HV_RESUME || act == HV_SWITCH))
-		a->elr += 4;
+		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
 	return act;
 }
 
-/* One synchronous exit with syndrome esr. Returns the core's action. */
+/* One synchronous exit other than an HVC. Returns the core's action. */
 static enum hv_action handle_sync(struct hv_vcpu *v, uint64_t esr)
 {
-	struct arm64_vcpu *a = av(v);
-
 	switch (ESR_EC(esr)) {
-	case EC_HVC64:
-		return hypercall(v, esr, 0);
 	case EC_SMC64:
 		return hypercall(v, esr, 1);
 	case EC_WFX:
-		a->elr += 4;
+		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
 		return HV_SWITCH;
 	case EC_DABT_LOW:
 	case EC_IABT_LOW:
@@ -303,7 +317,7 @@ static enum hv_action handle_sync(struct hv_vcpu *v, uint64_t esr)
 		con_puts("hv: unexpected trap, esr ");
 		con_hex(esr);
 		con_putc('\n');
-		vcpu_inject_sync(v, ESR_UNDEF, 0, a->elr);
+		vcpu_inject_sync(v, ESR_UNDEF, 0, read_sysreg(elr_el2));
 		return HV_INJECTED;
 	}
 }
@@ -350,81 +364,96 @@ static struct hv_vcpu *next_vcpu(struct hv_vcpu *last)
 	}
 }
 
-static __attribute__((noreturn)) void run(struct hv_vcpu *v)
+/*
+ * Make v the CPU's running vCPU and return its frame: a vCPU not started
+ * gets fresh state; the EL1 and EL2 context is switched only when another
+ * vCPU was loaded (or v was reset), and HCR_EL2 rewritten only when the
+ * upcall's VI bit changed.
+ */
+static struct hcall_regs *enter(struct hv_vcpu *v)
 {
-	struct hv_vcpu *loaded = 0;
+	struct arm64_pcpu *cpu = this_cpu();
+	struct arm64_vcpu *a = av(v);
 
-	for (;;) {
-		struct arm64_vcpu *a = av(v);
-		struct hv_vcpu *next = v;
-		uint64_t kind, esr;
-		enum hv_action act;
-
-		if (!a->started)
-			vcpu_reset(v, v->entry ? v->entry : v->vm->entry, v->context_id);
-		if (loaded != v) {
-			if (loaded && loaded->arch)
-				vcpu_save(loaded);
-			vcpu_load(v);
-			loaded = v;
-		}
-		write_sysreg(hcr_el2, HCR_GUEST | (a->virq ? HCR_VI : 0));
-		write_sysreg(elr_el2, a->elr);
-		write_sysreg(spsr_el2, a->spsr);
-		isb();
-		kind = arm64_run(&v->regs);
-		a->elr = read_sysreg(elr_el2);
-		a->spsr = read_sysreg(spsr_el2);
-		if (kind != 0) {
-			/* The only physical interrupt is a kick (smp.h). */
-			smp_ack();
-			if (!still_runnable(v)) {
-				a->started = 0;
-				v = next_vcpu(v);
-			}
-			continue;
-		}
-		esr = read_sysreg(esr_el2);
-		/* The hot path: an HVC answered in place resumes the same
-		 * vCPU, exactly as the RESUME case below does. */
-		if (__builtin_expect(ESR_EC(esr) == EC_HVC64, 1)) {
-			act = hypercall(v, esr, 0);
-			if (__builtin_expect(act == HV_RESUME, 1))
-				continue;
-		} else {
-			act = handle_sync(v, esr);
-		}
-		switch (act) {
-		case HV_RESUME:
-		case HV_INJECTED:
-			break;
-		case HV_VCPU_OFF:
-			/* Restarted at v->entry when it next runs. A vCPU that
-			 * stays on (PSCI power-down suspend) only restarts; one
-			 * that went off concerns the service VM. */
-			a->started = 0;
-			if (v->vm->role != HV_ROLE_SERVICE && !hv_vcpu_is_on(v))
-				hv_notify_service_vm(&hv);
-			next = next_vcpu(v);
-			break;
-		case HV_SWITCH:
-			/* A call that switches may have started a vCPU of
-			 * another CPU (CPU_ON); a guest WFI has not. */
-			if (ESR_EC(esr) != EC_WFX)
-				smp_kick_others();
-			next = hv_next_vcpu_on(&hv, v, this_cpu()->id, arm64_ncpus);
-			if (!next)
-				next = v;
-			break;
-		case HV_SYSTEM_OFF:
-			power_off("system off", hv.exit_code);
-		case HV_SYSTEM_RESET:
-			/* A QEMU run cannot be restarted under its harness: the
-			 * service VM resets to say "failed" (tests/guest/arm64). */
-			power_off("system reset requested: stopping", HV_EXIT_RESET);
-		}
-		v = next;
+	if (!a->started) {
+		vcpu_reset(v, v->entry ? v->entry : v->vm->entry, v->context_id);
+		if (cpu->loaded == v)
+			cpu->loaded = 0; /* nothing of its old context to keep */
 	}
+	if (cpu->loaded != v) {
+		if (cpu->loaded && cpu->loaded->arch)
+			vcpu_save(cpu->loaded);
+		vcpu_load(v);
+		cpu->loaded = v;
+	} else if (a->virq != a->vi) {
+		vcpu_write_vi(v);
+	}
+	return &v->regs;
+}
+
+/* What runs after v's trap answered `act`: v, another vCPU, or nothing. */
+static struct hv_vcpu *after(struct hv_vcpu *v, enum hv_action act, uint64_t esr)
+{
+	struct hv_vcpu *next;
+
+	switch (act) {
+	case HV_RESUME:
+	case HV_INJECTED:
+		break;
+	case HV_VCPU_OFF:
+		/* Restarted at v->entry when it next runs. A vCPU that
+		 * stays on (PSCI power-down suspend) only restarts; one
+		 * that went off concerns the service VM. */
+		av(v)->started = 0;
+		if (v->vm->role != HV_ROLE_SERVICE && !hv_vcpu_is_on(v))
+			hv_notify_service_vm(&hv);
+		return next_vcpu(v);
+	case HV_SWITCH:
+		/* A call that switches may have started a vCPU of
+		 * another CPU (CPU_ON); a guest WFI has not. */
+		if (ESR_EC(esr) != EC_WFX)
+			smp_kick_others();
+		next = hv_next_vcpu_on(&hv, v, this_cpu()->id, arm64_ncpus);
+		return next ? next : v;
+	case HV_SYSTEM_OFF:
+		power_off("system off", hv.exit_code);
+	case HV_SYSTEM_RESET:
+		/* A QEMU run cannot be restarted under its harness: the
+		 * service VM resets to say "failed" (tests/guest/arm64). */
+		power_off("system reset requested: stopping", HV_EXIT_RESET);
+	}
+	return v;
+}
+
+struct hcall_regs *arm64_sync(struct hcall_regs *frame)
+{
+	struct hv_vcpu *v = vcpu_of(frame);
+	struct arm64_vcpu *a = av(v);
+	uint64_t esr = read_sysreg(esr_el2);
+	enum hv_action act;
+
+	if (__builtin_expect(ESR_EC(esr) == EC_HVC64, 1)) {
+		act = hypercall(v, esr, 0);
+		/* The hot path: answered, and nothing else to change. */
+		if (__builtin_expect(act == HV_RESUME && a->started && a->virq == a->vi, 1))
+			return frame;
+	} else {
+		act = handle_sync(v, esr);
+	}
+	return enter(after(v, act, esr));
+}
+
+/* The only physical interrupt is a kick (smp.h). */
+struct hcall_regs *arm64_irq(struct hcall_regs *frame)
+{
+	struct hv_vcpu *v = vcpu_of(frame);
+
+	smp_ack();
+	if (!still_runnable(v)) {
+		av(v)->started = 0;
+		v = next_vcpu(v);
+	}
+	return enter(v);
 }
 
 /* This CPU's EL2 registers; the stage-2 tables and the VMs are shared. */
@@ -444,7 +473,7 @@ static void secondary_main(unsigned cpu)
 	__atomic_store_n(&arm64_pcpus[cpu].alive, 1, __ATOMIC_RELEASE);
 	while (!__atomic_load_n(&smp_go, __ATOMIC_ACQUIRE))
 		__asm__ __volatile__("yield");
-	run(next_vcpu(0));
+	arm64_enter(enter(next_vcpu(0)));
 }
 
 void arm64_main(void)
@@ -475,5 +504,5 @@ void arm64_main(void)
 		con_puts(" physical CPUs\n");
 	}
 	__atomic_store_n(&smp_go, 1, __ATOMIC_RELEASE);
-	run(&first->vcpus[0]);
+	arm64_enter(enter(&first->vcpus[0]));
 }

@@ -27,6 +27,7 @@
 struct arm64_pcpu {
 	unsigned id;
 	volatile int alive;     /* set by the CPU itself once it runs C */
+	struct hv_vcpu *loaded; /* the vCPU whose context the CPU holds */
 };
 
 extern struct arm64_pcpu arm64_pcpus[ARM64_MAX_CPUS];

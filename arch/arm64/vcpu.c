@@ -34,6 +34,16 @@ void vcpu_save(struct hv_vcpu *v)
 	a->tpidr_el0 = read_sysreg(tpidr_el0);
 	a->contextidr_el1 = read_sysreg(contextidr_el1);
 	a->cntkctl_el1 = read_sysreg(cntkctl_el1);
+	a->elr = read_sysreg(elr_el2);
+	a->spsr = read_sysreg(spsr_el2);
+}
+
+void vcpu_write_vi(struct hv_vcpu *v)
+{
+	struct arm64_vcpu *a = av(v);
+
+	a->vi = a->virq;
+	write_sysreg(hcr_el2, HCR_GUEST | (a->vi ? HCR_VI : 0));
 }
 
 void vcpu_load(struct hv_vcpu *v)
@@ -61,6 +71,9 @@ void vcpu_load(struct hv_vcpu *v)
 	/* PSCI names vCPUs by MPIDR Aff0 = vcpu id; bit 31 is RES1. */
 	write_sysreg(vmpidr_el2, (1ull << 31) | v->id);
 	write_sysreg(vttbr_el2, s2_vttbr(&vm->s2));
+	write_sysreg(elr_el2, a->elr);
+	write_sysreg(spsr_el2, a->spsr);
+	vcpu_write_vi(v);
 	isb();
 }
 
@@ -82,20 +95,21 @@ void vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t x0)
 
 void vcpu_inject_sync(struct hv_vcpu *v, uint64_t esr, uint64_t far, uint64_t pc)
 {
-	struct arm64_vcpu *a = av(v);
 	uint64_t vbar = read_sysreg(vbar_el1);
+	uint64_t spsr = read_sysreg(spsr_el2);
 	uint64_t off;
 
-	if ((a->spsr & SPSR_MODE_MASK) == SPSR_MODE_EL0T)
+	(void)v; /* loaded: its PSTATE and PC are SPSR_EL2 and ELR_EL2 */
+	if ((spsr & SPSR_MODE_MASK) == SPSR_MODE_EL0T)
 		off = 0x400;            /* lower EL, AArch64 */
-	else if (a->spsr & 1)
+	else if (spsr & 1)
 		off = 0x200;            /* current EL, SP_EL1 */
 	else
 		off = 0x000;            /* current EL, SP_EL0 */
 	write_sysreg(elr_el1, pc);
-	write_sysreg(spsr_el1, a->spsr);
+	write_sysreg(spsr_el1, spsr);
 	write_sysreg(esr_el1, esr);
 	write_sysreg(far_el1, far);
-	a->elr = vbar + off;
-	a->spsr = SPSR_EL1H_MASKED;
+	write_sysreg(elr_el2, vbar + off);
+	write_sysreg(spsr_el2, SPSR_EL1H_MASKED);
 }
