@@ -218,7 +218,7 @@ void hv_routes_init(struct hv_vm *vm)
 
 /* The route of this trap: the VM's first whose immediate and selector
  * match; NULL if none. */
-static inline const struct hv_route *match(const struct hv_vcpu *vcpu, unsigned trap,
+static inline __attribute__((always_inline)) const struct hv_route *match(const struct hv_vcpu *vcpu, unsigned trap,
 					   uint32_t imm)
 {
 	int t = route_index(trap);
@@ -431,7 +431,7 @@ privileged(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
 }
 
 /* One trap on route r: policy steps 2-5, then the handler. */
-static inline enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
+static inline __attribute__((always_inline)) enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 				      const struct hv_route *r, unsigned privilege)
 {
 	uint64_t *regs = vcpu->regs.r;
@@ -451,8 +451,9 @@ static inline enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
 	return run(hv, vcpu, r, e, &c);
 }
 
-enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
-			      enum hcall_trap trap, uint32_t imm, unsigned privilege)
+static inline __attribute__((always_inline)) enum hv_action
+handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned trap, uint32_t imm,
+	    unsigned privilege)
 {
 	struct hv_vm *vm = vcpu->vm;
 	const struct hv_route *r;
@@ -468,6 +469,27 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 	if (!(r = match(vcpu, trap, imm)))
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
 	return dispatch(hv, vcpu, r, privilege);
+}
+
+enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
+			      enum hcall_trap trap, uint32_t imm, unsigned privilege)
+{
+	return handle_trap(hv, vcpu, trap, imm, privilege);
+}
+
+enum hv_action hv_handle_hvc(struct hv *hv, struct hv_vcpu *vcpu, uint32_t imm)
+{
+	return handle_trap(hv, vcpu, HCALL_TRAP_HVC, imm, 0);
+}
+
+enum hv_action hv_handle_ecall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege)
+{
+	return handle_trap(hv, vcpu, HCALL_TRAP_ECALL, 0, privilege);
+}
+
+enum hv_action hv_handle_vmcall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege)
+{
+	return handle_trap(hv, vcpu, HCALL_TRAP_VMCALL, 0, privilege);
 }
 
 /* True if one of svc's conventions carries an extension ID. */

@@ -351,6 +351,17 @@ enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 			      enum hcall_trap trap, uint32_t imm,
 			      unsigned privilege);
 
+/*
+ * hv_handle_trap() for one trap instruction, for a glue's hot path: the
+ * same dispatcher, which the compiler specialises for the constant trap.
+ * hv_handle_hvc is a guest-kernel HVC (arm64: HVC from EL0 is UNDEFINED
+ * in hardware); hv_handle_ecall an ecall; hv_handle_vmcall a VMCALL or
+ * VMMCALL (one list of conventions for both).
+ */
+enum hv_action hv_handle_hvc(struct hv *hv, struct hv_vcpu *vcpu, uint32_t imm);
+enum hv_action hv_handle_ecall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege);
+enum hv_action hv_handle_vmcall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege);
+
 /* After HV_SWITCH / HV_VCPU_OFF: the next vCPU to run, or NULL if none. */
 struct hv_vcpu *hv_next_vcpu(struct hv *hv, struct hv_vcpu *current);
 

@@ -10,7 +10,8 @@
  *   struct hcall_regs *arm64_sync(struct hcall_regs *frame)   synchronous
  *   struct hcall_regs *arm64_irq(struct hcall_regs *frame)    IRQ, FIQ, SError
  *
- * which return the frame to resume (the same one, or another vCPU's after
+ * (an HVC goes to the core's hv_handle_hvc() directly, below), which
+ * return the frame to resume (the same one, or another vCPU's after
  * a switch, its EL2 state already loaded); the vector stores it in the
  * slot, loads x0..x30 from it and erets. There is no hypervisor context
  * to keep across a guest run: no callee-saved registers are saved, and
@@ -24,6 +25,7 @@
  * bench/roundtrip/bench_floor.h itself: the frame saved, it is restored
  * and the guest resumed, which is the physical floor of any hypercall.
  */
+#include "frame.h"
 #ifdef HV_BENCH_FLOOR
 #include "bench_floor.h"
 #endif
@@ -63,16 +65,47 @@ arm64_enter:
 	stp	x2, x3, [x0, #0]
 .endm
 
+/*
+ * An HVC while no upcall is pending goes straight to the core, as
+ * hypercall() in main.c would take it: x19 and x20, whose guest values
+ * are in the frame, keep the frame and the vCPU's arm64_vcpu across the
+ * call. The guest resumes at once if the core answered HV_RESUME and the
+ * vCPU still runs with no upcall pending; anything else goes through
+ * arm64_after_hvc(), and every other exit through arm64_sync().
+ */
 sync_exit:
 	save_guest
+	mrs	x1, esr_el2
 #ifdef HV_BENCH_FLOOR
-	mrs	x2, esr_el2
 	movz	x3, #(HV_BENCH_FLOOR_ESR & 0xffff)
 	movk	x3, #((HV_BENCH_FLOOR_ESR >> 16) & 0xffff), lsl #16
-	cmp	x2, x3
+	cmp	x1, x3
 	b.eq	resume		/* the floor trap: ELR_EL2 is already past the HVC */
 #endif
-	bl	arm64_sync
+	lsr	w2, w1, #26
+	cmp	w2, #0x16	/* EC_HVC64 */
+	b.ne	1f
+	ldr	x20, [x0, #FRAME_VCPU_ARCH]
+	ldr	w2, [x20, #A64_VIRQ]
+	cbnz	w2, 1f
+	str	wzr, [x20, #A64_S2_FAULTS]
+	mov	x19, x0
+	and	w2, w1, #0xffff
+	sub	x1, x0, #FRAME_VCPU
+	adrp	x0, arm64_hv
+	add	x0, x0, :lo12:arm64_hv
+	bl	hv_handle_hvc
+	cbnz	w0, 2f
+	ldp	w2, w3, [x20, #A64_STARTED]	/* started, virq */
+	cbz	w2, 2f
+	cbnz	w3, 2f
+	mov	x0, x19
+	b	resume
+2:	mov	w1, w0
+	mov	x0, x19
+	bl	arm64_after_hvc
+	b	resume
+1:	bl	arm64_sync
 /* Resume the frame at x0: keep it in the slot, load x0..x30, eret. */
 resume:
 	str	x0, [sp]

@@ -32,6 +32,7 @@
 #include <hv/vcpu.h>
 #include <hv/vm.h>
 #include "console.h"
+#include "frame.h"
 #include "layout.h"
 #include "stage2.h"
 #include "smp.h"
@@ -43,6 +44,7 @@
 __attribute__((noreturn)) void arm64_enter(struct hcall_regs *frame);
 /* From the vectors (entry.S): the frame to resume. */
 struct hcall_regs *arm64_sync(struct hcall_regs *frame);
+struct hcall_regs *arm64_after_hvc(struct hcall_regs *frame, enum hv_action act);
 struct hcall_regs *arm64_irq(struct hcall_regs *frame);
 void arm64_main(void);
 void arm64_el2_fault(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far);
@@ -51,7 +53,9 @@ void arm64_el2_fault(uint64_t kind, uint64_t esr, uint64_t elr, uint64_t far);
 #define DFSC_EXT_ABORT 0x10u
 #define S2_FAULT_LIMIT 8
 
-static struct hv hv;
+/* The core's state (entry.S passes it to hv_handle_hvc). */
+struct hv arm64_hv;
+#define hv arm64_hv
 static struct arm64_vm vm_arch[HV_MAX_VMS];
 static struct arm64_vcpu vcpu_arch[HV_MAX_VMS][HV_MAX_VCPUS];
 
@@ -245,6 +249,14 @@ static struct hv_vm *create_vm(const struct layout_vm *l, unsigned slot)
 
 /* ---- traps ---------------------------------------------------------------- */
 
+_Static_assert(offsetof(struct hv_vcpu, arch) - offsetof(struct hv_vcpu, regs) ==
+			    FRAME_VCPU_ARCH && offsetof(struct hv_vcpu, regs) == FRAME_VCPU,
+		    "frame.h: struct hv_vcpu");
+_Static_assert(offsetof(struct arm64_vcpu, started) == A64_STARTED &&
+			    offsetof(struct arm64_vcpu, virq) == A64_VIRQ &&
+			    offsetof(struct arm64_vcpu, s2_faults) == A64_S2_FAULTS,
+		    "frame.h: struct arm64_vcpu");
+
 static struct hv_vcpu *vcpu_of(struct hcall_regs *frame)
 {
 	return (struct hv_vcpu *)(void *)((char *)frame - offsetof(struct hv_vcpu, regs));
@@ -291,8 +303,10 @@ hypercall(struct hv_vcpu *v, uint64_t esr, int smc)
 		a->virq = 0;
 	/* HVC and SMC from EL0 are UNDEFINED in hardware: the caller is
 	 * always the guest kernel. */
-	act = hv_handle_trap(&hv, v, smc ? HCALL_TRAP_SMC : HCALL_TRAP_HVC,
-			     (uint32_t)(esr & 0xffff), 0);
+	if (smc)
+		act = hv_handle_trap(&hv, v, HCALL_TRAP_SMC, (uint32_t)(esr & 0xffff), 0);
+	else
+		act = hv_handle_hvc(&hv, v, (uint32_t)(esr & 0xffff));
 	/* HVC: ELR_EL2 is past the instruction; SMC: at it. */
 	if (smc && (act == HV_RESUME || act == HV_SWITCH))
 		write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
@@ -425,22 +439,31 @@ static struct hv_vcpu *after(struct hv_vcpu *v, enum hv_action act, uint64_t esr
 	return v;
 }
 
+/*
+ * A synchronous exit the vectors do not answer themselves. They answer an
+ * HVC while no upcall is pending (entry.S: the same steps as hypercall(),
+ * then arm64_after_hvc() unless the core answered HV_RESUME and nothing
+ * else changed).
+ */
 struct hcall_regs *arm64_sync(struct hcall_regs *frame)
 {
 	struct hv_vcpu *v = vcpu_of(frame);
-	struct arm64_vcpu *a = av(v);
 	uint64_t esr = read_sysreg(esr_el2);
 	enum hv_action act;
 
-	if (__builtin_expect(ESR_EC(esr) == EC_HVC64, 1)) {
+	if (ESR_EC(esr) == EC_HVC64)
 		act = hypercall(v, esr, 0);
-		/* The hot path: answered, and nothing else to change. */
-		if (__builtin_expect(act == HV_RESUME && a->started && a->virq == a->vi, 1))
-			return frame;
-	} else {
+	else
 		act = handle_sync(v, esr);
-	}
 	return enter(after(v, act, esr));
+}
+
+/* After an HVC the vectors passed to the core. */
+struct hcall_regs *arm64_after_hvc(struct hcall_regs *frame, enum hv_action act)
+{
+	struct hv_vcpu *v = vcpu_of(frame);
+
+	return enter(after(v, act, read_sysreg(esr_el2)));
 }
 
 /* The only physical interrupt is a kick (smp.h). */

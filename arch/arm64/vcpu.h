@@ -18,15 +18,16 @@
 
 #define HCR_GUEST (HCR_RW | HCR_VM | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TSC | HCR_TWI)
 
+/* The first four words are read by the vectors (frame.h). */
 struct arm64_vcpu {
-	uint64_t elr, spsr;     /* ELR_EL2 / SPSR_EL2: the guest PC and PSTATE */
-	uint64_t sp_el0, sp_el1, elr_el1, spsr_el1, esr_el1, far_el1;
-	uint64_t vbar_el1, sctlr_el1, cpacr_el1, tcr_el1, ttbr0_el1, ttbr1_el1;
-	uint64_t mair_el1, tpidr_el1, tpidr_el0, contextidr_el1, cntkctl_el1;
 	int started;            /* architectural state initialised */
 	int virq;               /* upcall pending: HCR_EL2.VI on entry */
 	int vi;                 /* HCR_EL2.VI as written while loaded */
 	unsigned s2_faults;     /* consecutive stage-2 faults (loop guard) */
+	uint64_t elr, spsr;     /* ELR_EL2 / SPSR_EL2: the guest PC and PSTATE */
+	uint64_t sp_el0, sp_el1, elr_el1, spsr_el1, esr_el1, far_el1;
+	uint64_t vbar_el1, sctlr_el1, cpacr_el1, tcr_el1, ttbr0_el1, ttbr1_el1;
+	uint64_t mair_el1, tpidr_el1, tpidr_el0, contextidr_el1, cntkctl_el1;
 };
 
 struct arm64_vm {
