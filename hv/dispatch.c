@@ -124,6 +124,7 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 		      const struct hv_conv *c, int own)
 {
 	const struct hcall_conv_desc *d = c->desc;
+	struct hv_call fmt;
 
 	r->svc = svc;
 	r->desc = d;
@@ -134,17 +135,19 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	r->sel_reg = (c->flags & HV_CONV_SELECTOR) ? d->sel_reg : HCALL_REG_NONE;
 	r->sel_value = d->sel_value;
 	r->ext_reg = (c->flags & HV_CONV_EXTENSION) ? d->sel_reg : HCALL_REG_NONE;
-	r->state_off = vm->hv->svc_off[svc->abi];
+	r->state = (unsigned char *)vm->svc_state + vm->hv->svc_off[svc->abi];
 	r->nr_reg = d->nr_reg;
 	r->nargs = d->nargs;
 	r->res0 = d->res_regs[0];
 	r->nres = d->nres;
-	r->status = d->err_reg != HCALL_REG_NONE ? -1 : 0;
-	r->zero0 = (uint8_t)(r->res0 + r->status);
-	r->nzero = (uint8_t)(r->nres - r->status);
-	r->value = 0;
 	r->own = (uint8_t)own;
-	r->err_in_value = (c->flags & HV_CONV_ERR_IN_VALUE) != 0;
+	fmt.status = d->err_reg != HCALL_REG_NONE ? -1 : 0;
+	fmt.value = 0;
+	fmt.action = HV_RESUME;
+	fmt.err_in_value = (c->flags & HV_CONV_ERR_IN_VALUE) != 0;
+	r->fmt = fmt.fmt;
+	r->zero0 = (uint8_t)(r->res0 + fmt.status);
+	r->nzero = (uint8_t)(r->nres - fmt.status);
 }
 
 int hv_routes_fit(enum hcall_arch arch)
@@ -358,9 +361,7 @@ static inline void call_init(struct hv_call *c, struct hv_vcpu *vcpu,
 			     const struct hv_route *r)
 {
 	c->out = vcpu->regs.r + r->res0;
-	c->status = r->status;
-	c->value = r->value;
-	c->err_in_value = r->err_in_value;
+	c->fmt = r->fmt;
 }
 
 /* Policy steps 4 and 5 for entry e, then its handler (the call record
@@ -377,9 +378,11 @@ static inline __attribute__((always_inline)) enum hv_action run(struct hv *hv, s
 		return refuse(c, vcpu, r, r->svc->errs.denied);
 	if (e->rsvd && !reserved_ok(vcpu, r, e, c->nr))
 		return refuse(c, vcpu, r, r->svc->errs.invalid);
-	n = e->ncopy < r->nargs ? e->ncopy : r->nargs;
-	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
-		c->arg[i] = vcpu->regs.r[arg_regs[i] % HCALL_NREGS];
+	if (e->ncopy) {
+		n = e->ncopy < r->nargs ? e->ncopy : r->nargs;
+		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
+			c->arg[i] = vcpu->regs.r[arg_regs[i] % HCALL_NREGS];
+	}
 	if (!(e->flags & HV_ENTRY_FRAME))
 		zero_results(vcpu->regs.r, r);
 	c->hv = hv;
@@ -387,8 +390,7 @@ static inline __attribute__((always_inline)) enum hv_action run(struct hv *hv, s
 	c->vm = vm;
 	c->svc = r->svc;
 	c->conv = r->desc;
-	c->state = (unsigned char *)vm->svc_state + r->state_off;
-	c->action = HV_RESUME;
+	c->state = r->state;
 	e->fn(c);
 	return (enum hv_action)c->action;
 }
@@ -435,19 +437,18 @@ static inline __attribute__((always_inline)) enum hv_action dispatch(struct hv *
 				      const struct hv_route *r, unsigned privilege)
 {
 	uint64_t *regs = vcpu->regs.r;
-	uint64_t nr, ext;
 	const struct hv_entry *e;
 	struct hv_call c;
 
 	if (privilege)
 		return privileged(hv, vcpu, r);
-	nr = regs[r->nr_reg % HCALL_NREGS] & r->nr_mask;
-	ext = r->ext_reg != HCALL_REG_NONE ? regs[r->ext_reg % HCALL_NREGS] : 0;
-	if (!r->lookup || !(e = r->lookup(ext, nr)))
-		return run_beyond_table(hv, vcpu, r, nr, ext);
+	/* The record is filled before the lookup, which then leaves fewer
+	 * values to keep across its call. */
 	call_init(&c, vcpu, r);
-	c.nr = nr;
-	c.ext = ext;
+	c.nr = regs[r->nr_reg % HCALL_NREGS] & r->nr_mask;
+	c.ext = r->ext_reg != HCALL_REG_NONE ? regs[r->ext_reg % HCALL_NREGS] : 0;
+	if (!r->lookup || !(e = r->lookup(c.ext, c.nr)))
+		return run_beyond_table(hv, vcpu, r, c.nr, c.ext);
 	return run(hv, vcpu, r, e, &c);
 }
 

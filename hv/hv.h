@@ -140,13 +140,13 @@ struct hv_service;
 struct hv_route {
 	const struct hv_service *svc;   /* NULL ends the list */
 	const struct hcall_conv_desc *desc;
+	void *state;                    /* the service's per-VM state of this VM */
 	/* the service's lookup; NULL: every number is unknown (a refusing
 	 * convention) */
 	const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr);
 	uint64_t nr_mask;               /* the service's */
 	uint64_t sel_value;             /* the selector's value */
 	uint32_t imm, imm_mask;         /* matches if (imm ^ trap's) & imm_mask is 0 */
-	uint16_t state_off;             /* the service's per-VM state in svc_state */
 	uint8_t sel_reg;                /* selector register, or HCALL_REG_NONE */
 	uint8_t ext_reg;                /* extension ID register, or HCALL_REG_NONE */
 	uint8_t nr_reg;
@@ -155,9 +155,10 @@ struct hv_route {
 	uint8_t nres;                   /* result registers, consecutive from res0 */
 	uint8_t zero0, nzero;           /* the registers zeroed before a handler:
 					 * the results and the error register */
-	int8_t status, value;           /* out[] indices (struct hv_call) */
 	uint8_t own;                    /* the VM has the service's ABI */
-	uint8_t err_in_value;           /* HV_CONV_ERR_IN_VALUE */
+	/* the call record's status, value, action (HV_RESUME) and
+	 * err_in_value, as one word (struct hv_call) */
+	uint32_t fmt;
 };
 
 /* The routes of one trap instruction. The leading `nsel` routes are told
@@ -186,9 +187,9 @@ struct hv_vcpu {
 };
 
 struct hv_vm {
+	enum hv_vm_state state; /* first: read on every trap (vm.h) */
 	unsigned id;
 	enum hv_role role;
-	enum hv_vm_state state;
 	char name[32];
 	uint32_t abis;          /* HV_ABI_BIT() set */
 	uint32_t caps;          /* HV_CAP_* set */
@@ -205,6 +206,9 @@ struct hv_vm {
 	/* by trap instruction, HCALL_TRAP_HVC..VMMCALL (VMCALL and VMMCALL
 	 * have the same list) */
 	struct hv_trap_routes routes[HCALL_TRAP_VMMCALL];
+	/* handlers registered for the VM, by ABI (changed under hv->lock,
+	 * read without it: a call skips the registry while it is 0) */
+	uint16_t nregistered[HV_ABI_COUNT];
 	/* the services' per-VM state (hv/service.h, hv_vm_state()) */
 	uint64_t svc_state[HV_SVC_STATE_SIZE / sizeof(uint64_t)];
 };

@@ -153,6 +153,7 @@ int hv_register_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr,
 		slot_write(free, nr, fn, priv, (uint16_t)(vm->id + 1), (uint8_t)abi, 0);
 		change_end(hv);
 		hv->nregistered++;
+		STORE(vm->nregistered[abi], (uint16_t)(vm->nregistered[abi] + 1));
 		ret = 0;
 	}
 	hv_unlock(&hv->lock);
@@ -173,6 +174,7 @@ int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 		slot_write(s, 0, NULL, NULL, 0, 0, 1);
 		change_end(vm->hv);
 		vm->hv->nregistered--;
+		STORE(vm->nregistered[abi], (uint16_t)(vm->nregistered[abi] - 1));
 		ret = 0;
 	}
 	hv_unlock(&vm->hv->lock);
@@ -182,6 +184,10 @@ int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 int hv_registry_find(struct hv *hv, const struct hv_vm *vm, enum hv_abi abi,
 		     uint64_t nr, hv_handler_fn *fn, void **priv)
 {
+	/* Most VMs have no handler for most ABIs: no table walk then. A
+	 * call racing a registration may miss it, as it may with the table. */
+	if ((unsigned)abi >= HV_ABI_COUNT || !LOAD(vm->nregistered[abi]))
+		return 0;
 	for (;;) {
 		uint32_t seq = __atomic_load_n(&hv->reg_seq, __ATOMIC_ACQUIRE);
 		struct hv_reg_slot *s;
@@ -204,6 +210,10 @@ int hv_registry_find(struct hv *hv, const struct hv_vm *vm, enum hv_abi abi,
 void hv_registry_purge_locked(struct hv *hv, unsigned vm_id)
 {
 	unsigned i;
+
+	if (vm_id < HV_MAX_VMS)
+		for (i = 0; i < HV_ABI_COUNT; i++)
+			STORE(hv->vms[vm_id].nregistered[i], 0);
 
 	change_begin(hv);
 	for (i = 0; i < HV_REGISTRY_SLOTS; i++) {

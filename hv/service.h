@@ -52,10 +52,16 @@ struct hv_call {
 	uint64_t nr;  /* call number (SMCCC: w0; SBI: the FID) */
 	uint64_t ext; /* the extension ID (SBI: the EID); 0 elsewhere */
 	uint64_t *out;
-	int8_t status;  /* out[] index of the status register */
-	int8_t value;   /* out[] index of the value register */
-	uint8_t action; /* enum hv_action; HV_RESUME unless the handler says */
-	uint8_t err_in_value; /* HV_CONV_ERR_IN_VALUE */
+	union {
+		struct {
+			int8_t status;  /* out[] index of the status register */
+			int8_t value;   /* out[] index of the value register */
+			uint8_t action; /* enum hv_action; HV_RESUME unless the
+					 * handler says */
+			uint8_t err_in_value; /* HV_CONV_ERR_IN_VALUE */
+		};
+		uint32_t fmt; /* the four, as the route has them */
+	};
 	uint64_t arg[HCALL_MAX_CONV_REGS]; /* argument registers, in order */
 };
 
