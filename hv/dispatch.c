@@ -92,6 +92,12 @@ static unsigned route_rank(const struct hv_conv *conv, int own)
 	return (conv->flags & (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)) ? 3 : 2;
 }
 
+/* Set in HCALL_REG_NONE, clear in every register index (conv_fits()):
+ * one bit test says "no such register". */
+#define REG_NONE_BIT 0x80u
+_Static_assert((HCALL_REG_NONE & REG_NONE_BIT) && HCALL_NREGS <= REG_NONE_BIT,
+	       "HCALL_REG_NONE is told apart by one bit");
+
 /* The bit of a selector value in a trap's sel_filter. */
 static inline unsigned sel_hash(uint64_t v)
 {
@@ -141,6 +147,7 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	r->res0 = d->res_regs[0];
 	r->nres = d->nres;
 	r->own = (uint8_t)own;
+	r->perms = vm->perms;
 	fmt.status = d->err_reg != HCALL_REG_NONE ? -1 : 0;
 	fmt.value = 0;
 	fmt.action = HV_RESUME;
@@ -238,7 +245,7 @@ static inline __attribute__((always_inline)) const struct hv_route *match(const 
 	for (; r->svc; r++) {
 		if ((imm ^ r->imm) & r->imm_mask)
 			continue;
-		if (r->sel_reg != HCALL_REG_NONE &&
+		if (!(r->sel_reg & REG_NONE_BIT) &&
 		    vcpu->regs.r[r->sel_reg % HCALL_NREGS] != r->sel_value)
 			continue;
 		if ((flags & HV_CONV_SELECTOR_BELOW) &&
@@ -374,7 +381,7 @@ static inline __attribute__((always_inline)) enum hv_action run(struct hv *hv, s
 	const uint8_t *arg_regs = r->desc->arg_regs;
 	unsigned i, n;
 
-	if (!hv_call_permitted(vm, e))
+	if (!(r->perms & e->perm))
 		return refuse(c, vcpu, r, r->svc->errs.denied);
 	if (e->rsvd && !reserved_ok(vcpu, r, e, c->nr))
 		return refuse(c, vcpu, r, r->svc->errs.invalid);
@@ -446,7 +453,7 @@ static inline __attribute__((always_inline)) enum hv_action dispatch(struct hv *
 	 * values to keep across its call. */
 	call_init(&c, vcpu, r);
 	c.nr = regs[r->nr_reg % HCALL_NREGS] & r->nr_mask;
-	c.ext = r->ext_reg != HCALL_REG_NONE ? regs[r->ext_reg % HCALL_NREGS] : 0;
+	c.ext = (r->ext_reg & REG_NONE_BIT) ? 0 : regs[r->ext_reg % HCALL_NREGS];
 	if (!r->lookup || !(e = r->lookup(c.ext, c.nr)))
 		return run_beyond_table(hv, vcpu, r, c.nr, c.ext);
 	return run(hv, vcpu, r, e, &c);

@@ -156,6 +156,7 @@ struct hv_route {
 	uint8_t zero0, nzero;           /* the registers zeroed before a handler:
 					 * the results and the error register */
 	uint8_t own;                    /* the VM has the service's ABI */
+	uint8_t perms;                  /* the VM's HV_PERM_* classes */
 	/* the call record's status, value, action (HV_RESUME) and
 	 * err_in_value, as one word (struct hv_call) */
 	uint32_t fmt;
