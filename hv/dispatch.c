@@ -98,12 +98,6 @@ static unsigned route_rank(const struct hv_conv *conv, int own)
 _Static_assert((HCALL_REG_NONE & REG_NONE_BIT) && HCALL_NREGS <= REG_NONE_BIT,
 	       "HCALL_REG_NONE is told apart by one bit");
 
-/* The bit of a selector value in a trap's sel_filter. */
-static inline unsigned sel_hash(uint64_t v)
-{
-	return (unsigned)((v * 0x9E3779B97F4A7C15ull) >> 58);
-}
-
 /* A convention the dispatcher can serve: at least one result register,
  * the results consecutive in the frame, a separate error register right
  * below them, registers inside the frame. */
@@ -138,8 +132,11 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	r->nr_mask = svc->nr_mask;
 	r->imm = d->imm;
 	r->imm_mask = has_imm(d->trap) && !(c->flags & HV_CONV_ANY_IMM) ? ~0u : 0u;
-	r->sel_reg = (c->flags & HV_CONV_SELECTOR) ? d->sel_reg : HCALL_REG_NONE;
-	r->sel_value = d->sel_value;
+	/* The selector's values: sel_value itself, or every value below it. */
+	r->sel_reg = (c->flags & (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)) ? d->sel_reg
+									    : HCALL_REG_NONE;
+	r->sel_lo = (c->flags & HV_CONV_SELECTOR_BELOW) ? 0 : d->sel_value;
+	r->sel_span = (c->flags & HV_CONV_SELECTOR_BELOW) ? d->sel_value : 1;
 	r->ext_reg = (c->flags & HV_CONV_EXTENSION) ? d->sel_reg : HCALL_REG_NONE;
 	r->state = (unsigned char *)vm->svc_state + vm->hv->svc_off[svc->abi];
 	r->nr_reg = d->nr_reg;
@@ -176,27 +173,8 @@ int hv_routes_fit(enum hcall_arch arch)
 	return 1;
 }
 
-/* The leading selector routes of a trap, when they share one register. */
-static void sel_filter_init(struct hv_trap_routes *tr)
-{
-	unsigned k;
-
-	tr->sel_filter = 0;
-	tr->nsel = 0;
-	tr->sel_reg = tr->r[0].svc ? tr->r[0].sel_reg : HCALL_REG_NONE;
-	for (k = 0; k < HV_MAX_ROUTES && tr->r[k].svc && tr->r[k].sel_reg != HCALL_REG_NONE;
-	     k++) {
-		if (tr->r[k].sel_reg != tr->sel_reg) {
-			tr->nsel = 0; /* no filter: every route is tried */
-			return;
-		}
-		tr->sel_filter |= 1ull << sel_hash(tr->r[k].sel_value);
-		tr->nsel = (uint8_t)(k + 1);
-	}
-}
-
 /* The routes of one trap instruction for vm, most specific first. */
-static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_trap_routes *tr)
+static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_route *r)
 {
 	unsigned i, j, rank, k = 0;
 
@@ -212,9 +190,8 @@ static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_trap_rou
 					continue;
 				/* hv_init checked that every list fits. */
 				if (k < HV_MAX_ROUTES)
-					route_set(&tr->r[k++], vm, hv_services[i], c, own);
+					route_set(&r[k++], vm, hv_services[i], c, own);
 			}
-	sel_filter_init(tr);
 }
 
 void hv_routes_init(struct hv_vm *vm)
@@ -223,33 +200,24 @@ void hv_routes_init(struct hv_vm *vm)
 
 	hv_memset(vm->routes, 0, sizeof(vm->routes));
 	for (t = 0; t < HCALL_TRAP_VMMCALL; t++)
-		trap_routes_init(vm, t + HCALL_TRAP_HVC, &vm->routes[t]);
+		trap_routes_init(vm, t + HCALL_TRAP_HVC, vm->routes[t]);
 }
 
 /* The route of this trap: the VM's first whose immediate and selector
  * match; NULL if none. */
-static inline __attribute__((always_inline)) const struct hv_route *match(const struct hv_vcpu *vcpu, unsigned trap,
-					   uint32_t imm)
+static inline __attribute__((always_inline)) const struct hv_route *
+match(const struct hv_vcpu *vcpu, unsigned trap, uint32_t imm)
 {
 	int t = route_index(trap);
-	const struct hv_trap_routes *tr;
 	const struct hv_route *r;
 
 	if (t < 0)
 		return NULL;
-	tr = &vcpu->vm->routes[t];
-	r = tr->r;
-	if (tr->nsel &&
-	    !((tr->sel_filter >> sel_hash(vcpu->regs.r[tr->sel_reg % HCALL_NREGS])) & 1u))
-		r += tr->nsel;
-	for (; r->svc; r++) {
+	for (r = vcpu->vm->routes[t]; r->svc; r++) {
 		if ((imm ^ r->imm) & r->imm_mask)
 			continue;
 		if (!(r->sel_reg & REG_NONE_BIT) &&
-		    vcpu->regs.r[r->sel_reg % HCALL_NREGS] != r->sel_value)
-			continue;
-		if ((flags & HV_CONV_SELECTOR_BELOW) &&
-		    reg(&vcpu->regs, d->sel_reg) >= d->sel_value)
+		    vcpu->regs.r[r->sel_reg % HCALL_NREGS] - r->sel_lo >= r->sel_span)
 			continue;
 		return r;
 	}

@@ -145,7 +145,8 @@ struct hv_route {
 	 * convention) */
 	const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr);
 	uint64_t nr_mask;               /* the service's */
-	uint64_t sel_value;             /* the selector's value */
+	uint64_t sel_lo, sel_span;      /* matches if the selector register
+					 * minus sel_lo is below sel_span */
 	uint32_t imm, imm_mask;         /* matches if (imm ^ trap's) & imm_mask is 0 */
 	uint8_t sel_reg;                /* selector register, or HCALL_REG_NONE */
 	uint8_t ext_reg;                /* extension ID register, or HCALL_REG_NONE */
@@ -160,18 +161,6 @@ struct hv_route {
 	/* the call record's status, value, action (HV_RESUME) and
 	 * err_in_value, as one word (struct hv_call) */
 	uint32_t fmt;
-};
-
-/* The routes of one trap instruction. The leading `nsel` routes are told
- * apart by the value of one selector register (hvisor and SBI's legacy
- * extensions on riscv); sel_filter has bit hv_sel_hash(v) set for each of
- * their values v, so a trap whose selector hashes elsewhere starts at the
- * first route without one. */
-struct hv_trap_routes {
-	uint64_t sel_filter;
-	uint8_t sel_reg;
-	uint8_t nsel;
-	struct hv_route r[HV_MAX_ROUTES + 1]; /* the last one always empty */
 };
 
 struct hv_vcpu {
@@ -206,7 +195,7 @@ struct hv_vm {
 	struct hv_lock lock;    /* see the lock rules above */
 	/* by trap instruction, HCALL_TRAP_HVC..VMMCALL (VMCALL and VMMCALL
 	 * have the same list) */
-	struct hv_trap_routes routes[HCALL_TRAP_VMMCALL];
+	struct hv_route routes[HCALL_TRAP_VMMCALL][HV_MAX_ROUTES + 1]; /* the last empty */
 	/* handlers registered for the VM, by ABI (changed under hv->lock,
 	 * read without it: a call skips the registry while it is 0) */
 	uint16_t nregistered[HV_ABI_COUNT];

@@ -39,7 +39,7 @@ NOT_GUEST = {
     ('dispatch.c', 'n[t]'): 'the trap of a const convention descriptor, range-checked',
     ('dispatch.c', 'vm->routes[t]'): 'the trap of a const convention descriptor, range-checked',
     ('dispatch.c', 'vcpu->vm->routes[t]'): 'route_index() clamps the trap with hv_index_nospec',
-    ('dispatch.c', 'tr->r[k++]'): 'k counts the conventions placed at VM creation, below HV_MAX_ROUTES',
+    ('dispatch.c', 'r[k++]'): 'k counts the conventions placed at VM creation, below HV_MAX_ROUTES',
     ('dispatch.c', 'p[n - 2]'): 'n is a route\'s register count, from a const convention descriptor',
     ('dispatch.c', 'p[n - 1]'): 'n is a route\'s register count, from a const convention descriptor',
     ('registry.c', 'vm->nregistered[abi]'): 'the embedder\'s or a service\'s ABI, checked against HV_ABI_COUNT',
