@@ -167,7 +167,9 @@ struct hv_vcpu {
 	struct hv_vm *vm;
 	unsigned id;
 	struct hcall_regs regs; /* guest GPRs at the trap */
-	uint64_t pc;            /* guest PC past the trapping instruction, informative */
+	uint64_t pc;            /* guest PC past the trapping instruction, for
+				 * the glue's own use (the arm64 glue keeps it
+				 * in ELR_EL2) and ACRN's world switch (x86) */
 	int online;
 	uint64_t entry;         /* start address (PSCI CPU_ON, VM start) */
 	uint64_t context_id;
