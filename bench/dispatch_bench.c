@@ -4,8 +4,9 @@
  * N registered handlers.
  *
  *   dispatch_bench full N CALLS     hcall's whole path, hv_handle_trap():
- *                                   decode, privilege and rights checks,
- *                                   registry lookup, handler, write-back
+ *                                   route match, policy checks, table and
+ *                                   registry lookup, the handler on the
+ *                                   frame, its status
  *   dispatch_bench hash N CALLS     the registry lookup alone
  *   dispatch_bench rbtree N CALLS   the baseline's lookup alone: a
  *                                   red-black tree keyed by number (the

@@ -343,7 +343,8 @@ def render(report):
         sizes = [r["handlers"] for r in d["rows"]]
         below = d["below_at"]
         md.append("hcall path: hv_handle_trap() for a registered Palacios-style call "
-                  "(decode, privilege and rights checks, lookup, handler, write-back). "
+                  "(route match, policy checks, table and registry lookup, the handler "
+                  "on the guest's frame, its status in the result register). "
                   "Red-black-tree path: the same path with the registry lookup swapped "
                   "for a red-black tree keyed by number under the same lock (the "
                   "Palacios design), i.e. hcall path - hcall lookup + tree lookup. "
