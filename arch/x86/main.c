@@ -92,7 +92,7 @@ static const struct vm_plan plan[] = {
 #else
 static const struct vm_plan plan[] = {
 	{ "service", HV_ROLE_SERVICE, ABI(ACRN), HV_CAP_PROBE, 1, 0, 0 },
-	{ "normal", HV_ROLE_NORMAL, 0, 0, 0, "hcall-x86-normal", 0 },
+	{ "normal", HV_ROLE_NORMAL, 0, 0, 0, "hcall-x86-normal", 2 },
 	{ "trusty", HV_ROLE_TRUSTY, ABI(ACRN), HV_CAP_PROBE, 0, "hcall-x86-trusty", 0 },
 	{ "kvm", HV_ROLE_NORMAL, ABI(KVM_X86), HV_CAP_PROBE, 1, 0, 0 },
 	{ "palacios", HV_ROLE_NORMAL, ABI(PALACIOS), HV_CAP_PROBE, 1, 0, 0 },

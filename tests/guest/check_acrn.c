@@ -100,6 +100,31 @@
  * two MMIO reads, the WP write, STEP_UNPROTECT, STEP_DONE. */
 #define NORMAL_REQUESTS 8u
 #define VM_MEM_END 0x200000ull /* each VM has 2 MiB at 0 (arch/x86/vm.h) */
+/*
+ * Across CPUs (two or more): the normal VM's vCPU 1, alone on its CPU,
+ * writes a counting value to COUNTER_GPA (in SHARED_GPA's page) with no
+ * exit, while the Service VM write-protects that page. Once the call
+ * returns, no write may land any more (the other CPU's TLB had the page
+ * writable), and the first write after it, the counter's next value,
+ * arrives as a WP request in vCPU 1's slot. Waits are bounded by RDTSC.
+ * QEMU's TCG empties its own TLB at every VMRUN and #VMEXIT, so what this
+ * catches is a CPU that is not made to leave the guest (it fails without
+ * the kick and wait of arch/x86/npt.c); the TLB_CONTROL flush at the next
+ * entry matters on hardware and cannot be seen here.
+ */
+#define COUNTER_GPA (SHARED_GPA + 0x100)
+#define WAIT_TSC 8000000000ull
+#define SETTLE_TSC 200000000ull
+
+#if defined(GUEST_VM_SERVICE) || defined(GUEST_VM_NORIGHTS)
+static inline uint64_t tsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+#endif
 
 #if defined(GUEST_VM_TRUSTY) || defined(GUEST_VM_NORIGHTS)
 static inline void outb(uint16_t port, uint8_t v)
@@ -237,6 +262,24 @@ static int64_t write_protect(struct hcall_acrn_wp_data *wp, uint16_t vmid, uint6
 	return hcall_acrn_vm_write_protect_page(vmid, (uint64_t)(uintptr_t)wp).code;
 }
 
+static volatile int64_t cross_result = 1;
+static volatile uint64_t cross_before, cross_after;
+
+/* STEP_DONE with two CPUs or more: protect the page vCPU 1 writes. */
+static void cross_cpu_protect(uint16_t vmid, struct hcall_acrn_wp_data *wp)
+{
+	volatile uint64_t *counter = &shared_page[(COUNTER_GPA - SHARED_GPA) / 8];
+	uint64_t end = tsc() + WAIT_TSC;
+
+	while (*counter < 1000 && tsc() < end)
+		;
+	cross_result = write_protect(wp, vmid, SHARED_GPA, 1);
+	cross_before = *counter;
+	for (end = tsc() + SETTLE_TSC; tsc() < end;)
+		;
+	cross_after = *counter;
+}
+
 /* The device model's side of the normal VM's steps (in the upcall). */
 static void dm_step(uint16_t vmid, uint32_t step)
 {
@@ -252,6 +295,8 @@ static void dm_step(uint16_t vmid, uint32_t step)
 		wp_result = write_protect(&wp, vmid, SHARED_GPA, 1);
 	} else if (step == STEP_UNPROTECT) {
 		unprotect_result = write_protect(&wp, vmid, SHARED_GPA, 0);
+	} else if (step == STEP_DONE && guest_x86_boot_ncpus > 1) {
+		cross_cpu_protect(vmid, &wp);
 	}
 }
 
@@ -367,8 +412,8 @@ static void boot_registers(uint16_t vmid)
 	       s64(hcall_acrn_set_vcpu_regs(vmid, OUTSIDE_VM).code), s64(-1));
 	tap_eq("acrn set_vcpu_regs: a null pointer = -1",
 	       s64(hcall_acrn_set_vcpu_regs(vmid, 0).code), s64(-1));
-	boot.vcpu_id = 1;
-	tap_eq("acrn set_vcpu_regs: vCPU 1 of a 1-vCPU VM = -1",
+	boot.vcpu_id = 2;
+	tap_eq("acrn set_vcpu_regs: a vCPU the VM does not have (2) = -1",
 	       s64(hcall_acrn_set_vcpu_regs(vmid, gpa).code), s64(-1));
 	boot.vcpu_id = 0;
 	tap_eq("acrn set_vcpu_regs(normal, vCPU 0) = 0",
@@ -523,6 +568,25 @@ static void memory_requests(uint16_t vmid)
 			  req_log[7].value == STEP_DONE,
 		  "acrn no request for the write after the protection was cleared");
 	tap_eq("acrn ... which went straight to the page", shared_page[2], DIRECT_VALUE);
+	if (guest_x86_boot_ncpus < 2) {
+		tap_skip("acrn write_protect_page while vCPU 1 writes on another CPU",
+			 "one CPU (-smp 1): no other CPU to shoot down");
+		return;
+	}
+	{
+		volatile struct hcall_acrn_io_request *r1 = &iobuf[0].req_slot[1];
+
+		tap_eq("acrn write_protect_page while vCPU 1 writes on another CPU = 0",
+		       s64(cross_result), 0);
+		tap_check(cross_before >= 1000, "acrn ... vCPU 1 was writing the page from its CPU");
+		tap_eq("acrn ... no write of vCPU 1 lands once the call returned", cross_after,
+		       cross_before);
+		tap_check(r1->processed == IOREQ_PENDING && r1->type == IOREQ_WP &&
+				  r1->reqs.mmio_request.address == COUNTER_GPA &&
+				  r1->reqs.mmio_request.size == 8 &&
+				  r1->reqs.mmio_request.value == cross_before + 1,
+			  "acrn ... its next write arrives as vCPU 1's WP request, with the next value");
+	}
 }
 
 static uint16_t create(const char *uuid, const char *what)
@@ -591,7 +655,7 @@ static void service(void)
 		  "acrn set_ioreq_buffer marks every slot FREE");
 	tap_eq("acrn notify_request_finish with nothing pending = -EINVAL",
 	       s64(hcall_acrn_notify_request_finish(normal, 0).code), s64(EINVAL_));
-	tap_eq("acrn notify_request_finish for vCPU 5 of a 1-vCPU VM = -1",
+	tap_eq("acrn notify_request_finish for a vCPU the VM does not have (5) = -1",
 	       s64(hcall_acrn_notify_request_finish(normal, 5).code), s64(-1));
 
 	boot_registers(normal);
@@ -844,6 +908,26 @@ static void wr64(uint64_t gpa, uint64_t v)
 	*(volatile uint64_t *)(uintptr_t)gpa = v;
 }
 
+/* vCPU 0 lets vCPU 1 write COUNTER_GPA (in the VM's own memory). */
+static volatile int ap_go;
+
+/* vCPU 1, on its own CPU only: on a CPU it shares it would never let the
+ * others run (the hypervisor does not preempt a guest). Its write after
+ * the protection waits for the Service VM until the VM ends. */
+void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus);
+void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus)
+{
+	uint64_t end = tsc() + WAIT_TSC, n = 0;
+
+	(void)vm;
+	if (idx != 1 || ncpus < 2)
+		return;
+	while (!ap_go && tsc() < end)
+		;
+	while (ap_go && tsc() < end)
+		wr64(COUNTER_GPA, ++n);
+}
+
 /* The normal VM's side of the memory-region test (see the top). */
 static void memory_steps(void)
 {
@@ -866,6 +950,7 @@ static void memory_steps(void)
 	wr64(SHARED_GPA + 16, DIRECT_VALUE);
 	tap_eq("acrn normal VM: a write after the protection is cleared",
 	       rd64(SHARED_GPA + 16), DIRECT_VALUE);
+	ap_go = 1;
 	outb(IOREQ_PORT, STEP_DONE);
 }
 
