@@ -266,17 +266,17 @@ after_hypercall(struct x86_vcpu *xc, enum hv_action a)
 	return x86_vcpu_reenter(xc);
 }
 
-/* A hypercall through `trap`, whose instruction is at the guest's RIP.
- * Only `xc` lives across the core's call, so the hot path (VMMCALL,
- * inlined into x86_handle_exit) saves one host register. */
-static inline struct x86_vcpu *hypercall(struct hv *hv, struct x86_vcpu *xc,
-					 enum hcall_trap trap)
+/* A hypercall (VMCALL or VMMCALL: the core has one list of conventions
+ * for both), whose instruction is at the guest's RIP. Only `xc` lives
+ * across the core's call, so the hot path (VMMCALL, inlined into
+ * x86_handle_exit) saves one host register. */
+static inline struct x86_vcpu *hypercall(struct hv *hv, struct x86_vcpu *xc)
 {
 	void *v = xc->vmcb;
 	enum hv_action a;
 
 	xc->vcpu->pc = vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN;
-	a = hv_handle_trap(hv, xc->vcpu, trap, 0, vmcb_r8(v, VMCB_CPL));
+	a = hv_handle_vmcall(hv, xc->vcpu, vmcb_r8(v, VMCB_CPL));
 	if (a != HV_RESUME)
 		return after_hypercall(xc, a);
 	vmcb_w64(v, VMCB_RIP, xc->vcpu->pc);
@@ -299,7 +299,7 @@ other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
 	switch (code) {
 	case SVM_EXIT_UD:
 		if (at_vmcall(vcpu, v))
-			return hypercall(hv, xc, HCALL_TRAP_VMCALL);
+			return hypercall(hv, xc);
 		x86_inject_fault(vcpu, HV_FAULT_UNDEF);
 		next = vcpu;
 		break;
@@ -324,9 +324,8 @@ other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
 		next = vcpu;
 		break;
 	case SVM_EXIT_INTR:
-		/* The interrupt waits for GIF (world_switch.S). */
-		__asm__ volatile("stgi" ::: "memory");
-		smp_take_kicks();
+		/* The kicks wait for GIF; IF is set (world_switch.S). */
+		__asm__ volatile("stgi; nop; clgi" ::: "memory");
 		next = runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
 		break;
 	case SVM_EXIT_HLT:
@@ -359,6 +358,6 @@ struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc)
 	/* VMMCALL, an instruction intercept, never interrupts an event's
 	 * delivery: EXITINTINFO is clear. */
 	if (code == SVM_EXIT_VMMCALL)
-		return hypercall(hv, xc, HCALL_TRAP_VMMCALL);
+		return hypercall(hv, xc);
 	return other_exit(hv, xc, code);
 }

@@ -51,11 +51,12 @@ int x86_stage2_query(struct hv_vm *vm, uint64_t gpa, uint64_t *hpa);
  * check must follow), even again when its exit is handled. */
 static inline void npt_guest_enter(uint32_t *seq)
 {
-	__atomic_store_n(seq, *seq + 1, __ATOMIC_SEQ_CST);
+	/* Only the vCPU's own CPU writes it: an increment, one LOCK ADD. */
+	__atomic_fetch_add(seq, 1, __ATOMIC_SEQ_CST);
 }
 static inline void npt_guest_exit(uint32_t *seq)
 {
-	__atomic_store_n(seq, *seq + 1, __ATOMIC_RELEASE);
+	__atomic_fetch_add(seq, 1, __ATOMIC_RELEASE);
 }
 
 #endif /* ARCH_X86_NPT_H */

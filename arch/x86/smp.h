@@ -72,11 +72,6 @@ unsigned smp_boot(void (*ap_main)(unsigned cpu), unsigned *wanted);
 void smp_kick(unsigned cpu);
 /* Interrupt every other CPU. */
 void smp_kick_others(void);
-/* Take the kicks pending on this CPU (after an SVM_EXIT_INTR). */
-static inline void smp_take_kicks(void)
-{
-	__asm__ volatile("sti; nop; cli" ::: "memory");
-}
 /* Halt until a kick (or take one that is already pending). */
 static inline void smp_idle(void)
 {

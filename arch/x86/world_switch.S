@@ -12,10 +12,16 @@
  * returns the vCPU to enter next, ready (vm.h); the loop ends when it
  * returns none.
  *
- * The host runs with interrupts disabled (RFLAGS.IF clear) but where
- * it waits for a kick (smp.h), so GIF, which #VMEXIT clears, stays clear
- * while an exit is handled: the SVM_EXIT_INTR exit (exit.c) and the end
- * of x86_run set it before interrupts are taken, and VMRUN needs no CLGI.
+ * Interrupts: from its first VMRUN to its return, x86_run keeps GIF
+ * clear and RFLAGS.IF set, which #VMEXIT preserves (it clears GIF and
+ * gives back the host's RFLAGS of VMRUN), so neither VMRUN nor #VMEXIT
+ * needs STI, CLI, CLGI or STGI. GIF holds every interrupt off while an
+ * exit is handled; the SVM_EXIT_INTR exit opens it for the pending kicks
+ * (exit.c). IF is set for VMRUN: with V_INTR_MASKING (vm.c) the host's IF,
+ * not the guest's, lets a physical interrupt (a kick) end the guest's
+ * run, so a guest with interrupts off cannot hold up a TLB shootdown
+ * (npt.h). The rest of the host runs with GIF set and IF clear, and
+ * takes interrupts only where it waits for one (smp.h).
  *
  * No VMSAVE/VMLOAD here: the host never uses the state they switch (FS,
  * GS, TR, LDTR, KernelGSBase, the SYSCALL and SYSENTER MSRs; smp.h finds
@@ -48,6 +54,8 @@ x86_run:
 	pushq %rdi              /* hv; the stack is 16-byte aligned from here */
 	movq %rsi, %rdi
 	call x86_vcpu_ready
+	clgi
+	sti
 
 .Lenter:			/* rax = the struct x86_vcpu to enter */
 	movq X86_VCPU_GPRS(%rax), %rsi
@@ -70,16 +78,9 @@ x86_run:
 	movq G(14)(%rsi), %r14
 	movq G(15)(%rsi), %r15
 	movq G(6)(%rsi), %rsi
-	/* IF set for VMRUN alone (its STI shadow covers VMRUN, GIF may be
-	 * set after an SVM_EXIT_INTR): with V_INTR_MASKING (vm.c) the
-	 * host's IF, not the guest's, lets a physical interrupt (a kick)
-	 * end the guest's run, so a guest with interrupts off cannot hold
-	 * up a TLB shootdown (npt.h). */
-	sti
 	vmrun %rax
 	/* #VMEXIT: RAX, RSP and RIP are the host's again; GIF is clear,
-	 * IF is set again (the host's at VMRUN). */
-	cli
+	 * IF set. */
 
 	pushq %rsi
 	movq X86_VCPU_GPRS(%rax), %rsi
@@ -117,6 +118,7 @@ x86_run:
 	testq %rax, %rax
 	jnz .Lenter
 
+	cli
 	stgi
 	popq %rdi
 	popq %r15
