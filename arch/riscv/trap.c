@@ -5,7 +5,7 @@
  * rest).
  *
  *   ecall from VS (10)        a hypercall: the portable core decides
- *                             (hv_handle_trap), the glue acts on its answer
+ *                             (hv_handle_ecall), the glue acts on its answer
  *   virtual instruction (22)  wfi (hstatus.VTW): the guest idles, so the
  *                             next vCPU runs; anything else is an illegal
  *                             instruction for the guest
@@ -177,7 +177,7 @@ struct hcall_regs *rv_ecall(struct hcall_regs *frame)
 	csr_read(CSR_SEPC, pc);
 	v->pc = pc + 4;
 	csr_write(CSR_SEPC, pc + 4);
-	act = hv_handle_trap(&rv_hv, v, HCALL_TRAP_ECALL, 0, 0);
+	act = hv_handle_ecall(&rv_hv, v, 0);
 	/* v is the running vCPU, so rv_vcpu_switch(v) would only deliver a
 	 * queued fault: the common answer skips it when there is none. */
 	if (__builtin_expect(act == HV_RESUME, 1) &&
