@@ -64,6 +64,11 @@ else:
     cmd += ['-runs=0', args.seeddir]
 print(' '.join(cmd), flush=True)
 started = datetime.datetime.now(datetime.timezone.utc)
+# The commit of the fuzzer being run: read now, as the tree may move
+# during a long run.
+src = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
+commit = subprocess.run(['git', '-C', src, 'describe', '--always', '--dirty', '--abbrev=12'],
+                        capture_output=True, text=True).stdout.strip() or None
 # libFuzzer's log goes to a file as it runs, so a long run can be watched.
 log_path = os.path.join(args.work, 'libfuzzer.log')
 print('libFuzzer log: ' + log_path, flush=True)
@@ -90,12 +95,9 @@ share = 100.0 * reached / max(len(every), 1)
 funcs, edges = handlers.core_coverage(log)
 final = re.findall(r'^#(\d+)\s+DONE\s+cov: (\d+) ft: (\d+)', log, re.M)
 if args.report:
-    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
-    git = subprocess.run(['git', '-C', src, 'describe', '--always', '--dirty', '--abbrev=12'],
-                         capture_output=True, text=True)
     report = {
         'date': started.strftime('%Y-%m-%dT%H:%M:%SZ'),
-        'commit': git.stdout.strip() or None,
+        'commit': commit,
         'seconds': args.seconds,
         'executions': stat('number_of_executed_units'),
         'exec_per_sec': stat('average_exec_per_sec'),

@@ -82,12 +82,20 @@ static unsigned arch_index(enum hcall_arch a)
 	return a == HCALL_ARCH_ARM64 ? 0 : a == HCALL_ARCH_RISCV64 ? 1 : 2;
 }
 
-static void header(struct seed *s, enum hcall_arch arch, unsigned nvms)
+/* The glue byte: 0 = every hook present. */
+#define GLUE_START_FAILS 0xCu /* no VM but the first starts */
+
+static void header_glue(struct seed *s, enum hcall_arch arch, unsigned nvms, unsigned glue)
 {
 	s->n = 0;
 	put(s, arch_index(arch), 1);
-	put(s, 0, 1);          /* every glue hook present */
+	put(s, glue, 1);
 	put(s, nvms - 1, 1);
+}
+
+static void header(struct seed *s, enum hcall_arch arch, unsigned nvms)
+{
+	header_glue(s, arch, nvms, 0);
 }
 
 /* Guest-physical base of region r of the n-th VM (fuzz_dispatch.c). */
@@ -391,8 +399,9 @@ static void flow_trusty(void)
 }
 
 /* hvisor on arm64: the root zone starts zone 1 from a config in its
- * memory, lists the zones, and shuts zone 1 down. */
-static void flow_hvisor(void)
+ * memory, lists the zones, and shuts zone 1 down; or the glue cannot
+ * start the zone, which must come back as it was. */
+static void flow_hvisor(unsigned glue)
 {
 	struct seed s;
 	struct hcall_hvisor_zone_config_arm64 z;
@@ -411,7 +420,7 @@ static void flow_hvisor(void)
 	z.kernel_size = 0x100;
 	memcpy(z.name, "zone1", 6);
 	z.arch_config.gic_version_tag = HCALL_HVISOR_GIC_V3;
-	header(&s, HCALL_ARCH_ARM64, 2);
+	header_glue(&s, HCALL_ARCH_ARM64, 2, glue);
 	vm(&s, HV_ROLE_SERVICE, HV_ABI_HVISOR, 1, 1, 0);
 	vm(&s, HV_ROLE_NORMAL, HV_ABI_HVISOR, 1, 0, 0);
 	trap(&s, 0, 0, &z, sizeof(z), HCALL_TRAP_HVC, imm,
@@ -424,7 +433,7 @@ static void flow_hvisor(void)
 	     (struct reg[]){ { X0, HCALL_HVISOR_IVC_INFO }, { 1, 0x80000000ull } }, 2);
 	trap(&s, 0, 0, NULL, 0, HCALL_TRAP_HVC, imm,
 	     (struct reg[]){ { X0, HCALL_HVISOR_ZONE_SHUTDOWN }, { 1, 1 } }, 2);
-	save(&s, "flow", "hvisor-zone");
+	save(&s, "flow", glue ? "hvisor-zone-start-fails" : "hvisor-zone");
 }
 
 /* Jailhouse on arm64: the root cell creates, starts, makes loadable and
@@ -589,7 +598,8 @@ int main(int argc, char **argv)
 	handler_seeds();
 	flow_acrn();
 	flow_trusty();
-	flow_hvisor();
+	flow_hvisor(0);
+	flow_hvisor(GLUE_START_FAILS);
 	flow_jailhouse();
 	flow_sbi();
 	flow_psci();
