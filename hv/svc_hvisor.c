@@ -48,8 +48,9 @@
  *     [kernel_load_paddr, +kernel_size) and DTB [dtb_load_paddr,
  *     +dtb_size) inside a region's physical range when their size is not
  *     0 (-EINVAL). The boot vCPU starts at entry_point with the DTB's
- *     guest-physical address in its first argument register (x0), as
- *     hvisor computes it;
+ *     guest-physical address where hvisor puts it (arm64 x0, riscv64 a1
+ *     beside a0 = hart id), computed as hvisor does: from the region
+ *     holding dtb_load_paddr, all ones if none does;
  *   - interrupts_bitmap empty, arch_config all zero except the GIC tag
  *     (0 or 1), no PCI buses or devices (-EINVAL): the glue routes no
  *     device interrupt and emulates no interrupt controller or PCI for a
@@ -77,12 +78,14 @@ enum { HCALL_HVISOR_CALLS(HV_ENTRY_ARGS) };
 
 #define PAGE 4096u
 #define HVISOR_NCPUS 32u
+/* hvisor's INVALID_ADDRESS: the boot register when no region holds the DTB. */
+#define HVISOR_NO_DTB (~0ull)
 
 /* Per-VM state. */
 struct hvisor_vm {
 	uint64_t virtio_shm; /* the root zone's virtio page, 0 = none */
 	uint64_t cpus;       /* the CPUs the zone holds */
-	uint64_t dtb_ipa;    /* the boot vCPU's x0 */
+	uint64_t dtb_ipa;    /* the boot vCPU's x0 / a1 */
 	char name[HCALL_HVISOR_NAME_MAXLEN];
 	struct hcall_hvisor_ivc_info ivc; /* len = 0: no ivc configs */
 };
@@ -270,7 +273,7 @@ static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
 	struct zone_view v;
 	struct hvisor_vm *zs;
 	struct hv_vm *z;
-	uint64_t dtb_ipa = 0;
+	uint64_t dtb_ipa = HVISOR_NO_DTB;
 	unsigned i, j, n, ncpu = 0;
 	int r;
 
@@ -332,7 +335,9 @@ static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
 		ivc.ivc_irqs[i] = k->interrupt_num;
 	}
 	ivc.len = v.c->num_ivc_configs;
-	r = v.c->dtb_size ? region_of(m, n, v.c->dtb_load_paddr, 1) : -1;
+	/* As hvisor's zone_create: the region holding dtb_load_paddr, whatever
+	 * dtb_size says; the regions do not overlap, so there is one at most. */
+	r = region_of(m, n, v.c->dtb_load_paddr, 1);
 	if (r >= 0) {
 		const struct hcall_hvisor_memory_region *d = &m[hv_index_nospec((uint64_t)r, n)];
 
@@ -477,7 +482,9 @@ static void vm_init(struct hv_vm *vm, void *state, const struct hv_vm_config *cf
 		zs->cpus = (1ull << vm->nvcpus) - 1;
 }
 
-/* The boot vCPU's x0: the DTB's guest-physical address (0 without one). */
+/* The boot vCPU's x0 (arm64) or a1 (riscv64): the DTB's guest-physical
+ * address (HVISOR_NO_DTB if no region holds it); 0 for a VM started at
+ * boot, whose vm_init leaves dtb_ipa 0. */
 static void vm_start(struct hv_vm *vm, void *state)
 {
 	vm->vcpus[0].context_id = ((struct hvisor_vm *)state)->dtb_ipa;

@@ -64,8 +64,9 @@ static void op_upcall(struct hv_vcpu *v, unsigned vector)
 }
 
 /*
- * A VM (re)starts with vCPU 0 at its entry (a1 = its id) and the others
- * offline, as the core sets them: those start afresh when SBI HSM
+ * A VM (re)starts with vCPU 0 at its entry (a1 = its context ID: the
+ * DTB address hvisor's zone_start names) and the others offline, as the
+ * core sets them: those start afresh when SBI HSM
  * hart_start puts them online. Each vCPU is reset by its own hart when
  * it next runs there (vcpu.c), since it may still be leaving another.
  */

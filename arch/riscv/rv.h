@@ -49,7 +49,6 @@ struct rv_vcpu {
 	/* 0 once the vCPU went offline: the next switch to it starts it
 	 * afresh at hv_vcpu.entry (SBI HSM hart_start, PSCI-style). */
 	int started;
-	int vm_boot;           /* that fresh start is its VM's: a1 = VM id */
 	/* From here on written by other harts too (atomics), and not cleared
 	 * by rv_vcpu_reset. */
 	uint64_t hvip_pending; /* VSSIP raised from another hart */
@@ -62,7 +61,8 @@ extern struct hv rv_hv;
 void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1);
 /* A vCPU left the hart for good (it went offline). */
 void rv_vcpu_stopped(struct hv_vcpu *v);
-/* Its VM (re)starts: the vCPU starts afresh, vCPU 0 with a1 = VM id. */
+/* Its VM (re)starts: the vCPU starts afresh, vCPU 0 with a1 = its
+ * context ID (hvisor: the zone's DTB address). */
 void rv_vcpu_vm_start(struct hv_vcpu *v);
 /* The running vCPU takes in the VSSIP other harts raised for it and
  * does the fences they asked of it. */

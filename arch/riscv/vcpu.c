@@ -33,7 +33,8 @@ void rv_vcpu_reset(struct hv_vcpu *v, uint64_t entry, uint64_t a1)
 	for (i = 0; i < HCALL_NREGS; i++)
 		v->regs.r[i] = 0;
 	/* Boot registers as on an SBI platform: a0 = hart id; a1 = the
-	 * zone id at VM start (where firmware would pass the device tree),
+	 * device tree's guest-physical address at VM start (hvisor: the
+	 * zone_config's dtb_load_paddr as the zone sees it; 0 without one),
 	 * the opaque value of SBI hart_start. */
 	v->regs.r[10] = v->id;
 	v->regs.r[11] = a1;
@@ -59,7 +60,6 @@ void rv_vcpu_stopped(struct hv_vcpu *v)
 
 void rv_vcpu_vm_start(struct hv_vcpu *v)
 {
-	__atomic_store_n(&ctx(v)->vm_boot, v->id == 0, __ATOMIC_RELAXED);
 	rv_vcpu_stopped(v);
 }
 
@@ -181,12 +181,11 @@ struct hcall_regs *rv_vcpu_switch(struct hv_vcpu *next)
 	struct rv_vcpu *c = ctx(next);
 
 	if (!__atomic_load_n(&c->started, __ATOMIC_ACQUIRE)) {
-		/* At VM start vCPU 0 gets a1 = the VM id; otherwise the
-		 * opaque value of hart_start (or suspend). */
-		int boot = __atomic_load_n(&c->vm_boot, __ATOMIC_RELAXED);
-
+		/* a1: at VM start the DTB address the core set in vCPU 0's
+		 * context_id; otherwise the opaque value of hart_start (or
+		 * suspend). */
 		rv_vcpu_reset(next, next->entry ? next->entry : next->vm->entry,
-			      boot ? next->vm->id : next->context_id);
+			      next->context_id);
 	}
 	if (next != cpu->current) {
 		if (cpu->current)

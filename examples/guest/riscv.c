@@ -32,7 +32,7 @@ static const char zone1_json[] =
 	"    { \"type\": \"ram\", \"physical_start\": \"0x90000000\",\n"
 	"      \"virtual_start\": \"0x90000000\", \"size\": \"0x1000\" } ],\n"
 	"  \"interrupts\": [], \"ivc_configs\": [],\n"
-	"  \"kernel_filepath\": \"guest-zone-riscv64.bin\", \"dtb_filepath\": \"none\",\n"
+	"  \"kernel_filepath\": \"guest-zone-riscv64.bin\", \"dtb_filepath\": \"zone.dtb\",\n"
 	"  \"kernel_load_paddr\": \"0x80600000\", \"dtb_load_paddr\": \"0x807ff000\",\n"
 	"  \"entry_point\": \"0x80200000\",\n"
 	"  \"arch_config\": { \"plic_base\": \"0\", \"plic_size\": \"0\",\n"
@@ -44,8 +44,13 @@ static void run_hvisor_zones(void)
 	struct rv_zone_report *z = &RV_SHARED->zone[RV_G_ZONE_NORMAL];
 	int64_t zone;
 
+	/* hvisor-tool copies the DTB file to dtb_load_paddr; the zone image
+	 * finds its zone id in this stand-in, at the address hvisor passes
+	 * in a1 (rv_guest.h). */
+	rv_dtb_standin_write(0x807ff000ull, RV_G_ZONE_NORMAL);
 	z->runs = 0;
-	zone = example_hvisor_start_zone(zone1_json, sizeof(zone1_json) - 1, 0x1000, 0);
+	zone = example_hvisor_start_zone(zone1_json, sizeof(zone1_json) - 1, 0x1000,
+					 sizeof(struct rv_dtb_standin));
 	guest_demo_value("hvisor", "example: config_check, zone_start(zone 1 from JSON), list",
 			 zone);
 	tap_eq("example hvisor_zones: zone 1 started from its JSON description", (uint64_t)zone,
@@ -54,6 +59,7 @@ static void run_hvisor_zones(void)
 	for (unsigned i = 0; i < 64 && z->runs == 0; i++)
 		rv_guest_yield();
 	tap_eq("example hvisor_zones: the started zone ran", z->runs, 1);
+	tap_eq("example hvisor_zones: with a1 = its DTB's address", z->boot_a1, 0x803ff000ull);
 }
 #endif
 

@@ -39,6 +39,11 @@
 #define SPEC_LOAD_ACCESS_FAULT 5
 #define SPEC_STORE_ACCESS_FAULT 7
 #define SPEC_SBI_MIN_VERSION 2 /* 0.2: the first with the base extension */
+/* hvisor v0.4 boots a zone's first hart with a1 = dtb_load_paddr seen
+ * through the config's region (zone.rs: virtual_start + dtb_load_paddr -
+ * physical_start): set_cfg's DTB is the RAM's last page, the RAM at the
+ * image's link address. */
+#define SPEC_DTB_IPA (0x80200000ull + 0x200000ull - 0x1000ull)
 
 static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
 static struct hcall_hvisor_zone_info info[8] __attribute__((aligned(16)));
@@ -71,11 +76,15 @@ static int zone_running(uint64_t id)
 
 /* A full config as hvisor-tool builds it: the zone's RAM (which the root
  * zone sees at ram_pa) at the address its image is linked at, the shared
- * page, one ivc channel in it, kernel and DTB inside the RAM, the name. */
+ * page, one ivc channel in it, kernel and DTB inside the RAM, the name.
+ * As hvisor-tool loads the DTB file there, the root zone writes the
+ * device-tree stand-in (rv_guest.h) at dtb_load_paddr. */
 static void set_cfg(uint32_t id, uint64_t ram_pa, uint64_t cpus)
 {
 	static const char name[] = "zone";
 	unsigned i;
+
+	rv_dtb_standin_write(ram_pa + RV_G_DTB_OFFSET, id);
 
 	__builtin_memset(&cfg, 0, sizeof(cfg));
 	cfg.zone_id = id;
@@ -181,6 +190,7 @@ static void normal_zone(void)
 	tap_check(hcall_ok(r) && r.value == 2, "zone_list with a count whose size overflows: 2");
 	if (!tap_check(wait_for(&z->done, 1), "normal zone ran and reported"))
 		return;
+	tap_eq("normal zone: a1 at boot is its config's DTB address", z->boot_a1, SPEC_DTB_IPA);
 	tap_eq("normal zone: its hvisor ecall did not fault", z->ecall_cause, 0);
 	tap_eq("normal zone: ivc_info answers a0 = 0", (uint64_t)z->ivc_error, 0);
 	tap_eq("normal zone: ivc_info len 1", z->ivc_len, 1);
@@ -238,6 +248,8 @@ static void norights_zone(void)
 	tap_check(hcall_ok(r), "zone_start(no-rights zone) on the normal zone's CPU");
 	if (!tap_check(wait_for(&z->done, 1), "no-rights zone ran and reported"))
 		return;
+	tap_eq("no-rights zone: a1 at boot is its config's DTB address", z->boot_a1,
+	       SPEC_DTB_IPA);
 	tap_eq("no-rights zone: ecall gets an illegal-instruction exception (scause 2)",
 	       z->ecall_cause, SPEC_ILLEGAL_INSN);
 	tap_eq("no-rights zone: load outside its memory faults",

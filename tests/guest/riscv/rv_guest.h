@@ -23,9 +23,34 @@
 #define RV_G_ZONE_SERVICE 0
 #define RV_G_ZONE_NORMAL 1
 #define RV_G_ZONE_NORIGHTS 2
-/* The a1 boot argument: the zone id under the hcall hypervisor (on
- * OpenSBI it is the device-tree address instead). */
+/* The a1 boot argument: the device tree's address, as hvisor (from the
+ * zone_config's dtb_load_paddr) and OpenSBI pass it; 0 for a VM the hcall
+ * hypervisor starts at boot. */
 extern uint64_t rv_guest_boot_a1;
+/* Where a zone's config puts its device tree: the last page of its RAM
+ * (guest-physical; the root zone writes it at the physical address). The
+ * root zone writes a stand-in there, the FDT magic (big-endian) and the
+ * zone id, which is how a zone knows which it is. */
+#define RV_G_DTB_OFFSET (RV_G_RAM_SIZE - 0x1000ull)
+#define RV_G_FDT_MAGIC 0xd00dfeedu
+struct rv_dtb_standin {
+	uint8_t magic_be[4];
+	uint32_t zero;
+	uint64_t zone_id;
+};
+
+/* What the root zone writes at a zone's dtb_load_paddr (its own view). */
+static inline void rv_dtb_standin_write(uint64_t pa, uint64_t zone_id)
+{
+	struct rv_dtb_standin *d = (struct rv_dtb_standin *)(uintptr_t)pa;
+
+	d->magic_be[0] = (uint8_t)(RV_G_FDT_MAGIC >> 24);
+	d->magic_be[1] = (uint8_t)(RV_G_FDT_MAGIC >> 16);
+	d->magic_be[2] = (uint8_t)(RV_G_FDT_MAGIC >> 8);
+	d->magic_be[3] = (uint8_t)RV_G_FDT_MAGIC;
+	d->zero = 0;
+	d->zone_id = zone_id;
+}
 
 /* What the zones (tests/guest/riscv/zone.c) leave for the service VM. */
 struct rv_zone_report {
@@ -45,6 +70,7 @@ struct rv_zone_report {
 	volatile int64_t ivc_end_error;  /* a0: ivc_info into its last 56 bytes */
 	volatile int64_t ivc_past_error; /* a0 and a1: 48 bytes before its end */
 	volatile int64_t ivc_past_value;
+	volatile uint64_t boot_a1;     /* a1 at its boot */
 };
 struct rv_shared {
 	volatile uint64_t magic;

@@ -4,7 +4,8 @@
  * starts (normal and no-rights). It replaces the conformance main: it
  * tries a few calls, records what happened in its slot of the shared page
  * (rv_guest.h) for the service VM to judge, then idles, counting and
- * acknowledging upcalls. a1 at boot is its zone id.
+ * acknowledging upcalls. a1 at boot is its device tree's address, where
+ * the root zone left the zone id (rv_guest.h).
  */
 #include <hcall/hvisor.h>
 #include <hcall/sbi.h>
@@ -15,16 +16,30 @@
 static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
 static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
 
+/* The zone id from the device tree at a1, or 0 (a slot nobody judges as
+ * a zone's) if a1 does not point at one in this zone's RAM. */
+static uint64_t zone_id(uint64_t a1)
+{
+	const struct rv_dtb_standin *d = (const struct rv_dtb_standin *)(uintptr_t)a1;
+
+	if (a1 < RV_G_RAM_BASE || a1 > RV_G_RAM_BASE + RV_G_RAM_SIZE - sizeof(*d) ||
+	    ((uint32_t)d->magic_be[0] << 24 | (uint32_t)d->magic_be[1] << 16 |
+	     (uint32_t)d->magic_be[2] << 8 | d->magic_be[3]) != RV_G_FDT_MAGIC ||
+	    d->zone_id >= 3)
+		return 0;
+	return d->zone_id;
+}
+
 void guest_main(void)
 {
-	uint64_t id = rv_guest_boot_a1 < 3 ? rv_guest_boot_a1 : 0;
-	struct rv_zone_report *r = &RV_SHARED->zone[id];
+	struct rv_zone_report *r = &RV_SHARED->zone[zone_id(rv_guest_boot_a1)];
 	struct hcall_hvisor_ret h;
 	struct hcall_sbi_ret s;
 	enum guest_fault f;
 	uint64_t sip;
 
 	r->runs++;
+	r->boot_a1 = rv_guest_boot_a1;
 	guest_expect_fault();
 	h = hcall_hvisor_call(HCALL_HVISOR_IVC_INFO, (uint64_t)(uintptr_t)&ivc, 0);
 	f = guest_fault_taken();
