@@ -251,7 +251,7 @@ enum hv_mem_type {
 };
 
 /* The architecture ops. Every pointer is required but the optional ones
- * (console_putc, unhalt, yield_to, stage2, stage2_query). */
+ * (console_putc, unhalt, yield_to, stage2, stage2_query, upcall_withdraw). */
 struct hv_arch_ops {
 	enum hcall_arch arch;
 	/* Queue an exception for the vCPU's next entry. */
@@ -286,6 +286,9 @@ struct hv_arch_ops {
 	/* Optional (with stage2): the host address gpa is mapped to now,
 	 * in *hpa; 0, or -HV_EFAULT if it is not mapped. hv->lock held. */
 	int (*stage2_query)(struct hv_vm *vm, uint64_t gpa, uint64_t *hpa);
+	/* Optional: withdraw an upcall raised and not yet taken by the
+	 * guest (hvisor's CLEAR_INJECT_IRQ; -ENOSYS without it). */
+	void (*upcall_withdraw)(struct hv_vcpu *vcpu);
 };
 
 struct hv;

@@ -29,6 +29,23 @@
  *   ivc_info(buf)          the caller's packed ivc_info (from its config's
  *                          ivc_configs); -ENODEV with none, as hvisor
  *   config_check(buf)      write HCALL_HVISOR_CONFIG_MAGIC (8 bytes)
+ *   clear_inject_irq()     withdraw the upcall virtio_inject_irq raised in
+ *                          the other running zones where it was not yet
+ *                          taken (what hvisor does on loongarch; on arm64,
+ *                          riscv64 and x86_64 hvisor answers 0 and does
+ *                          nothing); 0, or -ENOSYS if the glue cannot
+ *                          withdraw an interrupt. Root zone only: hvisor
+ *                          lets any zone call it, but it reaches into the
+ *                          other zones
+ *   virtio_get_irq(buf)    any zone, as hvisor. x86_64: write the 32-bit
+ *                          number of the interrupt the root zone gets for
+ *                          a zone's virtio request, which on hcall's x86
+ *                          glue is the upcall vector itself
+ *                          (HV_UPCALL_VECTOR, with no interrupt controller
+ *                          between; hvisor's QEMU board names IOAPIC pin
+ *                          6); 0. arm64 and riscv64: 0 and nothing
+ *                          written, as hvisor (their root zones find the
+ *                          interrupt in the device tree)
  * Buffers need no alignment (hvisor's have none); one that is not wholly
  * in the caller's memory gets -EFAULT and nothing is written.
  *
@@ -62,8 +79,7 @@
  *
  * riscv: a failed call answers a0 = -1 (SBI_ERR_FAILED), a1 = -errno
  * (HV_CONV_ERR_IN_VALUE), as hvisor's sbi_hvisor_handler. Unlike hvisor,
- * an unknown code (CLEAR_INJECT_IRQ and VIRTIO_GET_IRQ included, which
- * this hypervisor does not implement) gets -ENOSYS, never a silent 0.
+ * an unknown code gets -ENOSYS, never a silent 0.
  */
 #include <hcall/abi/hvisor.h>
 #include <hcall/abi/probe.h>
@@ -108,29 +124,65 @@ static void virtio_init(struct hv_call *c)
 	hv_call_status(c, st);
 }
 
+/* vCPU0 of every running zone but the caller's, where virtio_inject_irq
+ * raises the upcall, into targets[HV_MAX_VMS]; returns how many. */
+static unsigned other_zones(struct hv_call *c, struct hv_vcpu **targets)
+{
+	unsigned i, n = 0;
+
+	hv_lock(&c->hv->lock);
+	for (i = 0; i < HV_MAX_VMS; i++)
+		if (&c->hv->vms[i] != c->vm && c->hv->vms[i].state == HV_VM_RUNNING)
+			targets[n++] = &c->hv->vms[i].vcpus[0];
+	hv_unlock(&c->hv->lock);
+	return n;
+}
+
 static void virtio_inject_irq(struct hv_call *c)
 {
 	struct hvisor_vm *z = c->state;
 	struct hv_vcpu *targets[HV_MAX_VMS];
-	unsigned i, n = 0;
-	int64_t st = 0;
+	unsigned i, n;
 	uint64_t shm;
 
 	hv_lock(&c->vm->lock);
 	shm = z->virtio_shm;
 	hv_unlock(&c->vm->lock);
-	hv_lock(&c->hv->lock);
-	if (!shm)
-		st = -HV_ENOENT;
-	else
-		for (i = 0; i < HV_MAX_VMS; i++)
-			if (&c->hv->vms[i] != c->vm &&
-			    c->hv->vms[i].state == HV_VM_RUNNING)
-				targets[n++] = &c->hv->vms[i].vcpus[0];
-	hv_unlock(&c->hv->lock);
+	if (!shm) {
+		hv_call_status(c, -HV_ENOENT);
+		return;
+	}
+	n = other_zones(c, targets);
 	for (i = 0; i < n; i++)
 		c->hv->ops->upcall(targets[i], HV_UPCALL_VECTOR);
-	hv_call_status(c, st);
+	hv_call_status(c, 0);
+}
+
+static void clear_inject_irq(struct hv_call *c)
+{
+	void (*withdraw)(struct hv_vcpu *) = c->hv->ops->upcall_withdraw;
+	struct hv_vcpu *targets[HV_MAX_VMS];
+	unsigned i, n;
+
+	if (!withdraw) {
+		hv_call_status(c, -HV_ENOSYS);
+		return;
+	}
+	n = other_zones(c, targets);
+	for (i = 0; i < n; i++)
+		withdraw(targets[i]);
+	hv_call_status(c, 0);
+}
+
+static void virtio_get_irq(struct hv_call *c)
+{
+	const uint32_t irq = HV_UPCALL_VECTOR;
+
+	if (c->conv->arch == HCALL_ARCH_X86_64 &&
+	    hv_copy_to_guest(c->vm, c->arg[0], &irq, sizeof(irq)))
+		hv_call_status(c, -HV_EFAULT);
+	else
+		hv_call_status(c, 0);
 }
 
 static struct hvisor_vm *zone_state(struct hv_vm *vm)
@@ -490,7 +542,7 @@ static void vm_start(struct hv_vm *vm, void *state)
 	vm->vcpus[0].context_id = ((struct hvisor_vm *)state)->dtb_ipa;
 }
 
-#define HVISOR_N (HCALL_HVISOR_CONFIG_CHECK + 1u)
+#define HVISOR_N (HCALL_HVISOR_VIRTIO_GET_IRQ + 1u)
 
 static const struct hv_entry table[HVISOR_N] = {
 	[HCALL_HVISOR_VIRTIO_INIT] = HV_ENTRY(HVISOR, VIRTIO_INIT, virtio_init, HV_PERM_MGMT),
@@ -503,6 +555,10 @@ static const struct hv_entry table[HVISOR_N] = {
 	[HCALL_HVISOR_IVC_INFO] = HV_ENTRY(HVISOR, IVC_INFO, ivc_info, HV_PERM_INFO),
 	[HCALL_HVISOR_CONFIG_CHECK] =
 		HV_ENTRY(HVISOR, CONFIG_CHECK, config_check, HV_PERM_INFO),
+	[HCALL_HVISOR_CLEAR_INJECT_IRQ] =
+		HV_ENTRY(HVISOR, CLEAR_INJECT_IRQ, clear_inject_irq, HV_PERM_MGMT),
+	[HCALL_HVISOR_VIRTIO_GET_IRQ] =
+		HV_ENTRY(HVISOR, VIRTIO_GET_IRQ, virtio_get_irq, HV_PERM_INFO),
 };
 
 static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)

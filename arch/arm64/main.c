@@ -100,6 +100,12 @@ static void op_upcall(struct hv_vcpu *v, unsigned vector)
 	smp_kick(smp_cpu_of(v));
 }
 
+/* A running vCPU keeps HCR_EL2.VI until its next entry. */
+static void op_upcall_withdraw(struct hv_vcpu *v)
+{
+	__atomic_store_n(&av(v)->virq, 0, __ATOMIC_RELEASE);
+}
+
 static void copy_bytes(uint8_t *dst, const uint8_t *src, uint64_t n)
 {
 	while (n--)
@@ -202,6 +208,7 @@ static const struct hv_arch_ops arm64_ops = {
 	.arch = HCALL_ARCH_ARM64,
 	.inject_fault = op_inject_fault,
 	.upcall = op_upcall,
+	.upcall_withdraw = op_upcall_withdraw,
 	.vm_start = op_vm_start,
 	.vm_stop = op_vm_stop,
 	.console_putc = op_console_putc,

@@ -102,6 +102,7 @@ static const struct hv_arch_ops rv_ops = {
 	.arch = HCALL_ARCH_RISCV64,
 	.inject_fault = op_inject_fault,
 	.upcall = op_upcall,
+	.upcall_withdraw = rv_vcpu_clear_ipi, /* VSSIP: the upcall and IPIs alike */
 	.vm_start = op_vm_start,
 	.vm_stop = op_vm_stop,
 };

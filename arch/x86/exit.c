@@ -21,7 +21,8 @@
  *                       go on with this vCPU if it still can run.
  *   MSR (0x7C)          #GP(0): guests get no MSR access.
  *   VMRUN... (0x80+)    #UD: SVM is not exposed to guests.
- *   #NPF (0x400)        an access the VM's map does not allow: an ACRN
+ *   #NPF (0x400)        an access the VM's map does not allow: an hvisor
+ *                       zone's virtio request (virtio_mmio.c), an ACRN
  *                       MMIO or WP request in a VM the Service VM
  *                       serves (npf_exit), else stop the VM.
  *   SHUTDOWN, others    stop the VM and report.
@@ -333,6 +334,10 @@ other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
 		next = runnable(vcpu) ? vcpu : pick_next(hv, vcpu);
 		break;
 	case SVM_EXIT_NPF:
+		if (x86_virtio_request(hv, vcpu, v)) {
+			next = pick_next(hv, vcpu); /* the root zone serves it */
+			break;
+		}
 		next = npf_exit(hv, vcpu, xc, v);
 		break;
 	case SVM_EXIT_SHUTDOWN:

@@ -16,6 +16,10 @@
  *   4  palacios  normal   Palacios + probe    at once
  *   5  jailhouse normal   Jailhouse + probe   at once (a non-root cell)
  *
+ * hv-x86-hvisor.elf (HV_X86_HVISOR) has an hvisor root zone instead,
+ * "root" (hvisor + probe, at once; it also sees the zone's memory at
+ * guest-physical 2 MiB), and "zone" (hvisor), which its zone_start starts.
+ *
  * Exit status: the hypervisor writes 0 to isa-debug-exit (port 0xf4) when
  * every check of every VM passed and 1 otherwise; QEMU exits with
  * (v << 1) | 1, so 1 means PASS and 3 means FAIL. A broken CPU set-up
@@ -41,6 +45,7 @@ static const struct hv_arch_ops x86_ops = {
 	.arch = HCALL_ARCH_X86_64,
 	.inject_fault = x86_inject_fault,
 	.upcall = x86_upcall,
+	.upcall_withdraw = x86_upcall_withdraw,
 	.vm_start = x86_vm_start,
 	.vm_stop = x86_vm_stop,
 	.console_putc = relay_putc, /* the cell's console: the same as port 0xE9 */
@@ -88,6 +93,14 @@ static const struct vm_plan plan[] = {
  * SCHED_YIELD between two vCPUs of one CPU. */
 static const struct vm_plan plan[] = {
 	{ "kvm-pv", HV_ROLE_NORMAL, ABI(KVM_X86), 0, 1, 0, 4 },
+};
+#elif defined(HV_X86_HVISOR)
+/* The hvisor image (tests/guest/check_hvisor.c, hvisor-tool's flow): the
+ * root zone, which sees the zone's memory at guest-physical 2 MiB, and
+ * the zone its zone_start starts with that memory at guest-physical 0. */
+static const struct vm_plan plan[] = {
+	{ "root", HV_ROLE_SERVICE, ABI(HVISOR), HV_CAP_PROBE, 1, 0, 0 },
+	{ "zone", HV_ROLE_NORMAL, ABI(HVISOR), 0, 0, 0, 0 },
 };
 #else
 static const struct vm_plan plan[] = {
@@ -163,6 +176,16 @@ static void create_vms(unsigned n)
 		cfg.regions[0].host = (uint8_t *)(uintptr_t)x86_vm_host_base(i);
 		cfg.regions[0].flags = HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC;
 		cfg.nregions = 1;
+#ifdef HV_X86_HVISOR
+		/* The root zone owns the zone's memory too, as hvisor's root
+		 * zone owns the memory it starts zones in. */
+		if (i == 0)
+			cfg.regions[cfg.nregions++] = (struct hv_region){
+				VM_MEM_SIZE, VM_MEM_SIZE,
+				(uint8_t *)(uintptr_t)x86_vm_host_base(1),
+				HV_MEM_READ | HV_MEM_WRITE | HV_MEM_EXEC
+			};
+#endif
 		cfg.start = plan[i].start;
 		if (plan[i].uuid)
 			for (unsigned k = 0; k < 16; k++)

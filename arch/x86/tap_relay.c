@@ -7,7 +7,8 @@
  * the VM's name and renumbers the checks into one stream; each guest's plan
  * becomes a comment, and when a VM stops the relay adds one check of its
  * own: the VM ran to its end, reported as many checks as it planned and
- * exited with status 0. The hypervisor prints the overall plan last.
+ * exited with status 0 (or, after its plan, was stopped by another VM's
+ * hypercall). The hypervisor prints the overall plan last.
  */
 #include "console.h"
 #include "lock.h"
@@ -141,6 +142,8 @@ static const char *stop_name(enum x86_stop s)
 		return "halted for good";
 	case X86_STOP_BAD_EXIT:
 		return "stopped by an unhandled exit";
+	case X86_STOP_CALL:
+		return "stopped by another VM's hypercall";
 	case X86_STOP_NONE:
 		break;
 	}
@@ -154,7 +157,10 @@ static void report_vm(struct hv_vm *vm)
 
 	if (xv->len) /* a last line without its newline */
 		relay_putc(vm, '\n');
-	ok = xv->stop == X86_STOP_EXIT && xv->exit_status == 0 &&
+	/* A VM another stops (an hvisor zone its root zone shuts down) has
+	 * no exit status: it ends well once it reported all it planned. */
+	ok = (xv->stop == X86_STOP_CALL ||
+	      (xv->stop == X86_STOP_EXIT && xv->exit_status == 0)) &&
 	     xv->plan_seen && !xv->bailed && xv->ok + xv->not_ok == xv->plan;
 	xv->reported = 1;
 	hv_lock(&relay_lock);

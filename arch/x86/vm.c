@@ -73,6 +73,18 @@ uint64_t x86_vm_host_base(unsigned id)
 	return VM_HOST_BASE + id * VM_MEM_SIZE;
 }
 
+/* The host address of guest-physical [0, VM_MEM_SIZE), where the boot
+ * page tables, the image and the stacks go: the region the VM was
+ * created with, or the one an hvisor zone_start gave it; 0 if no region
+ * holds it. */
+static uint64_t boot_host(const struct hv_vm *vm)
+{
+	for (unsigned i = 0; i < vm->nregions; i++)
+		if (vm->regions[i].gpa == 0 && vm->regions[i].size >= VM_MEM_SIZE)
+			return (uint64_t)(uintptr_t)vm->regions[i].host;
+	return 0;
+}
+
 /* The glue's state of VM `vm->id` (the core clears struct hv_vm when it
  * creates a VM, so this is attached on every start). */
 static void attach(struct hv_vm *vm)
@@ -84,7 +96,7 @@ static void attach(struct hv_vm *vm)
 		fill(msrpm, 0xff, sizeof(msrpm));
 		bitmaps_ready = 1;
 	}
-	vms[id].host_base = x86_vm_host_base(id);
+	vms[id].host_base = boot_host(vm) ? boot_host(vm) : x86_vm_host_base(id);
 	vm->arch = &vms[id];
 	for (unsigned i = 0; i < HV_MAX_VCPUS; i++) {
 		vm->vcpus[i].arch = &vcpus[id][i];
@@ -114,6 +126,29 @@ static int load(struct hv_vm *vm, const uint8_t *image, uint64_t len)
 	for (uint64_t i = 0; i < 512; i++)
 		pd[i] = (i << 21) | PT_LARGE;
 	xv->has_image = 1;
+	return 0;
+}
+
+/* The VM's regions beyond the 2 MiB at 0 that npt_reset maps (an hvisor
+ * zone's other memory, the root zone's view of the zones'), in 4 KiB
+ * pages through the stage2 op: 0, -HV_EINVAL for what the tables cannot
+ * hold (not 4 KiB aligned, past 1 GiB), -HV_ENOMEM when they are full. */
+static int map_regions(struct hv_vm *vm, uint64_t boot)
+{
+	for (unsigned i = 0; i < vm->nregions; i++) {
+		const struct hv_region *r = &vm->regions[i];
+		uint64_t host = (uint64_t)(uintptr_t)r->host, skip = 0;
+		int err;
+
+		if (r->gpa == 0 && host == boot)
+			skip = VM_MEM_SIZE; /* npt_reset's */
+		if (r->size <= skip)
+			continue;
+		err = x86_stage2(vm, HV_STAGE2_MAP, r->gpa + skip, r->size - skip, host + skip,
+				 r->flags);
+		if (err)
+			return err == -HV_ENOSPC ? -HV_ENOMEM : err;
+	}
 	return 0;
 }
 
@@ -203,19 +238,28 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 int x86_vm_start(struct hv_vm *vm)
 {
 	struct x86_vm *xv;
+	int err;
 
 	if (vm->id >= HV_MAX_VMS || vm->nvcpus < 1 || vm->nvcpus > HV_MAX_VCPUS ||
 	    !images[vm->id].data)
 		return -HV_EINVAL;
 	attach(vm);
 	xv = x86_vm_of(vm);
+	if (!boot_host(vm))
+		return -HV_EINVAL; /* nothing to boot from */
+	/* The map a CREATED VM was given before this start is kept; a
+	 * stop dropped the previous run's. A fresh one is its regions. */
+	if (!xv->npt_valid) {
+		npt_reset(xv);
+		err = map_regions(vm, xv->host_base);
+		if (err) {
+			npt_unmap_all(vm);
+			return err;
+		}
+	}
 	/* A start is a fresh boot: a clean copy of the image. */
 	if (load(vm, images[vm->id].data, images[vm->id].len))
 		return -HV_E2BIG;
-	/* The map a CREATED VM was given before this start is kept; a
-	 * stop dropped the previous run's. */
-	if (!xv->npt_valid)
-		npt_reset(xv);
 	xv->stop = X86_STOP_NONE;
 	xv->stop_info = 0;
 	xv->exit_status = 0;
@@ -235,8 +279,11 @@ void x86_vm_stop(struct hv_vm *vm)
 	struct x86_vm *xv = x86_vm_of(vm);
 
 	/* Unmapping everything makes any later entry fault at once. */
-	if (xv)
+	if (xv) {
 		npt_unmap_all(vm);
+		/* The glue's own stops (x86_stop_vm) give their reason next. */
+		xv->stop = X86_STOP_CALL;
+	}
 	/* Its vCPUs running on other CPUs exit and find it stopped. */
 	smp_kick_others();
 }
@@ -261,6 +308,11 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 	/* Its CPU ends a halt with IF set when it sees this (halt.c). */
 	__atomic_store_n(&xc->upcall_pending, 1, __ATOMIC_RELEASE);
 	smp_kick(smp_cpu_of(vcpu));
+}
+
+void x86_upcall_withdraw(struct hv_vcpu *vcpu)
+{
+	__atomic_store_n(&x86_vcpu_of(vcpu)->upcall_pending, 0, __ATOMIC_RELEASE);
 }
 
 /* x86 guests have no call that starts a vCPU (no emulated local APIC

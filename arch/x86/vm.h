@@ -27,6 +27,9 @@
 #define VM_VCPU_STACK_SIZE 0x4000ull
 #define VM_IMAGE_MAX (VM_GPA_STACK_TOP - 0x10000ull - VM_GPA_IMAGE) /* 4 stacks above */
 #define VM_HOST_BASE 0x1000000ull  /* host memory of VM i: base + i * size */
+/* An hvisor zone's virtio-mmio window: never mapped (virtio_mmio.c). */
+#define VM_GPA_VIRTIO 0x10000000ull
+#define VM_VIRTIO_SIZE 0x1000ull
 
 /* Why the glue stopped a VM (for the report). */
 enum x86_stop {
@@ -36,6 +39,7 @@ enum x86_stop {
 	X86_STOP_SHUTDOWN,  /* triple fault */
 	X86_STOP_HALT,      /* halted with nothing that could wake it */
 	X86_STOP_BAD_EXIT,  /* an exit the hypervisor does not handle */
+	X86_STOP_CALL,      /* another VM's hypercall (hvisor zone_shutdown) */
 };
 
 /* What can end a vCPU's HLT (halt.c). */
@@ -138,6 +142,8 @@ static inline void x86_queue_event(struct x86_vcpu *xc, uint64_t event)
 }
 void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault);
 void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);
+/* Until it is injected at the vCPU's next entry. */
+void x86_upcall_withdraw(struct hv_vcpu *vcpu);
 
 /* exit.c: handle the exit of vCPU `xc`'s last entry (world_switch.S);
  * returns the vCPU to enter next, ready (the same one to resume it), or
@@ -145,6 +151,9 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);
 struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc);
 /* The next vCPU of this CPU to run after `cur` (NULL: any), or NULL. */
 struct hv_vcpu *x86_pick_next(struct hv *hv, struct hv_vcpu *cur);
+/* virtio_mmio.c: 1 if the #NPF is an hvisor zone's virtio request, now
+ * raised (the root zone's upcall, RIP past the store); else 0. */
+int x86_virtio_request(struct hv *hv, struct hv_vcpu *vcpu, void *vmcb);
 /* CPUID exit: answer the leaf (cpuid.c) and step over the instruction. */
 void x86_cpuid_exit(struct hv_vcpu *vcpu, void *vmcb);
 /* Stop a VM from the glue's side (exit port, #NPF...). */

@@ -169,8 +169,8 @@ HCALL_INLINE struct hcall_result hcall_hvisor_invoke2(uint64_t code, int kind,
  *   hcall_hvisor_zone_list(info_addr, count)    value = entries written
  *   hcall_hvisor_ivc_info(info_addr)
  *   hcall_hvisor_config_check(magic_addr)       below
- *   hcall_hvisor_clear_inject_irq(void)         root zone (loongarch)
- *   hcall_hvisor_virtio_get_irq(irq_addr)       root zone (x86_64)
+ *   hcall_hvisor_clear_inject_irq(void)         root zone
+ *   hcall_hvisor_virtio_get_irq(irq_addr)       x86_64: writes a u32
  * Addresses are guest-physical. -EFAULT: a buffer outside the caller's
  * memory; -EPERM: not the root zone; -EINVAL: bad id, size or config;
  * -EBUSY: a CPU another zone holds; -ENODEV: no ivc config (ivc_info).

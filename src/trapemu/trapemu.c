@@ -67,6 +67,13 @@ static void te_upcall(struct hv_vcpu *vcpu, unsigned vector)
 	te_upcall_vector = vector;
 }
 
+/* An upcall is counted, never delivered to the process: there is none
+ * pending to withdraw. */
+static void te_upcall_withdraw(struct hv_vcpu *vcpu)
+{
+	(void)vcpu;
+}
+
 /* No second stage in user mode: starting or stopping a VM is bookkeeping
  * the core does itself. */
 static int te_vm_start(struct hv_vm *vm)
@@ -84,6 +91,7 @@ static const struct hv_arch_ops te_ops = {
 	.arch = TRAPEMU_ARCH,
 	.inject_fault = te_inject_fault,
 	.upcall = te_upcall,
+	.upcall_withdraw = te_upcall_withdraw,
 	.vm_start = te_vm_start,
 	.vm_stop = te_vm_stop,
 };

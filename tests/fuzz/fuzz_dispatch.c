@@ -215,11 +215,18 @@ static int f_stage2_query(struct hv_vm *vm, uint64_t gpa, uint64_t *hpa)
 	return -HV_EFAULT;
 }
 
+/* hvisor CLEAR_INJECT_IRQ: vCPU 0 of a running VM, never the caller's. */
+static void f_withdraw(struct hv_vcpu *v)
+{
+	if (!caller || !v || v->vm == caller->vm || v->id != 0)
+		abort();
+}
+
 static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
 				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
 				  .console_putc = f_putc, .unhalt = f_unhalt,
 				  .yield_to = f_yield_to, .stage2 = f_stage2,
-				  .stage2_query = f_stage2_query };
+				  .stage2_query = f_stage2_query, .upcall_withdraw = f_withdraw };
 
 /* ---- the riscv glue's SBI hooks ------------------------------------------ */
 

@@ -5,7 +5,10 @@
  * The expected register roles come from hvisor's documentation
  * (shared/seeds/hvisor-hypercall.md), written here independently of
  * <hcall/abi/hvisor.h>: arm64 `hvc #0x4856`, code in x0, arguments in x1
- * and x2, result in x0, every other register preserved.
+ * and x2, result in x0, every other register preserved. CLEAR_INJECT_IRQ
+ * (20) answers 0; VIRTIO_GET_IRQ (86) answers 0 and writes nothing on
+ * arm64 (hvisor v0.4 d3260d0, src/hypercall/mod.rs and
+ * src/arch/aarch64/hypercall.rs).
  * The calls that manage other zones are in arm64/check_zones.c.
  *
  * Built with GUEST_PEER, the image runs on real firmware without hvisor:
@@ -65,6 +68,7 @@ GUEST_CHECK("hvisor-absent", check_hvisor_absent);
 #define E_FAULT (-14)
 #define E_NODEV (-19)
 #define SPEC_MAGIC 0x5u
+#define SENTINEL32 0x5eed5eedu
 
 static struct hcall_regs frame __attribute__((aligned(16)));
 static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
@@ -131,6 +135,12 @@ static void wrappers(void)
 	tap_eq("hvisor virtio_init twice: -EEXIST", (uint64_t)r.code, (uint64_t)-17);
 	r = hcall_hvisor_virtio_inject_irq();
 	tap_check(hcall_ok(r), "hvisor virtio_inject_irq succeeds");
+	r = hcall_hvisor_clear_inject_irq();
+	tap_check(hcall_ok(r) && r.code == 0, "hvisor clear_inject_irq answers 0");
+	ivc.len = SENTINEL32;
+	r = hcall_hvisor_virtio_get_irq((uint64_t)(uintptr_t)&ivc.len);
+	tap_check(hcall_ok(r) && r.code == 0 && ivc.len == SENTINEL32,
+		  "hvisor virtio_get_irq answers 0 and writes nothing on arm64");
 }
 
 static void negative(void)
@@ -161,4 +171,349 @@ static void check_hvisor(void)
 	negative();
 }
 GUEST_CHECK("hvisor", check_hvisor);
+
+#elif defined(__x86_64__) && (defined(GUEST_HVISOR_ROOT) || defined(GUEST_HVISOR_ZONE))
+/*
+ * x86_64: the hvisor-tool flow between the two VMs of hcall's hvisor
+ * image (arch/x86/main.c, HV_X86_HVISOR), root zone 0 and zone 1, both
+ * built from this file. Numbers from the pinned hvisor v0.4 (d3260d0),
+ * written here: vmcall, rax = code, rdi and rsi = arguments, rax = result
+ * (src/arch/x86_64/trap.rs handle_hypercall); the x86_64 zone_config is
+ * 3136 bytes, zone_info 56 (src/config.rs, src/zone.rs); CONFIG_MAGIC 0x5;
+ * zone_start answers 0; VIRTIO_GET_IRQ (86) writes a u32 and answers 0
+ * (src/arch/x86_64/hypercall.rs); errors are HvErrorNum negated.
+ *
+ * The machine, from arch/x86/vm.h's plan: every VM's RAM is 2 MiB at
+ * guest-physical 0, its image at 1 MiB; the root zone sees the zone's RAM
+ * at 2 MiB; a store into a zone's virtio-mmio window at 0x10000000 is its
+ * virtio request, which raises the root zone's upcall, vector 0xF3
+ * (hv/hv.h), and lets the root zone run before the zone goes on (both
+ * run on CPU 0). The zone reports through a page of its RAM the root
+ * zone reads.
+ */
+#include "x86/x86_guest.h"
+
+#define E_PERM (-1)
+#define E_NOENT (-2)
+#define E_FAULT (-14)
+#define E_BUSY (-16)
+#define E_EXIST (-17)
+#define E_NODEV (-19)
+#define E_INVAL (-22)
+#define SPEC_MAGIC 0x5u
+#define SPEC_MAGIC_NEXT 0x6u /* hvisor-tool's next layout */
+#define SPEC_CONFIG_SIZE 3136u
+#define SPEC_ZONE_INFO_SIZE 56u
+#define SPEC_UPCALL_VECTOR 0xF3u
+#define SPEC_IVC_ID 3u
+#define SPEC_IVC_IRQ 33u
+#define ZONE_ID 1u
+#define ZONE_RAM_SIZE 0x200000ull
+#define ZONE_RAM_PA 0x200000ull   /* where the root zone sees it */
+#define ZONE_ENTRY 0x100000ull
+#define ZONE_IVC_CT 0x8000ull
+#define ZONE_IVC_SHM 0x9000ull
+#define ZONE_REPORT 0xA000ull      /* zone-physical */
+#define ZONE_VIRTIO 0x10000000ull
+
+/* What the zone leaves in its RAM for the root zone. */
+struct zone_report {
+	volatile uint64_t runs;    /* boots */
+	volatile uint64_t done;    /* its checks ran */
+	volatile uint64_t wakeups; /* returns from its virtio requests */
+	volatile uint64_t irqs;    /* upcalls (vector 0xF3) it took */
+};
+
+#if defined(GUEST_HVISOR_ZONE)
+#define REPORT ((struct zone_report *)(uintptr_t)ZONE_REPORT)
+
+/* A virtio request: a 32-bit store into the virtio-mmio window. */
+static void virtio_kick(void)
+{
+	__asm__ __volatile__("movl %0, (%1)" : : "a"(1u), "D"(ZONE_VIRTIO) : "memory");
+}
+
+static struct hcall_hvisor_ivc_info ivc __attribute__((aligned(16)));
+static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
+
+/* Zone 1: its own calls, then virtio requests until the root zone shuts
+ * it down, noting after each (when the root zone let it run again) the
+ * upcalls it took. */
+static void zone_main(void)
+{
+	struct hcall_result r;
+	uint64_t magic = 0;
+	uint32_t irq = 0;
+
+	REPORT->runs++;
+	r = hcall_hvisor_ivc_info((uint64_t)(uintptr_t)&ivc);
+	tap_eq("ivc_info answers 0", (uint64_t)r.code, 0);
+	tap_eq("ivc_info len 1", ivc.len, 1);
+	tap_check(ivc.ivc_ids[0] == SPEC_IVC_ID && ivc.ivc_irqs[0] == SPEC_IVC_IRQ &&
+			  ivc.ivc_ct_ipas[0] == ZONE_IVC_CT &&
+			  ivc.ivc_shmem_ipas[0] == ZONE_IVC_SHM,
+		  "ivc_info id, irq, control table and shared memory of its config");
+	tap_eq("ivc_info into its last 56 bytes: 0",
+	       (uint64_t)hcall_hvisor_ivc_info(ZONE_RAM_SIZE - 56).code, 0);
+	tap_eq("ivc_info 48 bytes before the end of its memory: -EFAULT",
+	       (uint64_t)hcall_hvisor_ivc_info(ZONE_RAM_SIZE - 48).code, (uint64_t)E_FAULT);
+	cfg.zone_id = ZONE_ID + 1;
+	tap_eq("zone_start is the root zone's (-EPERM)",
+	       (uint64_t)hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg)).code,
+	       (uint64_t)E_PERM);
+	tap_eq("zone_list is the root zone's (-EPERM)",
+	       (uint64_t)hcall_hvisor_zone_list((uint64_t)(uintptr_t)&cfg, 1).code,
+	       (uint64_t)E_PERM);
+	tap_eq("clear_inject_irq is the root zone's (-EPERM)",
+	       (uint64_t)hcall_hvisor_clear_inject_irq().code, (uint64_t)E_PERM);
+	r = hcall_hvisor_virtio_get_irq((uint64_t)(uintptr_t)&irq);
+	tap_check(hcall_ok(r) && irq == SPEC_UPCALL_VECTOR,
+		  "virtio_get_irq answers any zone, as hvisor (0xF3)");
+	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&magic);
+	tap_check(hcall_ok(r) && magic == SPEC_MAGIC, "config_check writes 0x5");
+	tap_done();
+	REPORT->done = 1;
+	__asm__ __volatile__("sti" ::: "memory");
+	for (;;) {
+		virtio_kick();
+		REPORT->wakeups++;
+		REPORT->irqs = guest_x86_interrupts(SPEC_UPCALL_VECTOR);
+	}
+}
+GUEST_CHECK("hvisor-zone", zone_main);
+
+#else /* GUEST_HVISOR_ROOT */
+#define REPORT ((struct zone_report *)(uintptr_t)(ZONE_RAM_PA + ZONE_REPORT))
+#define X86_RAX 0
+#define X86_RSI 6
+#define X86_RDI 7
+
+static struct hcall_regs frame __attribute__((aligned(16)));
+static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
+static struct hcall_hvisor_zone_info info[8] __attribute__((aligned(16)));
+static uint8_t page[4096] __attribute__((aligned(4096)));
+static volatile unsigned last_vector;
+
+static void on_interrupt(unsigned vector)
+{
+	last_vector = vector;
+}
+
+/* Registers from hvisor's trap.rs, through the probe's ECHO and DUMP. */
+static void roles(void)
+{
+	uint64_t in[16], out[16], rdi, rsi;
+	unsigned i, bad = 0;
+
+	for (i = 0; i < 16; i++)
+		in[i] = 0x7e57000000000000ull | (i << 8) | i;
+	in[X86_RAX] = HCALL_PROBE_HVISOR_ECHO;
+	x86_trap_all(X86_TRAP_VMCALL, in, out);
+	rdi = in[X86_RDI];
+	rsi = in[X86_RSI];
+	tap_eq("hvisor x86: result in rax", out[X86_RAX], HCALL_PROBE_PATTERN(0));
+	for (i = 1; i < 16; i++)
+		if (i != 4 && out[i] != in[i]) {
+			tap_note_hex("changed register (ModRM number)", i);
+			bad++;
+		}
+	tap_check(!bad, "hvisor x86: every register but rax preserved");
+	in[X86_RAX] = HCALL_PROBE_HVISOR_DUMP;
+	in[X86_RDI] = (uint64_t)(uintptr_t)&frame;
+	x86_trap_all(X86_TRAP_VMCALL, in, out);
+	if (!tap_eq("hvisor x86: probe DUMP answers 0", out[X86_RAX], 0))
+		return;
+	/* DUMP gives the frame the ECHO trapped with. */
+	tap_eq("hvisor x86: code in rax", frame.r[X86_RAX], HCALL_PROBE_HVISOR_ECHO);
+	tap_eq("hvisor x86: first argument in rdi", frame.r[X86_RDI], rdi);
+	tap_eq("hvisor x86: second argument in rsi", frame.r[X86_RSI], rsi);
+}
+
+/* A full x86_64 config as hvisor-tool builds it from a zone's JSON: the
+ * zone's RAM (the root zone's 2 MiB..4 MiB) at guest-physical 0, one ivc
+ * channel in it, the kernel at 1 MiB, the name. */
+static void set_cfg(uint32_t id, uint64_t cpus)
+{
+	static const char name[] = "zone";
+	unsigned i;
+
+	__builtin_memset(&cfg, 0, sizeof(cfg));
+	cfg.zone_id = id;
+	cfg.cpus = cpus;
+	cfg.num_memory_regions = 1;
+	cfg.memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
+	cfg.memory_regions[0].physical_start = ZONE_RAM_PA;
+	cfg.memory_regions[0].virtual_start = 0;
+	cfg.memory_regions[0].size = ZONE_RAM_SIZE;
+	cfg.num_ivc_configs = 1;
+	cfg.ivc_configs[0].ivc_id = SPEC_IVC_ID;
+	cfg.ivc_configs[0].control_table_ipa = ZONE_IVC_CT;
+	cfg.ivc_configs[0].shared_mem_ipa = ZONE_IVC_SHM;
+	cfg.ivc_configs[0].interrupt_num = SPEC_IVC_IRQ;
+	cfg.ivc_configs[0].max_peers = 2;
+	cfg.entry_point = ZONE_ENTRY;
+	cfg.kernel_load_paddr = ZONE_RAM_PA + ZONE_ENTRY;
+	cfg.kernel_size = 0x80000;
+	for (i = 0; name[i]; i++)
+		cfg.name[i] = name[i];
+}
+
+static int64_t start(uint64_t size)
+{
+	return hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, size).code;
+}
+
+static int64_t list(uint64_t count)
+{
+	struct hcall_result r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, count);
+
+	return hcall_ok(r) ? (int64_t)r.value : r.code;
+}
+
+/* Halt until the zone's next virtio request (bounded: a zone that never
+ * sends one leaves nothing to run, and the run ends with this VM's
+ * report missing). */
+static void wait_for_zone(void)
+{
+	unsigned seen = guest_x86_interrupts(SPEC_UPCALL_VECTOR);
+
+	for (unsigned i = 0; i < 4 && guest_x86_interrupts(SPEC_UPCALL_VECTOR) == seen; i++)
+		guest_x86_wait_for_interrupt();
+}
+
+static void refused(void)
+{
+	tap_eq("zone_start, config_size one short: -EINVAL", (uint64_t)start(SPEC_CONFIG_SIZE - 1),
+	       (uint64_t)E_INVAL);
+	tap_eq("zone_start, config_size one long: -EINVAL", (uint64_t)start(SPEC_CONFIG_SIZE + 1),
+	       (uint64_t)E_INVAL);
+	tap_eq("zone_start with a config outside the VM: -EFAULT",
+	       (uint64_t)hcall_hvisor_zone_start(0x400000, SPEC_CONFIG_SIZE).code,
+	       (uint64_t)E_FAULT);
+	set_cfg(ZONE_ID, 1u << 1);
+	cfg.memory_regions[0].physical_start = 0x400000;
+	tap_eq("zone_start, RAM outside the root zone's memory: -EINVAL",
+	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
+	set_cfg(ZONE_ID, 1u << 1);
+	cfg.num_memory_regions = 2;
+	cfg.memory_regions[1] = cfg.memory_regions[0];
+	cfg.memory_regions[1].physical_start += 0x1000;
+	cfg.memory_regions[1].virtual_start = 0x400000;
+	tap_eq("zone_start, overlapping regions: -EINVAL", (uint64_t)start(sizeof(cfg)),
+	       (uint64_t)E_INVAL);
+	set_cfg(ZONE_ID, 1ull << 40);
+	tap_eq("zone_start, CPU 40 does not exist: -EINVAL", (uint64_t)start(sizeof(cfg)),
+	       (uint64_t)E_INVAL);
+	set_cfg(ZONE_ID, 1u << 0);
+	tap_eq("zone_start, CPU 0 belongs to the running root zone: -EBUSY",
+	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_BUSY);
+	set_cfg(ZONE_ID, 1u << 1);
+	cfg.arch_config.ioapic_base = 0xfec00000;
+	cfg.arch_config.ioapic_size = 0x1000;
+	tap_eq("zone_start, an IOAPIC the glue does not emulate: -EINVAL",
+	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
+	/* The x86 glue boots a zone from 2 MiB of RAM at guest-physical 0
+	 * (its page tables, image and stacks): less is refused. */
+	set_cfg(ZONE_ID, 1u << 1);
+	cfg.memory_regions[0].size = ZONE_RAM_SIZE / 2;
+	cfg.kernel_size = 0x1000;
+	cfg.entry_point = 0;
+	cfg.kernel_load_paddr = ZONE_RAM_PA;
+	tap_eq("zone_start, 1 MiB of RAM (the glue boots from 2 MiB): -EINVAL",
+	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
+	tap_eq("zone_list: nothing started", (uint64_t)list(8), 1);
+}
+
+static void zones(void)
+{
+	uint64_t magic = 0;
+	uint32_t irq[2] = { 0xa5a5a5a5u, 0xa5a5a5a5u };
+	struct hcall_result r;
+	uint64_t wakeups;
+
+	guest_x86_on_interrupt(on_interrupt);
+	tap_eq("zone_config is hvisor's x86_64 size", sizeof(cfg), SPEC_CONFIG_SIZE);
+	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&magic);
+	guest_demo("hvisor", "config_check", r);
+	tap_check(hcall_ok(r) && magic == SPEC_MAGIC,
+		  "config_check writes magic 0x5 (hvisor-tool b17d9dd's own)");
+	tap_check(magic != SPEC_MAGIC_NEXT,
+		  "a tool of the next layout (magic 0x06) would stop here");
+	tap_eq("zone_list: one zone runs", (uint64_t)list(8), 1);
+	tap_check(info[0].zone_id == 0 && info[0].cpus == 1 && !info[0].is_err,
+		  "zone_list: the root zone, CPU 0");
+	tap_eq("ivc_info of the root zone (no ivc config): -ENODEV",
+	       (uint64_t)hcall_hvisor_ivc_info((uint64_t)(uintptr_t)page).code,
+	       (uint64_t)E_NODEV);
+	r = hcall_hvisor_virtio_get_irq((uint64_t)(uintptr_t)irq);
+	guest_demo("hvisor", "virtio_get_irq", r);
+	tap_check(hcall_ok(r) && irq[1] == 0xa5a5a5a5u,
+		  "virtio_get_irq answers 0 and writes 32 bits, no more");
+	tap_eq("virtio_get_irq: the upcall vector, 0xF3", irq[0], SPEC_UPCALL_VECTOR);
+	tap_eq("virtio_get_irq at the end of the root zone's memory: -EFAULT",
+	       (uint64_t)hcall_hvisor_virtio_get_irq(0x400000 - 2).code, (uint64_t)E_FAULT);
+	refused();
+
+	set_cfg(ZONE_ID, 1u << 1);
+	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg));
+	guest_demo("hvisor", "zone_start(zone 1)", r);
+	tap_check(hcall_ok(r) && r.value == 0, "zone_start(zone 1) answers 0");
+	tap_eq("zone_start of a running zone: -EINVAL", (uint64_t)start(sizeof(cfg)),
+	       (uint64_t)E_INVAL);
+	tap_eq("zone_list: two zones run", (uint64_t)list(8), 2);
+	tap_check(info[1].zone_id == ZONE_ID && info[1].cpus == 2 && !info[1].is_err &&
+			  info[1].name[0] == 'z' && info[1].name[4] == 0,
+		  "zone_list: zone 1 \"zone\" on CPU 1");
+	__builtin_memset(info, 0xa5, sizeof(info));
+	tap_check(list(1) == 1 && ((const uint8_t *)info)[SPEC_ZONE_INFO_SIZE] == 0xa5,
+		  "zone_list with count 1 writes one 56-byte entry, no more");
+	tap_eq("zone_list with a count whose size overflows: 2",
+	       (uint64_t)list(0x0492492492492493ull), 2);
+
+	/* The zone runs while this VM halts, until its virtio request. */
+	wait_for_zone();
+	if (!tap_check(REPORT->runs == 1 && REPORT->done == 1, "zone 1 booted once and ran its checks"))
+		return;
+	tap_eq("the zone's virtio request came as the vector virtio_get_irq named", last_vector,
+	       irq[0]);
+
+	tap_eq("virtio_inject_irq before virtio_init: -ENOENT",
+	       (uint64_t)hcall_hvisor_virtio_inject_irq().code, (uint64_t)E_NOENT);
+	tap_check(hcall_ok(hcall_hvisor_virtio_init((uint64_t)(uintptr_t)page)),
+		  "virtio_init on an own page succeeds");
+	tap_eq("virtio_init twice: -EEXIST",
+	       (uint64_t)hcall_hvisor_virtio_init((uint64_t)(uintptr_t)page).code,
+	       (uint64_t)E_EXIST);
+	wakeups = REPORT->wakeups;
+	tap_check(hcall_ok(hcall_hvisor_virtio_inject_irq()), "virtio_inject_irq succeeds");
+	r = hcall_hvisor_clear_inject_irq();
+	guest_demo("hvisor", "clear_inject_irq", r);
+	tap_check(hcall_ok(r) && r.value == 0, "clear_inject_irq answers 0");
+	wait_for_zone();
+	tap_check(REPORT->wakeups == wakeups + 1 && REPORT->irqs == 0,
+		  "the zone ran on without the interrupt clear_inject_irq withdrew");
+	tap_check(hcall_ok(hcall_hvisor_virtio_inject_irq()), "virtio_inject_irq again");
+	wait_for_zone();
+	tap_check(REPORT->wakeups == wakeups + 2 && REPORT->irqs == 1,
+		  "the zone took the upcall (vector 0xF3) that was not withdrawn");
+
+	tap_eq("zone_shutdown(0), the root zone: -EINVAL",
+	       (uint64_t)hcall_hvisor_zone_shutdown(0).code, (uint64_t)E_INVAL);
+	tap_eq("zone_shutdown of an unknown zone: -EINVAL",
+	       (uint64_t)hcall_hvisor_zone_shutdown(7).code, (uint64_t)E_INVAL);
+	r = hcall_hvisor_zone_shutdown(ZONE_ID);
+	guest_demo("hvisor", "zone_shutdown(zone 1)", r);
+	tap_check(hcall_ok(r), "zone_shutdown(zone 1) succeeds");
+	tap_eq("zone_list: the zone is gone", (uint64_t)list(8), 1);
+	tap_eq("zone_shutdown of a stopped zone: -EINVAL",
+	       (uint64_t)hcall_hvisor_zone_shutdown(ZONE_ID).code, (uint64_t)E_INVAL);
+}
+
+static void check_hvisor_x86(void)
+{
+	roles();
+	zones();
+}
+GUEST_CHECK("hvisor", check_hvisor_x86);
+#endif
 #endif

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A fake architecture for driving hv_handle_trap() on the host: ops that
- * record injected faults, upcalls and VM starts/stops, VMs whose memory
- * is ordinary host buffers, and frames pre-filled with a poison pattern.
+ * record injected faults, upcalls and their withdrawal, and VM
+ * starts/stops, VMs whose memory is ordinary host buffers, and frames
+ * pre-filled with a poison pattern.
  *
  * Register numbers in the tests are written from the specifications and
  * seeds (see each test file), never taken from the ABI headers.
@@ -27,6 +28,8 @@ struct fake {
 	int upcalls;
 	struct hv_vcpu *upcall_vcpu;
 	unsigned upcall_vector;
+	int withdrawals;
+	struct hv_vcpu *withdraw_vcpu;
 	int starts, stops;
 	int start_ret;
 	char console[64]; /* console_putc's characters */
@@ -84,11 +87,16 @@ static int f_yield_to(struct hv_vcpu *from, struct hv_vcpu *to)
 	fk.yield_vcpu = to;
 	return fk.yield_ret;
 }
+static void f_withdraw(struct hv_vcpu *v)
+{
+	fk.withdrawals++;
+	fk.withdraw_vcpu = v;
+}
 
 static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
 				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
 				  .console_putc = f_putc, .unhalt = f_unhalt,
-				  .yield_to = f_yield_to };
+				  .yield_to = f_yield_to, .upcall_withdraw = f_withdraw };
 
 /* The privilege the glue would report for each vCPU's next trap. */
 static unsigned privilege[HV_MAX_VMS][HV_MAX_VCPUS];

@@ -16,6 +16,10 @@
 #define ZONE_LIST 4
 #define IVC_INFO 5
 #define CONFIG_CHECK 6
+#define VIRTIO_INIT 0
+#define VIRTIO_INJECT_IRQ 1
+#define CLEAR_INJECT_IRQ 20
+#define VIRTIO_GET_IRQ 86
 #define E_PERM (-1)
 #define E_NOMEM (-12)
 #define E_FAULT (-14)
@@ -216,6 +220,44 @@ Test(arm64, zone_lifecycle)
 	cr_assert_eq((int64_t)hvisor(cpu, ZONE_SHUTDOWN, ~0ull, 0), E_INVAL);
 	/* and again after a stop, on the CPU it gave back */
 	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
+}
+
+/* CLEAR_INJECT_IRQ (20) withdraws the upcall VIRTIO_INJECT_IRQ raised in
+ * vCPU0 of each other running zone (hvisor: the injected virtio interrupt
+ * of every other CPU, src/hypercall/mod.rs), answers 0, and is the root
+ * zone's; VIRTIO_GET_IRQ (86) on arm64 answers 0 and writes nothing
+ * (src/arch/aarch64/hypercall.rs). */
+Test(arm64, clear_inject_irq_and_virtio_get_irq)
+{
+	put_config(R1, 1, 1u << 2);
+	cr_assert_eq(hvisor(cpu, ZONE_START, R1, CFG_SIZE), 0);
+	cr_assert_eq(hvisor(cpu, VIRTIO_INIT, R1 + 0x2000, 0), 0);
+	cr_assert_eq(hvisor(cpu, VIRTIO_INJECT_IRQ, 0, 0), 0);
+	cr_assert_eq(fk.upcall_vcpu, &zone->vcpus[0]);
+	cr_assert_eq(hvisor(cpu, CLEAR_INJECT_IRQ, 0, 0), 0);
+	cr_assert_eq(fk.withdrawals, 1, "one other zone runs");
+	cr_assert_eq(fk.withdraw_vcpu, &zone->vcpus[0]);
+	cr_assert_eq((int64_t)hvisor(&zone->vcpus[0], CLEAR_INJECT_IRQ, 0, 0), E_PERM);
+	cr_assert_eq(fk.withdrawals, 1);
+	cr_assert_eq(hvisor(cpu, ZONE_SHUTDOWN, 1, 0), 0);
+	cr_assert_eq(hvisor(cpu, CLEAR_INJECT_IRQ, 0, 0), 0);
+	cr_assert_eq(fk.withdrawals, 1, "no other zone runs");
+
+	memset(svc_mem(R1 + 0x3000), 0xAA, 8);
+	cr_assert_eq(hvisor(cpu, VIRTIO_GET_IRQ, R1 + 0x3000, 0), 0);
+	cr_assert_eq(svc_mem(R1 + 0x3000)[0], 0xAA, "nothing written on arm64");
+	cr_assert_eq(hvisor(cpu, VIRTIO_GET_IRQ, 0x10, 0), 0, "the address is not read");
+}
+
+/* Without the glue's withdraw op there is nothing CLEAR_INJECT_IRQ can do. */
+Test(arm64, clear_inject_irq_without_glue_support)
+{
+	struct hv_arch_ops no_withdraw = ops;
+
+	no_withdraw.upcall_withdraw = NULL;
+	H.ops = &no_withdraw;
+	cr_assert_eq((int64_t)hvisor(cpu, CLEAR_INJECT_IRQ, 0, 0), E_NOSYS);
+	H.ops = &ops;
 }
 
 /* A start the glue refuses changes nothing in the zone: not its memory,

@@ -984,6 +984,33 @@ Test(hvisor, x86_config_check_and_zone_start_size)
 	cr_assert_eq((int64_t)v->regs.r[RAX], -38);
 }
 
+/* VIRTIO_GET_IRQ (86) on x86_64 (v0.4 src/arch/x86_64/hypercall.rs): a
+ * u32 at rdi, the interrupt the root zone gets for virtio requests; here
+ * the upcall vector, 0xF3 (hv/hv.h). Any zone may ask (hvisor checks
+ * nothing); an address outside the caller is -EFAULT. */
+Test(hvisor, x86_virtio_get_irq)
+{
+	struct hv_vm *zone;
+	uint32_t irq;
+
+	setup_arch(HCALL_ARCH_X86_64);
+	v = &make_vm(0, HV_ROLE_SERVICE, HV_ABI_BIT(HV_ABI_HVISOR), 1)->vcpus[0];
+	zone = make_vm(1, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_HVISOR), 1);
+	memset(mem[0][1], 0xAA, 16);
+	call(v, HCALL_TRAP_VMCALL, 86, 0, R1 + 3, 0);
+	cr_assert_eq(v->regs.r[RAX], 0);
+	memcpy(&irq, mem[0][1] + 3, 4);
+	cr_assert_eq(irq, 0xF3);
+	cr_assert_eq(mem[0][1][7], 0xAA, "32 bits, no more");
+	cr_assert_eq(mem[0][1][2], 0xAA);
+	call(v, HCALL_TRAP_VMCALL, 86, 0, R1 + MEM_SIZE - 3, 0);
+	cr_assert_eq((int64_t)v->regs.r[RAX], EFAULT_);
+	call(&zone->vcpus[0], HCALL_TRAP_VMCALL, 86, 0, R1, 0);
+	cr_assert_eq(zone->vcpus[0].regs.r[RAX], 0);
+	memcpy(&irq, mem[1][1], 4);
+	cr_assert_eq(irq, 0xF3);
+}
+
 /* Calls that do not change the VM table take no global lock: with
  * hv->lock held by someone else, a registered call, an unknown number and
  * a built-in KVM call still complete (a lock taken would spin until the

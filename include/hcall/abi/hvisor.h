@@ -77,12 +77,12 @@
 	  "(HCALL_HVISOR_CONFIG_MAGIC) to magic_addr")                         \
 	X(HVISOR, hvisor, CLEAR_INJECT_IRQ, clear_inject_irq, STATUS, 0, 0,    \
 	  _, _, _, _,                                                          \
-	  "root zone (loongarch): clear the injected virtio interrupt on "     \
-	  "every other running CPU")                                           \
+	  "root zone: withdraw the virtio interrupt injected into the other "  \
+	  "zones and not yet taken (hvisor acts on loongarch only)")           \
 	X(HVISOR, hvisor, VIRTIO_GET_IRQ, virtio_get_irq, STATUS, 1, 0,        \
 	  (uint64_t, irq_addr), _, _, _,                                       \
-	  "root zone (x86_64): write the virtio wake-up IRQ number (32 bits) " \
-	  "to irq_addr")
+	  "x86_64: write the root zone's virtio interrupt number (32 bits) "   \
+	  "to irq_addr; elsewhere answers 0 and writes nothing")
 
 /*
  * Register roles, from hvisor's trap handlers (aarch64/trap.rs handle_hvc,

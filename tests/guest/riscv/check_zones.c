@@ -11,7 +11,9 @@
  * The zone calls follow hvisor-tool's flow (CONFIG_CHECK, zone_start
  * with a full riscv64 zone_config of config_size 3080, zone_list into
  * 56-byte entries, ivc_info, zone_shutdown), with numbers from the pinned
- * hvisor v0.4 (d3260d0), written here: CONFIG_MAGIC_VERSION 0x5,
+ * hvisor v0.4 (d3260d0), written here: CLEAR_INJECT_IRQ (20) answers 0,
+ * VIRTIO_GET_IRQ (86) answers 0 and writes nothing on riscv64
+ * (src/arch/riscv64/hypercall.rs); CONFIG_MAGIC_VERSION 0x5,
  * zone_start answers 0, errors as a0 = -1 (SBI_ERR_FAILED) with a1 =
  * HvErrorNum negated: EPERM 1, ENOENT 2, EFAULT 14, EBUSY 16, EEXIST 17,
  * ENODEV 19, EINVAL 22.
@@ -31,6 +33,7 @@
 #define E_INVAL (-22)
 #define SPEC_FAILED (-1)
 #define SPEC_MAGIC 0x5u
+#define SPEC_SENTINEL 0x5eed5eed5eed5eedull
 #define SPEC_CONFIG_SIZE 3080u
 #define SPEC_ZONE_INFO_SIZE 56u
 #define SPEC_IVC_ID 3u
@@ -156,6 +159,7 @@ static void normal_zone(void)
 {
 	struct rv_zone_report *z = &RV_SHARED->zone[RV_G_ZONE_NORMAL];
 	struct hcall_result r;
+	uint64_t irqs, loops;
 
 	tap_eq("zone_config is hvisor's riscv64 size", sizeof(cfg), SPEC_CONFIG_SIZE);
 	tap_eq("SBI probe lists hvisor's EID 0x114514", (uint64_t)hcall_hvisor_probe(), 1);
@@ -167,6 +171,10 @@ static void normal_zone(void)
 	tap_eq("zone_list: one zone runs", r.value, 1);
 	tap_check(info[0].zone_id == 0 && info[0].cpus == 3 && !info[0].is_err,
 		  "zone_list: the root zone, CPUs 0 and 1 (its two vCPUs)");
+	magic = SPEC_SENTINEL;
+	r = hcall_hvisor_virtio_get_irq((uint64_t)(uintptr_t)&magic);
+	tap_check(hcall_ok(r) && r.value == 0 && magic == SPEC_SENTINEL,
+		  "virtio_get_irq answers 0 and writes nothing, as hvisor on riscv64");
 	tap_eq("ivc_info of the root zone (no ivc config): -ENODEV",
 	       (uint64_t)hcall_hvisor_ivc_info((uint64_t)(uintptr_t)&magic).code,
 	       (uint64_t)E_NODEV);
@@ -221,9 +229,18 @@ static void normal_zone(void)
 	tap_check(hcall_ok(r), "virtio_init on an own page succeeds");
 	r = hcall_hvisor_virtio_init((uint64_t)(uintptr_t)virtio_page);
 	tap_eq("virtio_init twice: -EEXIST", (uint64_t)r.code, (uint64_t)E_EXIST);
+	/* CLEAR_INJECT_IRQ withdraws it before the zone runs again. */
+	irqs = z->irq_count;
+	loops = z->loops;
+	tap_check(hcall_ok(hcall_hvisor_virtio_inject_irq()), "virtio_inject_irq, then at once");
+	r = hcall_hvisor_clear_inject_irq();
+	guest_demo("hvisor", "clear_inject_irq", r);
+	tap_check(hcall_ok(r) && r.value == 0, "clear_inject_irq answers a0 = 0, a1 = 0");
+	tap_check(wait_for(&z->loops, loops + 2) && z->irq_count == irqs,
+		  "the zone ran on and never took the withdrawn upcall");
 	r = hcall_hvisor_virtio_inject_irq();
 	tap_check(hcall_ok(r), "virtio_inject_irq succeeds");
-	if (tap_check(wait_for(&z->irq_count, 1), "the upcall reached the normal zone"))
+	if (tap_check(wait_for(&z->irq_count, irqs + 1), "the upcall reached the normal zone"))
 		tap_eq("the normal zone acknowledged it (sip.SSIP clear)", z->irq_pending, 0);
 
 	tap_eq("zone_shutdown(0), the root zone: -EINVAL",

@@ -71,6 +71,7 @@ struct rv_zone_report {
 	volatile int64_t ivc_past_error; /* a0 and a1: 48 bytes before its end */
 	volatile int64_t ivc_past_value;
 	volatile uint64_t boot_a1;     /* a1 at its boot */
+	volatile uint64_t loops;       /* turns of its idle loop */
 };
 struct rv_shared {
 	volatile uint64_t magic;

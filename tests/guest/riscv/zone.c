@@ -76,6 +76,7 @@ void guest_main(void)
 		__asm__ __volatile__("csrr %0, sip" : "=r"(sip));
 		r->irq_count = rv_guest_irq_count;
 		r->irq_pending = (sip >> 1) & 1;
+		r->loops++;
 	}
 }
 
