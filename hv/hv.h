@@ -51,7 +51,7 @@
 #define HV_REGISTRY_MAX 4096
 #define HV_REGISTRY_SLOTS (2 * HV_REGISTRY_MAX)
 /* Bytes per VM for the services' own per-VM state, all services together. */
-#define HV_SVC_STATE_SIZE 2048
+#define HV_SVC_STATE_SIZE 4096
 
 /* The service VM's upcall vector unless a service sets another. */
 #define HV_UPCALL_VECTOR 0xF3u

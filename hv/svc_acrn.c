@@ -58,9 +58,18 @@
  *                            the slot is COMPLETE: the vCPU resumes with
  *                            its value (hv/acrn_ioreq.h); nothing pending
  *                            or not COMPLETE: -EINVAL (ACRN: 0)
+ *   SET_IRQLINE(vmid, gsi | op << 32)
+ *                            drives pin gsi of the VM's emulated I/O APIC
+ *                            (hv/acrn_irq.h): SET_HIGH 0, SET_LOW 1,
+ *                            RAISING_PULSE 2, FALLING_PULSE 3; another op
+ *                            does nothing and answers 0 (v3.3); gsi >= 48
+ *                            or a powered-off VM -1. No 8259 PIC is
+ *                            emulated: for gsi < 16,
+ *                            where v3.3 drives the vPIC's pin as well
+ *                            (GSI 2 -> PIC pin 0), only the I/O APIC pin
+ *                            moves
  *   answered -ENOTTY (not implemented here): SERVICE_VM_OFFLINE_CPU,
- *   CREATE_VCPU, VM_INTR_MONITOR, SET_IRQLINE (no PIC or
- *   IOAPIC is emulated), ASYNCIO_ASSIGN/DEASSIGN, SETUP_SBUF,
+ *   CREATE_VCPU, VM_INTR_MONITOR, ASYNCIO_ASSIGN/DEASSIGN, SETUP_SBUF,
  *   SET/RESET_PTDEV_INTR_INFO,
  *   ASSIGN/DEASSIGN_PCIDEV, ASSIGN/DEASSIGN_MMIODEV, ADD/REMOVE_VDEV,
  *   ASSIGN/DEASSIGN_PIO_REGION, SETUP_HV_NPK_LOG, PROFILING_OPS,
@@ -85,7 +94,9 @@
 #include <hcall/abi/probe.h>
 
 #include "acrn_ioreq.h"
+#include "acrn_irq.h"
 #include "guest_mem.h"
+#include "ioapic.h"
 #include "hv_string.h"
 #include "lock.h"
 #include "registry.h"
@@ -117,6 +128,8 @@ struct acrn_vm {
 	uint8_t regs_set;
 	struct hcall_acrn_gp_regs boot_gprs[HV_MAX_VCPUS];
 	uint64_t boot_rip[HV_MAX_VCPUS];
+	/* The emulated I/O APIC of a VM with a uuid (acrn_irq.h). */
+	struct hv_ioapic ioapic;
 };
 
 /* Offsets in struct hcall_acrn_io_request, for single-field writes. */
@@ -227,8 +240,12 @@ static void create_vm(struct hv_call *c)
 		    uuid_eq(acrn_of(&c->hv->vms[i])->uuid, cv.name))
 			t = &c->hv->vms[i];
 	st = !t ? ACRN_ENOTTY : t->state != HV_VM_DEFINED ? ACRN_FAILED : 0;
-	if (!st)
+	if (!st) {
 		hv_vm_set_state(t, HV_VM_CREATED);
+		hv_lock(&t->lock);
+		hv_ioapic_reset(&acrn_of(t)->ioapic);
+		hv_unlock(&t->lock);
+	}
 	hv_unlock(&c->hv->lock);
 	if (st) {
 		hv_call_status(c, st);
@@ -280,6 +297,7 @@ static void forget_run(struct hv_vm *t, int destroy)
 	hv_memset(&a->world_regs, 0, sizeof(a->world_regs));
 	a->io_pending = a->io_done = 0;
 	a->regs_set = 0; /* the next boot is the default one unless set again */
+	hv_ioapic_reset(&a->ioapic); /* ACRN's reset_vm resets its vIOAPIC */
 	if (destroy)
 		a->ioreq_set = 0;
 	hv_unlock(&t->lock);
@@ -825,6 +843,104 @@ static void vm_write_protect_page(struct hv_call *c)
 	hv_call_status(c, st);
 }
 
+/*
+ * Deliver what the I/O APIC of t sent (no lock held; t has run, so its
+ * vCPUs have their glue state). ACRN's vlapic_receive_intr: fixed and
+ * lowest-priority delivery (one vCPU of the destination) only, vectors
+ * 16 and above; physical destination = the vCPU's index, 0xFF = all.
+ */
+static void ioapic_deliver(struct hv *hv, struct hv_vm *t, const struct hv_ioapic_sent *s)
+{
+	unsigned i, k;
+
+	for (i = 0; i < s->n && i < HV_IOAPIC_PINS; i++) {
+		const uint64_t rte = s->rte[i];
+		const unsigned dest = HV_IOAPIC_RTE_DEST(rte);
+		const unsigned mode = HV_IOAPIC_RTE_DELMODE(rte);
+		const unsigned vector = (unsigned)(rte & HV_IOAPIC_RTE_VECTOR);
+
+		if (mode > 1 || vector < 16 || (rte & HV_IOAPIC_RTE_LOGICAL))
+			continue;
+		for (k = 0; k < t->nvcpus && k < HV_MAX_VCPUS; k++) {
+			if (dest != 0xFFu && dest != k)
+				continue;
+			hv->ops->upcall(&t->vcpus[k], vector);
+			if (mode == 1)
+				break; /* lowest priority: one vCPU */
+		}
+	}
+}
+
+/* The I/O APIC is a post-launched VM's: one with a uuid (fixed at boot). */
+int hv_acrn_ioapic_access(struct hv *hv, struct hv_vcpu *vcpu, uint64_t offset,
+			  unsigned size, int write, uint32_t *value)
+{
+	struct hv_vm *vm = vcpu->vm;
+	struct acrn_vm *a = acrn_of(vm);
+	struct hv_ioapic_sent sent;
+
+	if (!uuid_set(a->uuid))
+		return -1;
+	sent.n = 0;
+	hv_lock(&vm->lock);
+	hv_ioapic_mmio(&a->ioapic, offset, size, write, value, &sent);
+	hv_unlock(&vm->lock);
+	ioapic_deliver(hv, vm, &sent);
+	return 0;
+}
+
+void hv_acrn_eoi(struct hv *hv, struct hv_vcpu *vcpu, unsigned vector)
+{
+	struct hv_vm *vm = vcpu->vm;
+	struct acrn_vm *a = acrn_of(vm);
+	struct hv_ioapic_sent sent;
+
+	if (!uuid_set(a->uuid))
+		return;
+	sent.n = 0;
+	hv_lock(&vm->lock);
+	hv_ioapic_eoi(&a->ioapic, vector, &sent);
+	hv_unlock(&vm->lock);
+	ioapic_deliver(hv, vm, &sent);
+}
+
+/*
+ * SET_IRQLINE(vmid, ops): ops is struct acrn_irqline_ops {u32 gsi; u32
+ * op} passed by value, gsi in bits 31:0. ACRN v3.3 (hcall_set_irqline):
+ * a target it does not dispatch to (no such VM, a pre-launched one)
+ * -ENOTTY; powered off, or gsi beyond the vIOAPIC's 48 pins, -1; else 0,
+ * whatever op is. hcall answers -ENOTTY for the caller itself too, as
+ * for every other VM-management call (v3.3 would drive the Service VM's
+ * own vIOAPIC, which hcall does not emulate).
+ */
+static void set_irqline(struct hv_call *c)
+{
+	const uint32_t gsi = (uint32_t)c->arg[1];
+	const uint32_t op = (uint32_t)(c->arg[1] >> 32);
+	struct hv_ioapic_sent sent;
+	struct hv_vm *t;
+	int64_t st = 0;
+	int live = 0;
+
+	sent.n = 0;
+	hv_lock(&c->hv->lock);
+	t = target(c, c->arg[0]);
+	if (!t)
+		st = ACRN_ENOTTY;
+	else if (t->state == HV_VM_DEFINED || gsi >= HV_IOAPIC_PINS)
+		st = ACRN_FAILED;
+	else {
+		hv_lock(&t->lock);
+		hv_ioapic_set_line(&acrn_of(t)->ioapic, gsi, op, &sent);
+		hv_unlock(&t->lock);
+		live = t->state == HV_VM_RUNNING || t->state == HV_VM_PAUSED;
+	}
+	hv_unlock(&c->hv->lock);
+	if (live)
+		ioapic_deliver(c->hv, t, &sent);
+	hv_call_status(c, st);
+}
+
 /* The registers a Trusty world switch carries (trusty.c copy_smc_param),
  * as x86 register numbers (rdi, rsi, rdx, rbx). */
 static const unsigned world_carried[4] = {
@@ -934,6 +1050,7 @@ static const struct hv_entry table[ACRN_N] = {
 	[IDX(HCALL_ACRN_SET_VCPU_REGS)] =
 		HV_ENTRY(ACRN, SET_VCPU_REGS, set_vcpu_regs, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_INJECT_MSI)] = HV_ENTRY(ACRN, INJECT_MSI, inject_msi, HV_PERM_MGMT),
+	[IDX(HCALL_ACRN_SET_IRQLINE)] = HV_ENTRY(ACRN, SET_IRQLINE, set_irqline, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_VM_GPA2HPA)] = HV_ENTRY(ACRN, VM_GPA2HPA, vm_gpa2hpa, HV_PERM_MGMT),
 	[IDX(HCALL_ACRN_VM_SET_MEMORY_REGIONS)] =
 		HV_ENTRY(ACRN, VM_SET_MEMORY_REGIONS, vm_set_memory_regions, HV_PERM_MGMT),
@@ -964,6 +1081,7 @@ static void vm_init(struct hv_vm *vm, void *state, const struct hv_vm_config *cf
 
 	(void)vm;
 	hv_memcpy(a->uuid, cfg->uuid, sizeof(a->uuid));
+	hv_ioapic_reset(&a->ioapic);
 	a->upcall_vector = HV_UPCALL_VECTOR;
 }
 

@@ -21,10 +21,12 @@
  *                       go on with this vCPU if it still can run.
  *   MSR (0x7C)          #GP(0): guests get no MSR access.
  *   VMRUN... (0x80+)    #UD: SVM is not exposed to guests.
- *   #NPF (0x400)        an access the VM's map does not allow: an hvisor
- *                       zone's virtio request (virtio_mmio.c), an ACRN
- *                       MMIO or WP request in a VM the Service VM
- *                       serves (npf_exit), else stop the VM.
+ *   #NPF (0x400)        an access the VM's map does not allow: the
+ *                       emulated I/O APIC or the local APIC's EOI
+ *                       register (apic.c), an hvisor zone's virtio
+ *                       request (virtio_mmio.c), an ACRN MMIO or WP
+ *                       request in a VM the Service VM serves
+ *                       (npf_exit), else stop the VM.
  *   SHUTDOWN, others    stop the VM and report.
  *
  * QEMU's SVM has no next-RIP, so the glue advances RIP by the length of
@@ -199,30 +201,51 @@ static struct hv_vcpu *io_exit(struct hv *hv, struct hv_vcpu *vcpu, void *v)
 #define NPF_FETCH (1ull << 4)
 #define NPF_IN_WALK (1ull << 33)
 
-static struct hv_vcpu *npf_exit(struct hv *hv, struct hv_vcpu *vcpu,
-				struct x86_vcpu *xc, void *v)
+/* The data access an #NPF stopped, decoded; 0, or -1 if it is none. */
+static int npf_access(struct hv_vcpu *vcpu, void *v, uint64_t err, struct mmio_insn *in)
 {
-	uint64_t err = vmcb_r64(v, VMCB_EXITINFO1), gpa = vmcb_r64(v, VMCB_EXITINFO2);
 	uint64_t rip = vmcb_r64(v, VMCB_RIP);
 	uint8_t b[MMIO_INSN_MAX];
 	unsigned n = MMIO_INSN_MAX;
-	struct mmio_insn in;
 
 	/* The instruction may end a page before an unmapped one. */
 	if (0x1000 - (rip & 0xfff) < n &&
 	    x86_guest_read_va(vcpu, rip, b, n))
 		n = (unsigned)(0x1000 - (rip & 0xfff));
-	if (vcpu->vm->role != HV_ROLE_SERVICE && !(err & (NPF_FETCH | NPF_IN_WALK)) &&
-	    !x86_guest_read_va(vcpu, rip, b, n) && !mmio_decode(b, n, &in) &&
-	    !!in.write == !!(err & NPF_WRITE) &&
-	    !hv_acrn_mmio_request(hv, vcpu, gpa, in.size, !in.write,
-				  in.write ? mmio_store_value(&in, &vcpu->regs) : 0,
-				  (err & NPF_PRESENT) != 0)) {
-		vmcb_w64(v, VMCB_RIP, rip + in.len);
-		xc->mmio = in;
-		xc->io_mmio = 1;
-		xc->io_wait = 1;
-		return pick_next(hv, vcpu);
+	if (vcpu->vm->role == HV_ROLE_SERVICE || (err & (NPF_FETCH | NPF_IN_WALK)) ||
+	    x86_guest_read_va(vcpu, rip, b, n) || mmio_decode(b, n, in) ||
+	    !!in->write != !!(err & NPF_WRITE))
+		return -1;
+	return 0;
+}
+
+static struct hv_vcpu *npf_exit(struct hv *hv, struct hv_vcpu *vcpu,
+				struct x86_vcpu *xc, void *v)
+{
+	uint64_t err = vmcb_r64(v, VMCB_EXITINFO1), gpa = vmcb_r64(v, VMCB_EXITINFO2);
+	uint64_t rip = vmcb_r64(v, VMCB_RIP);
+	struct mmio_insn in;
+
+	if (!npf_access(vcpu, v, err, &in)) {
+		if (x86_apic_access(hv, vcpu, gpa, &in)) {
+			/* The hypervisor's own devices come first, as in ACRN.
+			 * Past the instruction, an STI or MOV SS shadow the
+			 * exit reported no longer applies (QEMU can report
+			 * one); left set, it would hold back the interrupt
+			 * the access may just have raised. */
+			vmcb_w64(v, VMCB_RIP, rip + in.len);
+			vmcb_w64(v, VMCB_INT_SHADOW, 0);
+			return vcpu;
+		}
+		if (!hv_acrn_mmio_request(hv, vcpu, gpa, in.size, !in.write,
+					  in.write ? mmio_store_value(&in, &vcpu->regs) : 0,
+					  (err & NPF_PRESENT) != 0)) {
+			vmcb_w64(v, VMCB_RIP, rip + in.len);
+			xc->mmio = in;
+			xc->io_mmio = 1;
+			xc->io_wait = 1;
+			return pick_next(hv, vcpu);
+		}
 	}
 	log_vm(vcpu->vm, "#NPF (outside its memory) at gpa", gpa);
 	x86_stop_vm(vcpu->vm, X86_STOP_NPF, gpa);

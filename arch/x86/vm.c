@@ -228,6 +228,7 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	xc->upcall_pending = 0;
 	xc->halted = X86_HALT_NONE;
 	xc->unhalt = 0;
+	vintr_clear(&xc->vintr);
 	xc->io_wait = 0;
 	xc->io_size = 0;
 	xc->io_mmio = 0;
@@ -304,9 +305,9 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 {
 	struct x86_vcpu *xc = x86_vcpu_of(vcpu);
 
-	xc->upcall_vector = vector & 0xff;
+	vintr_request(&xc->vintr, vector & 0xff);
 	/* Its CPU ends a halt with IF set when it sees this (halt.c). */
-	__atomic_store_n(&xc->upcall_pending, 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&xc->upcall_pending, 1, __ATOMIC_SEQ_CST);
 	smp_kick(smp_cpu_of(vcpu));
 }
 
@@ -384,9 +385,16 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 		   (vmcb_r64(v, VMCB_RFLAGS) & RFLAGS_IF) &&
 		   !(vmcb_r64(v, VMCB_INT_SHADOW) & 1)) {
 		/* An interrupt is only delivered while the guest accepts one;
-		 * otherwise it stays pending until an entry where it does. */
-		inject = EVENT_VALID | EVENT_TYPE_INTR | xc->upcall_vector;
-		xc->upcall_pending = 0;
+		 * otherwise it stays pending until an entry where it does.
+		 * The flag drops before the vector is taken, so a request
+		 * racing with this raises it again. */
+		__atomic_store_n(&xc->upcall_pending, 0, __ATOMIC_SEQ_CST);
+		int vector = vintr_take(&xc->vintr);
+
+		if (vector >= 0)
+			inject = EVENT_VALID | EVENT_TYPE_INTR | (unsigned)vector;
+		if (vintr_pending(&xc->vintr))
+			__atomic_store_n(&xc->upcall_pending, 1, __ATOMIC_SEQ_CST);
 	}
 	vmcb_w64(v, VMCB_EVENTINJ, inject);
 	xc->work = flush || inject ? X86_WORK_UNDO : 0;

@@ -19,6 +19,7 @@
 #include "hv.h"
 #include "mmio_insn.h"
 #include "npt.h"
+#include "vintr.h"
 
 #define VM_MEM_SIZE 0x200000ull
 #define VM_GPA_PML4 0x1000ull      /* boot page tables: PML4, PDPT, PD */
@@ -61,9 +62,9 @@ struct x86_vcpu {
 	uint64_t *gprs;          /* vcpu->regs.r */
 	struct hv_vcpu *vcpu;
 	uint64_t event;          /* EVENTINJ value for the next entry (X86_WORK_EVENT) */
-	unsigned upcall_pending; /* vectors 0..255 would need a bitmap; one suffices */
-	unsigned upcall_vector;
+	unsigned upcall_pending; /* some vector in vintr.irr */
 	unsigned work;           /* X86_WORK_* */
+	struct x86_vintr vintr;  /* requested and in-service vectors */
 	int halted;              /* in HLT (halt.c): X86_HALT_IRQ or _KICK */
 	int unhalt;              /* a KICK_CPU not taken yet (KVM's pv_unhalted) */
 	int io_wait;             /* an I/O request the Service VM serves */
@@ -144,6 +145,12 @@ void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault);
 void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);
 /* Until it is injected at the vCPU's next entry. */
 void x86_upcall_withdraw(struct hv_vcpu *vcpu);
+
+/* apic.c: the decoded access `in` at gpa, if it is to the emulated I/O
+ * APIC of vcpu's VM or the local APIC's EOI register: emulated, 1 (the
+ * caller steps over the instruction); else 0, nothing done. */
+int x86_apic_access(struct hv *hv, struct hv_vcpu *vcpu, uint64_t gpa,
+		    const struct mmio_insn *in);
 
 /* exit.c: handle the exit of vCPU `xc`'s last entry (world_switch.S);
  * returns the vCPU to enter next, ready (the same one to resume it), or

@@ -27,6 +27,20 @@
  * fills the value, sets processed COMPLETE 1 and calls
  * NOTIFY_REQUEST_FINISH; the slot becomes FREE 3 and the access
  * completes with that value.
+ *
+ * Interrupt lines (SET_IRQLINE, v3.3 hcall_set_irqline and dm/vioapic.c):
+ * param2 is struct acrn_irqline_ops {u32 gsi; u32 op} by value (gsi in
+ * bits 31:0), op GSI_SET_HIGH 0, GSI_SET_LOW 1, GSI_RAISING_PULSE 2,
+ * GSI_FALLING_PULSE 3. A post-launched VM has one vIOAPIC of 48 pins
+ * (VIOAPIC_RTE_NUM) at 0xFEC00000; gsi >= 48 or a powered-off VM is -1,
+ * an unknown op is 0 with no effect, a VM the Service VM does not manage
+ * is -ENOTTY. The normal VM programs its vIOAPIC (82093AA registers:
+ * IOREGSEL at +0x00, IOWIN at +0x10; ID 0x00, VERSION 0x01 = 0x11 with the
+ * maximum redirection entry in bits 23:16, ARB 0x02, entry n at 0x10 + 2n;
+ * entry bits: vector 7:0, delivery status 12 and remote IRR 14 read-only,
+ * active low 13, level 15, masked 16, destination 63:56) and asks the
+ * Service VM, through a port it emulates, to move its lines; EOIs go to
+ * the local APIC's EOI register (0xFEE000B0).
  */
 #include <hcall/abi/probe.h>
 #include <hcall/acrn.h>
@@ -59,6 +73,18 @@
 #define VM_ENTRY 0x100000ull
 #define VM_STACK_TOP 0x200000ull
 #define BOOT_RDX 'n' /* the normal VM's boot rdx, set by the Service VM */
+/* The normal VM's interrupt lines: a port the Service VM emulates, where
+ * each byte written is a command (irq_command() below). */
+#define IRQ_PORT 0x2F8
+#define GSI_EDGE 4u     /* edge, active high, vector 0x41 */
+#define GSI_LEVEL 5u    /* level, active high, vector 0x42 */
+#define GSI_MASKED 6u   /* masked, vector 0x43 */
+#define GSI_LOW 7u      /* edge, active low, vector 0x44 */
+#define OP_HIGH 0u
+#define OP_LOW 1u
+#define OP_RAISING 2u
+#define OP_FALLING 3u
+#define IRQ_COMMANDS 7u /* E P M L l D F */
 
 /*
  * Memory regions and write protection (the system suite only: they need
@@ -316,12 +342,69 @@ static volatile unsigned requests_served;
 /* The upcall handler: the Service VM's device model. Slot 0 (vCPU 0) of
  * pending_vmid's buffer holds the request; emulate it (a read returns
  * IOREQ_READ_VALUE), mark it COMPLETE and finish it. */
+/* SET_IRQLINE's answers to irq_command(), and how many commands ran. */
+static volatile unsigned irq_commands, irq_nonzero;
+static volatile int64_t irq_unknown_op = 1;
+
+static void line(uint32_t gsi, uint32_t op)
+{
+	int64_t r = hcall_acrn_set_irqline(pending_vmid, hcall_acrn_irqline(gsi, op)).code;
+
+	irq_nonzero += r != 0;
+}
+
+/* The normal VM's interrupt-line device: each command moves its lines. */
+static void irq_command(uint32_t cmd)
+{
+	switch (cmd) {
+	case 'E': /* an edge, then the same level again: no second edge */
+		line(GSI_EDGE, OP_HIGH);
+		line(GSI_EDGE, OP_HIGH);
+		break;
+	case 'P': /* low, then a raising pulse: one more edge */
+		line(GSI_EDGE, OP_LOW);
+		line(GSI_EDGE, OP_RAISING);
+		break;
+	case 'M': /* a masked pin's pulse, and an op v3.3 does not know */
+		line(GSI_MASKED, OP_RAISING);
+		irq_unknown_op = hcall_acrn_set_irqline(pending_vmid,
+							hcall_acrn_irqline(GSI_EDGE, 4)).code;
+		break;
+	case 'L': /* level: asserted */
+		line(GSI_LEVEL, OP_HIGH);
+		break;
+	case 'l': /* a new rising edge while remote IRR is set */
+		line(GSI_LEVEL, OP_LOW);
+		line(GSI_LEVEL, OP_HIGH);
+		break;
+	case 'D': /* level: deasserted */
+		line(GSI_LEVEL, OP_LOW);
+		break;
+	case 'F': /* active low: high, then a falling pulse */
+		line(GSI_LOW, OP_HIGH);
+		line(GSI_LOW, OP_FALLING);
+		break;
+	default:
+		irq_nonzero += 100;
+		break;
+	}
+	irq_commands++;
+}
+
 static void on_upcall(unsigned vector)
 {
 	volatile struct hcall_acrn_io_request *req =
 		&iobuf[pending_buf].req_slot[0];
 
 	(void)vector;
+	if (req->processed == IOREQ_PENDING && req->type == IOREQ_PORTIO &&
+	    req->reqs.pio_request.address == IRQ_PORT &&
+	    req->reqs.pio_request.direction == IOREQ_DIR_WRITE) {
+		irq_command(req->reqs.pio_request.value);
+		req->processed = IOREQ_COMPLETE;
+		irq_nonzero += hcall_acrn_notify_request_finish(pending_vmid, 0).code != 0;
+		return;
+	}
 	seen_state = req->processed;
 	if (seen_state != IOREQ_PENDING)
 		return;
@@ -377,6 +460,13 @@ static unsigned wait_served(unsigned n)
 	for (unsigned i = 0; i < 32 && requests_served < n; i++)
 		guest_x86_wait_for_interrupt();
 	return requests_served;
+}
+
+static unsigned wait_irq_commands(unsigned n)
+{
+	for (unsigned i = 0; i < 64 && irq_commands < n; i++)
+		guest_x86_wait_for_interrupt();
+	return irq_commands;
 }
 
 static unsigned wait_upcall(unsigned vector, unsigned before)
@@ -589,6 +679,34 @@ static void memory_requests(uint16_t vmid)
 	}
 }
 
+/* SET_IRQLINE's errors (v3.3 hcall_set_irqline, vmcall.c
+ * dispatch_hypercall): the answer, and the hypervisor goes on. */
+static void irq_errors(uint16_t vmid)
+{
+	tap_eq("acrn set_irqline: no VM 99 = -ENOTTY",
+	       s64(hcall_acrn_set_irqline(99, hcall_acrn_irqline(GSI_EDGE, OP_HIGH)).code),
+	       s64(ENOTTY_));
+	tap_eq("acrn set_irqline: the Service VM itself = -ENOTTY (hcall; v3.3 drives its own vIOAPIC)",
+	       s64(hcall_acrn_set_irqline(0, hcall_acrn_irqline(GSI_EDGE, OP_HIGH)).code),
+	       s64(ENOTTY_));
+	/* vmid 3: the kvm VM, started at boot (pre-launched): v3.3 does not
+	 * dispatch to it (and under qemu-user there is no VM 3 at all) */
+	tap_eq("acrn set_irqline: a pre-launched VM (3) = -ENOTTY",
+	       s64(hcall_acrn_set_irqline(3, hcall_acrn_irqline(GSI_EDGE, OP_HIGH)).code),
+	       s64(ENOTTY_));
+	/* vmid: a VM created, not yet started (not powered off) */
+	tap_eq("acrn set_irqline: gsi 48 (the vIOAPIC has 48 pins) = -1",
+	       s64(hcall_acrn_set_irqline(vmid, hcall_acrn_irqline(48, OP_HIGH)).code),
+	       s64(-1));
+	tap_eq("acrn set_irqline: gsi 0xFFFFFFFF = -1",
+	       s64(hcall_acrn_set_irqline(vmid, hcall_acrn_irqline(0xFFFFFFFFu, OP_RAISING)).code),
+	       s64(-1));
+	tap_eq("acrn set_irqline: gsi 47 (the last pin) of a created VM = 0",
+	       s64(hcall_acrn_set_irqline(vmid, hcall_acrn_irqline(47, OP_RAISING)).code), 0);
+	tap_eq("acrn set_irqline: gsi 4 of a created VM = 0",
+	       s64(hcall_acrn_set_irqline(vmid, hcall_acrn_irqline(GSI_EDGE, OP_HIGH)).code), 0);
+}
+
 static uint16_t create(const char *uuid, const char *what)
 {
 	static struct hcall_acrn_vm_creation cv;
@@ -691,6 +809,13 @@ static void service(void)
 		memory_requests(normal);
 		guest_demo_value("acrn", "upcall 0xF3 received",
 			     (int64_t)guest_x86_interrupts(UPCALL_VECTOR));
+		/* The normal VM's interrupt lines, moved from the upcall
+		 * handler as it asks (the normal VM checks what arrived). */
+		tap_eq("acrn set_irqline: the normal VM's 7 line commands served",
+		       wait_irq_commands(IRQ_COMMANDS), IRQ_COMMANDS);
+		tap_eq("acrn set_irqline: every line operation = 0", irq_nonzero, 0);
+		tap_eq("acrn set_irqline: unknown op 4 = 0 (v3.3 ignores it)",
+		       s64(irq_unknown_op), 0);
 	}
 
 	/* set_callback_vector moves the upcall. */
@@ -699,6 +824,7 @@ static void service(void)
 	r = hcall_acrn_set_callback_vector(0xF2);
 	tap_eq("acrn set_callback_vector(0xF2) = 0", s64(r.code), 0);
 	trusty = create("hcall-x86-trusty", "acrn create_vm(trusty) = 0");
+	irq_errors(trusty);
 	pending_vmid = trusty;
 	pending_buf = 1;
 	ack_result = 1;
@@ -723,6 +849,9 @@ static void service(void)
 	/* Powered off, the VM is still in ACRN's table: its handlers run
 	 * and refuse (-1), unlike a vmid past the table (-ENOTTY, below). */
 	tap_eq("acrn start_vm(destroyed) = -1", s64(hcall_acrn_start_vm(normal).code), -1);
+	tap_eq("acrn set_irqline(destroyed: powered off) = -1",
+	       s64(hcall_acrn_set_irqline(normal, hcall_acrn_irqline(GSI_EDGE, OP_HIGH)).code),
+	       s64(-1));
 	tap_eq("acrn pause_vm(99) = -ENOTTY", s64(hcall_acrn_pause_vm(99).code), s64(ENOTTY_));
 	tap_eq("acrn reset_vm(99) = -ENOTTY", s64(hcall_acrn_reset_vm(99).code), s64(ENOTTY_));
 	tap_eq("acrn create_vm at an address outside the VM = -ENOTTY",
@@ -755,9 +884,6 @@ static void service(void)
 		       s64(hcall_acrn_vm_gpa2hpa(trusty, (uint64_t)(uintptr_t)&q).code),
 		       s64(-1));
 	}
-	tap_eq("acrn set_irqline = -ENOTTY",
-	       s64(hcall_acrn_set_irqline(trusty, hcall_acrn_irqline(4, 0)).code),
-	       s64(ENOTTY_));
 	tap_eq("acrn unknown id 0x800000ff = -ENOTTY",
 	       hcall_acrn_call0(0x800000ffull), s64(ENOTTY_));
 }
@@ -954,6 +1080,191 @@ static void memory_steps(void)
 	outb(IOREQ_PORT, STEP_DONE);
 }
 
+#define IOAPIC_PA 0xFEC00000ull
+#define LAPIC_PA 0xFEE00000ull
+#define LAPIC_EOI 0xB0u
+#define IOREGSEL 0u /* 32-bit word index of the register: byte 0x00 */
+#define IOWIN 4u    /* byte 0x10 */
+#define RTE_LO(n) (0x10u + 2u * (n))
+#define RTE_HI(n) (0x11u + 2u * (n))
+#define RTE_MASKED 0x10000u
+#define RTE_LEVEL 0x8000u
+#define RTE_REMOTE_IRR 0x4000u
+#define RTE_ACTIVE_LOW 0x2000u
+#define RTE_DELIVS 0x1000u
+#define VEC_EDGE 0x41u
+#define VEC_LEVEL 0x42u
+#define VEC_MASKED 0x43u
+#define VEC_LOW 0x44u
+
+static volatile uint32_t *const ioapic = (volatile uint32_t *)(uintptr_t)IOAPIC_PA;
+
+/* The 4th GiB (both APIC pages) through a page directory of our own: the
+ * boot tables map the first GiB only. Uncached 2 MiB pages. */
+static uint64_t pd_top[512] __attribute__((aligned(4096)));
+
+static void map_apics(void)
+{
+	uint64_t cr3, *pml4, *pdpt;
+
+	__asm__ volatile("mov %%cr3, %0" : "=r"(cr3));
+	pml4 = (uint64_t *)(uintptr_t)(cr3 & ~0xFFFull);
+	pdpt = (uint64_t *)(uintptr_t)(pml4[0] & ~0xFFFull);
+	pd_top[(IOAPIC_PA >> 21) & 511] = IOAPIC_PA | 0x9B; /* P RW PWT PCD PS */
+	pd_top[(LAPIC_PA >> 21) & 511] = LAPIC_PA | 0x9B;
+	pdpt[3] = (uint64_t)(uintptr_t)pd_top | 0x3;
+	__asm__ volatile("mov %0, %%cr3" : : "r"(cr3) : "memory");
+}
+
+static uint32_t ioapic_read(uint32_t reg)
+{
+	ioapic[IOREGSEL] = reg;
+	return ioapic[IOWIN];
+}
+
+static void ioapic_write(uint32_t reg, uint32_t v)
+{
+	ioapic[IOREGSEL] = reg;
+	ioapic[IOWIN] = v;
+}
+
+static void lapic_eoi(void)
+{
+	*(volatile uint32_t *)(uintptr_t)(LAPIC_PA + LAPIC_EOI) = 0;
+}
+
+/* Every interrupt ends with an EOI but the level-triggered one, which the
+ * checks end themselves (its remote IRR stays set until then). */
+static void on_irq(unsigned vector)
+{
+	if (vector != VEC_LEVEL)
+		lapic_eoi();
+}
+
+/* A command to the Service VM's line device (check_acrn's irq_command);
+ * it returns once the lines moved, and what they sent is taken on the
+ * way back in (interrupts are enabled). */
+static void irq_cmd(char c)
+{
+	outb(IRQ_PORT, (uint8_t)c);
+}
+
+/* Register values from the 82093AA datasheet and ACRN v3.3 vioapic.c. */
+static void ioapic_registers(void)
+{
+	uint32_t lo;
+	uint8_t b;
+
+	tap_eq("ioapic ID after reset = 0 (ACRN resets it)", ioapic_read(0x00), 0);
+	tap_eq("ioapic VERSION = 0x002F0011 (version 0x11, maximum redirection entry 47: 48 pins)",
+	       ioapic_read(0x01), 0x002F0011u);
+	tap_eq("ioapic ARB = the ID (0)", ioapic_read(0x02), 0);
+	tap_eq("ioapic entry 0 low after reset: masked", ioapic_read(RTE_LO(0)), RTE_MASKED);
+	tap_eq("ioapic entry 47 high after reset: 0x00010000 (ACRN's 0x0001000000010000)",
+	       ioapic_read(RTE_HI(47)), 0x00010000u);
+	tap_eq("ioapic register 0x70 (past entry 47) reads 0", ioapic_read(0x70), 0);
+	ioapic[IOREGSEL] = 0x1234;
+	tap_eq("ioapic IOREGSEL keeps bits 7:0", ioapic[IOREGSEL], 0x34);
+	ioapic_write(0x00, 0xFFFFFFFFu);
+	tap_eq("ioapic ID keeps bits 27:24", ioapic_read(0x00), 0x0F000000u);
+	tap_eq("ioapic ARB follows the ID", ioapic_read(0x02), 0x0F000000u);
+	ioapic_write(0x00, 0);
+	ioapic_write(0x01, 0);
+	tap_eq("ioapic VERSION is read-only", ioapic_read(0x01), 0x002F0011u);
+	tap_eq("ioapic offset 0x20 reads all ones", ioapic[8], 0xFFFFFFFFu);
+	/* A 1-byte access is not a register access (32-bit only) */
+	__asm__ volatile("movb (%1), %0" : "=q"(b) : "r"(ioapic) : "memory");
+	tap_eq("ioapic 1-byte read of IOREGSEL = all ones", b, 0xFF);
+	ioapic_write(RTE_LO(GSI_MASKED), RTE_MASKED | RTE_REMOTE_IRR | RTE_DELIVS | VEC_MASKED);
+	tap_eq("ioapic remote IRR and delivery status are read-only",
+	       ioapic_read(RTE_LO(GSI_MASKED)), RTE_MASKED | VEC_MASKED);
+	/* The decoder's other forms: an r8..r15 source with disp8, an
+	 * r8..r15 destination with SIB, an immediate. */
+	ioapic[IOREGSEL] = RTE_HI(GSI_MASKED);
+	{
+		register uint32_t r9 __asm__("r9") = 0xA5000000u;
+		register uint32_t r10 __asm__("r10");
+		uint64_t idx = IOWIN;
+
+		__asm__ volatile("movl %1, 0x10(%0)" : : "r"(ioapic), "r"(r9) : "memory");
+		__asm__ volatile("movl (%1,%2,4), %0" : "=r"(r10) : "r"(ioapic), "r"(idx) : "memory");
+		lo = r10;
+	}
+	tap_eq("ioapic entry 6 high: written and read with other MOV forms", lo, 0xA5000000u);
+	__asm__ volatile("movl $0, 0x10(%0)" : : "r"(ioapic) : "memory");
+	tap_eq("ioapic entry 6 high: an immediate store", ioapic_read(RTE_HI(GSI_MASKED)), 0);
+}
+
+/* The lines the Service VM moves with SET_IRQLINE, and what arrives. */
+static void ioapic_lines(void)
+{
+	ioapic_write(RTE_HI(GSI_EDGE), 0);   /* physical destination: vCPU 0 */
+	ioapic_write(RTE_LO(GSI_EDGE), VEC_EDGE);
+	ioapic_write(RTE_HI(GSI_LEVEL), 0);
+	ioapic_write(RTE_LO(GSI_LEVEL), RTE_LEVEL | VEC_LEVEL);
+	tap_eq("ioapic entry 4 reads back: edge, unmasked, vector 0x41",
+	       ioapic_read(RTE_LO(GSI_EDGE)), VEC_EDGE);
+	tap_eq("ioapic nothing sent while every line is low",
+	       guest_x86_interrupts(VEC_EDGE) + guest_x86_interrupts(VEC_LEVEL), 0);
+	/* An active-low pin whose wire is low is asserted: unmasking it
+	 * sends at once (ACRN: an entry write with the pin asserted). */
+	ioapic_write(RTE_HI(GSI_LOW), 0);
+	ioapic_write(RTE_LO(GSI_LOW), RTE_ACTIVE_LOW | VEC_LOW);
+	tap_eq("ioapic active-low pin unmasked with its wire low: one interrupt",
+	       guest_x86_interrupts(VEC_LOW), 1);
+
+	irq_cmd('E');
+	tap_eq("set_irqline SET_HIGH: the edge pin's vector 0x41 runs its handler",
+	       guest_x86_interrupts(VEC_EDGE), 1);
+	irq_cmd('P');
+	tap_eq("set_irqline SET_LOW + RAISING_PULSE: a second edge, a second interrupt",
+	       guest_x86_interrupts(VEC_EDGE), 2);
+	irq_cmd('M');
+	tap_eq("set_irqline: a masked pin's pulse delivers nothing",
+	       guest_x86_interrupts(VEC_MASKED), 0);
+	tap_eq("set_irqline: an unknown op delivers nothing", guest_x86_interrupts(VEC_EDGE), 2);
+
+	irq_cmd('L');
+	tap_eq("set_irqline SET_HIGH on a level pin: vector 0x42 once",
+	       guest_x86_interrupts(VEC_LEVEL), 1);
+	tap_eq("ioapic level entry: remote IRR set until the EOI",
+	       ioapic_read(RTE_LO(GSI_LEVEL)), RTE_REMOTE_IRR | RTE_LEVEL | VEC_LEVEL);
+	irq_cmd('l');
+	tap_eq("set_irqline: a new edge while remote IRR is set sends nothing",
+	       guest_x86_interrupts(VEC_LEVEL), 1);
+	lapic_eoi();
+	tap_eq("EOI with the line still asserted: vector 0x42 again",
+	       guest_x86_interrupts(VEC_LEVEL), 2);
+	irq_cmd('D');
+	lapic_eoi();
+	tap_eq("EOI after SET_LOW: nothing more", guest_x86_interrupts(VEC_LEVEL), 2);
+	tap_eq("ioapic level entry: remote IRR clear after the EOI",
+	       ioapic_read(RTE_LO(GSI_LEVEL)), RTE_LEVEL | VEC_LEVEL);
+
+	irq_cmd('F');
+	tap_eq("set_irqline FALLING_PULSE on an active-low pin: one more interrupt",
+	       guest_x86_interrupts(VEC_LOW), 2);
+	tap_eq("no interrupt on any other vector", guest_x86_interrupts(VEC_MASKED), 0);
+}
+
+static void ioapic_checks(void)
+{
+	map_apics();
+	guest_x86_on_interrupt(on_irq);
+	ioapic_registers();
+	/* The lines need check_acrn's Service VM, which serves IRQ_PORT; it
+	 * is the one that set the boot rdx (another, such as the examples',
+	 * leaves rdx = the CPU count and never answers the commands). */
+	if (guest_x86_boot_ncpus != BOOT_RDX) {
+		tap_skip("set_irqline: the normal VM's interrupt lines",
+			 "this Service VM set no boot registers: it serves no line commands");
+		return;
+	}
+	__asm__ volatile("sti; nop" ::: "memory");
+	ioapic_lines();
+	__asm__ volatile("cli" ::: "memory");
+}
+
 static void norights(void)
 {
 	/* Rule 1: no hypercall rights, #UD, for VMCALL and VMMCALL alike. */
@@ -982,6 +1293,8 @@ static void norights(void)
 			tap_skip("acrn normal VM: memory regions and write protection",
 				 "this Service VM maps no memory for the normal VM");
 	}
+	if (guest_need(GUEST_CAP_VMS, "acrn normal VM: its emulated I/O APIC and SET_IRQLINE"))
+		ioapic_checks();
 }
 GUEST_CHECK("acrn normal VM", norights);
 #endif

@@ -13,6 +13,7 @@
 #include "../unit/x86_regs.h"
 #include "harness.h"
 #include "acrn_ioreq.h"
+#include "acrn_irq.h"
 
 #define KVM_ENOSYS (-1000)
 #define KVM_EPERM (-1)
@@ -25,6 +26,7 @@
 #define ACRN_PAUSE_VM 0x80000013ull
 #define ACRN_RESET_VM 0x80000015ull
 #define ACRN_SET_VCPU_REGS 0x80000016ull
+#define ACRN_SET_IRQLINE 0x80000025ull
 #define ACRN_SET_IOREQ_BUFFER 0x80000030ull
 #define ACRN_NOTIFY_REQUEST_FINISH 0x80000031ull
 #define ACRN_INITIALIZE_TRUSTY 0x80000070ull
@@ -237,7 +239,7 @@ Test(acrn, unknown_ids_and_upper_bits)
 	cr_assert_eq(RET(v), ENOTTY_);
 	ACRN(v, 0x81000000ull, R1, 0);
 	cr_assert_eq(RET(v), ENOTTY_);
-	ACRN(v, 0x80000025ull /* SET_IRQLINE: not implemented */, 0, 0);
+	ACRN(v, 0x80000014ull /* CREATE_VCPU: not implemented */, 0, 0);
 	cr_assert_eq(RET(v), ENOTTY_);
 }
 
@@ -1033,4 +1035,137 @@ Test(palacios, calls_take_no_global_lock, .timeout = 10)
 	call(v, HCALL_TRAP_VMMCALL, 1 /* VAPIC_POLL_IRQ */, 0, 0, 0);
 	cr_assert_eq(RET(v), 0);
 	__atomic_store_n(&H.lock.v, 0u, __ATOMIC_RELEASE);
+}
+
+/*
+ * SET_IRQLINE and the emulated I/O APIC (ACRN v3.3 hcall_set_irqline,
+ * dm/vioapic.c; 82093AA registers): param2 = gsi | op << 32, ops
+ * SET_HIGH 0, SET_LOW 1, RAISING_PULSE 2, FALLING_PULSE 3; 48 pins; an
+ * unknown op is 0 and does nothing. IOREGSEL at +0x00, IOWIN at +0x10;
+ * entry n at register 0x10 + 2n (low) / 0x11 + 2n (high); bits: vector
+ * 7:0, delivery mode 10:8, logical 11, active low 13, remote IRR 14,
+ * level 15, masked 16, destination 63:56.
+ */
+static uint32_t io_read(struct hv_vcpu *c, uint32_t reg)
+{
+	uint32_t v = reg;
+
+	cr_assert_eq(hv_acrn_ioapic_access(&H, c, 0x00, 4, 1, &v), 0);
+	cr_assert_eq(hv_acrn_ioapic_access(&H, c, 0x10, 4, 0, &v), 0);
+	return v;
+}
+
+static void io_write(struct hv_vcpu *c, uint32_t reg, uint32_t val)
+{
+	uint32_t v = reg;
+
+	cr_assert_eq(hv_acrn_ioapic_access(&H, c, 0x00, 4, 1, &v), 0);
+	cr_assert_eq(hv_acrn_ioapic_access(&H, c, 0x10, 4, 1, &val), 0);
+}
+
+#define LINE(gsi, op) (((uint64_t)(op) << 32) | (gsi))
+
+Test(acrn, set_irqline_and_the_ioapic)
+{
+	struct hv_vcpu *u = &uos->vcpus[0];
+	uint64_t page = R1 + 0x1000;
+	uint32_t val;
+	int n;
+
+	/* DEFINED (powered off): -1; not an ACRN-created VM: -ENOTTY */
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 0));
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_SET_IRQLINE, svc->id, LINE(4, 0));
+	cr_assert_eq(RET(v), ENOTTY_);
+	ACRN(v, ACRN_SET_IRQLINE, trusty->id, LINE(4, 0));
+	cr_assert_eq(RET(v), ENOTTY_);
+	ACRN(v, ACRN_SET_IRQLINE, 0x10004, LINE(4, 0));
+	cr_assert_eq(RET(v), ENOTTY_);
+	put_creation((const uint8_t[16]){ 0xab, [15] = 0xcd }, 0);
+	ACRN(v, ACRN_CREATE_VM, R1, 0);
+	cr_assert_eq(RET(v), 0);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(48, 0));
+	cr_assert_eq(RET(v), -1);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(47, 2));
+	cr_assert_eq(RET(v), 0);
+	memcpy(mem[0][1] + 0x100, &page, 8);
+	ACRN(v, ACRN_SET_IOREQ_BUFFER, uos->id, R1 + 0x100);
+	ACRN(v, ACRN_START_VM, uos->id, 0);
+	cr_assert_eq(RET(v), 0);
+
+	/* registers after reset */
+	cr_assert_eq(io_read(u, 0x01), 0x002F0011u);
+	cr_assert_eq(io_read(u, 0x10), 0x00010000u);
+	cr_assert_eq(io_read(u, 0x11), 0x00010000u);
+	cr_assert_eq(io_read(u, 0x10 + 2 * 48), 0);
+	val = 0;
+	cr_assert_eq(hv_acrn_ioapic_access(&H, u, 0x00, 2, 0, &val), 0);
+	cr_assert_eq(val, 0xFFFFFFFFu); /* not a 32-bit access */
+	cr_assert_eq(hv_acrn_ioapic_access(&H, u, 0x40, 4, 0, &val), 0);
+	cr_assert_eq(val, 0xFFFFFFFFu);
+	/* the Service VM has no emulated I/O APIC */
+	cr_assert_eq(hv_acrn_ioapic_access(&H, &svc->vcpus[0], 0x00, 4, 0, &val), -1);
+
+	/* edge pin 4 -> vector 0x41 on vCPU 0 */
+	io_write(u, 0x18, 0x41);
+	n = fk.upcalls;
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 0));
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(fk.upcalls, n + 1);
+	cr_assert_eq(fk.upcall_vcpu, u);
+	cr_assert_eq(fk.upcall_vector, 0x41);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 0)); /* already high */
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 9)); /* unknown op */
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(fk.upcalls, n + 1);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 1));
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 2));
+	cr_assert_eq(fk.upcalls, n + 2);
+	/* masked, or a destination that is no vCPU, or vector < 16, or
+	 * logical, or NMI delivery: nothing */
+	io_write(u, 0x18, 0x10041);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 2));
+	io_write(u, 0x19, 0x05000000);
+	io_write(u, 0x18, 0x41);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 2));
+	io_write(u, 0x19, 0);
+	io_write(u, 0x18, 0x0F);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 2));
+	io_write(u, 0x18, 0x841);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 2));
+	io_write(u, 0x18, 0x441);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 2));
+	cr_assert_eq(fk.upcalls, n + 2);
+	/* broadcast destination 0xFF */
+	io_write(u, 0x19, 0xFF000000);
+	io_write(u, 0x18, 0x41);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(4, 2));
+	cr_assert_eq(fk.upcalls, n + 3);
+
+	/* level pin 5 -> 0x42: remote IRR until the EOI, again while high */
+	io_write(u, 0x1A, 0x8042);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(5, 0));
+	cr_assert_eq(fk.upcalls, n + 4);
+	cr_assert_eq(io_read(u, 0x1A), 0xC042);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(5, 1));
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(5, 0));
+	cr_assert_eq(fk.upcalls, n + 4);
+	hv_acrn_eoi(&H, u, 0x41); /* another vector: nothing */
+	cr_assert_eq(io_read(u, 0x1A), 0xC042);
+	hv_acrn_eoi(&H, u, 0x42);
+	cr_assert_eq(fk.upcalls, n + 5);
+	cr_assert_eq(fk.upcall_vector, 0x42);
+	ACRN(v, ACRN_SET_IRQLINE, uos->id, LINE(5, 1));
+	hv_acrn_eoi(&H, u, 0x42);
+	cr_assert_eq(fk.upcalls, n + 5);
+	cr_assert_eq(io_read(u, 0x1A), 0x8042);
+	/* read-only bits; switching to edge drops remote IRR */
+	io_write(u, 0x1A, 0x15042);
+	cr_assert_eq(io_read(u, 0x1A), 0x10042);
+
+	/* RESET_VM resets the chip */
+	ACRN(v, ACRN_PAUSE_VM, uos->id, 0);
+	ACRN(v, ACRN_RESET_VM, uos->id, 0);
+	cr_assert_eq(RET(v), 0);
+	cr_assert_eq(io_read(u, 0x18), 0x00010000u);
 }
