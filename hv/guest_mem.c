@@ -57,16 +57,3 @@ int hv_copy_to_guest(struct hv_vm *vm, uint64_t gpa, const void *src, uint64_t l
 	hv_memcpy(r->host + (gpa - r->gpa), src, (size_t)len);
 	return 0;
 }
-
-int hv_guest_clear(struct hv_vm *vm, uint64_t gpa, uint64_t len)
-{
-	const struct hv_region *r;
-
-	if (!len)
-		return 0;
-	r = hv_guest_range(vm, gpa, len, HV_MEM_WRITE);
-	if (!r)
-		return -HV_EFAULT;
-	hv_memset(r->host + (gpa - r->gpa), 0, (size_t)len);
-	return 0;
-}

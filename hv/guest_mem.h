@@ -18,7 +18,4 @@
 const struct hv_region *hv_guest_range(const struct hv_vm *vm, uint64_t gpa,
 				       uint64_t len, uint32_t access);
 
-/* Zero [gpa, gpa + len) of `vm`. 0 or -HV_EFAULT. */
-int hv_guest_clear(struct hv_vm *vm, uint64_t gpa, uint64_t len);
-
 #endif /* HV_GUEST_MEM_H */

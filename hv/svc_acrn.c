@@ -328,8 +328,7 @@ static int64_t lifecycle_locked(struct hv_call *c, struct hv_vm *t, enum lifecyc
 			return ACRN_FAILED;
 		return hv_vm_start_locked(c->hv, t);
 	case PAUSE:
-		hv_vm_set_state(t, HV_VM_PAUSED);
-		return 0;
+		return hv_vm_pause_locked(t);
 	case RESET:
 	case DESTROY:
 		if (t->state != HV_VM_PAUSED)

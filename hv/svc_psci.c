@@ -187,15 +187,7 @@ static void system_reset2(struct hv_call *c)
 
 static void system_suspend(struct hv_call *c)
 {
-	unsigned i;
-	int others = 0;
-
-	hv_lock(&c->vm->lock);
-	for (i = 0; i < c->vm->nvcpus; i++)
-		if (&c->vm->vcpus[i] != c->vcpu && c->vm->vcpus[i].online)
-			others = 1;
-	hv_unlock(&c->vm->lock);
-	if (others) {
+	if (hv_vcpu_others_on(c->vcpu)) {
 		hv_call_status(c, PSCI_DENIED);
 		return;
 	}

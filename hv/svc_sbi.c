@@ -464,8 +464,6 @@ static const struct hv_entry dbcn_table[DBCN_N] = {
 static void system_suspend(struct hv_call *c)
 {
 	uint32_t type = (uint32_t)c->arg[0];
-	unsigned i;
-	int others = 0;
 
 	if (c->arg[0] > 0xFFFFFFFFu ||
 	    (type > HCALL_SBI_SUSP_SLEEP_TYPE_SUSPEND_TO_RAM &&
@@ -477,12 +475,7 @@ static void system_suspend(struct hv_call *c)
 		hv_call_status(c, SBI_ERR_NOT_SUPPORTED);
 		return;
 	}
-	hv_lock(&c->vm->lock);
-	for (i = 0; i < c->vm->nvcpus; i++)
-		if (&c->vm->vcpus[i] != c->vcpu && c->vm->vcpus[i].online)
-			others = 1;
-	hv_unlock(&c->vm->lock);
-	if (others) {
+	if (hv_vcpu_others_on(c->vcpu)) {
 		hv_call_status(c, SBI_ERR_DENIED);
 		return;
 	}

@@ -57,6 +57,19 @@ int hv_vcpu_is_on(struct hv_vcpu *v)
 	return __atomic_load_n(&v->online, __ATOMIC_ACQUIRE);
 }
 
+int hv_vcpu_others_on(struct hv_vcpu *v)
+{
+	unsigned i;
+	int others = 0;
+
+	hv_lock(&v->vm->lock);
+	for (i = 0; i < v->vm->nvcpus; i++)
+		if (&v->vm->vcpus[i] != v && v->vm->vcpus[i].online)
+			others = 1;
+	hv_unlock(&v->vm->lock);
+	return others;
+}
+
 void hv_call_vcpu_start(struct hv_call *c, struct hv_vcpu *t, uint64_t entry,
 			uint64_t context, const struct hv_vcpu_start_errors *e)
 {

@@ -31,6 +31,10 @@ void hv_vcpu_power_off(struct hv_vcpu *v);
 /* 1 if v is online, else 0. */
 int hv_vcpu_is_on(struct hv_vcpu *v);
 
+/* 1 if a vCPU of v's VM other than v is online, else 0: a system-wide
+ * suspend (PSCI SYSTEM_SUSPEND, SBI SUSP) is refused while one is. */
+int hv_vcpu_others_on(struct hv_vcpu *v);
+
 struct hv_call;
 
 /* A CPU-management ABI's answers for the ways a start can fail. */

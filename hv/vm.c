@@ -196,7 +196,7 @@ int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm)
 
 int hv_vm_pause_locked(struct hv_vm *vm)
 {
-	if (vm->state != HV_VM_RUNNING)
+	if (vm->state == HV_VM_EMPTY || vm->state == HV_VM_DEFINED)
 		return -HV_EINVAL;
 	hv_vm_set_state(vm, HV_VM_PAUSED);
 	return 0;

@@ -40,7 +40,9 @@ int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm);
  * paused). */
 int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm);
 
-/* Pause a running vm. 0 or -HV_EINVAL. */
+/* Pause vm: a created, running or stopped VM becomes PAUSED, and a
+ * paused one stays so (0); its vCPUs leave the guest at their next exit
+ * and are not run again. -HV_EINVAL for an empty or powered-off slot. */
 int hv_vm_pause_locked(struct hv_vm *vm);
 
 /* Free a VM that is not running (any state but RUNNING and EMPTY).
