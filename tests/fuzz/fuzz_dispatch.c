@@ -88,6 +88,7 @@
 #include "hv.h"
 #include "sbi_glue.h"
 #include "service.h"
+#include "table_conv.h"
 
 #define MARK 0x6b6b6b6b6b6b6b6bull
 #define MAX_VMS 3
@@ -643,19 +644,6 @@ struct target {
 
 static struct target targets[3][256];
 static unsigned ntargets[3];
-
-static const struct hcall_conv_desc *table_conv(const struct hcall_abi_desc *a,
-						const struct hcall_conv_desc *d)
-{
-	for (unsigned i = 0; i < a->nconvs; i++) {
-		const struct hcall_conv_desc *c = &a->convs[i];
-
-		if (c->arch == d->arch && c->trap == d->trap && c->imm == d->imm &&
-		    c->nr_reg == d->nr_reg)
-			return c;
-	}
-	return NULL;
-}
 
 static void add_target(unsigned arch, const struct hv_conv *conv,
 		       const struct hcall_abi_desc *table, const struct hcall_conv_desc *tc)

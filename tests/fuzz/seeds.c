@@ -38,6 +38,7 @@
 #include "hv.h"
 #include "sbi_glue.h"
 #include "service.h"
+#include "table_conv.h"
 
 /* ---- the input layout (fuzz_dispatch.c) ------------------------------------ */
 
@@ -212,19 +213,6 @@ static void save(const struct seed *s, const char *kind, const char *name)
 }
 
 /* ---- one input per handler ---------------------------------------------------- */
-
-static const struct hcall_conv_desc *table_conv(const struct hcall_abi_desc *a,
-						const struct hcall_conv_desc *d)
-{
-	for (unsigned i = 0; i < a->nconvs; i++) {
-		const struct hcall_conv_desc *c = &a->convs[i];
-
-		if (c->arch == d->arch && c->trap == d->trap && c->imm == d->imm &&
-		    c->nr_reg == d->nr_reg)
-			return c;
-	}
-	return NULL;
-}
 
 static hv_call_fn seeded[512];
 static unsigned nseeded;
