@@ -251,7 +251,8 @@ enum hv_mem_type {
 };
 
 /* The architecture ops. Every pointer is required but the optional ones
- * (console_putc, unhalt, yield_to, stage2, stage2_query, upcall_withdraw). */
+ * (console_putc, unhalt, yield_to, stage2, stage2_query, upcall_withdraw,
+ * vm_pause). */
 struct hv_arch_ops {
 	enum hcall_arch arch;
 	/* Queue an exception for the vCPU's next entry. */
@@ -289,6 +290,10 @@ struct hv_arch_ops {
 	/* Optional: withdraw an upcall raised and not yet taken by the
 	 * guest (hvisor's CLEAR_INJECT_IRQ; -ENOSYS without it). */
 	void (*upcall_withdraw)(struct hv_vcpu *vcpu);
+	/* Optional: the core paused a running VM (ACRN PAUSE_VM); its vCPUs
+	 * in the guest on other CPUs leave it at once and find it not
+	 * running. Nothing is torn down. Called with hv->lock held. */
+	void (*vm_pause)(struct hv_vm *vm);
 };
 
 struct hv;

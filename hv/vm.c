@@ -196,9 +196,13 @@ int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm)
 
 int hv_vm_pause_locked(struct hv_vm *vm)
 {
-	if (vm->state == HV_VM_EMPTY || vm->state == HV_VM_DEFINED)
+	enum hv_vm_state was = vm->state;
+
+	if (was == HV_VM_EMPTY || was == HV_VM_DEFINED)
 		return -HV_EINVAL;
 	hv_vm_set_state(vm, HV_VM_PAUSED);
+	if (was == HV_VM_RUNNING && vm->hv->ops->vm_pause)
+		vm->hv->ops->vm_pause(vm);
 	return 0;
 }
 

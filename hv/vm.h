@@ -41,8 +41,9 @@ int hv_vm_start_locked(struct hv *hv, struct hv_vm *vm);
 int hv_vm_stop_locked(struct hv *hv, struct hv_vm *vm);
 
 /* Pause vm: a created, running or stopped VM becomes PAUSED, and a
- * paused one stays so (0); its vCPUs leave the guest at their next exit
- * and are not run again. -HV_EINVAL for an empty or powered-off slot. */
+ * paused one stays so (0); the vCPUs of a running one leave the guest
+ * (the glue's vm_pause) and are not run again. -HV_EINVAL for an empty
+ * or powered-off slot. */
 int hv_vm_pause_locked(struct hv_vm *vm);
 
 /* Free a VM that is not running (any state but RUNNING and EMPTY).

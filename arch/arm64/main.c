@@ -185,6 +185,13 @@ static int op_vm_start(struct hv_vm *vm)
 	return 0;
 }
 
+static void op_vm_pause(struct hv_vm *vm)
+{
+	/* Its vCPUs running on other CPUs leave at once. */
+	(void)vm;
+	smp_kick_others();
+}
+
 static void op_vm_stop(struct hv_vm *vm)
 {
 	unsigned i;
@@ -211,6 +218,7 @@ static const struct hv_arch_ops arm64_ops = {
 	.upcall_withdraw = op_upcall_withdraw,
 	.vm_start = op_vm_start,
 	.vm_stop = op_vm_stop,
+	.vm_pause = op_vm_pause,
 	.console_putc = op_console_putc,
 };
 

@@ -89,6 +89,13 @@ static int op_vm_start(struct hv_vm *vm)
 	return 0;
 }
 
+static void op_vm_pause(struct hv_vm *vm)
+{
+	/* Its vCPUs running on other harts leave at once (trap.c). */
+	(void)vm;
+	rv_smp_kick_others();
+}
+
 static void op_vm_stop(struct hv_vm *vm)
 {
 	/* Its G-stage map stays until a start with other regions; its vCPUs
@@ -105,6 +112,7 @@ static const struct hv_arch_ops rv_ops = {
 	.upcall_withdraw = rv_vcpu_clear_ipi, /* VSSIP: the upcall and IPIs alike */
 	.vm_start = op_vm_start,
 	.vm_stop = op_vm_stop,
+	.vm_pause = op_vm_pause,
 };
 
 static const struct {

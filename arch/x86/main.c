@@ -48,6 +48,7 @@ static const struct hv_arch_ops x86_ops = {
 	.upcall_withdraw = x86_upcall_withdraw,
 	.vm_start = x86_vm_start,
 	.vm_stop = x86_vm_stop,
+	.vm_pause = x86_vm_pause,
 	.console_putc = relay_putc, /* the cell's console: the same as port 0xE9 */
 	.unhalt = x86_unhalt,
 	.yield_to = x86_yield_to,

@@ -289,6 +289,13 @@ void x86_vm_stop(struct hv_vm *vm)
 	smp_kick_others();
 }
 
+void x86_vm_pause(struct hv_vm *vm)
+{
+	/* Its vCPUs running on other CPUs exit and find it paused. */
+	(void)vm;
+	smp_kick_others();
+}
+
 void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault)
 {
 	struct x86_vcpu *xc = x86_vcpu_of(vcpu);

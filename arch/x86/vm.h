@@ -113,6 +113,7 @@ uint64_t x86_vm_host_base(unsigned id);
 struct x86_vm *x86_vm_attach(struct hv_vm *vm);
 int x86_vm_start(struct hv_vm *vm);
 void x86_vm_stop(struct hv_vm *vm);
+void x86_vm_pause(struct hv_vm *vm);
 void x86_vcpu_reset(struct hv_vcpu *vcpu);
 /* vCPU `vcpu` ready for VMRUN: its struct x86_vcpu (world_switch.S). */
 struct x86_vcpu *x86_vcpu_ready(struct hv_vcpu *vcpu);

@@ -30,7 +30,7 @@ struct fake {
 	unsigned upcall_vector;
 	int withdrawals;
 	struct hv_vcpu *withdraw_vcpu;
-	int starts, stops;
+	int starts, stops, pauses;
 	int start_ret;
 	char console[64]; /* console_putc's characters */
 	unsigned nconsole;
@@ -68,6 +68,11 @@ static void f_stop(struct hv_vm *vm)
 	(void)vm;
 	fk.stops++;
 }
+static void f_pause(struct hv_vm *vm)
+{
+	(void)vm;
+	fk.pauses++;
+}
 static void f_putc(struct hv_vm *vm, char c)
 {
 	(void)vm;
@@ -95,7 +100,7 @@ static void f_withdraw(struct hv_vcpu *v)
 
 static struct hv_arch_ops ops = { .arch = HCALL_ARCH_ARM64, .inject_fault = f_inject,
 				  .upcall = f_upcall, .vm_start = f_start, .vm_stop = f_stop,
-				  .console_putc = f_putc, .unhalt = f_unhalt,
+				  .vm_pause = f_pause, .console_putc = f_putc, .unhalt = f_unhalt,
 				  .yield_to = f_yield_to, .upcall_withdraw = f_withdraw };
 
 /* The privilege the glue would report for each vCPU's next trap. */

@@ -341,9 +341,11 @@ Test(acrn, vm_lifecycle)
 	cr_assert_eq(RET(v), -1); /* ACRN v3.3: only a paused VM, else -1 */
 	ACRN(v, ACRN_RESET_VM, vmid, 0);
 	cr_assert_eq(RET(v), -1); /* not paused */
+	cr_assert_eq(fk.pauses, 0);
 	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_PAUSED);
+	cr_assert_eq(fk.pauses, 1); /* its vCPUs were made to leave the guest */
 	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 0);
 	cr_assert_eq(RET(v), EINVAL_); /* nothing pending (hcall's answer) */
 	ACRN(v, ACRN_NOTIFY_REQUEST_FINISH, vmid, 1);
@@ -362,6 +364,7 @@ Test(acrn, vm_lifecycle)
 	cr_assert_eq(uos->state, HV_VM_PAUSED);
 	ACRN(v, ACRN_PAUSE_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0); /* already paused: 0 */
+	cr_assert_eq(fk.pauses, 1); /* neither a created nor a paused VM runs */
 	ACRN(v, ACRN_DESTROY_VM, vmid, 0);
 	cr_assert_eq(RET(v), 0);
 	cr_assert_eq(uos->state, HV_VM_DEFINED);
