@@ -232,6 +232,11 @@ static __attribute__((noreturn)) void ap_main(unsigned cpu)
 			continue;
 		}
 		__atomic_store_n(&c->busy, 0, __ATOMIC_SEQ_CST);
+		/* A kick taken while it ran a guest (an INTR exit) left no
+		 * IPI to wake the idle: look again rather than sleep on it. */
+		if (__atomic_load_n(&c->kicks, __ATOMIC_SEQ_CST) !=
+		    __atomic_load_n(&c->seen, __ATOMIC_SEQ_CST))
+			continue;
 		smp_kick(0);
 		smp_idle();
 	}
