@@ -29,6 +29,7 @@
 #define TAP_IMPLEMENTATION
 #include "../../tests/guest/tap.h"
 #include "../../tests/guest/guest.h"
+#include "report.h"
 
 #define BENCH_K_ADDR 0x411ff000ul
 #define BENCH_CALLS 20000u
@@ -114,11 +115,9 @@ void bench_vcpu(uint64_t idx)
 void guest_main(void)
 {
 	uint64_t hz, t0, window;
-	unsigned i, overlap = 1;
+	unsigned i;
 
-	k = *(volatile uint32_t *)BENCH_K_ADDR;
-	if (k != 1 && k != 2 && k != 4)
-		k = 1;
+	k = bench_smp_k(*(volatile uint32_t *)BENCH_K_ADDR);
 	for (i = 1; i < k; i++)
 		psci(PSCI_CPU_ON64, i, (uint64_t)(uintptr_t)bench_secondary, i);
 	while (__atomic_load_n(&arrived, __ATOMIC_ACQUIRE) != k - 1)
@@ -129,21 +128,11 @@ void guest_main(void)
 	while (__atomic_load_n(&finished, __ATOMIC_ACQUIRE) != k)
 		relax();
 	__asm__ __volatile__("mrs %0, cntfrq_el0" : "=r"(hz));
-	tap_puts("BENCH hz ");
-	tap_dec(hz);
-	tap_puts(" 0\nBENCH smp ");
-	tap_dec(k);
-	tap_putc(' ');
-	tap_dec((uint64_t)k * BENCH_CALLS);
-	tap_putc(' ');
 	window = __atomic_load_n(&t_end, __ATOMIC_ACQUIRE) - t0;
-	tap_dec(window);
-	tap_putc('\n');
-	/* Interleaved, each vCPU's own loop spans nearly the whole window;
-	 * one after the other, each would span 1/k of it. */
-	for (i = 0; i < k; i++)
-		overlap &= span[i] * 10 >= window * 9;
-	tap_check(overlap, "the vCPUs' calls interleave (each loop spans >= 90% of the window)");
+	bench_smp_print_hz(hz);
+	bench_smp_print("smp", k, BENCH_CALLS, window);
+	tap_check(bench_smp_interleaved(span, k, window),
+		  "the vCPUs' calls interleave (each loop spans >= 90% of the window)");
 	tap_eq("every PSCI_VERSION call answered 1.1", wrong, 0);
 	guest_exit(tap_done() ? 1 : 0);
 }

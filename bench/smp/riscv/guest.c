@@ -37,6 +37,7 @@
 #define TAP_IMPLEMENTATION
 #include "../../../tests/guest/tap.h"
 #include "../../../tests/guest/guest.h"
+#include "../report.h"
 
 #define BENCH_K_ADDR 0x803ff000ul /* guest-physical; 0x805ff000 host-physical */
 #define BENCH_CALLS 20000u
@@ -145,27 +146,12 @@ static uint64_t run_phase(unsigned p)
 	return __atomic_load_n(&t_end[p], __ATOMIC_ACQUIRE) - t_start[p];
 }
 
-static void print(const char *what, uint64_t window)
-{
-	tap_puts("BENCH ");
-	tap_puts(what);
-	tap_putc(' ');
-	tap_dec(k);
-	tap_putc(' ');
-	tap_dec((uint64_t)k * BENCH_CALLS);
-	tap_putc(' ');
-	tap_dec(window);
-	tap_putc('\n');
-}
-
 void guest_main(void)
 {
 	uint64_t window[PHASES];
 	unsigned i, p, overlap = 1, started = 1;
 
-	k = *(volatile uint32_t *)BENCH_K_ADDR;
-	if (k != 1 && k != 2 && k != 4)
-		k = 1;
+	k = bench_smp_k(*(volatile uint32_t *)BENCH_K_ADDR);
 	for (i = 1; i < k; i++)
 		started &= hcall_sbi_call3(EID_HSM, FID_HART_START, i,
 					   (uint64_t)(uintptr_t)bench_secondary, i).error == 0;
@@ -177,16 +163,11 @@ void guest_main(void)
 		relax();
 	for (p = 1; p < PHASES; p++)
 		window[p] = run_phase(p);
-	tap_puts("BENCH hz ");
-	tap_dec(TIMEBASE_HZ);
-	tap_puts(" 0\n");
-	print("smp", window[CALLS]);
-	print("smp_yield", window[YIELDS]);
-	/* Interleaved, each vCPU's own loop spans nearly the whole window;
-	 * one after the other, each would span 1/k of it. */
+	bench_smp_print_hz(TIMEBASE_HZ);
+	bench_smp_print("smp", k, BENCH_CALLS, window[CALLS]);
+	bench_smp_print("smp_yield", k, BENCH_CALLS, window[YIELDS]);
 	for (p = 1; p < PHASES; p++)
-		for (i = 0; i < k; i++)
-			overlap &= span[p][i] * 10 >= window[p] * 9;
+		overlap &= bench_smp_interleaved(span[p], k, window[p]);
 	tap_check(overlap, "the vCPUs' loops interleave (each spans >= 90% of its window)");
 	tap_eq("every GET_SPEC_VERSION call answered SUCCESS, 2.0", wrong, 0);
 	guest_exit(tap_done() ? 1 : 0);

@@ -30,6 +30,7 @@
 #include "../../../tests/guest/tap.h"
 #include "../../../tests/guest/guest.h"
 #include "../../../tests/guest/x86/x86_guest.h"
+#include "../report.h"
 
 #define BENCH_CALLS 20000u
 #define NVCPUS 4
@@ -97,13 +98,9 @@ void guest_x86_ap_main(uint64_t vm, uint64_t idx, uint64_t ncpus)
 void guest_main(void)
 {
 	uint64_t t0, window;
-	unsigned i, overlap = 1;
 
 	k = (uint32_t)guest_x86_boot_ncpus;
-	if (k > NVCPUS)
-		k = NVCPUS;
-	if (k != 1 && k != 2 && k != 4)
-		k = 1;
+	k = bench_smp_k(k > NVCPUS ? NVCPUS : k);
 	while (__atomic_load_n(&arrived, __ATOMIC_ACQUIRE) != k - 1)
 		relax();
 	t0 = counter();
@@ -111,19 +108,11 @@ void guest_main(void)
 	finish(0, t0, calls());
 	while (__atomic_load_n(&finished, __ATOMIC_ACQUIRE) != k)
 		relax();
-	tap_puts("BENCH hz 1000000000 0\nBENCH smp ");
-	tap_dec(k);
-	tap_putc(' ');
-	tap_dec((uint64_t)k * BENCH_CALLS);
-	tap_putc(' ');
 	window = __atomic_load_n(&t_end, __ATOMIC_ACQUIRE) - t0;
-	tap_dec(window);
-	tap_putc('\n');
-	/* Interleaved, each vCPU's own loop spans nearly the whole window;
-	 * one after the other, each would span 1/k of it. */
-	for (i = 0; i < k; i++)
-		overlap &= span[i] * 10 >= window * 9;
-	tap_check(overlap, "the vCPUs' calls interleave (each loop spans >= 90% of the window)");
+	bench_smp_print_hz(1000000000u);
+	bench_smp_print("smp", k, BENCH_CALLS, window);
+	tap_check(bench_smp_interleaved(span, k, window),
+		  "the vCPUs' calls interleave (each loop spans >= 90% of the window)");
 	tap_eq("every VAPIC_POLL_IRQ call answered 0", wrong, 0);
 	guest_exit(tap_done() ? 1 : 0);
 }
