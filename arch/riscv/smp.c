@@ -8,6 +8,7 @@
  * offset in word 2 with size in word 9, tokens BEGIN_NODE 1, END_NODE 2,
  * PROP 3, NOP 4, END 9). QEMU virt numbers its harts 0..n-1.
  */
+#include <stddef.h>
 #include "smp.h"
 #include "csr.h"
 #include "rv.h"
@@ -23,6 +24,7 @@
 #define BRINGUP_TICKS 10000000ull
 
 struct rv_pcpu rv_pcpus[RV_MAX_HARTS];
+_Static_assert(offsetof(struct rv_pcpu, hv) == RV_PCPU_HV, "smp.h: RV_PCPU_HV");
 unsigned rv_nharts = 1;
 uint8_t rv_hv_stacks[RV_MAX_HARTS][RV_STACK_SIZE] __attribute__((aligned(16)));
 /* entry.S: the parked harts go to HS-mode once this is non-zero. In
@@ -90,6 +92,7 @@ void rv_smp_cpu_init(unsigned hart)
 	struct rv_pcpu *c = &rv_pcpus[hart];
 
 	c->hart = hart;
+	c->hv = &rv_hv;
 	c->stack_top = (uint64_t)(uintptr_t)rv_hv_stacks[hart] + RV_STACK_SIZE;
 	__asm__ __volatile__("mv tp, %0" : : "r"(c) : "memory");
 	/* Kicks: the shim turns MSIP into SSIP; HS takes it while a guest

@@ -25,6 +25,7 @@
 #define RV_MAX_HARTS 4
 #define RV_STACK_SIZE 16384
 #define RV_CLINT_MSIP 0x2000000 /* CLINT: 4-byte MSIP register per hart */
+#define RV_PCPU_HV 8            /* offsetof(struct rv_pcpu, hv), for trap.S */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -32,6 +33,8 @@
 
 struct rv_pcpu {
 	uint64_t stack_top;      /* offset 0: trap.S loads sp from here */
+	struct hv *hv;           /* offset 8 (RV_PCPU_HV): what trap.S passes
+				  * to the core, one load instead of a la */
 	struct hv_vcpu *current; /* the vCPU whose state is live in this hart */
 	unsigned hart;
 	int alive;               /* set by the hart itself once it runs C */

@@ -6,9 +6,10 @@
  * (struct hcall_regs: r[n] = xn, 8 bytes each) and stvec points at
  * rv_guest_vector. r[0], x0's slot, holds the hart's struct rv_pcpu
  * (vcpu.c writes it when the vCPU's state is loaded into the hart; smp.h).
- * A trap saves x1..x31 there, loads tp = that rv_pcpu and sp = its stack
- * and calls rv_ecall(frame) for an ecall from VS-mode, rv_trap(frame)
- * for anything else; each returns the frame of the vCPU to run next (its
+ * A trap saves x1..x31 there and loads tp = that rv_pcpu and sp = its
+ * stack. An ecall from VS-mode, a hypercall, goes from here to the core's
+ * hv_handle_ecall() directly (below); anything else to rv_trap(frame)
+ * (trap.c). Each C path returns the frame of the vCPU to run next (its
  * CSRs already loaded), and rv_enter restores it and srets.
  * While the hypervisor itself runs, sscratch is 0 (stvec stays here from
  * the hart's setup on), so a trap taken in HS-mode, a fault inside the
@@ -22,6 +23,8 @@
  * hypercall.
  */
 #include "csr.h"
+#include "frame.h"
+#include "smp.h"
 #ifdef HV_BENCH_FLOOR
 #include "bench_floor.h"
 #endif
@@ -62,9 +65,9 @@ rv_guest_vector:
 	sd	x28, 224(t6)
 	sd	x29, 232(t6)
 	sd	x30, 240(t6)
-	csrr	t5, sscratch
+	/* The guest's t6, and sscratch = 0 while HS-mode runs. */
+	csrrw	t5, sscratch, zero
 	sd	t5, 248(t6)
-	csrw	sscratch, zero
 #ifdef HV_BENCH_FLOOR
 	csrr	t0, scause
 	li	t1, 10			/* ecall from VS-mode */
@@ -81,54 +84,79 @@ rv_guest_vector:
 #endif
 	ld	tp, 0(t6)
 	ld	sp, 0(tp)
-	mv	a0, t6
-	/* The hypercall straight to its own C function: it needs nothing
-	 * else decoded (trap.c). */
 	csrr	t0, scause
 	li	t1, EXC_ECALL_VS
 	bne	t0, t1, 2f
-	call	rv_ecall
-	j	rv_enter
-2:	call	rv_trap
-	/* fall through with a0 = the frame to resume */
+	/*
+	 * A hypercall, as ecall() in trap.c would take it: sepc past the
+	 * ecall, then the core. s0 (its guest value is in the frame) keeps
+	 * the frame across the call. The frame is the running vCPU's
+	 * (rv_enter was given rv_vcpu_switch()'s answer), so the vCPU is the
+	 * structure around it. The guest resumes at once when the core
+	 * answered HV_RESUME and no exception is queued for it; any other
+	 * answer goes through rv_ecall_done(). The image is linked without
+	 * relaxation (cross/), so the calls are jal, not the two-instruction
+	 * `call`: the image is far smaller than jal's reach of 1 MiB, and a
+	 * link that outgrew it would fail, not misbehave.
+	 */
+	csrr	t0, sepc
+	addi	t0, t0, 4
+	csrw	sepc, t0
+	mv	s0, t6
+	ld	a0, RV_PCPU_HV(tp)
+	addi	a1, t6, -FRAME_VCPU
+	li	a2, 0			/* from VS-mode, the guest kernel */
+	jal	hv_handle_ecall
+	bnez	a0, 3f
+	ld	t0, FRAME_VCPU_ARCH(s0)
+	lw	t0, RV_FAULT_PENDING(t0)
+	bnez	t0, 3f
+	mv	a0, s0
+	/* fall through to resume it */
 
-/* rv_enter(struct hcall_regs *frame): load the guest registers, sret. */
+/* rv_enter(struct hcall_regs *frame): load the guest registers, sret.
+ * a0 is the base until its own slot, loaded last. */
 	.globl rv_enter
 rv_enter:
 	csrw	sscratch, a0
-	mv	t6, a0
-	ld	x1, 8(t6)
-	ld	x2, 16(t6)
-	ld	x3, 24(t6)
-	ld	x4, 32(t6)
-	ld	x5, 40(t6)
-	ld	x6, 48(t6)
-	ld	x7, 56(t6)
-	ld	x8, 64(t6)
-	ld	x9, 72(t6)
-	ld	x10, 80(t6)
-	ld	x11, 88(t6)
-	ld	x12, 96(t6)
-	ld	x13, 104(t6)
-	ld	x14, 112(t6)
-	ld	x15, 120(t6)
-	ld	x16, 128(t6)
-	ld	x17, 136(t6)
-	ld	x18, 144(t6)
-	ld	x19, 152(t6)
-	ld	x20, 160(t6)
-	ld	x21, 168(t6)
-	ld	x22, 176(t6)
-	ld	x23, 184(t6)
-	ld	x24, 192(t6)
-	ld	x25, 200(t6)
-	ld	x26, 208(t6)
-	ld	x27, 216(t6)
-	ld	x28, 224(t6)
-	ld	x29, 232(t6)
-	ld	x30, 240(t6)
-	ld	t6, 248(t6)
+	ld	x1, 8(a0)
+	ld	x2, 16(a0)
+	ld	x3, 24(a0)
+	ld	x4, 32(a0)
+	ld	x5, 40(a0)
+	ld	x6, 48(a0)
+	ld	x7, 56(a0)
+	ld	x8, 64(a0)
+	ld	x9, 72(a0)
+	ld	x11, 88(a0)
+	ld	x12, 96(a0)
+	ld	x13, 104(a0)
+	ld	x14, 112(a0)
+	ld	x15, 120(a0)
+	ld	x16, 128(a0)
+	ld	x17, 136(a0)
+	ld	x18, 144(a0)
+	ld	x19, 152(a0)
+	ld	x20, 160(a0)
+	ld	x21, 168(a0)
+	ld	x22, 176(a0)
+	ld	x23, 184(a0)
+	ld	x24, 192(a0)
+	ld	x25, 200(a0)
+	ld	x26, 208(a0)
+	ld	x27, 216(a0)
+	ld	x28, 224(a0)
+	ld	x29, 232(a0)
+	ld	x30, 240(a0)
+	ld	x31, 248(a0)
+	ld	x10, 80(a0)
 	sret
+
+3:	jal	rv_ecall_done		/* a0 = the answer */
+	j	rv_enter
+2:	mv	a0, t6
+	jal	rv_trap
+	j	rv_enter
 
 /* A trap taken in HS-mode itself: report and stop (rv_hs_fault). */
 	.align 4

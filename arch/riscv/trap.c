@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * arch/riscv/trap.c - what a guest trap does, after trap.S saved x1..x31
- * into the running vCPU's frame (rv_ecall for an ecall, rv_trap for the
- * rest).
+ * into the running vCPU's frame (rv_trap; an ecall goes from trap.S to
+ * the core directly, and to rv_ecall_done after any answer but a plain
+ * resume).
  *
  *   ecall from VS (10)        a hypercall: the portable core decides
  *                             (hv_handle_ecall), the glue acts on its answer
@@ -21,7 +22,9 @@
  * Every path resumes some vCPU, waits for one, or powers off with a
  * status: none hangs.
  */
+#include <stddef.h>
 #include "csr.h"
+#include "frame.h"
 #include "layout.h"
 #include "rv.h"
 #include "smp.h"
@@ -29,6 +32,15 @@
 #include "vm.h"
 
 #define INSN_WFI 0x10500073u
+
+/* What trap.S reads beside the frame (frame.h). */
+_Static_assert(offsetof(struct hv_vcpu, regs) == FRAME_VCPU &&
+		       offsetof(struct hv_vcpu, arch) - offsetof(struct hv_vcpu, regs) ==
+			       FRAME_VCPU_ARCH,
+	       "frame.h: struct hv_vcpu offsets");
+_Static_assert(offsetof(struct rv_vcpu, fault_pending) == RV_FAULT_PENDING &&
+		       sizeof(((struct rv_vcpu *)0)->fault_pending) == 4,
+	       "frame.h: struct rv_vcpu offsets");
 
 #define IRQ_SSI 1
 
@@ -124,18 +136,22 @@ static struct hcall_regs *reflect(struct hv_vcpu *v, uint64_t cause,
 	return rv_vcpu_switch(v);
 }
 
-/* What the core's answer other than HV_RESUME means for the vCPU that
- * made the call (sepc already past the ecall, v->pc too), and a queued
- * fault after HV_RESUME. */
-static __attribute__((noinline)) struct hcall_regs *
-hypercall_done(struct hv_vcpu *v, enum hv_action act)
+/* What the core's answer means for the vCPU that made the call, the
+ * running one (sepc already past the ecall): the vector resumes it itself
+ * after HV_RESUME with no exception queued, and comes here otherwise. */
+struct hcall_regs *rv_ecall_done(enum hv_action act)
 {
+	struct hv_vcpu *v = rv_this_cpu()->current;
+	uint64_t pc;
+
 	switch (act) {
 	case HV_RESUME:
+		/* delivers the queued exception */
 		return rv_vcpu_switch(v);
 	case HV_INJECTED:
 		/* vsepc = the ecall itself, as for a real illegal instruction */
-		csr_write(CSR_SEPC, v->pc - 4);
+		csr_read(CSR_SEPC, pc);
+		csr_write(CSR_SEPC, pc - 4);
 		return rv_vcpu_switch(v);
 	case HV_SWITCH:
 		/* It may have started a vCPU of another hart (hart_start). */
@@ -152,38 +168,31 @@ hypercall_done(struct hv_vcpu *v, enum hv_action act)
 		rv_putc('\n');
 		rv_poweroff(rv_hv.exit_code);
 	}
-	report("bad action from the core", v, EXC_ECALL_VS, v->pc - 4, (uint64_t)act);
+	csr_read(CSR_SEPC, pc);
+	report("bad action from the core", v, EXC_ECALL_VS, pc - 4, (uint64_t)act);
 	rv_poweroff(0x41);
 }
 
 /*
- * An ecall from VS-mode, straight from trap.S: a hypercall, which the
- * portable core decides. An ecall from VU-mode goes to the guest kernel,
- * never here: the caller is always the guest kernel. sepc is stepped over
- * the ecall before the core runs (a call that restarts the vCPU, such as
- * a suspend, loads its own when the vCPU is switched in again), and set
+ * An ecall from VS-mode: a hypercall, which the portable core decides.
+ * The vector (trap.S) does the same itself; this is its form in C, for
+ * rv_trap. An ecall from VU-mode goes to the guest kernel, never here:
+ * the caller is always the guest kernel. sepc is stepped over the ecall
+ * before the core runs (a call that restarts the vCPU, such as a
+ * suspend, loads its own when the vCPU is switched in again), and set
  * back for an injected exception.
  */
-struct hcall_regs *rv_ecall(struct hcall_regs *frame)
+static struct hcall_regs *ecall(struct hcall_regs *frame, struct hv_vcpu *v)
 {
-	struct hv_vcpu *v = rv_this_cpu()->current;
 	enum hv_action act;
 	uint64_t pc;
 
-	if (__builtin_expect(frame != &v->regs, 0)) {
-		rv_puts("hv: trap frame is not the running vCPU's\n");
-		rv_poweroff(0x46);
-	}
 	csr_read(CSR_SEPC, pc);
-	v->pc = pc + 4;
 	csr_write(CSR_SEPC, pc + 4);
 	act = hv_handle_ecall(&rv_hv, v, 0);
-	/* v is the running vCPU, so rv_vcpu_switch(v) would only deliver a
-	 * queued fault: the common answer skips it when there is none. */
-	if (__builtin_expect(act == HV_RESUME, 1) &&
-	    !((struct rv_vcpu *)v->arch)->fault_pending)
-		return &v->regs;
-	return hypercall_done(v, act);
+	if (act == HV_RESUME && !((struct rv_vcpu *)v->arch)->fault_pending)
+		return frame;
+	return rv_ecall_done(act);
 }
 
 struct hcall_regs *rv_trap(struct hcall_regs *frame)
@@ -206,8 +215,8 @@ struct hcall_regs *rv_trap(struct hcall_regs *frame)
 		rv_poweroff(0x49);
 	}
 	switch (cause) {
-	case EXC_ECALL_VS: /* trap.S calls rv_ecall() for these */
-		return rv_ecall(frame);
+	case EXC_ECALL_VS: /* trap.S takes these to the core itself */
+		return ecall(frame, v);
 	case EXC_VIRTUAL_INSN:
 		if ((uint32_t)stval == INSN_WFI) {
 			/* The guest idles, so the hart pauses too; SSIP is
