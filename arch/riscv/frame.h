@@ -6,12 +6,7 @@
 #ifndef HCALL_ARCH_RISCV_FRAME_H
 #define HCALL_ARCH_RISCV_FRAME_H
 
-/* struct hv_vcpu: the vCPU itself, back from its frame (vcpu->regs);
- * its `arch` pointer (struct rv_vcpu), from the frame. */
+/* struct hv_vcpu: the vCPU itself, back from its frame (vcpu->regs). */
 #define FRAME_VCPU 16
-#define FRAME_VCPU_ARCH 288
-
-/* struct rv_vcpu: an exception queued for the next entry. */
-#define RV_FAULT_PENDING 96
 
 #endif /* HCALL_ARCH_RISCV_FRAME_H */

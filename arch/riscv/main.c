@@ -49,12 +49,24 @@ static struct hv_region mapped[HV_MAX_VMS][HV_MAX_REGIONS];
 static unsigned nmapped[HV_MAX_VMS];
 
 static int prepare_vm(struct hv_vm *vm);
+static __attribute__((noreturn)) void die(const char *why);
 
+/* The core injects only into the vCPU whose ecall it is handling, the
+ * one running here: the exception is taken at once, in its live CSRs, at
+ * the ecall itself (sepc is past it while the core runs), so whatever the
+ * core answers after it, the vCPU resumes in its trap handler. */
 static void op_inject_fault(struct hv_vcpu *v, enum hv_fault fault)
 {
+	uint64_t pc;
+
 	/* Both kinds are an illegal instruction on riscv; stval = the ecall. */
 	(void)fault;
+	if (v != rv_this_cpu()->current)
+		die("exception injected into a vCPU that is not running here");
+	csr_read(CSR_SEPC, pc);
+	csr_write(CSR_SEPC, pc - 4);
 	rv_vcpu_queue_fault(v, EXC_ILLEGAL_INSN, INSN_ECALL);
+	rv_vcpu_deliver_fault(v);
 }
 
 static void op_upcall(struct hv_vcpu *v, unsigned vector)
@@ -132,7 +144,7 @@ static const struct {
 	{ "norights", HV_ROLE_NORMAL, 0, 0, RV_VM2_RAM_HPA, 0 },
 };
 
-static void die(const char *why)
+static __attribute__((noreturn)) void die(const char *why)
 {
 	rv_puts("hv: ");
 	rv_puts(why);

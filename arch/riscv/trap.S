@@ -10,7 +10,7 @@
  * stack. An ecall from VS-mode, a hypercall, goes from here to the core's
  * hv_handle_ecall() directly (below); anything else to rv_trap(frame)
  * (trap.c). Each C path returns the frame of the vCPU to run next (its
- * CSRs already loaded), and rv_enter restores it and srets.
+ * CSRs already loaded), and rv_resume restores it and srets.
  * While the hypervisor itself runs, sscratch is 0 (stvec stays here from
  * the hart's setup on), so a trap taken in HS-mode, a fault inside the
  * hypervisor, goes to rv_hs_vector and is reported instead of
@@ -78,8 +78,8 @@ rv_guest_vector:
 	csrr	t0, sepc
 	addi	t0, t0, 4
 	csrw	sepc, t0
-	mv	a0, t6
-	j	rv_enter
+	mv	s0, t6
+	j	rv_resume
 1:
 #endif
 	ld	tp, 0(t6)
@@ -93,11 +93,12 @@ rv_guest_vector:
 	 * the frame across the call. The frame is the running vCPU's
 	 * (rv_enter was given rv_vcpu_switch()'s answer), so the vCPU is the
 	 * structure around it. The guest resumes at once when the core
-	 * answered HV_RESUME and no exception is queued for it; any other
-	 * answer goes through rv_ecall_done(). The image is linked without
-	 * relaxation (cross/), so the calls are jal, not the two-instruction
-	 * `call`: the image is far smaller than jal's reach of 1 MiB, and a
-	 * link that outgrew it would fail, not misbehave.
+	 * answered HV_RESUME (an exception the core injected is already
+	 * taken: main.c); any other answer goes through rv_ecall_done().
+	 * The image is linked without relaxation (cross/), so the calls are
+	 * jal, not the two-instruction `call`: the image is far smaller than
+	 * jal's reach of 1 MiB, and a link that outgrew it would fail, not
+	 * misbehave.
 	 */
 	csrr	t0, sepc
 	addi	t0, t0, 4
@@ -108,55 +109,58 @@ rv_guest_vector:
 	li	a2, 0			/* from VS-mode, the guest kernel */
 	jal	hv_handle_ecall
 	bnez	a0, 3f
-	ld	t0, FRAME_VCPU_ARCH(s0)
-	lw	t0, RV_FAULT_PENDING(t0)
-	bnez	t0, 3f
-	mv	a0, s0
-	/* fall through to resume it */
+	/* fall through to resume the caller */
 
-/* rv_enter(struct hcall_regs *frame): load the guest registers, sret.
- * a0 is the base until its own slot, loaded last. */
-	.globl rv_enter
-rv_enter:
-	csrw	sscratch, a0
-	ld	x1, 8(a0)
-	ld	x2, 16(a0)
-	ld	x3, 24(a0)
-	ld	x4, 32(a0)
-	ld	x5, 40(a0)
-	ld	x6, 48(a0)
-	ld	x7, 56(a0)
-	ld	x8, 64(a0)
-	ld	x9, 72(a0)
-	ld	x11, 88(a0)
-	ld	x12, 96(a0)
-	ld	x13, 104(a0)
-	ld	x14, 112(a0)
-	ld	x15, 120(a0)
-	ld	x16, 128(a0)
-	ld	x17, 136(a0)
-	ld	x18, 144(a0)
-	ld	x19, 152(a0)
-	ld	x20, 160(a0)
-	ld	x21, 168(a0)
-	ld	x22, 176(a0)
-	ld	x23, 184(a0)
-	ld	x24, 192(a0)
-	ld	x25, 200(a0)
-	ld	x26, 208(a0)
-	ld	x27, 216(a0)
-	ld	x28, 224(a0)
-	ld	x29, 232(a0)
-	ld	x30, 240(a0)
-	ld	x31, 248(a0)
-	ld	x10, 80(a0)
+/* Load the guest registers of the frame at s0 (s0's own slot last) and
+ * sret. */
+	.globl rv_resume
+rv_resume:
+	csrw	sscratch, s0
+	ld	x1, 8(s0)
+	ld	x2, 16(s0)
+	ld	x3, 24(s0)
+	ld	x4, 32(s0)
+	ld	x5, 40(s0)
+	ld	x6, 48(s0)
+	ld	x7, 56(s0)
+	ld	x9, 72(s0)
+	ld	x10, 80(s0)
+	ld	x11, 88(s0)
+	ld	x12, 96(s0)
+	ld	x13, 104(s0)
+	ld	x14, 112(s0)
+	ld	x15, 120(s0)
+	ld	x16, 128(s0)
+	ld	x17, 136(s0)
+	ld	x18, 144(s0)
+	ld	x19, 152(s0)
+	ld	x20, 160(s0)
+	ld	x21, 168(s0)
+	ld	x22, 176(s0)
+	ld	x23, 184(s0)
+	ld	x24, 192(s0)
+	ld	x25, 200(s0)
+	ld	x26, 208(s0)
+	ld	x27, 216(s0)
+	ld	x28, 224(s0)
+	ld	x29, 232(s0)
+	ld	x30, 240(s0)
+	ld	x31, 248(s0)
+	ld	x8, 64(s0)
 	sret
 
 3:	jal	rv_ecall_done		/* a0 = the answer */
 	j	rv_enter
 2:	mv	a0, t6
 	jal	rv_trap
-	j	rv_enter
+	/* fall through with a0 = the frame to resume */
+
+/* rv_enter(struct hcall_regs *frame): run the vCPU of `frame`, its CSRs
+ * loaded. */
+	.globl rv_enter
+rv_enter:
+	mv	s0, a0
+	j	rv_resume
 
 /* A trap taken in HS-mode itself: report and stop (rv_hs_fault). */
 	.align 4

@@ -34,13 +34,8 @@
 #define INSN_WFI 0x10500073u
 
 /* What trap.S reads beside the frame (frame.h). */
-_Static_assert(offsetof(struct hv_vcpu, regs) == FRAME_VCPU &&
-		       offsetof(struct hv_vcpu, arch) - offsetof(struct hv_vcpu, regs) ==
-			       FRAME_VCPU_ARCH,
+_Static_assert(offsetof(struct hv_vcpu, regs) == FRAME_VCPU,
 	       "frame.h: struct hv_vcpu offsets");
-_Static_assert(offsetof(struct rv_vcpu, fault_pending) == RV_FAULT_PENDING &&
-		       sizeof(((struct rv_vcpu *)0)->fault_pending) == 4,
-	       "frame.h: struct rv_vcpu offsets");
 
 #define IRQ_SSI 1
 
@@ -136,9 +131,10 @@ static struct hcall_regs *reflect(struct hv_vcpu *v, uint64_t cause,
 	return rv_vcpu_switch(v);
 }
 
-/* What the core's answer means for the vCPU that made the call, the
- * running one (sepc already past the ecall): the vector resumes it itself
- * after HV_RESUME with no exception queued, and comes here otherwise. */
+/* What the core's answer other than HV_RESUME means for the vCPU that
+ * made the call, the running one (sepc already past the ecall). The
+ * vector resumes it itself after HV_RESUME. An exception the core
+ * injected is already taken (main.c: op_inject_fault). */
 struct hcall_regs *rv_ecall_done(enum hv_action act)
 {
 	struct hv_vcpu *v = rv_this_cpu()->current;
@@ -146,12 +142,7 @@ struct hcall_regs *rv_ecall_done(enum hv_action act)
 
 	switch (act) {
 	case HV_RESUME:
-		/* delivers the queued exception */
-		return rv_vcpu_switch(v);
 	case HV_INJECTED:
-		/* vsepc = the ecall itself, as for a real illegal instruction */
-		csr_read(CSR_SEPC, pc);
-		csr_write(CSR_SEPC, pc - 4);
 		return rv_vcpu_switch(v);
 	case HV_SWITCH:
 		/* It may have started a vCPU of another hart (hart_start). */
@@ -179,8 +170,8 @@ struct hcall_regs *rv_ecall_done(enum hv_action act)
  * rv_trap. An ecall from VU-mode goes to the guest kernel, never here:
  * the caller is always the guest kernel. sepc is stepped over the ecall
  * before the core runs (a call that restarts the vCPU, such as a
- * suspend, loads its own when the vCPU is switched in again), and set
- * back for an injected exception.
+ * suspend, loads its own when the vCPU is switched in again; an injected
+ * exception is taken at the ecall itself).
  */
 static struct hcall_regs *ecall(struct hcall_regs *frame, struct hv_vcpu *v)
 {
@@ -190,7 +181,7 @@ static struct hcall_regs *ecall(struct hcall_regs *frame, struct hv_vcpu *v)
 	csr_read(CSR_SEPC, pc);
 	csr_write(CSR_SEPC, pc + 4);
 	act = hv_handle_ecall(&rv_hv, v, 0);
-	if (act == HV_RESUME && !((struct rv_vcpu *)v->arch)->fault_pending)
+	if (act == HV_RESUME)
 		return frame;
 	return rv_ecall_done(act);
 }
