@@ -238,7 +238,7 @@ static struct hv_vm *make_vm(unsigned i)
 static void hs_setup(unsigned hart)
 {
 	/* From here on every trap enters at rv_guest_vector, which tells a
-	 * guest's (sscratch = its frame, written by rv_enter) from a fault
+	 * guest's (sscratch = its frame, written by rv_resume) from a fault
 	 * in HS-mode (sscratch = 0: trap.S). */
 	csr_write(CSR_SSCRATCH, 0);
 	csr_write(CSR_STVEC, (uint64_t)(uintptr_t)rv_guest_vector);

@@ -89,7 +89,8 @@ void rv_vcpu_raise_upcall(struct hv_vcpu *v);
 
 /* trap.c (the world switch's C side) and trap.S */
 struct hcall_regs *rv_trap(struct hcall_regs *frame);
-/* After hv_handle_ecall() answered `act` for the running vCPU (trap.S). */
+/* After hv_handle_ecall() answered `act`, not HV_RESUME, for the running
+ * vCPU (trap.S). */
 struct hcall_regs *rv_ecall_done(enum hv_action act);
 /* This hart's next vCPU after `last` (NULL: any); waits for one while
  * another hart still runs some, powers off when none is left. */
