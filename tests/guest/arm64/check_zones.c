@@ -11,53 +11,26 @@
  *   - HVC from EL0 raises UNDEFINED in the guest's own EL1 vectors;
  *   - a data access outside the VM's memory: a stage-2 abort, turned
  *     into an external abort in the guest, and the hypervisor goes on.
- * The zone calls follow hvisor-tool's flow (tools/hvisor.c and
- * driver/hvisor.c at b17d9dd): CONFIG_CHECK, then zone_start with a full
- * arm64 zone_config of config_size 3136, zone_list into 56-byte entries,
- * ivc_info, zone_shutdown. Numbers from the pinned hvisor v0.4 (d3260d0),
- * written here: CONFIG_MAGIC_VERSION 0x5; zone_start answers 0; errors
- * are HvErrorNum negated: EPERM 1, EFAULT 14, EBUSY 16, ENODEV 19,
- * EINVAL 22. hvisor-tool's next layout (magic 0x06) is 3296 bytes on
- * arm64 (32 more for the UEFI block, 4 more per PCI device entry).
+ * The zone calls follow hvisor-tool's flow; the checks every architecture
+ * shares are in ../hvisor_zones.c. The arm64 zone_config is 3136 bytes
+ * (pinned hvisor v0.4, d3260d0); hvisor-tool's next layout (magic 0x06)
+ * is 3296 bytes on arm64 (32 more for the UEFI block, 4 more per PCI
+ * device entry).
  */
 #include <hcall/abi/probe.h>
 #include <hcall/hvisor.h>
 
 #include "../guest.h"
+#include "../hvisor_zones.h"
 #include "../tap.h"
 #include "arm64_guest.h"
 
-#define E_PERM (-1)
-#define E_FAULT (-14)
-#define E_BUSY (-16)
-#define E_NODEV (-19)
-#define E_INVAL (-22)
-#define SPEC_MAGIC 0x5u
 #define SPEC_CONFIG_SIZE 3136u
 #define SPEC_CONFIG_SIZE_MAGIC6 3296u
-#define SPEC_ZONE_INFO_SIZE 56u
 #define SPEC_IVC_ID 7u
 #define SPEC_IVC_IRQ 40u
 
 static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
-static struct hcall_hvisor_zone_info zones[8] __attribute__((aligned(16)));
-static uint64_t magic;
-
-/* The entry for zone id in zones[0..n), or 0. */
-static const struct hcall_hvisor_zone_info *listed(uint32_t id, uint64_t n)
-{
-	for (uint64_t i = 0; i < n && i < 8; i++)
-		if (zones[i].zone_id == id)
-			return &zones[i];
-	return 0;
-}
-
-static int64_t list(void)
-{
-	struct hcall_result r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)zones, 8);
-
-	return hcall_ok(r) ? (int64_t)r.value : r.code;
-}
 
 /* A full config as hvisor-tool builds it from a zone's JSON: the zone's
  * RAM and the shared page, kernel and DTB inside the RAM, one ivc
@@ -97,9 +70,26 @@ static void set_cfg(uint32_t id, uint64_t base, uint64_t cpus, const char *name)
 	cfg.arch_config.gic_version_tag = HCALL_HVISOR_GIC_V3;
 }
 
+static void normal_cfg(uint64_t cpus)
+{
+	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, cpus, "normal");
+}
+
+static const struct hvisor_zone normal = {
+	.cfg = &cfg,
+	.set_cfg = normal_cfg,
+	.id = GUEST_ZONE_NORMAL,
+	.cpus = 1u << 1,
+	.name = "normal",
+	.root_cpus = 1u << 0,
+	.config_size = SPEC_CONFIG_SIZE,
+	.outside = 0x7ff00000ull,
+	.ram_outside = 0x7fe00000ull,
+};
+
 static int64_t start(uint64_t size)
 {
-	return hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, size).code;
+	return hvisor_zone_start(&normal, size);
 }
 
 /* Give the CPU to the other VMs until they idle or stop (WFI traps). */
@@ -111,40 +101,17 @@ static void yield(void)
 /* Every refusal leaves the zone stopped and the hypervisor answering. */
 static void refused(void)
 {
-	tap_eq("zone_start, config_size one short: -EINVAL", (uint64_t)start(SPEC_CONFIG_SIZE - 1),
-	       (uint64_t)E_INVAL);
-	tap_eq("zone_start, config_size one long: -EINVAL", (uint64_t)start(SPEC_CONFIG_SIZE + 1),
-	       (uint64_t)E_INVAL);
 	tap_eq("zone_start with the magic-0x06 layout's size: -EINVAL",
 	       (uint64_t)start(SPEC_CONFIG_SIZE_MAGIC6), (uint64_t)E_INVAL);
-	tap_eq("zone_start with a config outside the VM: -EFAULT",
-	       (uint64_t)hcall_hvisor_zone_start(0x7ff00000ull, SPEC_CONFIG_SIZE).code,
-	       (uint64_t)E_FAULT);
-
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1u << 1, "normal");
-	cfg.memory_regions[0].physical_start = 0x7fe00000ull;
-	tap_eq("zone_start, RAM outside the root zone's memory: -EINVAL",
-	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1u << 1, "normal");
-	cfg.memory_regions[1] = cfg.memory_regions[0];
-	cfg.memory_regions[1].physical_start += 0x1000;
-	tap_eq("zone_start, overlapping regions: -EINVAL", (uint64_t)start(sizeof(cfg)),
-	       (uint64_t)E_INVAL);
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1ull << 40, "normal");
-	tap_eq("zone_start, CPU 40 does not exist: -EINVAL", (uint64_t)start(sizeof(cfg)),
-	       (uint64_t)E_INVAL);
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1u << 0, "normal");
-	tap_eq("zone_start, CPU 0 belongs to the running root zone: -EBUSY",
-	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_BUSY);
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1u << 1, "normal");
+	normal_cfg(1u << 1);
 	cfg.interrupts_bitmap[1] = 1u << 1;
 	tap_eq("zone_start, an IRQ the glue cannot route: -EINVAL",
 	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1u << 1, "normal");
+	normal_cfg(1u << 1);
 	cfg.memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_IO;
 	tap_eq("zone_start, an IO region: -EINVAL", (uint64_t)start(sizeof(cfg)),
 	       (uint64_t)E_INVAL);
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1u << 1, "normal");
+	normal_cfg(1u << 1);
 	cfg.entry_point = GUEST_NORMAL_BASE + GUEST_VM_SIZE;
 	tap_eq("zone_start, entry outside the zone: -EINVAL", (uint64_t)start(sizeof(cfg)),
 	       (uint64_t)E_INVAL);
@@ -154,6 +121,7 @@ static void refused(void)
 	set_cfg(7, GUEST_NORMAL_BASE, 1u << 1, "normal");
 	tap_eq("zone_start of a zone id with no slot: -EINVAL", (uint64_t)start(sizeof(cfg)),
 	       (uint64_t)E_INVAL);
+	hvisor_zone_refused(&normal);
 	tap_eq("hypervisor still answers after the refusals",
 	       hcall_hvisor_call(HCALL_PROBE_HVISOR_ECHO, 0, 0).value, HCALL_PROBE_PATTERN(0));
 }
@@ -161,57 +129,19 @@ static void refused(void)
 static void normal_vm(void)
 {
 	struct guest_shared *sh = GUEST_SHARED;
-	const struct hcall_hvisor_zone_info *z;
 	struct hcall_result r;
-	int64_t n;
 
-	tap_eq("zone_config is hvisor's arm64 size", sizeof(cfg), SPEC_CONFIG_SIZE);
-	tap_eq("zone_info is hvisor's size", sizeof(zones[0]), SPEC_ZONE_INFO_SIZE);
-	magic = 0;
-	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&magic);
-	guest_demo("hvisor", "config_check", r);
-	tap_check(hcall_ok(r), "config_check succeeds");
-	tap_eq("config_check writes hvisor v0.4's magic 0x5", magic, SPEC_MAGIC);
-	tap_eq("config_check at an address outside the VM: -EFAULT",
-	       (uint64_t)hcall_hvisor_config_check(0x7ff00000ull).code, (uint64_t)E_FAULT);
-
-	n = list();
-	z = listed(GUEST_ZONE_SERVICE, (uint64_t)n);
-	tap_eq("zone_list: only the root zone runs", (uint64_t)n, 1);
-	tap_check(z && z->cpus == 1 && !z->is_err, "zone_list: root zone holds CPU 0, no error");
-
+	hvisor_zone_root(&normal);
 	refused();
-	n = list();
-	tap_eq("zone_list: still only the root zone", (uint64_t)n, 1);
 
-	set_cfg(GUEST_ZONE_NORMAL, GUEST_NORMAL_BASE, 1u << 1, "normal");
 	guest_irq_count = 0;
-	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg));
-	guest_demo("hvisor", "zone_start(zone 1)", r);
-	tap_check(hcall_ok(r) && r.value == 0 && r.code == 0, "zone_start(zone 1) answers 0");
-	tap_eq("zone_start of a running zone: -EINVAL", (uint64_t)start(sizeof(cfg)),
-	       (uint64_t)E_INVAL);
-	n = list();
-	z = listed(GUEST_ZONE_NORMAL, (uint64_t)n);
-	tap_eq("zone_list: two zones", (uint64_t)n, 2);
-	tap_check(z && z->cpus == 2 && !z->is_err && z->name[0] == 'n' && z->name[6] == 0,
-		  "zone_list: zone 1 \"normal\" holds CPU 1");
-
-	/* Never more than count entries: the second one stays untouched. */
-	__builtin_memset(zones, 0xa5, sizeof(zones));
-	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)zones, 1);
-	tap_check(hcall_ok(r) && r.value == 1, "zone_list with count 1 answers 1");
-	tap_eq("zone_list with count 1 writes 56 bytes, no more",
-	       ((const uint8_t *)zones)[SPEC_ZONE_INFO_SIZE], 0xa5);
-	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)zones, 0x0492492492492493ull);
-	tap_check(hcall_ok(r) && r.value == 2, "zone_list with a count whose size overflows: 2");
+	if (!hvisor_zone_started(&normal))
+		return;
 	r = hcall_hvisor_zone_list(GUEST_SERVICE_BASE + GUEST_VM_SIZE - SPEC_ZONE_INFO_SIZE, 2);
 	tap_eq("zone_list, 2 entries into the last 56 bytes: -EFAULT", (uint64_t)r.code,
 	       (uint64_t)E_FAULT);
 	r = hcall_hvisor_zone_list(GUEST_SERVICE_BASE + GUEST_VM_SIZE - SPEC_ZONE_INFO_SIZE, 1);
 	tap_check(hcall_ok(r) && r.value == 1, "zone_list, 1 entry into the last 56 bytes");
-	tap_eq("ivc_info of the root zone (no ivc config): -ENODEV",
-	       (uint64_t)hcall_hvisor_ivc_info((uint64_t)(uintptr_t)zones).code, (uint64_t)E_NODEV);
 
 	guest_irq_enable();
 	yield();
@@ -233,18 +163,7 @@ static void normal_vm(void)
 		  "normal VM: its SMCCC_VERSION answered 1.1/1.2");
 	tap_eq("normal VM: zone_list is not permitted (-EPERM)", sh->normal_perm, (uint64_t)E_PERM);
 	tap_eq("upcall: one virtual IRQ received and acknowledged", guest_irq_count, 1);
-
-	r = hcall_hvisor_zone_shutdown(GUEST_ZONE_NORMAL);
-	guest_demo("hvisor", "zone_shutdown(zone 1)", r);
-	tap_check(hcall_ok(r), "zone_shutdown(zone 1) succeeds");
-	n = list();
-	tap_check(n == 1 && !listed(GUEST_ZONE_NORMAL, 1), "zone_list: zone 1 is gone");
-	tap_eq("zone_shutdown of a stopped zone: -EINVAL",
-	       (uint64_t)hcall_hvisor_zone_shutdown(GUEST_ZONE_NORMAL).code, (uint64_t)E_INVAL);
-	tap_eq("zone_shutdown(0), the root zone: -EINVAL",
-	       (uint64_t)hcall_hvisor_zone_shutdown(GUEST_ZONE_SERVICE).code, (uint64_t)E_INVAL);
-	tap_eq("zone_shutdown of a missing zone: -EINVAL",
-	       (uint64_t)hcall_hvisor_zone_shutdown(7).code, (uint64_t)E_INVAL);
+	hvisor_zone_shutdown(&normal);
 }
 
 static void norights_vm(void)

@@ -8,34 +8,23 @@
  * memory faults, and the upcall (virtio_inject_irq) reaches a running
  * zone, which acknowledges it; a zone's virtio request raises the upcall
  * of the service VM, which acknowledges it too.
- * The zone calls follow hvisor-tool's flow (CONFIG_CHECK, zone_start
- * with a full riscv64 zone_config of config_size 3080, zone_list into
- * 56-byte entries, ivc_info, zone_shutdown), with numbers from the pinned
- * hvisor v0.4 (d3260d0), written here: CLEAR_INJECT_IRQ (20) answers 0,
- * VIRTIO_GET_IRQ (86) answers 0 and writes nothing on riscv64
- * (src/arch/riscv64/hypercall.rs); CONFIG_MAGIC_VERSION 0x5,
- * zone_start answers 0, errors as a0 = -1 (SBI_ERR_FAILED) with a1 =
- * HvErrorNum negated: EPERM 1, ENOENT 2, EFAULT 14, EBUSY 16, EEXIST 17,
- * ENODEV 19, EINVAL 22.
+ * The zone calls follow hvisor-tool's flow; the checks every architecture
+ * shares are in ../hvisor_zones.c. Numbers from the pinned hvisor v0.4
+ * (d3260d0), written here: the riscv64 zone_config is 3080 bytes;
+ * CLEAR_INJECT_IRQ (20) answers 0, VIRTIO_GET_IRQ (86) answers 0 and
+ * writes nothing on riscv64 (src/arch/riscv64/hypercall.rs); an error
+ * is a0 = -1 (SBI_ERR_FAILED) with a1 = HvErrorNum negated.
  */
 #include <hcall/hvisor.h>
 
 #include "../guest.h"
+#include "../hvisor_zones.h"
 #include "../tap.h"
 #include "rv_guest.h"
 
-#define E_PERM (-1)
-#define E_NOENT (-2)
-#define E_FAULT (-14)
-#define E_BUSY (-16)
-#define E_EXIST (-17)
-#define E_NODEV (-19)
-#define E_INVAL (-22)
 #define SPEC_FAILED (-1)
-#define SPEC_MAGIC 0x5u
 #define SPEC_SENTINEL 0x5eed5eed5eed5eedull
 #define SPEC_CONFIG_SIZE 3080u
-#define SPEC_ZONE_INFO_SIZE 56u
 #define SPEC_IVC_ID 3u
 #define SPEC_IVC_IRQ 33u
 #define SPEC_ILLEGAL_INSN 2
@@ -49,7 +38,6 @@
 #define SPEC_DTB_IPA (0x80200000ull + 0x200000ull - 0x1000ull)
 
 static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
-static struct hcall_hvisor_zone_info info[8] __attribute__((aligned(16)));
 static uint8_t virtio_page[4096] __attribute__((aligned(4096)));
 static uint64_t magic;
 
@@ -61,20 +49,6 @@ static int wait_for(volatile uint64_t *flag, uint64_t want)
 	for (i = 0; i < 64 && *flag < want; i++)
 		rv_guest_yield();
 	return *flag >= want;
-}
-
-/* 1 if zone id is listed (running), 0 if not, -1 if zone_list failed. */
-static int zone_running(uint64_t id)
-{
-	struct hcall_result r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 8);
-	uint64_t i;
-
-	if (!hcall_ok(r))
-		return -1;
-	for (i = 0; i < r.value && i < 8; i++)
-		if (info[i].zone_id == id)
-			return 1;
-	return 0;
 }
 
 /* A full config as hvisor-tool builds it: the zone's RAM (which the root
@@ -116,43 +90,37 @@ static void set_cfg(uint32_t id, uint64_t ram_pa, uint64_t cpus)
 		cfg.name[i] = name[i];
 }
 
-static int64_t start(uint64_t size)
+static void normal_cfg(uint64_t cpus)
 {
-	return hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, size).code;
+	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, cpus);
 }
+
+/* The root zone's two vCPUs hold CPUs 0 and 1. */
+static const struct hvisor_zone normal = {
+	.cfg = &cfg,
+	.set_cfg = normal_cfg,
+	.id = RV_G_ZONE_NORMAL,
+	.cpus = 1u << 2,
+	.name = "zone",
+	.root_cpus = 3,
+	.config_size = SPEC_CONFIG_SIZE,
+	.outside = 0x80000000ull,
+	.ram_outside = RV_G_NORIGHTS_RAM_PA + 0x200000,
+};
 
 static void refused(void)
 {
 	struct hcall_hvisor_ret raw;
 
-	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
+	normal_cfg(1u << 2);
 	raw = hcall_hvisor_call(HCALL_HVISOR_ZONE_START, (uint64_t)(uintptr_t)&cfg,
 				SPEC_CONFIG_SIZE + 1);
 	tap_check((int64_t)raw.error == SPEC_FAILED && (int64_t)raw.value == E_INVAL,
 		  "zone_start, config_size one long: a0 = -1, a1 = -EINVAL");
-	tap_eq("zone_start, config_size one short: -EINVAL", (uint64_t)start(SPEC_CONFIG_SIZE - 1),
-	       (uint64_t)E_INVAL);
-	tap_eq("zone_start with a config outside the VM: -EFAULT",
-	       (uint64_t)hcall_hvisor_zone_start(0x80000000, SPEC_CONFIG_SIZE).code,
-	       (uint64_t)E_FAULT);
-	cfg.memory_regions[0].physical_start = RV_G_NORIGHTS_RAM_PA + 0x200000;
-	tap_eq("zone_start, RAM outside the root zone's memory: -EINVAL",
-	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
-	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
-	cfg.memory_regions[1].physical_start = RV_G_NORMAL_RAM_PA + 0x1000;
-	tap_eq("zone_start, overlapping regions: -EINVAL", (uint64_t)start(sizeof(cfg)),
-	       (uint64_t)E_INVAL);
-	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1ull << 40);
-	tap_eq("zone_start, CPU 40 does not exist: -EINVAL", (uint64_t)start(sizeof(cfg)),
-	       (uint64_t)E_INVAL);
-	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 0);
-	tap_eq("zone_start, CPU 0 belongs to the running root zone: -EBUSY",
-	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_BUSY);
-	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
 	cfg.arch_config.plic_base = 0xc000000;
 	tap_eq("zone_start, a PLIC the glue does not emulate: -EINVAL",
-	       (uint64_t)start(sizeof(cfg)), (uint64_t)E_INVAL);
-	tap_eq("zone_list: nothing started", (uint64_t)zone_running(RV_G_ZONE_NORMAL), 0);
+	       (uint64_t)hvisor_zone_start(&normal, sizeof(cfg)), (uint64_t)E_INVAL);
+	hvisor_zone_refused(&normal);
 }
 
 static void normal_zone(void)
@@ -161,41 +129,17 @@ static void normal_zone(void)
 	struct hcall_result r;
 	uint64_t irqs, loops;
 
-	tap_eq("zone_config is hvisor's riscv64 size", sizeof(cfg), SPEC_CONFIG_SIZE);
+	hvisor_zone_root(&normal);
 	tap_eq("SBI probe lists hvisor's EID 0x114514", (uint64_t)hcall_hvisor_probe(), 1);
-	r = hcall_hvisor_config_check((uint64_t)(uintptr_t)&magic);
-	guest_demo("hvisor", "config_check", r);
-	tap_check(hcall_ok(r) && magic == SPEC_MAGIC, "config_check writes magic 0x5");
-	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 8);
-	guest_demo("hvisor", "zone_list (running zones)", r);
-	tap_eq("zone_list: one zone runs", r.value, 1);
-	tap_check(info[0].zone_id == 0 && info[0].cpus == 3 && !info[0].is_err,
-		  "zone_list: the root zone, CPUs 0 and 1 (its two vCPUs)");
 	magic = SPEC_SENTINEL;
 	r = hcall_hvisor_virtio_get_irq((uint64_t)(uintptr_t)&magic);
 	tap_check(hcall_ok(r) && r.value == 0 && magic == SPEC_SENTINEL,
 		  "virtio_get_irq answers 0 and writes nothing, as hvisor on riscv64");
-	tap_eq("ivc_info of the root zone (no ivc config): -ENODEV",
-	       (uint64_t)hcall_hvisor_ivc_info((uint64_t)(uintptr_t)&magic).code,
-	       (uint64_t)E_NODEV);
 	refused();
 
 	rv_guest_irq_enable(); /* for the upcall the zone's virtio request raises */
-	set_cfg(RV_G_ZONE_NORMAL, RV_G_NORMAL_RAM_PA, 1u << 2);
-	r = hcall_hvisor_zone_start((uint64_t)(uintptr_t)&cfg, sizeof(cfg));
-	guest_demo("hvisor", "zone_start(zone 1)", r);
-	tap_check(hcall_ok(r) && r.value == 0, "zone_start(normal) answers a0 = 0, a1 = 0");
-	tap_eq("zone_start of a running zone: -EINVAL", (uint64_t)start(sizeof(cfg)),
-	       (uint64_t)E_INVAL);
-	tap_eq("zone_list shows the normal zone running",
-	       (uint64_t)zone_running(RV_G_ZONE_NORMAL), 1);
-	__builtin_memset(info, 0xa5, sizeof(info));
-	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 1);
-	tap_check(hcall_ok(r) && r.value == 1 &&
-			  ((const uint8_t *)info)[SPEC_ZONE_INFO_SIZE] == 0xa5,
-		  "zone_list with count 1 writes one 56-byte entry, no more");
-	r = hcall_hvisor_zone_list((uint64_t)(uintptr_t)info, 0x0492492492492493ull);
-	tap_check(hcall_ok(r) && r.value == 2, "zone_list with a count whose size overflows: 2");
+	if (!hvisor_zone_started(&normal))
+		return;
 	if (!tap_check(wait_for(&z->done, 1), "normal zone ran and reported"))
 		return;
 	tap_eq("normal zone: a1 at boot is its config's DTB address", z->boot_a1, SPEC_DTB_IPA);
@@ -222,13 +166,7 @@ static void normal_zone(void)
 	}
 	rv_guest_irq_disable();
 
-	r = hcall_hvisor_virtio_inject_irq();
-	tap_eq("virtio_inject_irq before virtio_init: -ENOENT", (uint64_t)r.code,
-	       (uint64_t)E_NOENT);
-	r = hcall_hvisor_virtio_init((uint64_t)(uintptr_t)virtio_page);
-	tap_check(hcall_ok(r), "virtio_init on an own page succeeds");
-	r = hcall_hvisor_virtio_init((uint64_t)(uintptr_t)virtio_page);
-	tap_eq("virtio_init twice: -EEXIST", (uint64_t)r.code, (uint64_t)E_EXIST);
+	hvisor_zone_virtio_init(virtio_page);
 	/* CLEAR_INJECT_IRQ withdraws it before the zone runs again. */
 	irqs = z->irq_count;
 	loops = z->loops;
@@ -243,14 +181,7 @@ static void normal_zone(void)
 	if (tap_check(wait_for(&z->irq_count, irqs + 1), "the upcall reached the normal zone"))
 		tap_eq("the normal zone acknowledged it (sip.SSIP clear)", z->irq_pending, 0);
 
-	tap_eq("zone_shutdown(0), the root zone: -EINVAL",
-	       (uint64_t)hcall_hvisor_zone_shutdown(RV_G_ZONE_SERVICE).code, (uint64_t)E_INVAL);
-	tap_eq("zone_shutdown of an unknown zone: -EINVAL",
-	       (uint64_t)hcall_hvisor_zone_shutdown(7).code, (uint64_t)E_INVAL);
-	r = hcall_hvisor_zone_shutdown(RV_G_ZONE_NORMAL);
-	tap_check(hcall_ok(r), "zone_shutdown(normal) succeeds");
-	tap_eq("zone_list: the normal zone is gone",
-	       (uint64_t)zone_running(RV_G_ZONE_NORMAL), 0);
+	hvisor_zone_shutdown(&normal);
 }
 
 static void norights_zone(void)
