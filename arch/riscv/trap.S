@@ -33,65 +33,64 @@
 	.align 4
 	.globl rv_guest_vector
 rv_guest_vector:
-	csrrw	t6, sscratch, t6	/* t6 = frame, sscratch = guest t6 */
-	beqz	t6, rv_hs_vector	/* from HS-mode itself */
-	sd	x1, 8(t6)
-	sd	x2, 16(t6)
-	sd	x3, 24(t6)
-	sd	x4, 32(t6)
-	sd	x5, 40(t6)
-	sd	x6, 48(t6)
-	sd	x7, 56(t6)
-	sd	x8, 64(t6)
-	sd	x9, 72(t6)
-	sd	x10, 80(t6)
-	sd	x11, 88(t6)
-	sd	x12, 96(t6)
-	sd	x13, 104(t6)
-	sd	x14, 112(t6)
-	sd	x15, 120(t6)
-	sd	x16, 128(t6)
-	sd	x17, 136(t6)
-	sd	x18, 144(t6)
-	sd	x19, 152(t6)
-	sd	x20, 160(t6)
-	sd	x21, 168(t6)
-	sd	x22, 176(t6)
-	sd	x23, 184(t6)
-	sd	x24, 192(t6)
-	sd	x25, 200(t6)
-	sd	x26, 208(t6)
-	sd	x27, 216(t6)
-	sd	x28, 224(t6)
-	sd	x29, 232(t6)
-	sd	x30, 240(t6)
-	/* The guest's t6, and sscratch = 0 while HS-mode runs. */
+	/* s0 = the frame from here to the sret: the C code keeps it. */
+	csrrw	s0, sscratch, s0	/* s0 = frame, sscratch = guest s0 */
+	beqz	s0, rv_hs_vector	/* from HS-mode itself */
+	sd	x1, 8(s0)
+	sd	x2, 16(s0)
+	sd	x3, 24(s0)
+	sd	x4, 32(s0)
+	sd	x5, 40(s0)
+	sd	x6, 48(s0)
+	sd	x7, 56(s0)
+	sd	x9, 72(s0)
+	sd	x10, 80(s0)
+	sd	x11, 88(s0)
+	sd	x12, 96(s0)
+	sd	x13, 104(s0)
+	sd	x14, 112(s0)
+	sd	x15, 120(s0)
+	sd	x16, 128(s0)
+	sd	x17, 136(s0)
+	sd	x18, 144(s0)
+	sd	x19, 152(s0)
+	sd	x20, 160(s0)
+	sd	x21, 168(s0)
+	sd	x22, 176(s0)
+	sd	x23, 184(s0)
+	sd	x24, 192(s0)
+	sd	x25, 200(s0)
+	sd	x26, 208(s0)
+	sd	x27, 216(s0)
+	sd	x28, 224(s0)
+	sd	x29, 232(s0)
+	sd	x30, 240(s0)
+	sd	x31, 248(s0)
+	/* The guest's s0, and sscratch = 0 while HS-mode runs. */
 	csrrw	t5, sscratch, zero
-	sd	t5, 248(t6)
+	sd	t5, 64(s0)
 #ifdef HV_BENCH_FLOOR
 	csrr	t0, scause
 	li	t1, 10			/* ecall from VS-mode */
 	bne	t0, t1, 1f
-	ld	t1, 136(t6)		/* a7 */
+	ld	t1, 136(s0)		/* a7 */
 	li	t2, HV_BENCH_FLOOR_EID
 	bne	t1, t2, 1f
 	csrr	t0, sepc
 	addi	t0, t0, 4
 	csrw	sepc, t0
-	mv	s0, t6
 	j	rv_resume
 1:
 #endif
-	ld	tp, 0(t6)
+	ld	tp, 0(s0)
 	ld	sp, 0(tp)
 	csrr	t0, scause
 	li	t1, EXC_ECALL_VS
 	bne	t0, t1, 2f
 	/*
 	 * A hypercall, as ecall() in trap.c would take it: sepc past the
-	 * ecall, then the core. s0 (its guest value is in the frame) keeps
-	 * the frame across the call. The frame is the running vCPU's
-	 * (rv_enter was given rv_vcpu_switch()'s answer), so the vCPU is the
+	 * ecall, then the core. The frame is the running vCPU's
+	 * (rv_resume was given rv_vcpu_switch()'s answer), so the vCPU is the
 	 * structure around it. The guest resumes at once when the core
 	 * answered HV_RESUME (an exception the core injected is already
 	 * taken: main.c); any other answer goes through rv_ecall_done().
@@ -103,9 +102,8 @@ rv_guest_vector:
 	csrr	t0, sepc
 	addi	t0, t0, 4
 	csrw	sepc, t0
-	mv	s0, t6
 	ld	a0, RV_PCPU_HV(tp)
-	addi	a1, t6, -FRAME_VCPU
+	addi	a1, s0, -FRAME_VCPU
 	li	a2, 0			/* from VS-mode, the guest kernel */
 	jal	hv_handle_ecall
 	bnez	a0, 3f
@@ -151,7 +149,7 @@ rv_resume:
 
 3:	jal	rv_ecall_done		/* a0 = the answer */
 	j	rv_enter
-2:	mv	a0, t6
+2:	mv	a0, s0
 	jal	rv_trap
 	/* fall through with a0 = the frame to resume */
 
