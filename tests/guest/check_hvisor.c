@@ -275,6 +275,8 @@ static void zone_main(void)
 GUEST_CHECK("hvisor-zone", zone_main);
 
 #else /* GUEST_HVISOR_ROOT */
+#include "hvisor_cfg.h"
+
 #define REPORT ((struct zone_report *)(uintptr_t)(ZONE_RAM_PA + ZONE_REPORT))
 #define X86_RAX 0
 #define X86_RSI 6
@@ -325,28 +327,12 @@ static void roles(void)
  * channel in it, the kernel at 1 MiB, the name. */
 static void set_cfg(uint64_t cpus)
 {
-	static const char name[] = "zone";
-	unsigned i;
-
-	__builtin_memset(&cfg, 0, sizeof(cfg));
-	cfg.zone_id = ZONE_ID;
-	cfg.cpus = cpus;
-	cfg.num_memory_regions = 1;
-	cfg.memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	cfg.memory_regions[0].physical_start = ZONE_RAM_PA;
-	cfg.memory_regions[0].virtual_start = 0;
-	cfg.memory_regions[0].size = ZONE_RAM_SIZE;
-	cfg.num_ivc_configs = 1;
-	cfg.ivc_configs[0].ivc_id = SPEC_IVC_ID;
-	cfg.ivc_configs[0].control_table_ipa = ZONE_IVC_CT;
-	cfg.ivc_configs[0].shared_mem_ipa = ZONE_IVC_SHM;
-	cfg.ivc_configs[0].interrupt_num = SPEC_IVC_IRQ;
-	cfg.ivc_configs[0].max_peers = 2;
+	hvisor_cfg_init(&cfg, ZONE_ID, cpus, "zone");
+	hvisor_cfg_ram(&cfg, ZONE_RAM_PA, 0, ZONE_RAM_SIZE);
+	hvisor_cfg_ivc(&cfg, SPEC_IVC_ID, SPEC_IVC_IRQ, ZONE_IVC_CT, ZONE_IVC_SHM);
 	cfg.entry_point = ZONE_ENTRY;
 	cfg.kernel_load_paddr = ZONE_RAM_PA + ZONE_ENTRY;
 	cfg.kernel_size = 0x80000;
-	for (i = 0; name[i]; i++)
-		cfg.name[i] = name[i];
 }
 
 static const struct hvisor_zone zone = {

@@ -6,6 +6,7 @@
 #include "hvisor_zones.h"
 
 #include "guest.h"
+#include "hvisor_cfg.h"
 #include "tap.h"
 
 #define UNKNOWN_ZONE 7u
@@ -78,7 +79,7 @@ uint64_t hvisor_zone_root(const struct hvisor_zone *z)
 void hvisor_zone_refused(const struct hvisor_zone *z)
 {
 	hcall_hvisor_zone_config_t *c = z->cfg;
-	struct hcall_hvisor_memory_region *extra;
+	const struct hcall_hvisor_memory_region *first = &c->memory_regions[0];
 
 	z->set_cfg(z->cpus);
 	tap_eq("zone_start, config_size one short: -EINVAL",
@@ -96,11 +97,7 @@ void hvisor_zone_refused(const struct hvisor_zone *z)
 	/* One more page, inside the first region's memory but placed after
 	 * it in the zone's: only the physical overlap is wrong. */
 	z->set_cfg(z->cpus);
-	extra = &c->memory_regions[c->num_memory_regions++];
-	*extra = c->memory_regions[0];
-	extra->physical_start += 0x1000;
-	extra->virtual_start += c->memory_regions[0].size;
-	extra->size = 0x1000;
+	hvisor_cfg_ram(c, first->physical_start + 0x1000, first->virtual_start + first->size, 0x1000);
 	tap_eq("zone_start, regions overlapping physically: -EINVAL",
 	       (uint64_t)hvisor_zone_start(z, sizeof(*c)), (uint64_t)E_INVAL);
 	z->set_cfg(1ull << 40);

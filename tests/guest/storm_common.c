@@ -27,6 +27,7 @@
 #include "storm.h"
 #include "tap.h"
 #include "guest.h"
+#include "hvisor_cfg.h"
 
 struct storm_shared storm_sh;
 uint8_t storm_stacks[NVCPUS][STORM_STACK] __attribute__((aligned(16)));
@@ -70,23 +71,11 @@ static void start_caller(unsigned idx, unsigned round, unsigned target)
 
 void storm_zone_cfg(hcall_hvisor_zone_config_t *c)
 {
-	unsigned i;
-
-	__builtin_memset(c, 0, sizeof(*c));
-	c->zone_id = ZONE;
-	c->cpus = (1u << 4) | (1u << 5);
-	c->num_memory_regions = 2;
-	c->memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	c->memory_regions[0].physical_start = storm_arch.zone_ram_pa;
-	c->memory_regions[0].virtual_start = storm_arch.zone_ram_va;
-	c->memory_regions[0].size = storm_arch.zone_ram_size;
-	c->memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	c->memory_regions[1].physical_start = storm_arch.zone_shared_base;
-	c->memory_regions[1].virtual_start = storm_arch.zone_shared_base;
-	c->memory_regions[1].size = storm_arch.zone_shared_size;
+	hvisor_cfg_init(c, ZONE, (1u << 4) | (1u << 5), storm_arch.zone_name);
+	hvisor_cfg_ram(c, storm_arch.zone_ram_pa, storm_arch.zone_ram_va, storm_arch.zone_ram_size);
+	hvisor_cfg_ram(c, storm_arch.zone_shared_base, storm_arch.zone_shared_base,
+		       storm_arch.zone_shared_size);
 	c->entry_point = storm_arch.zone_ram_va;
-	for (i = 0; i < 5; i++)
-		c->name[i] = storm_arch.zone_name[i];
 }
 
 int64_t storm_zone_start(unsigned idx)

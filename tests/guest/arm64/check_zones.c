@@ -21,6 +21,7 @@
 #include <hcall/hvisor.h>
 
 #include "../guest.h"
+#include "../hvisor_cfg.h"
 #include "../hvisor_zones.h"
 #include "../tap.h"
 #include "arm64_guest.h"
@@ -37,36 +38,18 @@ static hcall_hvisor_zone_config_t cfg __attribute__((aligned(16)));
  * channel in the shared page, a GICv3 tag and the name. */
 static void set_cfg(uint32_t id, uint64_t base, uint64_t cpus, const char *name)
 {
-	unsigned i;
+	struct hcall_hvisor_ivc_config *ivc;
 
-	__builtin_memset(&cfg, 0, sizeof(cfg));
-	cfg.zone_id = id;
-	cfg.cpus = cpus;
-	cfg.num_memory_regions = 2;
-	cfg.memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	cfg.memory_regions[0].physical_start = base;
-	cfg.memory_regions[0].virtual_start = base;
-	cfg.memory_regions[0].size = GUEST_VM_SIZE;
-	cfg.memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	cfg.memory_regions[1].physical_start = GUEST_SHARED_BASE;
-	cfg.memory_regions[1].virtual_start = GUEST_SHARED_BASE;
-	cfg.memory_regions[1].size = GUEST_SHARED_SIZE;
-	cfg.num_ivc_configs = 1;
-	cfg.ivc_configs[0].ivc_id = SPEC_IVC_ID;
-	cfg.ivc_configs[0].peer_id = 0;
-	cfg.ivc_configs[0].control_table_ipa = GUEST_SHARED_BASE;
-	cfg.ivc_configs[0].shared_mem_ipa = GUEST_SHARED_BASE;
-	cfg.ivc_configs[0].rw_sec_size = 0;
-	cfg.ivc_configs[0].out_sec_size = 0x800;
-	cfg.ivc_configs[0].interrupt_num = SPEC_IVC_IRQ;
-	cfg.ivc_configs[0].max_peers = 2;
+	hvisor_cfg_init(&cfg, id, cpus, name);
+	hvisor_cfg_ram(&cfg, base, base, GUEST_VM_SIZE);
+	hvisor_cfg_ram(&cfg, GUEST_SHARED_BASE, GUEST_SHARED_BASE, GUEST_SHARED_SIZE);
+	ivc = hvisor_cfg_ivc(&cfg, SPEC_IVC_ID, SPEC_IVC_IRQ, GUEST_SHARED_BASE, GUEST_SHARED_BASE);
+	ivc->out_sec_size = 0x800;
 	cfg.entry_point = base;
 	cfg.kernel_load_paddr = base;
 	cfg.kernel_size = GUEST_VM_SIZE - 0x1000;
 	cfg.dtb_load_paddr = base + GUEST_VM_SIZE - 0x1000;
 	cfg.dtb_size = 0x1000;
-	for (i = 0; name[i] && i < sizeof(cfg.name); i++)
-		cfg.name[i] = name[i];
 	cfg.arch_config.gic_version_tag = HCALL_HVISOR_GIC_V3;
 }
 

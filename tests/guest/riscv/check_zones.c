@@ -18,6 +18,7 @@
 #include <hcall/hvisor.h>
 
 #include "../guest.h"
+#include "../hvisor_cfg.h"
 #include "../hvisor_zones.h"
 #include "../tap.h"
 #include "rv_guest.h"
@@ -58,36 +59,17 @@ static int wait_for(volatile uint64_t *flag, uint64_t want)
  * device-tree stand-in (rv_guest.h) at dtb_load_paddr. */
 static void set_cfg(uint32_t id, uint64_t ram_pa, uint64_t cpus)
 {
-	static const char name[] = "zone";
-	unsigned i;
-
 	rv_dtb_standin_write(ram_pa + RV_G_DTB_OFFSET, id);
 
-	__builtin_memset(&cfg, 0, sizeof(cfg));
-	cfg.zone_id = id;
-	cfg.cpus = cpus;
-	cfg.num_memory_regions = 2;
-	cfg.memory_regions[0].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	cfg.memory_regions[0].physical_start = ram_pa;
-	cfg.memory_regions[0].virtual_start = RV_G_RAM_BASE;
-	cfg.memory_regions[0].size = RV_G_RAM_SIZE;
-	cfg.memory_regions[1].type = HCALL_HVISOR_MEM_TYPE_RAM;
-	cfg.memory_regions[1].physical_start = RV_G_SHARED_BASE;
-	cfg.memory_regions[1].virtual_start = RV_G_SHARED_BASE;
-	cfg.memory_regions[1].size = RV_G_SHARED_SIZE;
-	cfg.num_ivc_configs = 1;
-	cfg.ivc_configs[0].ivc_id = SPEC_IVC_ID;
-	cfg.ivc_configs[0].control_table_ipa = RV_G_SHARED_BASE;
-	cfg.ivc_configs[0].shared_mem_ipa = RV_G_SHARED_BASE;
-	cfg.ivc_configs[0].interrupt_num = SPEC_IVC_IRQ;
-	cfg.ivc_configs[0].max_peers = 2;
+	hvisor_cfg_init(&cfg, id, cpus, "zone");
+	hvisor_cfg_ram(&cfg, ram_pa, RV_G_RAM_BASE, RV_G_RAM_SIZE);
+	hvisor_cfg_ram(&cfg, RV_G_SHARED_BASE, RV_G_SHARED_BASE, RV_G_SHARED_SIZE);
+	hvisor_cfg_ivc(&cfg, SPEC_IVC_ID, SPEC_IVC_IRQ, RV_G_SHARED_BASE, RV_G_SHARED_BASE);
 	cfg.entry_point = RV_G_RAM_BASE;
 	cfg.kernel_load_paddr = ram_pa;
 	cfg.kernel_size = RV_G_RAM_SIZE - 0x1000;
 	cfg.dtb_load_paddr = ram_pa + RV_G_RAM_SIZE - 0x1000;
 	cfg.dtb_size = 0x1000;
-	for (i = 0; name[i]; i++)
-		cfg.name[i] = name[i];
 }
 
 static void normal_cfg(uint64_t cpus)
