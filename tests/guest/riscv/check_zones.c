@@ -29,6 +29,7 @@
 #define SPEC_IVC_ID 3u
 #define SPEC_IVC_IRQ 33u
 #define SPEC_ILLEGAL_INSN 2
+#define SPEC_INSN_ECALL 0x00000073u
 #define SPEC_LOAD_ACCESS_FAULT 5
 #define SPEC_STORE_ACCESS_FAULT 7
 #define SPEC_SBI_MIN_VERSION 2 /* 0.2: the first with the base extension */
@@ -182,6 +183,14 @@ static void norights_zone(void)
 	       SPEC_DTB_IPA);
 	tap_eq("no-rights zone: ecall gets an illegal-instruction exception (scause 2)",
 	       z->ecall_cause, SPEC_ILLEGAL_INSN);
+	/* Privileged spec: an illegal-instruction fault may leave the
+	 * instruction's bits in stval; ecall is 0x00000073 (unprivileged
+	 * spec, SYSTEM opcode, funct12 0). The fault is the ecall's own, so
+	 * it is taken at the ecall: the next instruction still runs. */
+	tap_eq("no-rights zone: its stval is the ecall's encoding", z->ecall_tval,
+	       SPEC_INSN_ECALL);
+	tap_eq("no-rights zone: the fault is taken at the ecall (sepc), not after it",
+	       z->ecall_next_ran, 1);
 	tap_eq("no-rights zone: load outside its memory faults",
 	       z->outside_cause, SPEC_LOAD_ACCESS_FAULT);
 	tap_check(hcall_ok(hcall_hvisor_zone_shutdown(RV_G_ZONE_NORIGHTS)),

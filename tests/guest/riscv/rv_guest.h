@@ -72,6 +72,11 @@ struct rv_zone_report {
 	volatile int64_t ivc_past_value;
 	volatile uint64_t boot_a1;     /* a1 at its boot */
 	volatile uint64_t loops;       /* turns of its idle loop */
+	/* When its ecalls fault: stval of that fault, and 1 if the
+	 * instruction after a faulting ecall ran (the fault was taken at the
+	 * ecall itself, which the handler steps over), 0 if it was skipped. */
+	volatile uint64_t ecall_tval;
+	volatile uint64_t ecall_next_ran;
 };
 struct rv_shared {
 	volatile uint64_t magic;

@@ -30,6 +30,21 @@ static uint64_t zone_id(uint64_t a1)
 	return d->zone_id;
 }
 
+/* An ecall that is expected to fault, then one instruction that adds 1 to
+ * a0: the handler steps over the instruction at sepc, so the answer is 1
+ * when the fault was taken at the ecall and 0 when at the instruction
+ * after it. Uncompressed, so each is 4 bytes. */
+static uint64_t ecall_then_count(void)
+{
+	register uint64_t a0 __asm__("a0") = 0;
+	register uint64_t a7 __asm__("a7") = HCALL_HVISOR_RISCV_EID;
+
+	__asm__ __volatile__(".option push\n\t.option norvc\n\t"
+			     "ecall\n\taddi %0, %0, 1\n\t.option pop"
+			     : "+r"(a0) : "r"(a7) : "memory");
+	return a0;
+}
+
 void guest_main(void)
 {
 	struct rv_zone_report *r = &RV_SHARED->zone[zone_id(rv_guest_boot_a1)];
@@ -59,6 +74,11 @@ void guest_main(void)
 		s = hcall_sbi_call0(0x10, 0);
 		r->sbi_error = (int64_t)s.error;
 		r->sbi_value = s.value;
+	} else {
+		r->ecall_tval = guest_fault_detail();
+		guest_expect_fault();
+		r->ecall_next_ran = ecall_then_count();
+		(void)guest_fault_taken();
 	}
 	guest_expect_fault();
 	(void)*(volatile uint64_t *)(uintptr_t)0x80000000ull;
