@@ -2,7 +2,9 @@
 /*
  * arch/x86/exit.c - what the hypervisor does on each #VMEXIT.
  *
- *   VMMCALL (0x81)      an AMD-style hypercall: to the core.
+ *   VMMCALL (0x81)      an AMD-style hypercall: world_switch.S hands
+ *                       it to the core itself, and comes here only for
+ *                       what the core asks besides a plain resume.
  *   #UD (0x46)          VMCALL (0f 01 c1) at RIP is an Intel-style
  *                       hypercall: to the core. Any other #UD goes back
  *                       into the guest.
@@ -39,14 +41,14 @@
 #include "smp.h"
 #include "vm.h"
 #include "vmcb.h"
+#include "world_switch.h"
 
-#define HCALL_INSN_LEN 3
 #define GUEST_EXIT_PORT 0xF4
 
 /* Is the instruction at the guest's RIP VMCALL (0f 01 c1)? */
 static int at_vmcall(struct hv_vcpu *vcpu, void *v)
 {
-	uint8_t insn[HCALL_INSN_LEN];
+	uint8_t insn[X86_HCALL_INSN_LEN];
 
 	if (x86_guest_read_va(vcpu, vmcb_r64(v, VMCB_RIP), insn, sizeof(insn)))
 		return 0;
@@ -262,10 +264,9 @@ static inline struct x86_vcpu *enter_next(struct x86_vcpu *xc, struct hv_vcpu *n
 	return next ? x86_vcpu_switch_to(x86_vcpu_of(next)) : NULL;
 }
 
-/* What the core asked for besides a plain resume. vcpu->pc is the RIP
- * past the VMCALL/VMMCALL. */
-static __attribute__((noinline)) struct x86_vcpu *
-after_hypercall(struct x86_vcpu *xc, enum hv_action a)
+_Static_assert(HV_RESUME == 0, "world_switch.S: hv_handle_vmcall() returns 0 to resume");
+
+struct x86_vcpu *x86_after_hypercall(struct x86_vcpu *xc, enum hv_action a)
 {
 	struct hv_vcpu *vcpu = xc->vcpu;
 	struct hv *hv = vcpu->vm->hv;
@@ -290,40 +291,35 @@ after_hypercall(struct x86_vcpu *xc, enum hv_action a)
 	return x86_vcpu_reenter(xc);
 }
 
-/* A hypercall (VMCALL or VMMCALL: the core has one list of conventions
- * for both), whose instruction is at the guest's RIP. Only `xc` lives
- * across the core's call, so the hot path (VMMCALL, inlined into
- * x86_handle_exit) saves one host register. */
-static inline struct x86_vcpu *hypercall(struct hv *hv, struct x86_vcpu *xc)
+/* VMCALL, which the guest's #UD brought here: the same as the VMMCALL
+ * world_switch.S handles itself (the core has one list of conventions
+ * for both). */
+static struct x86_vcpu *vmcall(struct hv *hv, struct x86_vcpu *xc)
 {
 	void *v = xc->vmcb;
-	enum hv_action a;
 
-	xc->vcpu->pc = vmcb_r64(v, VMCB_RIP) + HCALL_INSN_LEN;
-	a = hv_handle_vmcall(hv, xc->vcpu, vmcb_r8(v, VMCB_CPL));
-	if (a != HV_RESUME)
-		return after_hypercall(xc, a);
-	vmcb_w64(v, VMCB_RIP, xc->vcpu->pc);
-	return x86_vcpu_reenter(xc);
+	xc->vcpu->pc = vmcb_r64(v, VMCB_RIP) + X86_HCALL_INSN_LEN;
+	return x86_after_hypercall(xc, hv_handle_vmcall(hv, xc->vcpu, vmcb_r8(v, VMCB_CPL)));
 }
 
-/* Every exit but VMMCALL, by its exit code. */
-static __attribute__((noinline)) struct x86_vcpu *
-other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
+/* Every exit but VMMCALL (world_switch.S), by its exit code. */
+struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc)
 {
 	struct hv_vcpu *vcpu = xc->vcpu;
 	void *v = xc->vmcb;
+	uint64_t code = vmcb_r64(v, VMCB_EXITCODE);
 	uint64_t intinfo = vmcb_r64(v, VMCB_EXITINTINFO);
 	struct hv_vcpu *next;
 
+	npt_guest_exit(&xc->guest_seq);
 	/* An event the exit interrupted is delivered again on the next
 	 * entry (unless the exit stops the VM). */
-	if ((intinfo & EVENT_VALID) && !(xc->work & X86_WORK_EVENT))
+	if ((intinfo & EVENT_VALID) && !(x86_vcpu_work(xc) & X86_WORK_EVENT))
 		x86_queue_event(xc, intinfo);
 	switch (code) {
 	case SVM_EXIT_UD:
 		if (at_vmcall(vcpu, v))
-			return hypercall(hv, xc);
+			return vmcall(hv, xc);
 		x86_inject_fault(vcpu, HV_FAULT_UNDEF);
 		next = vcpu;
 		break;
@@ -376,16 +372,4 @@ other_exit(struct hv *hv, struct x86_vcpu *xc, uint64_t code)
 		break;
 	}
 	return enter_next(xc, next);
-}
-
-struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc)
-{
-	uint64_t code = vmcb_r64(xc->vmcb, VMCB_EXITCODE);
-
-	npt_guest_exit(&xc->guest_seq);
-	/* VMMCALL, an instruction intercept, never interrupts an event's
-	 * delivery: EXITINTINFO is clear. */
-	if (code == SVM_EXIT_VMMCALL)
-		return hypercall(hv, xc);
-	return other_exit(hv, xc, code);
 }

@@ -41,7 +41,7 @@ int x86_halt_ends(struct x86_vcpu *xc)
 	if (__atomic_exchange_n(&xc->unhalt, 0, __ATOMIC_ACQ_REL))
 		return 1;
 	return xc->halted == X86_HALT_IRQ &&
-	       __atomic_load_n(&xc->upcall_pending, __ATOMIC_ACQUIRE);
+	       (__atomic_load_n(&xc->work, __ATOMIC_ACQUIRE) & X86_WORK_UPCALL);
 }
 
 void x86_unhalt(struct hv_vcpu *vcpu)

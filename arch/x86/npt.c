@@ -95,8 +95,8 @@ static void shootdown(struct hv_vm *vm)
 {
 	for (unsigned i = 0; i < vm->nvcpus && i < HV_MAX_VCPUS; i++)
 		if (vm->vcpus[i].arch)
-			__atomic_store_n(&x86_vcpu_of(&vm->vcpus[i])->tlb_flush, 1,
-					 __ATOMIC_SEQ_CST);
+			__atomic_fetch_or(&x86_vcpu_of(&vm->vcpus[i])->work, X86_WORK_FLUSH,
+					  __ATOMIC_SEQ_CST);
 	for (unsigned i = 0; i < vm->nvcpus && i < HV_MAX_VCPUS; i++) {
 		struct x86_vcpu *xc = x86_vcpu_of(&vm->vcpus[i]);
 		uint32_t s;

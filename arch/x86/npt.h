@@ -13,7 +13,7 @@
  * unmapped again is given back.
  *
  * TLBs: every VM has its own ASID. A change marks each of the VM's vCPUs
- * (tlb_flush, vm.h), whose next entry then asks VMRUN for a TLB flush
+ * (X86_WORK_FLUSH, vm.h), whose next entry then asks VMRUN for a TLB flush
  * (TLB_CONTROL); it kicks (smp.h) the CPU of every vCPU that is inside
  * the guest and waits until that vCPU has left it. So once the change
  * returns, no CPU uses a stale translation: a vCPU that was in the guest

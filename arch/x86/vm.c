@@ -15,6 +15,11 @@
 
 _Static_assert(offsetof(struct x86_vcpu, vmcb) == X86_VCPU_VMCB, "world_switch.h");
 _Static_assert(offsetof(struct x86_vcpu, gprs) == X86_VCPU_GPRS, "world_switch.h");
+_Static_assert(offsetof(struct x86_vcpu, vcpu) == X86_VCPU_VCPU, "world_switch.h");
+_Static_assert(offsetof(struct x86_vcpu, work) == X86_VCPU_WORK, "world_switch.h");
+_Static_assert(offsetof(struct x86_vcpu, guest_seq) == X86_VCPU_SEQ, "world_switch.h");
+_Static_assert(offsetof(struct hv_vcpu, pc) - offsetof(struct hv_vcpu, regs.r) == X86_GPRS_PC,
+	       "world_switch.h");
 
 /* Guest boot page tables: present, writable, user (ring 3 runs
  * everywhere); large pages at the PD level. */
@@ -225,15 +230,13 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	vmcb_w64(v, VMCB_RIP, vcpu->vm->entry ? vcpu->vm->entry : VM_GPA_IMAGE);
 	vmcb_w64(v, VMCB_G_PAT, PAT_POWER_ON);
 	xc->event = 0;
-	xc->upcall_pending = 0;
 	xc->halted = X86_HALT_NONE;
 	xc->unhalt = 0;
 	vintr_clear(&xc->vintr);
 	xc->io_wait = 0;
 	xc->io_size = 0;
 	xc->io_mmio = 0;
-	xc->tlb_flush = 0;
-	xc->work = X86_WORK_BOOT;
+	__atomic_store_n(&xc->work, X86_WORK_BOOT, __ATOMIC_SEQ_CST);
 }
 
 int x86_vm_start(struct hv_vm *vm)
@@ -314,13 +317,13 @@ void x86_upcall(struct hv_vcpu *vcpu, unsigned vector)
 
 	vintr_request(&xc->vintr, vector & 0xff);
 	/* Its CPU ends a halt with IF set when it sees this (halt.c). */
-	__atomic_store_n(&xc->upcall_pending, 1, __ATOMIC_SEQ_CST);
+	__atomic_fetch_or(&xc->work, X86_WORK_UPCALL, __ATOMIC_SEQ_CST);
 	smp_kick(smp_cpu_of(vcpu));
 }
 
 void x86_upcall_withdraw(struct hv_vcpu *vcpu)
 {
-	__atomic_store_n(&x86_vcpu_of(vcpu)->upcall_pending, 0, __ATOMIC_RELEASE);
+	__atomic_fetch_and(&x86_vcpu_of(vcpu)->work, ~X86_WORK_UPCALL, __ATOMIC_RELEASE);
 }
 
 /* x86 guests have no call that starts a vCPU (no emulated local APIC
@@ -366,7 +369,7 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 {
 	struct hv_vcpu *vcpu = xc->vcpu;
 	void *v = xc->vmcb;
-	unsigned boot = xc->work & X86_WORK_BOOT, flush;
+	unsigned boot = x86_vcpu_work(xc) & X86_WORK_BOOT, work;
 	uint64_t inject = 0;
 
 	/* A fresh boot starts at the entry the core gave the vCPU (ACRN's
@@ -379,39 +382,42 @@ struct x86_vcpu *x86_vcpu_prepare_entry(struct x86_vcpu *xc)
 		load_state(xc);
 	if (boot && vcpu->id == 0 && vcpu->vm->nvcpus > 1)
 		start_others(vcpu->vm);
-	/* In the guest from here (npt.h), unless x86_vcpu_reenter() said
-	 * so already; then a change of the VM's map is seen here. */
+	/* In the guest from here (npt.h), unless the caller said so
+	 * already; then a change of the VM's map is seen here. */
 	if (!(xc->guest_seq & 1))
 		npt_guest_enter(&xc->guest_seq);
-	flush = boot | (unsigned)__atomic_exchange_n(&xc->tlb_flush, 0, __ATOMIC_ACQ_REL);
-	vmcb_w8(v, VMCB_TLB_CONTROL, flush ? 1 : 0);
-	if (xc->work & X86_WORK_EVENT) {
+	/* Everything this entry does is taken at once, but an upcall the
+	 * guest cannot take yet, which stays pending. */
+	work = __atomic_fetch_and(&xc->work, X86_WORK_UPCALL, __ATOMIC_SEQ_CST);
+	vmcb_w8(v, VMCB_TLB_CONTROL, work & (X86_WORK_BOOT | X86_WORK_FLUSH) ? 1 : 0);
+	if (work & X86_WORK_EVENT) {
 		inject = xc->event;
 		xc->event = 0;
-	} else if (xc->upcall_pending &&
+	} else if ((work & X86_WORK_UPCALL) &&
 		   (vmcb_r64(v, VMCB_RFLAGS) & RFLAGS_IF) &&
 		   !(vmcb_r64(v, VMCB_INT_SHADOW) & 1)) {
 		/* An interrupt is only delivered while the guest accepts one;
 		 * otherwise it stays pending until an entry where it does.
-		 * The flag drops before the vector is taken, so a request
+		 * The bit drops before the vector is taken, so a request
 		 * racing with this raises it again. */
-		__atomic_store_n(&xc->upcall_pending, 0, __ATOMIC_SEQ_CST);
+		__atomic_fetch_and(&xc->work, ~X86_WORK_UPCALL, __ATOMIC_SEQ_CST);
 		int vector = vintr_take(&xc->vintr);
 
 		if (vector >= 0)
 			inject = EVENT_VALID | EVENT_TYPE_INTR | (unsigned)vector;
 		if (vintr_pending(&xc->vintr))
-			__atomic_store_n(&xc->upcall_pending, 1, __ATOMIC_SEQ_CST);
+			__atomic_fetch_or(&xc->work, X86_WORK_UPCALL, __ATOMIC_SEQ_CST);
 	}
 	vmcb_w64(v, VMCB_EVENTINJ, inject);
-	xc->work = flush || inject ? X86_WORK_UNDO : 0;
+	if ((work & (X86_WORK_BOOT | X86_WORK_FLUSH)) || inject)
+		__atomic_fetch_or(&xc->work, X86_WORK_UNDO, __ATOMIC_RELAXED);
 	return xc;
 }
 
 struct x86_vcpu *x86_vcpu_switch_to(struct x86_vcpu *xc)
 {
 	/* A fresh boot's state is loaded by x86_vcpu_prepare_entry(). */
-	if (cpu_holds[x86_this_cpu()] != xc && !(xc->work & X86_WORK_BOOT))
+	if (cpu_holds[x86_this_cpu()] != xc && !(x86_vcpu_work(xc) & X86_WORK_BOOT))
 		load_state(xc);
 	return x86_vcpu_prepare_entry(xc);
 }

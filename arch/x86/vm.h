@@ -50,20 +50,29 @@ enum x86_halt {
 	X86_HALT_KICK, /* HLT with IF clear: only a kick */
 };
 
-/* x86_vcpu.work: what the next entry does besides loading registers */
-#define X86_WORK_BOOT 1u  /* first entry since the reset: entry point, TLB flush */
-#define X86_WORK_UNDO 2u  /* the last entry wrote EVENTINJ or TLB_CONTROL
-			   * for itself only: clear them */
-#define X86_WORK_EVENT 4u /* `event` holds one to inject */
+/*
+ * x86_vcpu.work: what the next entry does besides loading registers. The
+ * entry looks at the one word (world_switch.S, x86_vcpu_reenter()): any
+ * bit set sends it through x86_vcpu_prepare_entry(). Other CPUs set
+ * UPCALL and FLUSH, so every change of the word is an atomic
+ * read-modify-write.
+ */
+#define X86_WORK_BOOT 1u   /* first entry since the reset: entry point, TLB flush */
+#define X86_WORK_UNDO 2u   /* the last entry wrote EVENTINJ or TLB_CONTROL
+			    * for itself only: clear them */
+#define X86_WORK_EVENT 4u  /* `event` holds one to inject */
+#define X86_WORK_UPCALL 8u /* some vector in vintr.irr (any CPU) */
+#define X86_WORK_FLUSH 16u /* the VM's map changed: flush at the next entry
+			    * (any CPU, npt.h) */
 
-/* The first two fields are world_switch.S's (world_switch.h). */
+/* The first five fields are world_switch.S's too (world_switch.h). */
 struct x86_vcpu {
 	uint8_t vmcb[4096] __attribute__((aligned(4096))); /* every element of an array too */
 	uint64_t *gprs;          /* vcpu->regs.r */
 	struct hv_vcpu *vcpu;
-	uint64_t event;          /* EVENTINJ value for the next entry (X86_WORK_EVENT) */
-	unsigned upcall_pending; /* some vector in vintr.irr */
 	unsigned work;           /* X86_WORK_* */
+	uint32_t guest_seq;      /* odd from the entry's last check to the exit (npt.h) */
+	uint64_t event;          /* EVENTINJ value for the next entry (X86_WORK_EVENT) */
 	struct x86_vintr vintr;  /* requested and in-service vectors */
 	int halted;              /* in HLT (halt.c): X86_HALT_IRQ or _KICK */
 	int unhalt;              /* a KICK_CPU not taken yet (KVM's pv_unhalted) */
@@ -71,8 +80,6 @@ struct x86_vcpu {
 	unsigned io_size;        /* its size in bytes, 0 for a write */
 	int io_mmio;             /* it is a memory access: complete mmio */
 	struct mmio_insn mmio;
-	uint32_t guest_seq;      /* odd from the entry's last check to the exit (npt.h) */
-	int tlb_flush;           /* the VM's map changed: flush at the next entry */
 };
 
 struct x86_vm {
@@ -130,17 +137,20 @@ void x86_vcpu_leave(struct x86_vcpu *xc);
 static inline struct x86_vcpu *x86_vcpu_reenter(struct x86_vcpu *xc)
 {
 	npt_guest_enter(&xc->guest_seq);
-	if (xc->work | __atomic_load_n(&xc->upcall_pending, __ATOMIC_RELAXED) |
-	    __atomic_load_n(&xc->tlb_flush, __ATOMIC_RELAXED))
+	if (__atomic_load_n(&xc->work, __ATOMIC_SEQ_CST))
 		return x86_vcpu_prepare_entry(xc);
 	return xc;
 }
 /* Queue an event (EVENTINJ format) for the vCPU's next entry; its own
- * CPU only (upcalls from other CPUs have upcall_pending). */
+ * CPU only (upcalls from other CPUs are X86_WORK_UPCALL). */
 static inline void x86_queue_event(struct x86_vcpu *xc, uint64_t event)
 {
 	xc->event = event;
-	xc->work |= X86_WORK_EVENT;
+	__atomic_fetch_or(&xc->work, X86_WORK_EVENT, __ATOMIC_RELAXED);
+}
+static inline unsigned x86_vcpu_work(struct x86_vcpu *xc)
+{
+	return __atomic_load_n(&xc->work, __ATOMIC_SEQ_CST);
 }
 void x86_inject_fault(struct hv_vcpu *vcpu, enum hv_fault fault);
 void x86_upcall(struct hv_vcpu *vcpu, unsigned vector);
@@ -157,6 +167,10 @@ int x86_apic_access(struct hv *hv, struct hv_vcpu *vcpu, uint64_t gpa,
  * returns the vCPU to enter next, ready (the same one to resume it), or
  * NULL when nothing can run on this CPU. */
 struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc);
+/* exit.c: after a VMMCALL world_switch.S handled itself (vcpu->pc past
+ * it, the vCPU out of the guest for npt.h), whatever the core asked for
+ * besides a plain resume; returns what x86_handle_exit() does. */
+struct x86_vcpu *x86_after_hypercall(struct x86_vcpu *xc, enum hv_action a);
 /* The next vCPU of this CPU to run after `cur` (NULL: any), or NULL. */
 struct hv_vcpu *x86_pick_next(struct hv *hv, struct hv_vcpu *cur);
 /* virtio_mmio.c: 1 if the #NPF is an hvisor zone's virtio request, now

@@ -8,9 +8,18 @@
  * after #VMEXIT, and RAX and RSP are copied between the VMCB and regs.r[]
  * on each side. The host keeps nothing in registers across VMRUN: #VMEXIT
  * gives back the host's RAX, which is the VMCB's address and so the
- * vCPU's struct x86_vcpu, and `hv` stays on the stack. x86_handle_exit()
- * returns the vCPU to enter next, ready (vm.h); the loop ends when it
- * returns none.
+ * vCPU's struct x86_vcpu, and `hv` stays on the stack.
+ *
+ * A VMMCALL, the hypercall of every ABI the guests use most, goes from
+ * here to the core's hv_handle_vmcall() with only what it needs:
+ * vcpu->pc past the instruction, the vCPU out of the guest (guest_seq,
+ * npt.h) and the CPL. When the core answers HV_RESUME, RIP takes
+ * vcpu->pc (ACRN's world switch may have changed it) and the vCPU enters
+ * again at once unless its work word (vm.h) asks for more: an event or
+ * upcall to inject, a TLB flush, what the last entry wrote to undo. Every
+ * other exit, and every other answer, goes to C: x86_handle_exit() or
+ * x86_after_hypercall() (exit.c) returns the vCPU to enter next, ready
+ * (vm.h); the loop ends when it returns none.
  *
  * Interrupts: from its first VMRUN to its return, x86_run keeps GIF
  * clear and RFLAGS.IF set, which #VMEXIT preserves (it clears GIF and
@@ -59,6 +68,7 @@ x86_run:
 
 .Lenter:			/* rax = the struct x86_vcpu to enter */
 	movq X86_VCPU_GPRS(%rax), %rsi
+.Lenter_gprs:			/* and rsi = its regs.r[] */
 	movq G(0)(%rsi), %rcx
 	movq %rcx, VMCB_RAX(%rax)
 	movq G(4)(%rsi), %rcx
@@ -111,10 +121,47 @@ x86_run:
 	movq %rcx, G(0)(%rsi)
 	movq VMCB_RSP(%rax), %rcx
 	movq %rcx, G(4)(%rsi)
-
 	movq (%rsp), %rdi
+	/* VMMCALL, an instruction intercept, never interrupts an event's
+	 * delivery: EXITINTINFO is clear, nothing to deliver again. */
+	cmpq $SVM_EXIT_VMMCALL, VMCB_EXITCODE(%rax)
+	jne .Lother
+
+	/* Out of the guest (npt_guest_exit): only this CPU writes guest_seq,
+	 * and an x86 store is a release. */
+	incl X86_VCPU_SEQ(%rax)
+	movq %rax, %rbx		/* callee-saved: the vCPU across the call */
+	movq VMCB_RIP(%rax), %rcx
+	addq $X86_HCALL_INSN_LEN, %rcx
+	movq %rcx, X86_GPRS_PC(%rsi)	/* vcpu->pc */
+	movq X86_VCPU_VCPU(%rax), %rsi
+	movzbl VMCB_CPL(%rax), %edx
+	call hv_handle_vmcall
+	testl %eax, %eax
+	jnz .Lafter		/* anything but HV_RESUME */
+	movq X86_VCPU_GPRS(%rbx), %rsi
+	movq X86_GPRS_PC(%rsi), %rcx
+	movq %rcx, VMCB_RIP(%rbx)
+	movq %rbx, %rax
+	/* In the guest again (npt_guest_enter) before the one look at the
+	 * work word: sequentially consistent, as npt.h requires. */
+	lock incl X86_VCPU_SEQ(%rbx)
+	cmpl $0, X86_VCPU_WORK(%rbx)
+	je .Lenter_gprs
+	movq %rbx, %rdi
+	call x86_vcpu_prepare_entry
+	jmp .Lenter
+
+.Lafter:
+	movq %rbx, %rdi
+	movl %eax, %esi
+	call x86_after_hypercall
+	jmp .Lnext
+
+.Lother:
 	movq %rax, %rsi
 	call x86_handle_exit
+.Lnext:
 	testq %rax, %rax
 	jnz .Lenter
 
