@@ -67,47 +67,47 @@ x86_run:
 	sti
 
 .Lenter:			/* rax = the struct x86_vcpu to enter */
-	movq X86_VCPU_GPRS(%rax), %rsi
-.Lenter_gprs:			/* and rsi = its regs.r[] */
-	movq G(0)(%rsi), %rcx
+	movq X86_VCPU_GPRS(%rax), %r12
+.Lenter_gprs:			/* and r12 = its regs.r[] */
+	movq G(0)(%r12), %rcx
 	movq %rcx, VMCB_RAX(%rax)
-	movq G(4)(%rsi), %rcx
+	movq G(4)(%r12), %rcx
 	movq %rcx, VMCB_RSP(%rax)
-.Lload_gprs:			/* rsi = regs.r[] */
-	movq G(1)(%rsi), %rcx
-	movq G(2)(%rsi), %rdx
-	movq G(3)(%rsi), %rbx
-	movq G(5)(%rsi), %rbp
-	movq G(7)(%rsi), %rdi
-	movq G(8)(%rsi), %r8
-	movq G(9)(%rsi), %r9
-	movq G(10)(%rsi), %r10
-	movq G(11)(%rsi), %r11
-	movq G(12)(%rsi), %r12
-	movq G(13)(%rsi), %r13
-	movq G(14)(%rsi), %r14
-	movq G(15)(%rsi), %r15
-	movq G(6)(%rsi), %rsi
+.Lload_gprs:			/* r12 = regs.r[] */
+	movq G(1)(%r12), %rcx
+	movq G(2)(%r12), %rdx
+	movq G(3)(%r12), %rbx
+	movq G(5)(%r12), %rbp
+	movq G(6)(%r12), %rsi
+	movq G(7)(%r12), %rdi
+	movq G(8)(%r12), %r8
+	movq G(9)(%r12), %r9
+	movq G(10)(%r12), %r10
+	movq G(11)(%r12), %r11
+	movq G(13)(%r12), %r13
+	movq G(14)(%r12), %r14
+	movq G(15)(%r12), %r15
+	movq G(12)(%r12), %r12
 	vmrun %rax
 	/* #VMEXIT: RAX, RSP and RIP are the host's again; GIF is clear,
 	 * IF set. */
 
-	pushq %rsi
-	movq X86_VCPU_GPRS(%rax), %rsi
-	movq %rcx, G(1)(%rsi)
-	movq %rdx, G(2)(%rsi)
-	movq %rbx, G(3)(%rsi)
-	movq %rbp, G(5)(%rsi)
-	movq %rdi, G(7)(%rsi)
-	movq %r8, G(8)(%rsi)
-	movq %r9, G(9)(%rsi)
-	movq %r10, G(10)(%rsi)
-	movq %r11, G(11)(%rsi)
-	movq %r12, G(12)(%rsi)
-	movq %r13, G(13)(%rsi)
-	movq %r14, G(14)(%rsi)
-	movq %r15, G(15)(%rsi)
-	popq G(6)(%rsi)
+	pushq %r12
+	movq X86_VCPU_GPRS(%rax), %r12
+	movq %rcx, G(1)(%r12)
+	movq %rdx, G(2)(%r12)
+	movq %rbx, G(3)(%r12)
+	movq %rbp, G(5)(%r12)
+	movq %rsi, G(6)(%r12)
+	movq %rdi, G(7)(%r12)
+	movq %r8, G(8)(%r12)
+	movq %r9, G(9)(%r12)
+	movq %r10, G(10)(%r12)
+	movq %r11, G(11)(%r12)
+	movq %r13, G(13)(%r12)
+	movq %r14, G(14)(%r12)
+	movq %r15, G(15)(%r12)
+	popq G(12)(%r12)
 #ifdef HV_BENCH_FLOOR
 	cmpq $SVM_EXIT_VMMCALL, VMCB_EXITCODE(%rax)
 	jne 1f
@@ -118,9 +118,9 @@ x86_run:
 1:
 #endif
 	movq VMCB_RAX(%rax), %rcx
-	movq %rcx, G(0)(%rsi)
+	movq %rcx, G(0)(%r12)
 	movq VMCB_RSP(%rax), %rcx
-	movq %rcx, G(4)(%rsi)
+	movq %rcx, G(4)(%r12)
 	movq (%rsp), %rdi
 	/* VMMCALL, an instruction intercept, never interrupts an event's
 	 * delivery: EXITINTINFO is clear, nothing to deliver again. */
@@ -130,17 +130,16 @@ x86_run:
 	/* Out of the guest (npt_guest_exit): only this CPU writes guest_seq,
 	 * and an x86 store is a release. */
 	incl X86_VCPU_SEQ(%rax)
-	movq %rax, %rbx		/* callee-saved: the vCPU across the call */
+	movq %rax, %rbx		/* callee-saved, as r12: the vCPU across the call */
 	movq VMCB_RIP(%rax), %rcx
 	addq $X86_HCALL_INSN_LEN, %rcx
-	movq %rcx, X86_GPRS_PC(%rsi)	/* vcpu->pc */
+	movq %rcx, X86_GPRS_PC(%r12)	/* vcpu->pc */
 	movq X86_VCPU_VCPU(%rax), %rsi
 	movzbl VMCB_CPL(%rax), %edx
 	call hv_handle_vmcall
 	testl %eax, %eax
 	jnz .Lafter		/* anything but HV_RESUME */
-	movq X86_VCPU_GPRS(%rbx), %rsi
-	movq X86_GPRS_PC(%rsi), %rcx
+	movq X86_GPRS_PC(%r12), %rcx
 	movq %rcx, VMCB_RIP(%rbx)
 	movq %rbx, %rax
 	/* In the guest again (npt_guest_enter) before the one look at the
