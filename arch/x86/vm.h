@@ -163,9 +163,9 @@ void x86_upcall_withdraw(struct hv_vcpu *vcpu);
 int x86_apic_access(struct hv *hv, struct hv_vcpu *vcpu, uint64_t gpa,
 		    const struct mmio_insn *in);
 
-/* exit.c: handle the exit of vCPU `xc`'s last entry (world_switch.S);
- * returns the vCPU to enter next, ready (the same one to resume it), or
- * NULL when nothing can run on this CPU. */
+/* exit.c: handle the exit of vCPU `xc`'s last entry, any but a VMMCALL
+ * (world_switch.S); returns the vCPU to enter next, ready (the same one
+ * to resume it), or NULL when nothing can run on this CPU. */
 struct x86_vcpu *x86_handle_exit(struct hv *hv, struct x86_vcpu *xc);
 /* exit.c: after a VMMCALL world_switch.S handled itself (vcpu->pc past
  * it, the vCPU out of the guest for npt.h), whatever the core asked for

@@ -10,10 +10,11 @@
  * gives back the host's RAX, which is the VMCB's address and so the
  * vCPU's struct x86_vcpu, and `hv` stays on the stack.
  *
- * A VMMCALL, the hypercall of every ABI the guests use most, goes from
+ * A VMMCALL (an Intel-style VMCALL comes as #UD, through C) goes from
  * here to the core's hv_handle_vmcall() with only what it needs:
  * vcpu->pc past the instruction, the vCPU out of the guest (guest_seq,
- * npt.h) and the CPL. When the core answers HV_RESUME, RIP takes
+ * npt.h) and the CPL; rbx and r12, callee-saved, keep the vCPU and its
+ * register file across the call. When the core answers HV_RESUME, RIP takes
  * vcpu->pc (ACRN's world switch may have changed it) and the vCPU enters
  * again at once unless its work word (vm.h) asks for more: an event or
  * upcall to inject, a TLB flush, what the last entry wrote to undo. Every
