@@ -230,13 +230,16 @@ void x86_vcpu_reset(struct hv_vcpu *vcpu)
 	vmcb_w64(v, VMCB_RIP, vcpu->vm->entry ? vcpu->vm->entry : VM_GPA_IMAGE);
 	vmcb_w64(v, VMCB_G_PAT, PAT_POWER_ON);
 	xc->event = 0;
+	/* Before the vectors are cleared: an upcall racing with the reset
+	 * then leaves its vector with its bit, or a bit with no vector,
+	 * which the entry drops. */
+	__atomic_store_n(&xc->work, X86_WORK_BOOT, __ATOMIC_SEQ_CST);
 	xc->halted = X86_HALT_NONE;
 	xc->unhalt = 0;
 	vintr_clear(&xc->vintr);
 	xc->io_wait = 0;
 	xc->io_size = 0;
 	xc->io_mmio = 0;
-	__atomic_store_n(&xc->work, X86_WORK_BOOT, __ATOMIC_SEQ_CST);
 }
 
 int x86_vm_start(struct hv_vm *vm)
