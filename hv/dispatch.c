@@ -42,6 +42,7 @@
 #include "probe.h"
 #include "registry.h"
 #include "dispatch.h"
+#include "dispatcher.h"
 #include "hv_string.h"
 #include "service.h"
 #include "vm.h"
@@ -60,15 +61,6 @@ static int has(const struct hv_vm *vm, unsigned abi)
 static int has_imm(unsigned trap)
 {
 	return trap == HCALL_TRAP_HVC || trap == HCALL_TRAP_SMC;
-}
-
-/* A trap instruction's routes list, or -1 (clamped: the glue hands over
- * what the guest executed). */
-static inline int route_index(unsigned trap)
-{
-	if (trap - HCALL_TRAP_HVC > HCALL_TRAP_VMMCALL - HCALL_TRAP_HVC)
-		return -1;
-	return (int)hv_index_nospec(trap - HCALL_TRAP_HVC, HCALL_TRAP_VMMCALL);
 }
 
 /* The traps a convention answers: its own; VMCALL and VMMCALL both (a
@@ -91,12 +83,6 @@ static unsigned route_rank(const struct hv_conv *conv, int own)
 		return 1;
 	return (conv->flags & (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)) ? 3 : 2;
 }
-
-/* Set in HCALL_REG_NONE, clear in every register index (conv_fits()):
- * one bit test says "no such register". */
-#define REG_NONE_BIT 0x80u
-_Static_assert((HCALL_REG_NONE & REG_NONE_BIT) && HCALL_NREGS <= REG_NONE_BIT,
-	       "HCALL_REG_NONE is told apart by one bit");
 
 /* A convention the dispatcher can serve: at least one result register,
  * the results consecutive in the frame, a separate error register right
@@ -126,38 +112,50 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	const struct hcall_conv_desc *d = c->desc;
 	struct hv_call fmt;
 
-	r->svc = svc;
-	r->desc = d;
-	r->lookup = (c->flags & HV_CONV_REFUSE) ? NULL : svc->lookup;
-	r->nr_mask = svc->nr_mask;
+	r->dispatch = svc->dispatch;
 	r->imm = d->imm;
 	r->imm_mask = has_imm(d->trap) && !(c->flags & HV_CONV_ANY_IMM) ? ~0u : 0u;
-	/* The selector's values: sel_value itself, or every value below it. */
-	r->sel_reg = (c->flags & (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)) ? d->sel_reg
-									    : HCALL_REG_NONE;
-	r->sel_lo = (c->flags & HV_CONV_SELECTOR_BELOW) ? 0 : d->sel_value;
-	r->sel_span = (c->flags & HV_CONV_SELECTOR_BELOW) ? d->sel_value : 1;
+	/* The selector's values: sel_value itself, or every value below it;
+	 * without a selector, any value of register 0. */
+	if (c->flags & HV_CONV_SELECTOR) {
+		r->sel_reg = d->sel_reg;
+		r->sel_lo = d->sel_value;
+		r->sel_max = 0;
+	} else if (c->flags & HV_CONV_SELECTOR_BELOW) {
+		r->sel_reg = d->sel_reg;
+		r->sel_lo = 0;
+		r->sel_max = d->sel_value - 1;
+	} else {
+		r->sel_reg = 0;
+		r->sel_lo = 0;
+		r->sel_max = ~0ull;
+	}
 	r->ext_reg = (c->flags & HV_CONV_EXTENSION) ? d->sel_reg : HCALL_REG_NONE;
-	r->state = (unsigned char *)vm->svc_state + vm->hv->svc_off[svc->abi];
-	r->nr_reg = d->nr_reg;
-	r->nargs = d->nargs;
 	r->res0 = d->res_regs[0];
-	r->nres = d->nres;
 	r->own = (uint8_t)own;
-	r->perms = vm->perms;
+	r->perms = (uint8_t)vm->perms;
+	r->refuse = (c->flags & HV_CONV_REFUSE) != 0;
 	fmt.status = d->err_reg != HCALL_REG_NONE ? -1 : 0;
 	fmt.value = 0;
 	fmt.action = HV_RESUME;
 	fmt.err_in_value = (c->flags & HV_CONV_ERR_IN_VALUE) != 0;
 	r->fmt = fmt.fmt;
 	r->zero0 = (uint8_t)(r->res0 + fmt.status);
-	r->nzero = (uint8_t)(r->nres - fmt.status);
+	r->nzero = (uint8_t)(d->nres - fmt.status);
+	r->state = (unsigned char *)vm->svc_state + vm->hv->svc_off[svc->abi];
+	r->svc = svc;
+	r->conv = c;
+	r->desc = d;
 }
 
 int hv_routes_fit(enum hcall_arch arch)
 {
 	unsigned trap, i, j, n;
 
+	for (i = 0; i < HV_ABI_COUNT; i++)
+		if (!hv_services[i]->dispatch || hv_services[i]->nconvs < 1 ||
+		    hv_services[i]->nconvs > HV_MAX_CONVS)
+			return 0;
 	for (trap = HCALL_TRAP_HVC; trap <= HCALL_TRAP_VMMCALL; trap++) {
 		n = 0;
 		for (i = 0; i < HV_ABI_COUNT; i++)
@@ -203,21 +201,19 @@ void hv_routes_init(struct hv_vm *vm)
 		trap_routes_init(vm, t + HCALL_TRAP_HVC, vm->routes[t]);
 }
 
-/* The route of this trap: the VM's first whose immediate and selector
- * match; NULL if none. */
+/* The route of a trap on routes list t (HCALL_TRAP_HVC + t): the VM's
+ * first whose immediate and selector match; NULL if none. Only HVC and
+ * SMC have an immediate. */
 static inline __attribute__((always_inline)) const struct hv_route *
-match(const struct hv_vcpu *vcpu, unsigned trap, uint32_t imm)
+match(const struct hv_vcpu *vcpu, unsigned t, uint32_t imm)
 {
-	int t = route_index(trap);
 	const struct hv_route *r;
+	int imm_trap = t + HCALL_TRAP_HVC == HCALL_TRAP_HVC || t + HCALL_TRAP_HVC == HCALL_TRAP_SMC;
 
-	if (t < 0)
-		return NULL;
-	for (r = vcpu->vm->routes[t]; r->svc; r++) {
-		if ((imm ^ r->imm) & r->imm_mask)
+	for (r = vcpu->vm->routes[t]; r->dispatch; r++) {
+		if (imm_trap && ((imm ^ r->imm) & r->imm_mask))
 			continue;
-		if (!(r->sel_reg & REG_NONE_BIT) &&
-		    vcpu->regs.r[r->sel_reg % HCALL_NREGS] - r->sel_lo >= r->sel_span)
+		if (vcpu->regs.r[r->sel_reg % HCALL_NREGS] - r->sel_lo > r->sel_max)
 			continue;
 		return r;
 	}
@@ -279,39 +275,18 @@ static const struct hv_entry *probe_entry(const struct hv_vm *vm,
 	return NULL;
 }
 
-/* The reserved arguments of e are zero in the frame (32-bit calls: their
- * low 32 bits). */
-static __attribute__((noinline)) int reserved_ok(const struct hv_vcpu *vcpu,
-						 const struct hv_route *r,
-						 const struct hv_entry *e, uint64_t nr)
+int hv_dispatch_reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
+			    const struct hv_entry *e, uint64_t nr)
 {
-	const uint8_t *arg_regs = r->desc->arg_regs;
+	const struct hcall_conv_desc *d = r->desc;
 	uint64_t mask = r->svc->arg64_bit && !(nr & r->svc->arg64_bit) ? 0xFFFFFFFFu : ~0ull;
 	unsigned i;
 
-	for (i = 0; i < e->ncopy && i < r->nargs && i < 8; i++)
+	for (i = 0; i < e->ncopy && i < d->nargs && i < 8; i++)
 		if (((e->rsvd >> i) & 1u) &&
-		    (vcpu->regs.r[arg_regs[i] % HCALL_NREGS] & mask))
+		    (vcpu->regs.r[d->arg_regs[i] % HCALL_NREGS] & mask))
 			return 0;
 	return 1;
-}
-
-/* Zero route r's result registers and error register in the frame. Two
- * overlapping pairs for the common counts (SBI's two, SMCCC's four). */
-static inline void zero_results(uint64_t *regs, const struct hv_route *r)
-{
-	uint64_t *p = regs + r->zero0;
-	unsigned n = r->nzero, i;
-
-	if (n - 2u <= 2u) {
-		p[0] = 0;
-		p[1] = 0;
-		p[n - 2] = 0;
-		p[n - 1] = 0;
-		return;
-	}
-	for (i = 0; i < n && i <= HCALL_MAX_CONV_REGS; i++)
-		p[i] = 0;
 }
 
 static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault f)
@@ -320,115 +295,56 @@ static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault 
 	return HV_INJECTED;
 }
 
-/* A call the dispatcher answers itself (policy steps 2-5): every result
- * register 0, then the ABI's code in the status register. */
-static __attribute__((noinline)) enum hv_action refuse(struct hv_call *c,
-							struct hv_vcpu *vcpu,
-							const struct hv_route *r, int64_t code)
+enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r,
+				  int64_t code)
 {
-	zero_results(vcpu->regs.r, r);
-	hv_call_status(c, code);
+	struct hv_call c;
+	unsigned i;
+
+	uint64_t *p = vcpu->regs.r + r->zero0; /* hv_init: the registers fit */
+
+	for (i = 0; i < r->nzero && i <= HCALL_MAX_CONV_REGS; i++)
+		p[i] = 0;
+	c.out = vcpu->regs.r + r->res0;
+	c.fmt = r->fmt;
+	hv_call_status(&c, code);
 	return HV_RESUME;
 }
 
-/* The call record's view of route r's registers in vcpu's frame. */
-static inline void call_init(struct hv_call *c, struct hv_vcpu *vcpu,
-			     const struct hv_route *r)
-{
-	c->out = vcpu->regs.r + r->res0;
-	c->fmt = r->fmt;
-}
-
-/* Policy steps 4 and 5 for entry e, then its handler (the call record
- * has out, status, value, err_in_value, nr and ext). */
-static inline __attribute__((always_inline)) enum hv_action run(struct hv *hv, struct hv_vcpu *vcpu,
-				 const struct hv_route *r, const struct hv_entry *e,
-				 struct hv_call *c)
-{
-	struct hv_vm *vm = vcpu->vm;
-	const uint8_t *arg_regs = r->desc->arg_regs;
-	unsigned i, n;
-
-	if (!(r->perms & e->perm))
-		return refuse(c, vcpu, r, r->svc->errs.denied);
-	if (e->rsvd && !reserved_ok(vcpu, r, e, c->nr))
-		return refuse(c, vcpu, r, r->svc->errs.invalid);
-	if (e->ncopy) {
-		n = e->ncopy < r->nargs ? e->ncopy : r->nargs;
-		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
-			c->arg[i] = vcpu->regs.r[arg_regs[i] % HCALL_NREGS];
-	}
-	if (!(e->flags & HV_ENTRY_FRAME))
-		zero_results(vcpu->regs.r, r);
-	c->hv = hv;
-	c->vcpu = vcpu;
-	c->vm = vm;
-	c->svc = r->svc;
-	c->conv = r->desc;
-	c->state = r->state;
-	e->fn(c);
-	return (enum hv_action)c->action;
-}
-
-/* Policy step 3 past the service's table (the probe's numbers, then the
- * handlers registered for the VM), then steps 4-5 and the handler. */
-static __attribute__((noinline)) enum hv_action
-run_beyond_table(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
-		 uint64_t nr, uint64_t ext)
+enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
+					const struct hv_route *r, uint64_t nr,
+					uint64_t ext)
 {
 	const struct hv_entry *e = NULL;
 	struct call rc;
 
-	call_init(&rc.c, vcpu, r);
 	rc.c.nr = nr;
 	rc.c.ext = ext;
 	/* A refusing convention has no probe and no registry. */
-	if (r->lookup)
+	if (!r->refuse)
 		e = probe_entry(vcpu->vm, r->svc, ext, nr);
-	if (!e && r->lookup && r->own &&
+	if (!e && !r->refuse && r->own && vcpu->vm->nregistered[r->svc->abi] &&
 	    registry_key(r->ext_reg != HCALL_REG_NONE, ext, nr, &rc.key) &&
 	    hv_registry_find(hv, vcpu->vm, r->svc->abi, rc.key, &rc.fn, &rc.priv))
 		e = &registered_entry;
 	if (!e)
-		return refuse(&rc.c, vcpu, r, r->svc->errs.unknown);
-	return run(hv, vcpu, r, e, &rc.c);
+		return hv_dispatch_refuse(vcpu, r, r->svc->errs.unknown);
+	return hv_dispatch_run(hv, vcpu, r, r->svc, r->desc, e, &rc.c);
 }
 
 /* Policy step 2 for a caller above guest-kernel privilege. */
 static __attribute__((noinline)) enum hv_action
 privileged(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
 {
-	struct hv_call c;
-
 	if (!(r->svc->quirks & HV_SVC_PRIV_DENIED))
 		return inject(hv, vcpu,
 			      r->desc->arch == HCALL_ARCH_X86_64 ? HV_FAULT_GP0 : HV_FAULT_UNDEF);
-	call_init(&c, vcpu, r);
-	return refuse(&c, vcpu, r, r->svc->errs.denied);
+	return hv_dispatch_refuse(vcpu, r, r->svc->errs.denied);
 }
 
-/* One trap on route r: policy steps 2-5, then the handler. */
-static inline __attribute__((always_inline)) enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
-				      const struct hv_route *r, unsigned privilege)
-{
-	uint64_t *regs = vcpu->regs.r;
-	const struct hv_entry *e;
-	struct hv_call c;
-
-	if (privilege)
-		return privileged(hv, vcpu, r);
-	/* The record is filled before the lookup, which then leaves fewer
-	 * values to keep across its call. */
-	call_init(&c, vcpu, r);
-	c.nr = regs[r->nr_reg % HCALL_NREGS] & r->nr_mask;
-	c.ext = (r->ext_reg & REG_NONE_BIT) ? 0 : regs[r->ext_reg % HCALL_NREGS];
-	if (!r->lookup || !(e = r->lookup(c.ext, c.nr)))
-		return run_beyond_table(hv, vcpu, r, c.nr, c.ext);
-	return run(hv, vcpu, r, e, &c);
-}
-
+/* A trap on routes list t (HCALL_TRAP_HVC + t, t below HCALL_TRAP_VMMCALL). */
 static inline __attribute__((always_inline)) enum hv_action
-handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned trap, uint32_t imm,
+handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned t, uint32_t imm,
 	    unsigned privilege)
 {
 	struct hv_vm *vm = vcpu->vm;
@@ -442,30 +358,38 @@ handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned trap, uint32_t imm,
 	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
 		return HV_VCPU_OFF;
 	/* A VM with no ABI has no routes (hv_routes_init). */
-	if (!(r = match(vcpu, trap, imm)))
+	if (!(r = match(vcpu, t, imm)))
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
-	return dispatch(hv, vcpu, r, privilege);
+	if (privilege)
+		return privileged(hv, vcpu, r);
+	return r->dispatch(hv, vcpu, r);
 }
 
 enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 			      enum hcall_trap trap, uint32_t imm, unsigned privilege)
 {
-	return handle_trap(hv, vcpu, trap, imm, privilege);
+	/* Clamped: the glue hands over what the guest executed. */
+	if ((unsigned)trap - HCALL_TRAP_HVC > HCALL_TRAP_VMMCALL - HCALL_TRAP_HVC)
+		return inject(hv, vcpu, HV_FAULT_UNDEF);
+	return handle_trap(hv, vcpu,
+			   (unsigned)hv_index_nospec((unsigned)trap - HCALL_TRAP_HVC,
+						     HCALL_TRAP_VMMCALL),
+			   imm, privilege);
 }
 
 enum hv_action hv_handle_hvc(struct hv *hv, struct hv_vcpu *vcpu, uint32_t imm)
 {
-	return handle_trap(hv, vcpu, HCALL_TRAP_HVC, imm, 0);
+	return handle_trap(hv, vcpu, HCALL_TRAP_HVC - HCALL_TRAP_HVC, imm, 0);
 }
 
 enum hv_action hv_handle_ecall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege)
 {
-	return handle_trap(hv, vcpu, HCALL_TRAP_ECALL, 0, privilege);
+	return handle_trap(hv, vcpu, HCALL_TRAP_ECALL - HCALL_TRAP_HVC, 0, privilege);
 }
 
 enum hv_action hv_handle_vmcall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege)
 {
-	return handle_trap(hv, vcpu, HCALL_TRAP_VMCALL, 0, privilege);
+	return handle_trap(hv, vcpu, HCALL_TRAP_VMCALL - HCALL_TRAP_HVC, 0, privilege);
 }
 
 /* True if one of svc's conventions carries an extension ID. */

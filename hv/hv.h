@@ -128,9 +128,22 @@ enum hv_abi {
 #define HV_PERM_CUSTOM 16u
 #define HV_PERM_ALL 31u
 
+struct hv;
 struct hv_vm;
+struct hv_vcpu;
 struct hv_entry;
 struct hv_service;
+struct hv_conv;
+
+/* What the glue must do after hv_handle_trap(). */
+enum hv_action {
+	HV_RESUME = 0,          /* results written; advance past the trap and resume */
+	HV_INJECTED = 1,        /* an exception was injected; resume without advancing */
+	HV_VCPU_OFF = 2,        /* this vCPU stopped (PSCI CPU_OFF, its VM stopped) */
+	HV_SWITCH = 3,          /* results written; advance, then run hv_next_vcpu() */
+	HV_SYSTEM_OFF = 4,      /* power off the machine with hv->exit_code */
+	HV_SYSTEM_RESET = 5,
+};
 
 /* The routes of one trap instruction for one VM, most specific first:
  * a convention and everything the dispatcher needs of it, worked out
@@ -138,29 +151,27 @@ struct hv_service;
  * created, so a trap reads one route and follows no pointer to match it). */
 #define HV_MAX_ROUTES 12
 struct hv_route {
-	const struct hv_service *svc;   /* NULL ends the list */
-	const struct hcall_conv_desc *desc;
-	void *state;                    /* the service's per-VM state of this VM */
-	/* the service's lookup; NULL: every number is unknown (a refusing
-	 * convention) */
-	const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr);
-	uint64_t nr_mask;               /* the service's */
-	uint64_t sel_lo, sel_span;      /* matches if the selector register
-					 * minus sel_lo is below sel_span */
+	/* the service's dispatcher (hv/dispatcher.h); NULL ends the list */
+	enum hv_action (*dispatch)(struct hv *hv, struct hv_vcpu *vcpu,
+				   const struct hv_route *r);
 	uint32_t imm, imm_mask;         /* matches if (imm ^ trap's) & imm_mask is 0 */
-	uint8_t sel_reg;                /* selector register, or HCALL_REG_NONE */
+	uint64_t sel_lo, sel_max;       /* matches if the selector register
+					 * minus sel_lo is at most sel_max */
+	uint8_t sel_reg;                /* the selector register */
 	uint8_t ext_reg;                /* extension ID register, or HCALL_REG_NONE */
-	uint8_t nr_reg;
-	uint8_t nargs;                  /* argument registers */
 	uint8_t res0;                   /* the frame index of result register 0 */
-	uint8_t nres;                   /* result registers, consecutive from res0 */
 	uint8_t zero0, nzero;           /* the registers zeroed before a handler:
 					 * the results and the error register */
 	uint8_t own;                    /* the VM has the service's ABI */
 	uint8_t perms;                  /* the VM's HV_PERM_* classes */
+	uint8_t refuse;                 /* HV_CONV_REFUSE: every number unknown */
 	/* the call record's status, value, action (HV_RESUME) and
 	 * err_in_value, as one word (struct hv_call) */
 	uint32_t fmt;
+	void *state;                    /* the service's per-VM state of this VM */
+	const struct hv_service *svc;
+	const struct hv_conv *conv;     /* the service's convention */
+	const struct hcall_conv_desc *desc; /* its registers */
 };
 
 struct hv_vcpu {
@@ -205,15 +216,6 @@ struct hv_vm {
 	uint64_t svc_state[HV_SVC_STATE_SIZE / sizeof(uint64_t)];
 };
 
-/* What the glue must do after hv_handle_trap(). */
-enum hv_action {
-	HV_RESUME = 0,          /* results written; advance past the trap and resume */
-	HV_INJECTED = 1,        /* an exception was injected; resume without advancing */
-	HV_VCPU_OFF = 2,        /* this vCPU stopped (PSCI CPU_OFF, its VM stopped) */
-	HV_SWITCH = 3,          /* results written; advance, then run hv_next_vcpu() */
-	HV_SYSTEM_OFF = 4,      /* power off the machine with hv->exit_code */
-	HV_SYSTEM_RESET = 5,
-};
 
 /* Exceptions the core asks the glue to inject. */
 enum hv_fault {

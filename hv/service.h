@@ -157,6 +157,10 @@ struct hv_service {
 	/* The call (ext, nr) of the table, or NULL; O(1), through
 	 * hv_entry_at(). nr is already masked with nr_mask. */
 	const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr);
+	/* The service's dispatcher: hv_dispatch() of hv/dispatcher.h over
+	 * this service, which every trap on one of its routes runs. */
+	enum hv_action (*dispatch)(struct hv *hv, struct hv_vcpu *vcpu,
+				   const struct hv_route *r);
 	uint64_t nr_mask;     /* the number register's bits that are the
 			       * number (SMCCC: w0) */
 	uint64_t arg64_bit;   /* if non-zero: a number without this bit takes

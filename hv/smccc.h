@@ -2,17 +2,29 @@
 /*
  * hv/smccc.h - the SMCCC service's owners: each owner of the function-ID
  * space that hcall implements has a lookup, which the SMCCC service's
- * owner table (svc_smccc.c) calls. PSCI (owner 4) is in svc_psci.c.
+ * lookup (svc_smccc.c) picks by owner. PSCI (owner 4) is in svc_psci.c.
  */
 #ifndef HV_SMCCC_H
 #define HV_SMCCC_H
 
+#include <hcall/abi/smccc.h>
+
 #include "service.h"
 
-/* The PSCI entry of fid (a fast call of owner 4), or NULL. */
-const struct hv_entry *hv_psci_lookup(uint32_t fid);
+/* PSCI's table, by slot: function number 0x00..0x1F, plus 32 for SMC64
+ * (svc_psci.c). */
+#define HV_PSCI_SLOTS 64u
+extern const struct hv_entry hv_psci_table[HV_PSCI_SLOTS];
 
-/* The SMCCC entry of fid, any owner, or NULL. */
-const struct hv_entry *hv_smccc_lookup(uint32_t fid);
+/* The PSCI entry of fid (a fast call of owner 4), or NULL. Inline: the
+ * SMCCC service's dispatcher looks PSCI's calls up in place. */
+static inline const struct hv_entry *hv_psci_lookup(uint32_t fid)
+{
+	uint64_t slot = (fid & 0x1Fu) | ((fid & HCALL_SMCCC_SMC64_BIT) ? 32u : 0u);
+
+	/* The full ID is compared by hv_entry_at. */
+	return hv_entry_at(hv_psci_table, HV_PSCI_SLOTS,
+			   (fid & HCALL_SMCCC_FUNC_MASK) < 32u ? slot : HV_PSCI_SLOTS, fid);
+}
 
 #endif /* HV_SMCCC_H */

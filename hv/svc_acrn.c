@@ -95,6 +95,7 @@
 
 #include "acrn_ioreq.h"
 #include "acrn_irq.h"
+#include "dispatcher.h"
 #include "guest_mem.h"
 #include "ioapic.h"
 #include "hv_string.h"
@@ -1068,7 +1069,9 @@ static const struct hv_entry table[ACRN_N] = {
 };
 
 /* IDs carry a service group in bits 15:8; the full ID is compared. */
-static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
+/* Inlined in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
+									  uint64_t nr)
 {
 	(void)ext; /* one number space */
 	return hv_entry_at(table, ACRN_N, nr & 0xFFu, nr);
@@ -1111,12 +1114,19 @@ static unsigned upcall_vector(const struct hv_vm *vm, const void *state)
 static const struct hcall_conv_desc conv = HCALL_ACRN_CONV;
 static const struct hv_conv convs[] = { { &conv, 0 } };
 
+/* The service's dispatcher, instantiated over its constant description. */
+static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	return hv_dispatch(hv, vcpu, r, &hv_service_acrn, lookup);
+}
+
 const struct hv_service hv_service_acrn = {
 	.name = "acrn",
 	.abi = HV_ABI_ACRN,
 	.convs = convs,
 	.nconvs = 1,
 	.lookup = lookup,
+	.dispatch = dispatch,
 	.nr_mask = ~0ull,
 	.errs = { ACRN_ENOTTY, ACRN_ENOTTY, ACRN_EINVAL, ACRN_EINVAL },
 	.probe = { 0, HCALL_PROBE_ACRN_ECHO, HCALL_PROBE_ACRN_DUMP },

@@ -84,6 +84,7 @@
 #include <hcall/abi/hvisor.h>
 #include <hcall/abi/probe.h>
 
+#include "dispatcher.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
@@ -561,7 +562,9 @@ static const struct hv_entry table[HVISOR_N] = {
 		HV_ENTRY(HVISOR, VIRTIO_GET_IRQ, virtio_get_irq, HV_PERM_INFO),
 };
 
-static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
+/* Inlined in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
+									  uint64_t nr)
 {
 	(void)ext; /* one number space */
 	return hv_entry_at(table, HVISOR_N, nr, nr);
@@ -577,12 +580,19 @@ static const struct hv_conv convs[] = {
 	{ &conv_x86, 0 },
 };
 
+/* The service's dispatcher, instantiated over its constant description. */
+static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	return hv_dispatch(hv, vcpu, r, &hv_service_hvisor, lookup);
+}
+
 const struct hv_service hv_service_hvisor = {
 	.name = "hvisor",
 	.abi = HV_ABI_HVISOR,
 	.convs = convs,
 	.nconvs = sizeof(convs) / sizeof(convs[0]),
 	.lookup = lookup,
+	.dispatch = dispatch,
 	.nr_mask = ~0ull,
 	.errs = { -HV_ENOSYS, -HV_EPERM, -HV_EINVAL, -HV_EFAULT },
 	.probe = { 0, HCALL_PROBE_HVISOR_ECHO, HCALL_PROBE_HVISOR_DUMP },

@@ -43,6 +43,7 @@
 #include <hcall/abi/jailhouse.h>
 #include <hcall/abi/probe.h>
 
+#include "dispatcher.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
@@ -276,7 +277,9 @@ static const struct hv_entry table[JAILHOUSE_N] = {
 		HV_ENTRY(JAILHOUSE, DEBUG_CONSOLE_PUTC, debug_console_putc, HV_PERM_INFO),
 };
 
-static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
+/* Inlined in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
+									  uint64_t nr)
 {
 	(void)ext; /* one number space */
 	return hv_entry_at(table, JAILHOUSE_N, nr, nr);
@@ -290,12 +293,19 @@ static const struct hv_conv convs[] = {
 	{ &conv_x86, 0 },
 };
 
+/* The service's dispatcher, instantiated over its constant description. */
+static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	return hv_dispatch(hv, vcpu, r, &hv_service_jailhouse, lookup);
+}
+
 const struct hv_service hv_service_jailhouse = {
 	.name = "jailhouse",
 	.abi = HV_ABI_JAILHOUSE,
 	.convs = convs,
 	.nconvs = sizeof(convs) / sizeof(convs[0]),
 	.lookup = lookup,
+	.dispatch = dispatch,
 	.nr_mask = ~0ull,
 	.errs = { JH_ENOSYS, JH_EPERM, JH_EINVAL, JH_EINVAL },
 	.probe = { 0, HCALL_PROBE_JAILHOUSE_ECHO, HCALL_PROBE_JAILHOUSE_DUMP },

@@ -34,6 +34,7 @@
 #include <hcall/abi/kvm_x86.h>
 #include <hcall/abi/probe.h>
 
+#include "dispatcher.h"
 #include "service.h"
 #include "vcpu.h"
 
@@ -96,7 +97,9 @@ static const struct hv_entry table[KVM_X86_N] = {
 	[HCALL_KVM_X86_MAP_GPA_RANGE] = HV_ENTRY(KVM_X86, MAP_GPA_RANGE, enosys, HV_PERM_INFO),
 };
 
-static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
+/* Inlined in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
+									  uint64_t nr)
 {
 	(void)ext; /* one number space */
 	return hv_entry_at(table, KVM_X86_N, nr, nr);
@@ -105,12 +108,19 @@ static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
 static const struct hcall_conv_desc conv = HCALL_KVM_X86_CONV;
 static const struct hv_conv convs[] = { { &conv, 0 } };
 
+/* The service's dispatcher, instantiated over its constant description. */
+static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	return hv_dispatch(hv, vcpu, r, &hv_service_kvm_x86, lookup);
+}
+
 const struct hv_service hv_service_kvm_x86 = {
 	.name = "kvm_x86",
 	.abi = HV_ABI_KVM_X86,
 	.convs = convs,
 	.nconvs = 1,
 	.lookup = lookup,
+	.dispatch = dispatch,
 	.nr_mask = ~0ull,
 	.errs = { -HCALL_KVM_X86_ENOSYS, -HCALL_KVM_X86_EPERM, -HCALL_KVM_X86_EINVAL,
 		  -HCALL_KVM_X86_EFAULT },

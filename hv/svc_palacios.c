@@ -12,9 +12,12 @@
 #include <hcall/abi/palacios.h>
 #include <hcall/abi/probe.h>
 
+#include "dispatcher.h"
 #include "service.h"
 
-static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
+/* Inlined in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
+									  uint64_t nr)
 {
 	(void)ext;
 	(void)nr;
@@ -28,12 +31,19 @@ enum { HCALL_PALACIOS_ERRORS(PALACIOS_ERR) };
 static const struct hcall_conv_desc conv = HCALL_PALACIOS_CONV;
 static const struct hv_conv convs[] = { { &conv, 0 } };
 
+/* The service's dispatcher, instantiated over its constant description. */
+static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	return hv_dispatch(hv, vcpu, r, &hv_service_palacios, lookup);
+}
+
 const struct hv_service hv_service_palacios = {
 	.name = "palacios",
 	.abi = HV_ABI_PALACIOS,
 	.convs = convs,
 	.nconvs = 1,
 	.lookup = lookup,
+	.dispatch = dispatch,
 	.nr_mask = 0xFFFFFFFFu, /* hcall_id_t: *(uint_t *)&rax */
 	.errs = { PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED, PALACIOS_FAILED },
 	.probe = { 0, HCALL_PROBE_X86_ECHO, HCALL_PROBE_X86_DUMP },

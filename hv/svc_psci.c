@@ -195,11 +195,10 @@ static void system_suspend(struct hv_call *c)
 }
 
 /* Function n's SMC32 entry at n, its SMC64 entry at 32 + n. */
-#define PSCI_N 64u
 #define SLOT(fid) (((fid) & 0x1Fu) | (((fid) & HCALL_SMCCC_SMC64_BIT) ? 32u : 0u))
 #define PSCI(NAME, fn) [SLOT(HCALL_PSCI_##NAME)] = HV_ENTRY(PSCI, NAME, fn, HV_PERM_INFO)
 
-static const struct hv_entry table[PSCI_N] = {
+const struct hv_entry hv_psci_table[HV_PSCI_SLOTS] = {
 	PSCI(VERSION, version),
 	PSCI(CPU_SUSPEND, cpu_suspend),
 	PSCI(CPU_SUSPEND_32, cpu_suspend),
@@ -217,11 +216,3 @@ static const struct hv_entry table[PSCI_N] = {
 	PSCI(SYSTEM_RESET2, system_reset2),
 	PSCI(SYSTEM_RESET2_32, system_reset2),
 };
-
-const struct hv_entry *hv_psci_lookup(uint32_t fid)
-{
-	/* Functions 0x00..0x1F; the full ID is compared by hv_entry_at. */
-	uint64_t idx = (fid & HCALL_SMCCC_FUNC_MASK) < 32u ? SLOT(fid) : PSCI_N;
-
-	return hv_entry_at(table, PSCI_N, idx, fid);
-}

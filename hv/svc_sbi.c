@@ -78,6 +78,7 @@
 #include <hcall/abi/probe.h>
 #include <hcall/abi/sbi.h>
 
+#include "dispatcher.h"
 #include "guest_mem.h"
 #include "lock.h"
 #include "sbi_glue.h"
@@ -637,7 +638,9 @@ static const struct hv_entry *legacy_lookup(uint64_t eid)
 	return legacy_present(eid) ? hv_entry_at(legacy_table, LEGACY_N, eid, eid) : NULL;
 }
 
-static const struct hv_entry *lookup(uint64_t eid, uint64_t fid)
+/* Inlined in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t eid,
+									  uint64_t fid)
 {
 	switch (eid) {
 	case HCALL_SBI_BASE_EID:
@@ -677,12 +680,19 @@ static const struct hv_conv convs[] = {
 	{ &conv, HV_CONV_EXTENSION | HV_CONV_EVERY_VM },
 };
 
+/* The service's dispatcher, instantiated over its constant description. */
+static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	return hv_dispatch(hv, vcpu, r, &hv_service_sbi, lookup);
+}
+
 const struct hv_service hv_service_sbi = {
 	.name = "sbi",
 	.abi = HV_ABI_SBI,
 	.convs = convs,
 	.nconvs = sizeof(convs) / sizeof(convs[0]),
 	.lookup = lookup,
+	.dispatch = dispatch,
 	.nr_mask = ~0ull,
 	.errs = { SBI_ERR_NOT_SUPPORTED, SBI_ERR_NOT_SUPPORTED, SBI_ERR_INVALID_PARAM,
 		  SBI_ERR_INVALID_ADDRESS },

@@ -32,6 +32,7 @@
 #include <hcall/abi/probe.h>
 #include <hcall/abi/smccc.h>
 
+#include "dispatcher.h"
 #include "guest_mem.h"
 #include "hv_string.h"
 #include "lock.h"
@@ -69,6 +70,8 @@ static void version(struct hv_call *c)
 	hv_call_ok(c, HCALL_SMCCC_VERSION_1_1);
 }
 
+static inline __attribute__((always_inline)) const struct hv_entry *smccc_lookup(uint32_t fid);
+
 /*
  * 0 for a function the caller may make: one this file or svc_psci.c
  * implements, or one registered for the caller's VM (hv_register_hypercall;
@@ -78,7 +81,7 @@ static void version(struct hv_call *c)
 static void arch_features(struct hv_call *c)
 {
 	uint32_t fid = (uint32_t)c->arg[0];
-	const struct hv_entry *e = hv_smccc_lookup(fid);
+	const struct hv_entry *e = smccc_lookup(fid);
 	hv_handler_fn fn;
 	void *priv;
 	int ok;
@@ -235,28 +238,30 @@ static const struct hv_entry *vendor_lookup(uint32_t fid)
 	return hv_entry_at(vendor_table, VENDOR_N, idx, fid);
 }
 
-/* The implemented owners of the function-ID space (bits 29:24). */
-static const struct hv_entry *(*const owners[HCALL_SMCCC_OWNER_MASK + 1])(uint32_t) = {
-	[HCALL_SMCCC_OWNER_ARCH] = arch_lookup,
-	[HCALL_SMCCC_OWNER_STANDARD] = hv_psci_lookup,
-	[HCALL_SMCCC_OWNER_VENDOR_HYP] = vendor_lookup,
-};
-
-/* Fast calls only, bits 23:16 zero, then by owner. */
-const struct hv_entry *hv_smccc_lookup(uint32_t fid)
+/* Fast calls only, bits 23:16 zero, then by owner (bits 29:24). Inlined
+ * in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *smccc_lookup(uint32_t fid)
 {
-	const struct hv_entry *(*owner)(uint32_t);
-
 	if (!(fid & HCALL_SMCCC_FAST_CALL_BIT) || (fid & 0x00FF0000u))
 		return NULL;
-	owner = owners[(fid >> HCALL_SMCCC_OWNER_SHIFT) & HCALL_SMCCC_OWNER_MASK];
-	return owner ? owner(fid) : NULL;
+	switch ((fid >> HCALL_SMCCC_OWNER_SHIFT) & HCALL_SMCCC_OWNER_MASK) {
+	case HCALL_SMCCC_OWNER_ARCH:
+		return arch_lookup(fid);
+	case HCALL_SMCCC_OWNER_STANDARD:
+		return hv_psci_lookup(fid);
+	case HCALL_SMCCC_OWNER_VENDOR_HYP:
+		return vendor_lookup(fid);
+	default:
+		return NULL;
+	}
 }
 
-static const struct hv_entry *lookup(uint64_t ext, uint64_t nr)
+/* Inlined in the dispatcher. */
+static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
+									  uint64_t nr)
 {
 	(void)ext; /* one number space */
-	return hv_smccc_lookup((uint32_t)nr);
+	return smccc_lookup((uint32_t)nr);
 }
 
 static void vm_start(struct hv_vm *vm, void *state)
@@ -283,12 +288,19 @@ static const struct hv_conv convs[] = {
 	{ &stray_smc, HV_CONV_ANY_IMM | HV_CONV_EVERY_VM | HV_CONV_REFUSE },
 };
 
+/* The service's dispatcher, instantiated over its constant description. */
+static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	return hv_dispatch(hv, vcpu, r, &hv_service_smccc, lookup);
+}
+
 const struct hv_service hv_service_smccc = {
 	.name = "smccc",
 	.abi = HV_ABI_SMCCC,
 	.convs = convs,
 	.nconvs = sizeof(convs) / sizeof(convs[0]),
 	.lookup = lookup,
+	.dispatch = dispatch,
 	.nr_mask = 0xFFFFFFFFu, /* the function ID is w0 */
 	.arg64_bit = HCALL_SMCCC_SMC64_BIT,
 	.errs = { HCALL_SMCCC_RET_NOT_SUPPORTED, HCALL_SMCCC_RET_NOT_SUPPORTED,

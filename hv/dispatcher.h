@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hv/dispatcher.h - the dispatcher: one trap on a matched route, from its
+ * call number to the handler's action, with policy steps 3-5 of
+ * dispatch.c in their order.
+ *
+ * Each service instantiates it once, over its own service and lookup, as
+ * its .dispatch:
+ *
+ *	static enum hv_action dispatch(struct hv *hv, struct hv_vcpu *vcpu,
+ *				       const struct hv_route *r)
+ *	{
+ *		return hv_dispatch(hv, vcpu, r, &hv_service_<name>, lookup);
+ *	}
+ *
+ * There the service is a constant, so the compiler sees each convention's
+ * registers, the number mask and the error codes as constants and inlines
+ * the lookup: a call costs what its own convention needs, with no
+ * indirect lookup and no register spilled around one. The numbers beyond
+ * the table (the probe's, the registered handlers) go to dispatch.c,
+ * which runs the same hv_dispatch_run() with the route's values, so each
+ * policy step is written once.
+ */
+#ifndef HV_DISPATCHER_H
+#define HV_DISPATCHER_H
+
+#include "service.h"
+
+/* The conventions one service may have (hv_init checks). */
+#define HV_MAX_CONVS 4
+
+/* Policy step 3 past the service's table (the probe's numbers, then the
+ * handlers registered for the VM), then steps 4-5 and the handler; the
+ * ABI's unknown-call code if nobody implements (ext, nr). */
+enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
+					const struct hv_route *r, uint64_t nr,
+					uint64_t ext);
+
+/* A call the dispatcher answers itself: every result register 0, then
+ * code in the status register. */
+enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r,
+				  int64_t code);
+
+/* The reserved arguments of e are zero in the frame (32-bit calls: their
+ * low 32 bits). */
+int hv_dispatch_reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
+			    const struct hv_entry *e, uint64_t nr);
+
+/*
+ * Policy steps 4 and 5 for entry e of route r, then its handler. c holds
+ * nr and ext. svc and d are r's service and convention registers, passed
+ * apart so that a service's dispatcher gives them as constants.
+ */
+static inline __attribute__((always_inline)) enum hv_action
+hv_dispatch_run(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
+		const struct hv_service *svc, const struct hcall_conv_desc *d,
+		const struct hv_entry *e, struct hv_call *c)
+{
+	uint64_t *regs = vcpu->regs.r;
+	unsigned i, n;
+
+	if (!(r->perms & e->perm))
+		return hv_dispatch_refuse(vcpu, r, svc->errs.denied);
+	if (e->rsvd && !hv_dispatch_reserved_ok(vcpu, r, e, c->nr))
+		return hv_dispatch_refuse(vcpu, r, svc->errs.invalid);
+	n = e->ncopy < d->nargs ? e->ncopy : d->nargs;
+	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
+		c->arg[i] = regs[d->arg_regs[i] % HCALL_NREGS];
+	/* Every result register, and the error register, is written before
+	 * the handler runs: no value the core did not choose reaches the
+	 * guest. */
+	if (!(e->flags & HV_ENTRY_FRAME)) {
+		for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
+			regs[(d->res_regs[0] + i) % HCALL_NREGS] = 0;
+		if (d->err_reg != HCALL_REG_NONE)
+			regs[d->err_reg % HCALL_NREGS] = 0;
+	}
+	c->out = regs + d->res_regs[0] % HCALL_NREGS;
+	c->fmt = r->fmt;
+	c->hv = hv;
+	c->vcpu = vcpu;
+	c->vm = vcpu->vm;
+	c->svc = svc;
+	c->conv = d;
+	c->state = r->state;
+	e->fn(c);
+	return (enum hv_action)c->action;
+}
+
+/* Policy step 3 in the table of convention conv of svc, then the rest. */
+static inline __attribute__((always_inline)) enum hv_action
+hv_dispatch_conv(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
+		 const struct hv_service *svc, const struct hv_conv *conv,
+		 const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr))
+{
+	const struct hcall_conv_desc *d = conv->desc;
+	const uint64_t *regs = vcpu->regs.r;
+	const struct hv_entry *e = NULL;
+	struct hv_call c;
+
+	c.nr = regs[d->nr_reg % HCALL_NREGS] & svc->nr_mask;
+	c.ext = (conv->flags & HV_CONV_EXTENSION) ? regs[d->sel_reg % HCALL_NREGS] : 0;
+	if (!(conv->flags & HV_CONV_REFUSE))
+		e = lookup(c.ext, c.nr);
+	if (!e)
+		return hv_dispatch_beyond_table(hv, vcpu, r, c.nr, c.ext);
+	return hv_dispatch_run(hv, vcpu, r, svc, d, e, &c);
+}
+
+/* The dispatcher of svc: one instance of hv_dispatch_conv() per
+ * convention, picked by the route's. */
+static inline __attribute__((always_inline)) enum hv_action
+hv_dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
+	    const struct hv_service *svc,
+	    const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr))
+{
+	const struct hv_conv *cv = svc->convs;
+
+	if (svc->nconvs > 1 && r->conv == &cv[0])
+		return hv_dispatch_conv(hv, vcpu, r, svc, &cv[0], lookup);
+	if (svc->nconvs > 2 && r->conv == &cv[1])
+		return hv_dispatch_conv(hv, vcpu, r, svc, &cv[1], lookup);
+	if (svc->nconvs > 3 && r->conv == &cv[2])
+		return hv_dispatch_conv(hv, vcpu, r, svc, &cv[2], lookup);
+	return hv_dispatch_conv(hv, vcpu, r, svc, &cv[svc->nconvs - 1], lookup);
+}
+
+#endif /* HV_DISPATCHER_H */
