@@ -166,6 +166,10 @@ int hv_routes_fit(enum hcall_arch arch)
 					continue;
 				if (++n > HV_MAX_ROUTES || !conv_fits(d))
 					return 0;
+				if (has_imm(d->trap) &&
+				    (hv_services[i]->convs[j].flags &
+				     (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)))
+					return 0;
 			}
 	}
 	return 1;
@@ -201,19 +205,19 @@ void hv_routes_init(struct hv_vm *vm)
 		trap_routes_init(vm, t + HCALL_TRAP_HVC, vm->routes[t]);
 }
 
-/* The route of a trap on routes list t (HCALL_TRAP_HVC + t): the VM's
- * first whose immediate and selector match; NULL if none. Only HVC and
- * SMC have an immediate. */
+/* The route of a trap on routes list t (HCALL_TRAP_HVC + t) of vm: the
+ * first whose immediate (HVC, SMC) or selector (the other traps: no
+ * convention with an immediate has a selector, conv_fits()) matches;
+ * NULL if none. */
 static inline __attribute__((always_inline)) const struct hv_route *
-match(const struct hv_vcpu *vcpu, unsigned t, uint32_t imm)
+match(const struct hv_vm *vm, const struct hv_vcpu *vcpu, unsigned t, uint32_t imm)
 {
 	const struct hv_route *r;
-	int imm_trap = t + HCALL_TRAP_HVC == HCALL_TRAP_HVC || t + HCALL_TRAP_HVC == HCALL_TRAP_SMC;
 
-	for (r = vcpu->vm->routes[t]; r->dispatch; r++) {
-		if (imm_trap && ((imm ^ r->imm) & r->imm_mask))
-			continue;
-		if (vcpu->regs.r[r->sel_reg % HCALL_NREGS] - r->sel_lo > r->sel_max)
+	for (r = vm->routes[t]; r->dispatch; r++) {
+		if (has_imm(t + HCALL_TRAP_HVC) ? ((imm ^ r->imm) & r->imm_mask) != 0
+						: vcpu->regs.r[r->sel_reg % HCALL_NREGS] - r->sel_lo >
+							  r->sel_max)
 			continue;
 		return r;
 	}
@@ -289,7 +293,8 @@ int hv_dispatch_reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r
 	return 1;
 }
 
-static enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu, enum hv_fault f)
+static __attribute__((noinline)) enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu,
+							enum hv_fault f)
 {
 	hv->ops->inject_fault(vcpu, f);
 	return HV_INJECTED;
@@ -358,7 +363,7 @@ handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned t, uint32_t imm,
 	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
 		return HV_VCPU_OFF;
 	/* A VM with no ABI has no routes (hv_routes_init). */
-	if (!(r = match(vcpu, t, imm)))
+	if (!(r = match(vm, vcpu, t, imm)))
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
 	if (privilege)
 		return privileged(hv, vcpu, r);

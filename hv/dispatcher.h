@@ -63,9 +63,11 @@ hv_dispatch_run(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 		return hv_dispatch_refuse(vcpu, r, svc->errs.denied);
 	if (e->rsvd && !hv_dispatch_reserved_ok(vcpu, r, e, c->nr))
 		return hv_dispatch_refuse(vcpu, r, svc->errs.invalid);
-	n = e->ncopy < d->nargs ? e->ncopy : d->nargs;
-	for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
-		c->arg[i] = regs[d->arg_regs[i] % HCALL_NREGS];
+	if (e->ncopy) {
+		n = e->ncopy < d->nargs ? e->ncopy : d->nargs;
+		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
+			c->arg[i] = regs[d->arg_regs[i] % HCALL_NREGS];
+	}
 	/* Every result register, and the error register, is written before
 	 * the handler runs: no value the core did not choose reaches the
 	 * guest. */
