@@ -279,8 +279,10 @@ static const struct hv_entry *probe_entry(const struct hv_vm *vm,
 	return NULL;
 }
 
-int hv_dispatch_reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
-			    const struct hv_entry *e, uint64_t nr)
+/* The reserved arguments of e are zero in the frame (32-bit calls: their
+ * low 32 bits). */
+static int reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
+		       const struct hv_entry *e, uint64_t nr)
 {
 	const struct hcall_conv_desc *d = r->desc;
 	uint64_t mask = r->svc->arg64_bit && !(nr & r->svc->arg64_bit) ? 0xFFFFFFFFu : ~0ull;
@@ -314,6 +316,15 @@ enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r
 	c.fmt = r->fmt;
 	hv_call_status(&c, code);
 	return HV_RESUME;
+}
+
+enum hv_action hv_dispatch_reserved(struct hv *hv, struct hv_vcpu *vcpu,
+				    const struct hv_route *r, const struct hv_entry *e,
+				    struct hv_call *c)
+{
+	if (!reserved_ok(vcpu, r, e, c->nr))
+		return hv_dispatch_refuse(vcpu, r, r->svc->errs.invalid);
+	return hv_dispatch_call(hv, vcpu, r, r->svc, r->desc, e, c);
 }
 
 enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,

@@ -41,28 +41,26 @@ enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
 enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r,
 				  int64_t code);
 
-/* The reserved arguments of e are zero in the frame (32-bit calls: their
- * low 32 bits). */
-int hv_dispatch_reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
-			    const struct hv_entry *e, uint64_t nr);
+/* Policy step 5 for an entry with reserved arguments, then its handler
+ * (hv_dispatch_call with r's values). */
+enum hv_action hv_dispatch_reserved(struct hv *hv, struct hv_vcpu *vcpu,
+				    const struct hv_route *r, const struct hv_entry *e,
+				    struct hv_call *c);
 
 /*
- * Policy steps 4 and 5 for entry e of route r, then its handler. c holds
+ * The handler of entry e of route r, its policy passed: the arguments
+ * copied, the result registers zeroed, the call record filled. c holds
  * nr and ext. svc and d are r's service and convention registers, passed
  * apart so that a service's dispatcher gives them as constants.
  */
 static inline __attribute__((always_inline)) enum hv_action
-hv_dispatch_run(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
-		const struct hv_service *svc, const struct hcall_conv_desc *d,
-		const struct hv_entry *e, struct hv_call *c)
+hv_dispatch_call(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
+		 const struct hv_service *svc, const struct hcall_conv_desc *d,
+		 const struct hv_entry *e, struct hv_call *c)
 {
 	uint64_t *regs = vcpu->regs.r;
 	unsigned i, n;
 
-	if (!(r->perms & e->perm))
-		return hv_dispatch_refuse(vcpu, r, svc->errs.denied);
-	if (e->rsvd && !hv_dispatch_reserved_ok(vcpu, r, e, c->nr))
-		return hv_dispatch_refuse(vcpu, r, svc->errs.invalid);
 	if (e->ncopy) {
 		n = e->ncopy < d->nargs ? e->ncopy : d->nargs;
 		for (i = 0; i < n && i < HCALL_MAX_CONV_REGS; i++)
@@ -87,6 +85,24 @@ hv_dispatch_run(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 	c->state = r->state;
 	e->fn(c);
 	return (enum hv_action)c->action;
+}
+
+/*
+ * Policy steps 4 and 5 for entry e, then its handler. The paths that
+ * refuse, and the reserved-argument test, are calls after which nothing
+ * is left to do: the handler's call is the only one the common path
+ * keeps values across.
+ */
+static inline __attribute__((always_inline)) enum hv_action
+hv_dispatch_run(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
+		const struct hv_service *svc, const struct hcall_conv_desc *d,
+		const struct hv_entry *e, struct hv_call *c)
+{
+	if (!(r->perms & e->perm))
+		return hv_dispatch_refuse(vcpu, r, svc->errs.denied);
+	if (e->rsvd)
+		return hv_dispatch_reserved(hv, vcpu, r, e, c);
+	return hv_dispatch_call(hv, vcpu, r, svc, d, e, c);
 }
 
 /* Policy step 3 in the table of convention conv of svc, then the rest. */
