@@ -324,7 +324,7 @@ enum hv_action hv_dispatch_reserved(struct hv *hv, struct hv_vcpu *vcpu,
 {
 	if (!reserved_ok(vcpu, r, e, c->nr))
 		return hv_dispatch_refuse(vcpu, r, r->svc->errs.invalid);
-	return hv_dispatch_call(hv, vcpu, r, r->svc, r->desc, e, c);
+	return hv_dispatch_call(hv, vcpu, r, r->desc, e, c, 1);
 }
 
 enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
@@ -345,7 +345,7 @@ enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
 		e = &registered_entry;
 	if (!e)
 		return hv_dispatch_refuse(vcpu, r, r->svc->errs.unknown);
-	return hv_dispatch_run(hv, vcpu, r, r->svc, r->desc, e, &rc.c);
+	return hv_dispatch_run(hv, vcpu, r, r->svc, r->desc, e, &rc.c, 1);
 }
 
 /* Policy step 2 for a caller above guest-kernel privilege. */

@@ -49,14 +49,16 @@ enum hv_action hv_dispatch_reserved(struct hv *hv, struct hv_vcpu *vcpu,
 
 /*
  * The handler of entry e of route r, its policy passed: the arguments
- * copied, the result registers zeroed, the call record filled. c holds
- * nr and ext. svc and d are r's service and convention registers, passed
- * apart so that a service's dispatcher gives them as constants.
+ * copied, the result registers zeroed (unless frame_ok and e is
+ * HV_ENTRY_FRAME, which only the core's own entries are: the probe's,
+ * the registry's), the call record filled. c holds nr and ext. d is r's
+ * convention registers, passed apart so that a service's dispatcher gives
+ * them as constants.
  */
 static inline __attribute__((always_inline)) enum hv_action
 hv_dispatch_call(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
-		 const struct hv_service *svc, const struct hcall_conv_desc *d,
-		 const struct hv_entry *e, struct hv_call *c)
+		 const struct hcall_conv_desc *d, const struct hv_entry *e,
+		 struct hv_call *c, int frame_ok)
 {
 	uint64_t *regs = vcpu->regs.r;
 	unsigned i, n;
@@ -69,7 +71,7 @@ hv_dispatch_call(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 	/* Every result register, and the error register, is written before
 	 * the handler runs: no value the core did not choose reaches the
 	 * guest. */
-	if (!(e->flags & HV_ENTRY_FRAME)) {
+	if (!(frame_ok && (e->flags & HV_ENTRY_FRAME))) {
 		for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
 			regs[(d->res_regs[0] + i) % HCALL_NREGS] = 0;
 		if (d->err_reg != HCALL_REG_NONE)
@@ -80,8 +82,7 @@ hv_dispatch_call(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 	c->hv = hv;
 	c->vcpu = vcpu;
 	c->vm = vcpu->vm;
-	c->svc = svc;
-	c->conv = d;
+	c->route = r;
 	c->state = r->state;
 	e->fn(c);
 	return (enum hv_action)c->action;
@@ -96,13 +97,13 @@ hv_dispatch_call(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 static inline __attribute__((always_inline)) enum hv_action
 hv_dispatch_run(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 		const struct hv_service *svc, const struct hcall_conv_desc *d,
-		const struct hv_entry *e, struct hv_call *c)
+		const struct hv_entry *e, struct hv_call *c, int frame_ok)
 {
 	if (!(r->perms & e->perm))
 		return hv_dispatch_refuse(vcpu, r, svc->errs.denied);
 	if (e->rsvd)
 		return hv_dispatch_reserved(hv, vcpu, r, e, c);
-	return hv_dispatch_call(hv, vcpu, r, svc, d, e, c);
+	return hv_dispatch_call(hv, vcpu, r, d, e, c, frame_ok);
 }
 
 /* Policy step 3 in the table of convention conv of svc, then the rest. */
@@ -122,7 +123,7 @@ hv_dispatch_conv(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 		e = lookup(c.ext, c.nr);
 	if (!e)
 		return hv_dispatch_beyond_table(hv, vcpu, r, c.nr, c.ext);
-	return hv_dispatch_run(hv, vcpu, r, svc, d, e, &c);
+	return hv_dispatch_run(hv, vcpu, r, svc, d, e, &c, 0);
 }
 
 /* The dispatcher of svc: one instance of hv_dispatch_conv() per

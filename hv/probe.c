@@ -20,11 +20,11 @@
  * result register itself. */
 static void echo(struct hv_call *c)
 {
-	unsigned i, first = c->conv->err_reg != HCALL_REG_NONE ? 1 : 0;
+	unsigned i, first = hv_call_conv(c)->err_reg != HCALL_REG_NONE ? 1 : 0;
 
 	c->vcpu->probe = c->vcpu->regs;
 	hv_call_status(c, 0);
-	for (i = 0; i < c->conv->nres; i++)
+	for (i = 0; i < hv_call_conv(c)->nres; i++)
 		c->out[i] = HCALL_PROBE_PATTERN(i + first);
 }
 
@@ -33,7 +33,7 @@ static void dump(struct hv_call *c)
 	struct hcall_regs frame = c->vcpu->probe;
 
 	if (hv_copy_to_guest(c->vm, c->arg[0], &frame, sizeof(frame)))
-		hv_call_status(c, c->svc->errs.fault);
+		hv_call_status(c, hv_call_service(c)->errs.fault);
 	else
 		hv_call_status(c, 0);
 }

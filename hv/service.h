@@ -46,8 +46,8 @@ struct hv_call {
 	struct hv *hv;
 	struct hv_vcpu *vcpu;
 	struct hv_vm *vm;
-	const struct hv_service *svc;
-	const struct hcall_conv_desc *conv;
+	const struct hv_route *route; /* the service and convention called
+				       * (hv_call_service, hv_call_conv) */
 	void *state;  /* the service's per-VM state of the caller */
 	uint64_t nr;  /* call number (SMCCC: w0; SBI: the FID) */
 	uint64_t ext; /* the extension ID (SBI: the EID); 0 elsewhere */
@@ -201,6 +201,17 @@ static inline void *hv_vm_state(struct hv_vm *vm, const struct hv_service *svc)
 static inline int hv_call_permitted(const struct hv_vm *vm, const struct hv_entry *e)
 {
 	return (vm->perms & e->perm) != 0;
+}
+
+/* The service and the convention (registers) of the call. */
+static inline const struct hv_service *hv_call_service(const struct hv_call *c)
+{
+	return c->route->svc;
+}
+
+static inline const struct hcall_conv_desc *hv_call_conv(const struct hv_call *c)
+{
+	return c->route->desc;
 }
 
 /* The status register: the error register if there is one, else res[0].

@@ -179,7 +179,7 @@ static void virtio_get_irq(struct hv_call *c)
 {
 	const uint32_t irq = HV_UPCALL_VECTOR;
 
-	if (c->conv->arch == HCALL_ARCH_X86_64 &&
+	if (hv_call_conv(c)->arch == HCALL_ARCH_X86_64 &&
 	    hv_copy_to_guest(c->vm, c->arg[0], &irq, sizeof(irq)))
 		hv_call_status(c, -HV_EFAULT);
 	else
@@ -429,7 +429,7 @@ static int64_t zone_start_locked(struct hv_call *c, enum hcall_arch arch)
 
 static void zone_start(struct hv_call *c)
 {
-	enum hcall_arch arch = (enum hcall_arch)c->conv->arch;
+	enum hcall_arch arch = (enum hcall_arch)hv_call_conv(c)->arch;
 	uint64_t size = hcall_hvisor_zone_config_size(arch);
 	int64_t st;
 
