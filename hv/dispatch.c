@@ -216,8 +216,7 @@ match(const struct hv_vm *vm, const struct hv_vcpu *vcpu, unsigned t, uint32_t i
 
 	for (r = vm->routes[t]; r->dispatch; r++) {
 		if (has_imm(t + HCALL_TRAP_HVC) ? ((imm ^ r->imm) & r->imm_mask) != 0
-						: vcpu->regs.r[r->sel_reg % HCALL_NREGS] - r->sel_lo >
-							  r->sel_max)
+						: vcpu->regs.r[r->sel_reg] - r->sel_lo > r->sel_max)
 			continue;
 		return r;
 	}
