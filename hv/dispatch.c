@@ -247,7 +247,7 @@ static void run_registered(struct hv_call *hc)
 }
 
 static const struct hv_entry registered_entry = {
-	0, run_registered, HV_PERM_CUSTOM, 0, 0, 0, HV_ENTRY_FRAME
+	.fn = run_registered, .perm = HV_PERM_CUSTOM, .flags = HV_ENTRY_FRAME
 };
 
 /* The registry's key of (ext, nr) for a service (see

@@ -38,5 +38,6 @@ static void dump(struct hv_call *c)
 		hv_call_status(c, 0);
 }
 
-const struct hv_entry hv_probe_echo_entry = { 0, echo, HV_PERM_ALL, 0, 0, 0, HV_ENTRY_FRAME };
-const struct hv_entry hv_probe_dump_entry = { 0, dump, HV_PERM_ALL, 1, 0, 1, 0 };
+const struct hv_entry hv_probe_echo_entry = { .fn = echo, .perm = HV_PERM_ALL,
+					       .flags = HV_ENTRY_FRAME };
+const struct hv_entry hv_probe_dump_entry = { .fn = dump, .perm = HV_PERM_ALL, .ncopy = 1 };

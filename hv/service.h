@@ -67,12 +67,13 @@ struct hv_call {
 
 typedef void (*hv_call_fn)(struct hv_call *c);
 
-/* One call of a service's table. */
+/* One call of a service's table (16 bytes: a lookup indexes it with a
+ * shift). */
 struct hv_entry {
-	uint64_t nr;   /* the full number, compared after an indexed lookup */
 	hv_call_fn fn;
+	uint32_t nr;   /* the full number (every ABI's fits in 32 bits),
+			* compared after an indexed lookup */
 	uint8_t perm;  /* the HV_PERM_* class a caller needs */
-	uint8_t nargs; /* supplied arguments */
 	uint8_t rsvd;  /* bit i: argument register i is reserved, must be zero */
 	uint8_t ncopy; /* argument registers the call uses, supplied and
 			* reserved, copied to c->arg[] in convention order */
@@ -89,10 +90,10 @@ struct hv_entry {
  * service file declares the layouts once with
  * `enum { HCALL_<ABI>_CALLS(HV_ENTRY_ARGS) };`.
  */
-#define HV_ENTRY(ABI, NAME, fn, perm)                                     \
-	{ (uint64_t)(HCALL_##ABI##_##NAME), (fn), (perm),                 \
-	  HV_NARGS_##ABI##_##NAME, HV_RSVD_##ABI##_##NAME,                \
-	  HV_NARGS_##ABI##_##NAME + HV_NRSVD_##ABI##_##NAME, 0 }
+#define HV_ENTRY(ABI, NAME, fn_, perm_)                                   \
+	{ .fn = (fn_), .nr = (HCALL_##ABI##_##NAME), .perm = (perm_),     \
+	  .rsvd = HV_RSVD_##ABI##_##NAME,                                 \
+	  .ncopy = HV_NARGS_##ABI##_##NAME + HV_NRSVD_##ABI##_##NAME }
 
 #define HV_ENTRY_ARGS(ABI, abi, NAME, name, kind, nargs, nrsvd, a1, a2, a3, \
 		      a4, summary)                                          \
@@ -107,6 +108,17 @@ static inline const struct hv_entry *hv_entry_at(const struct hv_entry *table,
 						 uint64_t n, uint64_t idx, uint64_t nr)
 {
 	const struct hv_entry *e = &table[hv_index_nospec(idx, n)];
+
+	return e->fn && e->nr == nr ? e : NULL;
+}
+
+/* Entry nr & (n - 1) of a table of n slots, n a power of two, if its full
+ * number is nr: a table that puts each call at its number's low bits.
+ * The mask keeps the index in the table under speculation too. */
+static inline const struct hv_entry *hv_entry_in(const struct hv_entry *table, uint64_t n,
+						 uint64_t nr)
+{
+	const struct hv_entry *e = &table[nr & (n - 1)];
 
 	return e->fn && e->nr == nr ? e : NULL;
 }

@@ -20,11 +20,12 @@ extern const struct hv_entry hv_psci_table[HV_PSCI_SLOTS];
  * SMCCC service's dispatcher looks PSCI's calls up in place. */
 static inline const struct hv_entry *hv_psci_lookup(uint32_t fid)
 {
+	/* Below HV_PSCI_SLOTS by construction; an ID whose function
+	 * number is 32 or more lands on a slot whose full ID differs. */
 	uint64_t slot = (fid & 0x1Fu) | ((fid & HCALL_SMCCC_SMC64_BIT) ? 32u : 0u);
+	const struct hv_entry *e = &hv_psci_table[slot & (HV_PSCI_SLOTS - 1)];
 
-	/* The full ID is compared by hv_entry_at. */
-	return hv_entry_at(hv_psci_table, HV_PSCI_SLOTS,
-			   (fid & HCALL_SMCCC_FUNC_MASK) < 32u ? slot : HV_PSCI_SLOTS, fid);
+	return e->fn && e->nr == fid ? e : NULL;
 }
 
 #endif /* HV_SMCCC_H */

@@ -151,7 +151,10 @@ static void machine_id(struct hv_call *c)
 	hv_call_ok(c, 0);
 }
 
-#define BASE_N (HCALL_SBI_BASE_GET_MIMPID + 1u)
+/* Slots by the FID's low bits (hv_entry_in): the base calls are the
+ * most frequent. */
+#define BASE_N 8u
+_Static_assert(HCALL_SBI_BASE_GET_MIMPID < BASE_N, "one slot per base call");
 
 static const struct hv_entry base_table[BASE_N] = {
 	[HCALL_SBI_BASE_GET_SPEC_VERSION] =
@@ -644,7 +647,7 @@ static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint6
 {
 	switch (eid) {
 	case HCALL_SBI_BASE_EID:
-		return hv_entry_at(base_table, BASE_N, fid, fid);
+		return hv_entry_in(base_table, BASE_N, fid);
 	case HCALL_SBI_SRST_EID:
 		return hv_entry_at(srst_table, SRST_N, fid, fid);
 	case HCALL_SBI_HSM_EID:

@@ -94,11 +94,15 @@ static void arch_features(struct hv_call *c)
 	hv_call_status(c, ok ? 0 : HCALL_SMCCC_RET_NOT_SUPPORTED);
 }
 
-#define ARCH_N ((HCALL_SMCCC_ARCH_FEATURES & 0xFFFFu) + 1u)
+/* Slots by the function number's low bits (hv_entry_in). */
+#define ARCH_N 2u
+_Static_assert((HCALL_SMCCC_VERSION & (ARCH_N - 1)) == 0 &&
+		       (HCALL_SMCCC_ARCH_FEATURES & (ARCH_N - 1)) == 1,
+	       "one slot per architecture call");
 
 static const struct hv_entry arch_table[ARCH_N] = {
-	[HCALL_SMCCC_VERSION & 0xFFFF] = HV_ENTRY(SMCCC, VERSION, version, HV_PERM_INFO),
-	[HCALL_SMCCC_ARCH_FEATURES & 0xFFFF] =
+	[HCALL_SMCCC_VERSION & (ARCH_N - 1)] = HV_ENTRY(SMCCC, VERSION, version, HV_PERM_INFO),
+	[HCALL_SMCCC_ARCH_FEATURES & (ARCH_N - 1)] =
 		HV_ENTRY(SMCCC, ARCH_FEATURES, arch_features, HV_PERM_INFO),
 };
 
@@ -207,8 +211,9 @@ static const struct hv_entry vendor_table[VENDOR_N] = {
 	[VENDOR_GENERAL + (HCALL_SMCCC_FUNC_CALL_UID - HCALL_SMCCC_FUNC_CALL_COUNT)] =
 		HV_ENTRY(KVM_ARM64, CALL_UID, call_uid, HV_PERM_INFO),
 	[VENDOR_GENERAL + (HCALL_SMCCC_FUNC_REVISION - HCALL_SMCCC_FUNC_CALL_COUNT)] = {
-		HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_VENDOR_HYP, HCALL_SMCCC_FUNC_REVISION),
-		revision, HV_PERM_INFO, 0, 0, 0, 0 },
+		.fn = revision,
+		.nr = HCALL_SMCCC_FID(1, 0, HCALL_SMCCC_OWNER_VENDOR_HYP, HCALL_SMCCC_FUNC_REVISION),
+		.perm = HV_PERM_INFO },
 };
 
 static void func_features(struct hv_call *c)
@@ -224,7 +229,7 @@ static void func_features(struct hv_call *c)
 
 static const struct hv_entry *arch_lookup(uint32_t fid)
 {
-	return hv_entry_at(arch_table, ARCH_N, fid & HCALL_SMCCC_FUNC_MASK, fid);
+	return hv_entry_in(arch_table, ARCH_N, fid);
 }
 
 static const struct hv_entry *vendor_lookup(uint32_t fid)
