@@ -175,7 +175,23 @@ int hv_routes_fit(enum hcall_arch arch)
 	return 1;
 }
 
-/* The routes of one trap instruction for vm, most specific first. */
+static __attribute__((noinline)) enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu,
+							enum hv_fault f)
+{
+	hv->ops->inject_fault(vcpu, f);
+	return HV_INJECTED;
+}
+
+/* A trap no convention of the VM answers: the undefined-instruction
+ * fault (a VM with no ABI has only this route). */
+static enum hv_action nobody(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
+{
+	(void)r;
+	return inject(hv, vcpu, HV_FAULT_UNDEF);
+}
+
+/* The routes of one trap instruction for vm, most specific first, then
+ * nobody's. */
 static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_route *r)
 {
 	unsigned i, j, rank, k = 0;
@@ -194,6 +210,9 @@ static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_route *r
 				if (k < HV_MAX_ROUTES)
 					route_set(&r[k++], vm, hv_services[i], c, own);
 			}
+	/* The last route matches any trap: nobody answers it. */
+	r[k].dispatch = nobody;
+	r[k].sel_max = ~0ull;
 }
 
 void hv_routes_init(struct hv_vm *vm)
@@ -207,20 +226,17 @@ void hv_routes_init(struct hv_vm *vm)
 
 /* The route of a trap on routes list t (HCALL_TRAP_HVC + t) of vm: the
  * first whose immediate (HVC, SMC) or selector (the other traps: no
- * convention with an immediate has a selector, conv_fits()) matches;
- * NULL if none. */
+ * convention with an immediate has a selector, hv_routes_fit()) matches;
+ * the list's last route matches every trap. */
 static inline __attribute__((always_inline)) const struct hv_route *
 match(const struct hv_vm *vm, const struct hv_vcpu *vcpu, unsigned t, uint32_t imm)
 {
-	const struct hv_route *r;
+	const struct hv_route *r = vm->routes[t];
 
-	for (r = vm->routes[t]; r->dispatch; r++) {
-		if (has_imm(t + HCALL_TRAP_HVC) ? ((imm ^ r->imm) & r->imm_mask) != 0
-						: vcpu->regs.r[r->sel_reg] - r->sel_lo > r->sel_max)
-			continue;
-		return r;
-	}
-	return NULL;
+	while (has_imm(t + HCALL_TRAP_HVC) ? ((imm ^ r->imm) & r->imm_mask) != 0
+					   : vcpu->regs.r[r->sel_reg] - r->sel_lo > r->sel_max)
+		r++;
+	return r;
 }
 
 /* A call record with what a registered handler needs beside it. */
@@ -294,12 +310,6 @@ static int reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
 	return 1;
 }
 
-static __attribute__((noinline)) enum hv_action inject(struct hv *hv, struct hv_vcpu *vcpu,
-							enum hv_fault f)
-{
-	hv->ops->inject_fault(vcpu, f);
-	return HV_INJECTED;
-}
 
 enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r,
 				  int64_t code)
@@ -372,10 +382,8 @@ handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned t, uint32_t imm,
 	 * and the vCPU stops. */
 	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
 		return HV_VCPU_OFF;
-	/* A VM with no ABI has no routes (hv_routes_init). */
-	if (!(r = match(vm, vcpu, t, imm)))
-		return inject(hv, vcpu, HV_FAULT_UNDEF);
-	if (privilege)
+	r = match(vm, vcpu, t, imm);
+	if (privilege && r->svc)
 		return privileged(hv, vcpu, r);
 	return r->dispatch(hv, vcpu, r);
 }

@@ -151,7 +151,8 @@ enum hv_action {
  * created, so a trap reads one route and follows no pointer to match it). */
 #define HV_MAX_ROUTES 12
 struct hv_route {
-	/* the service's dispatcher (hv/dispatcher.h); NULL ends the list */
+	/* the service's dispatcher (hv/dispatcher.h); a list's last route
+	 * matches every trap and injects the undefined-instruction fault */
 	enum hv_action (*dispatch)(struct hv *hv, struct hv_vcpu *vcpu,
 				   const struct hv_route *r);
 	uint32_t imm, imm_mask;         /* matches if (imm ^ trap's) & imm_mask is 0 */
@@ -208,7 +209,7 @@ struct hv_vm {
 	struct hv_lock lock;    /* see the lock rules above */
 	/* by trap instruction, HCALL_TRAP_HVC..VMMCALL (VMCALL and VMMCALL
 	 * have the same list) */
-	struct hv_route routes[HCALL_TRAP_VMMCALL][HV_MAX_ROUTES + 1]; /* the last empty */
+	struct hv_route routes[HCALL_TRAP_VMMCALL][HV_MAX_ROUTES + 1]; /* + nobody's */
 	/* handlers registered for the VM, by ABI (changed under hv->lock,
 	 * read without it: a call skips the registry while it is 0) */
 	uint16_t nregistered[HV_ABI_COUNT];
