@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * hv/dispatch.c - from a trapped frame to a result: the trap is matched
- * against the services' conventions, then one dispatcher applies the
- * policy and runs the call.
+ * hv/dispatch.c - from a trapped frame to a service's dispatcher: the
+ * trap is matched against the VM's routes, the caller's privilege is
+ * checked, and the route's service runs its instance of the one
+ * dispatcher (hv/dispatcher.h). The paths that dispatcher leaves to this
+ * file are here too: numbers beyond a table (the probe's, the registered
+ * handlers), refusals and reserved arguments.
  *
- * Matching (hv/service.h, struct hv_conv): among the conventions of the
- * image's architecture whose trap instruction is the trapping one, the
- * most specific wins:
+ * Routes (hv/service.h, struct hv_conv), worked out when a VM is created:
+ * among the conventions of the image's architecture whose trap
+ * instruction is the trapping one, the most specific wins:
  *   1. a convention whose selector register holds its value (hvisor on
  *      riscv), or a value below it (SBI's legacy EIDs), of an ABI the VM
  *      has;
@@ -14,8 +17,11 @@
  *      immediate at all (ecall, VMCALL/VMMCALL), of an ABI the VM has;
  *   3. a fallback: a convention for any immediate, or one that answers
  *      VMs without its ABI (SBI on riscv answers every ecall).
- * A VM's configuration cannot hold two ABIs that tie at 1 or 2 (vm.c).
- * Nothing matched: the undefined-instruction fault.
+ * An HVC or SMC is matched on its immediate only, any other trap on its
+ * selector only (no convention with an immediate has a selector). A VM's
+ * configuration cannot hold two ABIs that tie at 1 or 2 (vm.c). Every
+ * list ends with a route that takes any trap: the undefined-instruction
+ * fault.
  *
  * Policy, in this order, before any handler runs (ACRN's rules, on every
  * architecture):

@@ -9,9 +9,10 @@
  * per-VM state. hv/services.h lists every service; when a VM is created
  * the core works out, from that list and the VM's ABIs, which convention
  * answers which trap (its routes, dispatch.c), and runs every call through
- * one dispatcher, which applies the policy in its documented order before
- * any handler runs and zeroes every result register before the handler
- * writes its results.
+ * one dispatcher (hv/dispatcher.h, which each service instantiates over
+ * itself as its .dispatch), which applies the policy in its documented
+ * order before any handler runs and zeroes every result register before
+ * the handler writes its results.
  *
  * A handler gets a struct hv_call: the arguments the table row declares
  * (c->arg[], copied once from the frame), the caller, and its own
@@ -167,7 +168,8 @@ struct hv_service {
 	const struct hv_conv *convs;
 	unsigned nconvs;
 	/* The call (ext, nr) of the table, or NULL; O(1), through
-	 * hv_entry_at(). nr is already masked with nr_mask. */
+	 * hv_entry_in() or hv_entry_at(). nr is already masked with nr_mask.
+	 * Always inline: the service's dispatcher inlines it. */
 	const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr);
 	/* The service's dispatcher: hv_dispatch() of hv/dispatcher.h over
 	 * this service, which every trap on one of its routes runs. */

@@ -1068,8 +1068,8 @@ static const struct hv_entry table[ACRN_N] = {
 		HV_ENTRY(ACRN, SAVE_RESTORE_SWORLD_CTX, save_restore_sworld_ctx, HV_PERM_TRUSTY),
 };
 
-/* IDs carry a service group in bits 15:8; the full ID is compared. */
-/* Inlined in the dispatcher. */
+/* IDs carry a service group in bits 15:8; the full ID is compared.
+ * Inlined in the dispatcher. */
 static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
 									  uint64_t nr)
 {
