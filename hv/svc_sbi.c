@@ -111,7 +111,7 @@ void hv_sbi_set_glue(const struct hv_sbi_glue *g)
 #define SBI_ERR(name, raw, status) SBI_##name = (raw),
 enum { HCALL_SBI_ERRORS(SBI_ERR) };
 
-static int legacy_present(uint64_t eid);
+static inline __attribute__((always_inline)) int legacy_present(uint64_t eid);
 
 static void spec_version(struct hv_call *c)
 {
@@ -611,7 +611,7 @@ static const struct hv_entry legacy_table[LEGACY_N] = {
 		HV_ENTRY(SBI_LEGACY, SHUTDOWN, legacy_shutdown, HV_PERM_INFO),
 };
 
-static int legacy_present(uint64_t eid)
+static inline __attribute__((always_inline)) int legacy_present(uint64_t eid)
 {
 	switch (eid) {
 	case HCALL_SBI_LEGACY_SET_TIMER:
@@ -636,7 +636,7 @@ static int legacy_present(uint64_t eid)
 
 /* The legacy convention's calls arrive as (0, EID): its a7 is the
  * number. */
-static const struct hv_entry *legacy_lookup(uint64_t eid)
+static inline __attribute__((always_inline)) const struct hv_entry *legacy_lookup(uint64_t eid)
 {
 	return legacy_present(eid) ? hv_entry_at(legacy_table, LEGACY_N, eid, eid) : NULL;
 }
@@ -645,9 +645,10 @@ static const struct hv_entry *legacy_lookup(uint64_t eid)
 static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t eid,
 									  uint64_t fid)
 {
-	switch (eid) {
-	case HCALL_SBI_BASE_EID:
+	/* The base extension first: the calls every kernel makes. */
+	if (eid == HCALL_SBI_BASE_EID)
 		return hv_entry_in(base_table, BASE_N, fid);
+	switch (eid) {
 	case HCALL_SBI_SRST_EID:
 		return hv_entry_at(srst_table, SRST_N, fid, fid);
 	case HCALL_SBI_HSM_EID:
