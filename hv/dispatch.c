@@ -121,18 +121,15 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	r->dispatch = svc->dispatch;
 	r->imm = d->imm;
 	r->imm_mask = has_imm(d->trap) && !(c->flags & HV_CONV_ANY_IMM) ? ~0u : 0u;
-	/* The selector's values: sel_value itself, or every value below it;
-	 * without a selector, any value of register 0. */
+	/* The selector's values (in the list's selector register): sel_value
+	 * itself, or every value below it; without a selector, any value. */
 	if (c->flags & HV_CONV_SELECTOR) {
-		r->sel_reg = d->sel_reg;
 		r->sel_lo = d->sel_value;
 		r->sel_max = 0;
 	} else if (c->flags & HV_CONV_SELECTOR_BELOW) {
-		r->sel_reg = d->sel_reg;
 		r->sel_lo = 0;
 		r->sel_max = d->sel_value - 1;
 	} else {
-		r->sel_reg = 0;
 		r->sel_lo = 0;
 		r->sel_max = ~0ull;
 	}
@@ -154,6 +151,29 @@ static void route_set(struct hv_route *r, struct hv_vm *vm, const struct hv_serv
 	r->desc = d;
 }
 
+/* The selector register of a convention of trap on arch, if it has one. */
+static int conv_selector(const struct hv_conv *c)
+{
+	return (c->flags & (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)) ? c->desc->sel_reg : -1;
+}
+
+/* The one selector register of trap's conventions on arch (0 if none
+ * has a selector): the match reads it once. */
+static unsigned trap_selector(enum hcall_arch arch, unsigned trap)
+{
+	unsigned i, j;
+
+	for (i = 0; i < HV_ABI_COUNT; i++)
+		for (j = 0; j < hv_services[i]->nconvs; j++) {
+			const struct hv_conv *c = &hv_services[i]->convs[j];
+
+			if (c->desc->arch == arch && conv_takes(c->desc, trap) &&
+			    conv_selector(c) >= 0)
+				return (unsigned)conv_selector(c);
+		}
+	return 0;
+}
+
 int hv_routes_fit(enum hcall_arch arch)
 {
 	unsigned trap, i, j, n;
@@ -172,9 +192,12 @@ int hv_routes_fit(enum hcall_arch arch)
 					continue;
 				if (++n > HV_MAX_ROUTES || !conv_fits(d))
 					return 0;
-				if (has_imm(d->trap) &&
-				    (hv_services[i]->convs[j].flags &
-				     (HV_CONV_SELECTOR | HV_CONV_SELECTOR_BELOW)))
+				/* A selector only where there is no immediate,
+				 * and one selector register per trap. */
+				if (conv_selector(&hv_services[i]->convs[j]) >= 0 &&
+				    (has_imm(d->trap) ||
+				     (unsigned)conv_selector(&hv_services[i]->convs[j]) !=
+					     trap_selector(arch, trap)))
 					return 0;
 			}
 	}
@@ -216,6 +239,7 @@ static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_route *r
 				if (k < HV_MAX_ROUTES)
 					route_set(&r[k++], vm, hv_services[i], c, own);
 			}
+	vm->sel_reg[trap - HCALL_TRAP_HVC] = (uint8_t)trap_selector(vm->hv->ops->arch, trap);
 	/* The last route matches any trap: nobody answers it. */
 	r[k].dispatch = nobody;
 	r[k].sel_max = ~0ull;
@@ -232,15 +256,22 @@ void hv_routes_init(struct hv_vm *vm)
 
 /* The route of a trap on routes list t (HCALL_TRAP_HVC + t) of vm: the
  * first whose immediate (HVC, SMC) or selector (the other traps: no
- * convention with an immediate has a selector, hv_routes_fit()) matches;
- * the list's last route matches every trap. */
+ * convention with an immediate has a selector, and the list has one
+ * selector register, hv_routes_fit()) matches; the list's last route
+ * matches every trap. */
 static inline __attribute__((always_inline)) const struct hv_route *
 match(const struct hv_vm *vm, const struct hv_vcpu *vcpu, unsigned t, uint32_t imm)
 {
 	const struct hv_route *r = vm->routes[t];
+	uint64_t sel;
 
-	while (has_imm(t + HCALL_TRAP_HVC) ? ((imm ^ r->imm) & r->imm_mask) != 0
-					   : vcpu->regs.r[r->sel_reg] - r->sel_lo > r->sel_max)
+	if (has_imm(t + HCALL_TRAP_HVC)) {
+		while ((imm ^ r->imm) & r->imm_mask)
+			r++;
+		return r;
+	}
+	sel = vcpu->regs.r[vm->sel_reg[t]];
+	while (sel - r->sel_lo > r->sel_max)
 		r++;
 	return r;
 }

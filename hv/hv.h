@@ -156,9 +156,9 @@ struct hv_route {
 	enum hv_action (*dispatch)(struct hv *hv, struct hv_vcpu *vcpu,
 				   const struct hv_route *r);
 	uint32_t imm, imm_mask;         /* matches if (imm ^ trap's) & imm_mask is 0 */
-	uint64_t sel_lo, sel_max;       /* matches if the selector register
-					 * minus sel_lo is at most sel_max */
-	uint8_t sel_reg;                /* the selector register */
+	uint64_t sel_lo, sel_max;       /* matches if the list's selector
+					 * register minus sel_lo is at most
+					 * sel_max */
 	uint8_t ext_reg;                /* extension ID register, or HCALL_REG_NONE */
 	uint8_t res0;                   /* the frame index of result register 0 */
 	uint8_t zero0, nzero;           /* the registers zeroed before a handler:
@@ -192,6 +192,9 @@ struct hv_vcpu {
 
 struct hv_vm {
 	enum hv_vm_state state; /* first: read on every trap (vm.h) */
+	/* private to the core, near the start (short offsets): the selector
+	 * register of each routes list, by trap instruction */
+	uint8_t sel_reg[HCALL_TRAP_VMMCALL];
 	unsigned id;
 	enum hv_role role;
 	char name[32];
