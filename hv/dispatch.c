@@ -385,7 +385,10 @@ enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
 	/* A refusing convention has no probe and no registry. */
 	if (!r->refuse)
 		e = probe_entry(vcpu->vm, r->svc, ext, nr);
-	if (!e && !r->refuse && r->own && vcpu->vm->nregistered[r->svc->abi] &&
+	/* nregistered: a count that registrations change without the
+	 * caller's lock (hv_registry_find reads it the same way). */
+	if (!e && !r->refuse && r->own &&
+	    __atomic_load_n(&vcpu->vm->nregistered[r->svc->abi], __ATOMIC_RELAXED) &&
 	    registry_key(r->ext_reg != HCALL_REG_NONE, ext, nr, &rc.key) &&
 	    hv_registry_find(hv, vcpu->vm, r->svc->abi, rc.key, &rc.fn, &rc.priv))
 		e = &registered_entry;
@@ -404,13 +407,13 @@ privileged(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r)
 	return hv_dispatch_refuse(vcpu, r, r->svc->errs.denied);
 }
 
-/* A trap on routes list t (HCALL_TRAP_HVC + t, t below HCALL_TRAP_VMMCALL). */
 static inline __attribute__((always_inline)) enum hv_action
-handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned t, uint32_t imm,
+handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned trap, uint32_t imm,
 	    unsigned privilege)
 {
 	struct hv_vm *vm = vcpu->vm;
 	const struct hv_route *r;
+	unsigned t;
 
 	if (!vm)
 		return inject(hv, vcpu, HV_FAULT_UNDEF);
@@ -419,6 +422,14 @@ handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned t, uint32_t imm,
 	 * and the vCPU stops. */
 	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
 		return HV_VCPU_OFF;
+	/* The glue hands over what the guest executed: a trap the core does
+	 * not know is UNDEFINED, and its routes list is clamped. A glue's
+	 * own entry point passes a constant, which needs no clamp. */
+	if (trap - HCALL_TRAP_HVC > HCALL_TRAP_VMMCALL - HCALL_TRAP_HVC)
+		return inject(hv, vcpu, HV_FAULT_UNDEF);
+	t = __builtin_constant_p(trap)
+		    ? trap - HCALL_TRAP_HVC
+		    : (unsigned)hv_index_nospec(trap - HCALL_TRAP_HVC, HCALL_TRAP_VMMCALL);
 	r = match(vm, vcpu, t, imm);
 	if (privilege && r->svc)
 		return privileged(hv, vcpu, r);
@@ -428,28 +439,22 @@ handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned t, uint32_t imm,
 enum hv_action hv_handle_trap(struct hv *hv, struct hv_vcpu *vcpu,
 			      enum hcall_trap trap, uint32_t imm, unsigned privilege)
 {
-	/* Clamped: the glue hands over what the guest executed. */
-	if ((unsigned)trap - HCALL_TRAP_HVC > HCALL_TRAP_VMMCALL - HCALL_TRAP_HVC)
-		return inject(hv, vcpu, HV_FAULT_UNDEF);
-	return handle_trap(hv, vcpu,
-			   (unsigned)hv_index_nospec((unsigned)trap - HCALL_TRAP_HVC,
-						     HCALL_TRAP_VMMCALL),
-			   imm, privilege);
+	return handle_trap(hv, vcpu, (unsigned)trap, imm, privilege);
 }
 
 enum hv_action hv_handle_hvc(struct hv *hv, struct hv_vcpu *vcpu, uint32_t imm)
 {
-	return handle_trap(hv, vcpu, HCALL_TRAP_HVC - HCALL_TRAP_HVC, imm, 0);
+	return handle_trap(hv, vcpu, HCALL_TRAP_HVC, imm, 0);
 }
 
 enum hv_action hv_handle_ecall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege)
 {
-	return handle_trap(hv, vcpu, HCALL_TRAP_ECALL - HCALL_TRAP_HVC, 0, privilege);
+	return handle_trap(hv, vcpu, HCALL_TRAP_ECALL, 0, privilege);
 }
 
 enum hv_action hv_handle_vmcall(struct hv *hv, struct hv_vcpu *vcpu, unsigned privilege)
 {
-	return handle_trap(hv, vcpu, HCALL_TRAP_VMCALL - HCALL_TRAP_HVC, 0, privilege);
+	return handle_trap(hv, vcpu, HCALL_TRAP_VMCALL, 0, privilege);
 }
 
 /* True if one of svc's conventions carries an extension ID. */
