@@ -239,7 +239,10 @@ static void trap_routes_init(struct hv_vm *vm, unsigned trap, struct hv_route *r
 				if (k < HV_MAX_ROUTES)
 					route_set(&r[k++], vm, hv_services[i], c, own);
 			}
-	vm->sel_reg[trap - HCALL_TRAP_HVC] = (uint8_t)trap_selector(vm->hv->ops->arch, trap);
+	vm->route_list[trap - HCALL_TRAP_HVC] = r;
+	vm->sel_off[trap - HCALL_TRAP_HVC] =
+		(uint16_t)(offsetof(struct hv_vcpu, regs.r) +
+			   trap_selector(vm->hv->ops->arch, trap) * sizeof(uint64_t));
 	/* The last route matches any trap: nobody answers it. */
 	r[k].dispatch = nobody;
 	r[k].sel_max = ~0ull;
@@ -262,7 +265,7 @@ void hv_routes_init(struct hv_vm *vm)
 static inline __attribute__((always_inline)) const struct hv_route *
 match(const struct hv_vm *vm, const struct hv_vcpu *vcpu, unsigned t, uint32_t imm)
 {
-	const struct hv_route *r = vm->routes[t];
+	const struct hv_route *r = vm->route_list[t];
 	uint64_t sel;
 
 	if (has_imm(t + HCALL_TRAP_HVC)) {
@@ -270,7 +273,7 @@ match(const struct hv_vm *vm, const struct hv_vcpu *vcpu, unsigned t, uint32_t i
 			r++;
 		return r;
 	}
-	sel = vcpu->regs.r[vm->sel_reg[t]];
+	sel = *(const uint64_t *)(const void *)((const unsigned char *)vcpu + vm->sel_off[t]);
 	while (sel - r->sel_lo > r->sel_max)
 		r++;
 	return r;

@@ -192,9 +192,11 @@ struct hv_vcpu {
 
 struct hv_vm {
 	enum hv_vm_state state; /* first: read on every trap (vm.h) */
-	/* private to the core, near the start (short offsets): the selector
-	 * register of each routes list, by trap instruction */
-	uint8_t sel_reg[HCALL_TRAP_VMMCALL];
+	/* private to the core, near the start (short offsets on every
+	 * trap), by trap instruction: its routes (`routes` below) and where
+	 * its selector register is in a struct hv_vcpu (bytes) */
+	const struct hv_route *route_list[HCALL_TRAP_VMMCALL];
+	uint16_t sel_off[HCALL_TRAP_VMMCALL];
 	unsigned id;
 	enum hv_role role;
 	char name[32];

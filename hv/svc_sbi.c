@@ -645,8 +645,9 @@ static inline __attribute__((always_inline)) const struct hv_entry *legacy_looku
 static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t eid,
 									  uint64_t fid)
 {
-	/* The base extension first: the calls every kernel makes. */
-	if (eid == HCALL_SBI_BASE_EID)
+	/* The base extension first: the calls every kernel makes (the hint
+	 * keeps a compiler from folding the test into the switch). */
+	if (__builtin_expect(eid == HCALL_SBI_BASE_EID, 1))
 		return hv_entry_in(base_table, BASE_N, fid);
 	switch (eid) {
 	case HCALL_SBI_SRST_EID:
