@@ -354,13 +354,21 @@ static int reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
 enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r,
 				  int64_t code)
 {
-	struct hv_call c;
-	unsigned i;
-
 	uint64_t *p = vcpu->regs.r + r->zero0; /* hv_init: the registers fit */
+	unsigned n = r->nzero, i;
+	struct hv_call c;
 
-	for (i = 0; i < r->nzero && i <= HCALL_MAX_CONV_REGS; i++)
-		p[i] = 0;
+	/* Two overlapping pairs for the common counts (SBI's two, SMCCC's
+	 * four): a refused call costs little more than a served one. */
+	if (n - 2u <= 2u) {
+		p[0] = 0;
+		p[1] = 0;
+		p[n - 2] = 0;
+		p[n - 1] = 0;
+	} else {
+		for (i = 0; i < n && i <= HCALL_MAX_CONV_REGS; i++)
+			p[i] = 0;
+	}
 	c.out = vcpu->regs.r + r->res0;
 	c.fmt = r->fmt;
 	hv_call_status(&c, code);

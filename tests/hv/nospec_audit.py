@@ -43,6 +43,8 @@ NOT_GUEST = {
     ('dispatch.c', 'vm->route_list[trap - HCALL_TRAP_HVC]'): 'the trap of the loop over the trap instructions',
     ('dispatch.c', 'vm->sel_off[trap - HCALL_TRAP_HVC]'): 'the trap of the loop over the trap instructions',
     ('dispatch.c', 'vcpu->vm->nregistered[r->svc->abi]'): 'a service\'s own ABI number, from the const service list',
+    ('dispatch.c', 'p[n - 2]'): 'n is a route\'s register count, from a const convention descriptor',
+    ('dispatch.c', 'p[n - 1]'): 'n is a route\'s register count, from a const convention descriptor',
     ('dispatch.c', 'r[k]'): 'k counts the conventions placed at VM creation, at most HV_MAX_ROUTES (the list has one more)',
     ('dispatch.c', 'r[k++]'): 'k counts the conventions placed at VM creation, below HV_MAX_ROUTES',
     ('registry.c', 'vm->nregistered[abi]'): 'the embedder\'s or a service\'s ABI, checked against HV_ABI_COUNT',
