@@ -25,8 +25,8 @@
  *
  * Policy, in this order, before any handler runs (ACRN's rules, on every
  * architecture):
- *   0. a VM that is not running: nothing is done or written, and the
- *      glue is told to stop the vCPU (HV_VCPU_OFF);
+ *   0. a VM that is not running, or a vCPU of no VM: nothing is done
+ *      or written, and the glue is told to stop the vCPU (HV_VCPU_OFF);
  *   1. a VM with no hypercall ABI at all: UNDEF injected, registers kept;
  *   2. caller not at guest-kernel privilege: #GP(0) on x86, UNDEF
  *      elsewhere (a service with HV_SVC_PRIV_DENIED answers its denial
@@ -426,12 +426,10 @@ handle_trap(struct hv *hv, struct hv_vcpu *vcpu, unsigned trap, uint32_t imm,
 	const struct hv_route *r;
 	unsigned t;
 
-	if (!vm)
-		return inject(hv, vcpu, HV_FAULT_UNDEF);
 	/* A VM that is not running gets no service: the trap of a vCPU
 	 * that was still in the guest when its VM stopped changes nothing,
-	 * and the vCPU stops. */
-	if (hv_vm_get_state(vm) != HV_VM_RUNNING)
+	 * and the vCPU stops; so does a vCPU that belongs to no VM. */
+	if (!vm || hv_vm_get_state(vm) != HV_VM_RUNNING)
 		return HV_VCPU_OFF;
 	/* The glue hands over what the guest executed: a trap the core does
 	 * not know is UNDEFINED, and its routes list is clamped. A glue's

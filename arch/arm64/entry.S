@@ -66,11 +66,29 @@ arm64_enter:
 .endm
 
 /*
+ * Exits the vectors do not answer themselves go to C, which returns the
+ * frame to resume: an HVC the core did not answer with a plain resume
+ * (arm64_after_hvc), any other synchronous exit (arm64_sync).
+ */
+after_hvc:
+	mov	w1, w0
+	mov	x0, x19
+	bl	arm64_after_hvc
+	b	resume
+other_sync:
+	bl	arm64_sync
+/* Resume the frame at x0: keep it in the slot, load x0..x30, eret. */
+resume:
+	str	x0, [sp]
+	b	reload
+
+/*
  * An HVC while no upcall is pending goes straight to the core, as
  * hypercall() in main.c would take it: x19 and x20, whose guest values
  * are in the frame, keep the frame and the vCPU's arm64_vcpu across the
  * call. The guest resumes at once if the core answered HV_RESUME and the
- * vCPU still runs with no upcall pending; anything else goes through
+ * vCPU still runs with no upcall pending (its frame is still the slot's,
+ * and the restore follows right here); anything else goes through
  * arm64_after_hvc(), and every other exit through arm64_sync().
  */
 sync_exit:
@@ -80,14 +98,14 @@ sync_exit:
 	movz	x3, #(HV_BENCH_FLOOR_ESR & 0xffff)
 	movk	x3, #((HV_BENCH_FLOOR_ESR >> 16) & 0xffff), lsl #16
 	cmp	x1, x3
-	b.eq	resume		/* the floor trap: ELR_EL2 is already past the HVC */
+	b.eq	reload		/* the floor trap: ELR_EL2 is already past the HVC */
 #endif
 	lsr	w2, w1, #26
 	cmp	w2, #0x16	/* EC_HVC64 */
-	b.ne	1f
+	b.ne	other_sync
 	ldr	x20, [x0, #FRAME_VCPU_ARCH]
 	ldr	w2, [x20, #A64_VIRQ]
-	cbnz	w2, 1f
+	cbnz	w2, other_sync
 	str	wzr, [x20, #A64_S2_FAULTS]
 	mov	x19, x0
 	and	w2, w1, #0xffff
@@ -95,20 +113,13 @@ sync_exit:
 	adrp	x0, arm64_hv
 	add	x0, x0, :lo12:arm64_hv
 	bl	hv_handle_hvc
-	cbnz	w0, 2f
+	cbnz	w0, after_hvc
 	ldp	w2, w3, [x20, #A64_STARTED]	/* started, virq */
-	cbz	w2, 2f
-	cbnz	w3, 2f
+	cbz	w2, after_hvc
+	cbnz	w3, after_hvc
 	mov	x0, x19
-	b	resume
-2:	mov	w1, w0
-	mov	x0, x19
-	bl	arm64_after_hvc
-	b	resume
-1:	bl	arm64_sync
-/* Resume the frame at x0: keep it in the slot, load x0..x30, eret. */
-resume:
-	str	x0, [sp]
+/* Load x0..x30 from the frame at x0, the slot's, and eret. */
+reload:
 	ldp	x2, x3, [x0, #16]
 	ldp	x4, x5, [x0, #32]
 	ldp	x6, x7, [x0, #48]
