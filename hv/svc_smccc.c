@@ -254,11 +254,12 @@ static inline __attribute__((always_inline)) const struct hv_entry *smccc_lookup
 {
 	if (!(fid & HCALL_SMCCC_FAST_CALL_BIT) || (fid & 0x00FF0000u))
 		return NULL;
-	/* Tested in this order, the most frequent first. */
-	if (owner(fid) == HCALL_SMCCC_OWNER_ARCH)
-		return arch_lookup(fid);
+	/* Tested in this order, the most frequent first: PSCI (a guest's
+	 * idle and CPU power calls), the architecture calls, the vendor's. */
 	if (owner(fid) == HCALL_SMCCC_OWNER_STANDARD)
 		return hv_psci_lookup(fid);
+	if (owner(fid) == HCALL_SMCCC_OWNER_ARCH)
+		return arch_lookup(fid);
 	if (owner(fid) == HCALL_SMCCC_OWNER_VENDOR_HYP)
 		return vendor_lookup(fid);
 	return NULL;
