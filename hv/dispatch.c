@@ -178,6 +178,8 @@ int hv_routes_fit(enum hcall_arch arch)
 {
 	unsigned trap, i, j, n;
 
+	if (!hv_arch_served(arch))
+		return 0;
 	for (i = 0; i < HV_ABI_COUNT; i++)
 		if (!hv_services[i]->dispatch || hv_services[i]->nconvs < 1 ||
 		    hv_services[i]->nconvs > HV_MAX_CONVS)

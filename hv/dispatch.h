@@ -7,9 +7,11 @@
 
 #include "hv.h"
 
-/* True if the services' conventions of one trap instruction fit in a
- * VM's routes (HV_MAX_ROUTES) on arch, each with its result registers
- * consecutive and a separate error register right below them. */
+/* True if the core serves arch (hv_arch_served) and the services'
+ * conventions of one trap instruction fit in a VM's routes
+ * (HV_MAX_ROUTES) on arch, each with its result registers consecutive
+ * and a separate error register right below them, a selector only where
+ * the trap has no immediate, and one selector register per trap. */
 int hv_routes_fit(enum hcall_arch arch);
 
 /* Compute vm->routes from vm->abis and the services' conventions (at

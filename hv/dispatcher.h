@@ -126,22 +126,44 @@ hv_dispatch_conv(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 	return hv_dispatch_run(hv, vcpu, r, svc, d, e, &c, 0);
 }
 
+/* Whether the core serves arch: a bare image built for one architecture
+ * (HV_IMAGE_ARCH, from the build) serves only its own, so its
+ * dispatchers have no instance for the others' conventions and hv_init
+ * refuses an arch ops of another; elsewhere, every one. */
+static inline int hv_arch_served(unsigned arch)
+{
+#ifdef HV_IMAGE_ARCH
+	return arch == HV_IMAGE_ARCH;
+#else
+	(void)arch;
+	return 1;
+#endif
+}
+
+static inline int hv_conv_served(const struct hv_conv *c)
+{
+	return hv_arch_served(c->desc->arch);
+}
+
 /* The dispatcher of svc: one instance of hv_dispatch_conv() per
- * convention, picked by the route's. */
+ * convention the image serves, picked by the route's. */
 static inline __attribute__((always_inline)) enum hv_action
 hv_dispatch(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 	    const struct hv_service *svc,
 	    const struct hv_entry *(*lookup)(uint64_t ext, uint64_t nr))
 {
 	const struct hv_conv *cv = svc->convs;
+	unsigned last = svc->nconvs - 1;
 
-	if (svc->nconvs > 1 && r->conv == &cv[0])
+	if (last > 0 && hv_conv_served(&cv[0]) && r->conv == &cv[0])
 		return hv_dispatch_conv(hv, vcpu, r, svc, &cv[0], lookup);
-	if (svc->nconvs > 2 && r->conv == &cv[1])
+	if (last > 1 && hv_conv_served(&cv[1]) && r->conv == &cv[1])
 		return hv_dispatch_conv(hv, vcpu, r, svc, &cv[1], lookup);
-	if (svc->nconvs > 3 && r->conv == &cv[2])
+	if (last > 2 && hv_conv_served(&cv[2]) && r->conv == &cv[2])
 		return hv_dispatch_conv(hv, vcpu, r, svc, &cv[2], lookup);
-	return hv_dispatch_conv(hv, vcpu, r, svc, &cv[svc->nconvs - 1], lookup);
+	if (hv_conv_served(&cv[last]))
+		return hv_dispatch_conv(hv, vcpu, r, svc, &cv[last], lookup);
+	return hv_dispatch_beyond_table(hv, vcpu, r, 0, 0); /* no route of it */
 }
 
 #endif /* HV_DISPATCHER_H */

@@ -15,7 +15,9 @@
  * caller may make the call, the handlers, guest-memory checks, the result
  * registers and the VM lifecycle. It is freestanding C with no
  * architecture #ifdef; it builds for the host too, where the unit tests
- * and the fuzzer drive it.
+ * and the fuzzer drive it. (A bare image's build names its architecture,
+ * HV_IMAGE_ARCH, so that the services' dispatchers leave the others'
+ * conventions out: hv/dispatcher.h.)
  *
  * Locks, and what each one owns:
  *   hv->lock   the VM table: every VM's `state`, creation and
