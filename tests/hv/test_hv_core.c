@@ -115,3 +115,36 @@ Test(core, acrn_vm_started_at_boot_and_failed_start_frees_the_slot)
 	cr_assert_null(hv_vm_create(&H, &c));
 	cr_assert_eq(H.vms[1].state, HV_VM_EMPTY); /* nothing left behind */
 }
+
+/* Policy step 0 and the trap decode (hv/dispatch.c): a vCPU of no VM, or
+ * of a VM that is not running, gets nothing done or written and stops;
+ * a trap instruction the core does not know is UNDEFINED. */
+Test(core, trap_edges)
+{
+	struct hv_vcpu lone;
+	struct hv_vm *vm;
+	struct hv_vcpu *v;
+
+	setup_arch(HCALL_ARCH_ARM64);
+	memset(&lone, 0, sizeof(lone));
+	poison(&lone);
+	cr_assert_eq(hv_handle_trap(&H, &lone, HCALL_TRAP_HVC, 0, 0), HV_VCPU_OFF);
+	cr_assert_eq(hv_handle_hvc(&H, &lone, 0), HV_VCPU_OFF);
+	cr_assert_eq(fk.faults, 0);
+	assert_untouched_except(&lone, 0, 0);
+
+	vm = make_vm(0, HV_ROLE_NORMAL, HV_ABI_BIT(HV_ABI_SMCCC), 1);
+	v = &vm->vcpus[0];
+	poison(v);
+	cr_assert_eq(hv_handle_trap(&H, v, (enum hcall_trap)0, 0, 0), HV_INJECTED);
+	cr_assert_eq(hv_handle_trap(&H, v, (enum hcall_trap)99, 0, 0), HV_INJECTED);
+	cr_assert_eq(fk.faults, 2);
+	cr_assert_eq(fk.last_fault, HV_FAULT_UNDEF);
+	assert_untouched_except(v, 0, 0);
+
+	cr_assert_eq(hv_vm_stop(&H, vm), 0);
+	cr_assert_eq(hv_handle_trap(&H, v, (enum hcall_trap)99, 0, 0), HV_VCPU_OFF);
+	cr_assert_eq(hv_handle_hvc(&H, v, 0), HV_VCPU_OFF);
+	cr_assert_eq(fk.faults, 2);
+	assert_untouched_except(v, 0, 0);
+}
