@@ -665,7 +665,13 @@ static void memory_requests(uint16_t vmid)
 	}
 	{
 		volatile struct hcall_acrn_io_request *r1 = &iobuf[0].req_slot[1];
+		uint64_t end = tsc() + WAIT_TSC;
 
+		/* vCPU 1's next write reaches the device model as a WP request
+		 * when its CPU next runs it, which may be after the settle
+		 * time: wait for it, bounded. */
+		while (!(r1->processed == IOREQ_PENDING && r1->type == IOREQ_WP) && tsc() < end)
+			;
 		tap_eq("acrn write_protect_page while vCPU 1 writes on another CPU = 0",
 		       s64(cross_result), 0);
 		tap_check(cross_before >= 1000, "acrn ... vCPU 1 was writing the page from its CPU");
