@@ -220,7 +220,9 @@ def plot(rows, out_dir):
             unk = [r for r in rs if r["call"].startswith("unknown")]
             for r in known:
                 goal = r["goal"] if isinstance(r["goal"], int) else -1
-                bao = PEERS.get(arch, {}).get("instructions", -1)
+                # Bao's figure only over the call it was measured on
+                peer = PEERS.get(arch, {})
+                bao = peer["instructions"] if peer.get("call") == r["call"] else -1
                 u = unk[0]["round trip"] if unk else -1
                 f.write(f"{arch}-{comp}:{r['call']} {r['round trip']} {u} "
                         f"{r['physical floor']} {goal} {bao}\n")

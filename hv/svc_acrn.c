@@ -1035,7 +1035,9 @@ static void save_restore_sworld_ctx(struct hv_call *c)
 }
 
 #define IDX(id) ((id) & 0xFFu)
-#define ACRN_N 256u /* indexed by the ID's low byte */
+/* Indexed by the ID's low byte, up to the highest one served (the
+ * compiler refuses an entry past the end). */
+#define ACRN_N (IDX(HCALL_ACRN_SAVE_RESTORE_SWORLD_CTX) + 1u)
 
 static const struct hv_entry table[ACRN_N] = {
 	[IDX(HCALL_ACRN_GET_API_VERSION)] =

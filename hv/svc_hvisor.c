@@ -543,7 +543,13 @@ static void vm_start(struct hv_vm *vm, void *state)
 	vm->vcpus[0].context_id = ((struct hvisor_vm *)state)->dtb_ipa;
 }
 
-#define HVISOR_N (HCALL_HVISOR_VIRTIO_GET_IRQ + 1u)
+/* Numbers below HVISOR_LOW at their number; VIRTIO_GET_IRQ (86), the one
+ * number past them, in the last slot. */
+#define HVISOR_LOW 32u
+#define HVISOR_N (HVISOR_LOW + 1u)
+_Static_assert(HCALL_HVISOR_CLEAR_INJECT_IRQ < HVISOR_LOW &&
+		       HCALL_HVISOR_VIRTIO_GET_IRQ >= HVISOR_LOW,
+	       "one slot per hvisor call");
 
 static const struct hv_entry table[HVISOR_N] = {
 	[HCALL_HVISOR_VIRTIO_INIT] = HV_ENTRY(HVISOR, VIRTIO_INIT, virtio_init, HV_PERM_MGMT),
@@ -558,16 +564,19 @@ static const struct hv_entry table[HVISOR_N] = {
 		HV_ENTRY(HVISOR, CONFIG_CHECK, config_check, HV_PERM_INFO),
 	[HCALL_HVISOR_CLEAR_INJECT_IRQ] =
 		HV_ENTRY(HVISOR, CLEAR_INJECT_IRQ, clear_inject_irq, HV_PERM_MGMT),
-	[HCALL_HVISOR_VIRTIO_GET_IRQ] =
-		HV_ENTRY(HVISOR, VIRTIO_GET_IRQ, virtio_get_irq, HV_PERM_INFO),
+	[HVISOR_LOW] = HV_ENTRY(HVISOR, VIRTIO_GET_IRQ, virtio_get_irq, HV_PERM_INFO),
 };
 
 /* Inlined in the dispatcher. */
 static inline __attribute__((always_inline)) const struct hv_entry *lookup(uint64_t ext,
 									  uint64_t nr)
 {
+	uint64_t idx = nr < HVISOR_LOW                     ? nr
+		       : nr == HCALL_HVISOR_VIRTIO_GET_IRQ ? HVISOR_LOW
+							   : HVISOR_N;
+
 	(void)ext; /* one number space */
-	return hv_entry_at(table, HVISOR_N, nr, nr);
+	return hv_entry_at(table, HVISOR_N, idx, nr);
 }
 
 static const struct hcall_conv_desc conv_arm64 = HCALL_HVISOR_CONV_ARM64;

@@ -194,10 +194,13 @@ static void mem_unshare(struct hv_call *c)
 	mem_op(c, MEM_UNSHARE);
 }
 
-/* Functions 0..127 at their number, then the general queries (Call
- * Count's successors: Call UID, Revision). */
-#define VENDOR_GENERAL 128u
+/* The implemented functions at their number (0..VENDOR_GENERAL - 1; the
+ * others, up to 127, are NOT_SUPPORTED and absent from FUNC_FEATURES'
+ * bitmap), then the general queries (Call Count's successors: Call UID,
+ * Revision). */
+#define VENDOR_GENERAL (HCALL_KVM_ARM64_FN_MEM_UNSHARE + 1u)
 #define VENDOR_N (VENDOR_GENERAL + 4u)
+_Static_assert(VENDOR_GENERAL <= HCALL_KVM_ARM64_NUM_FUNCS, "vendor functions 0..127");
 
 static const struct hv_entry vendor_table[VENDOR_N] = {
 	[HCALL_KVM_ARM64_FN_FEATURES] =
@@ -220,7 +223,7 @@ static void func_features(struct hv_call *c)
 {
 	unsigned f;
 
-	for (f = 0; f < HCALL_KVM_ARM64_NUM_FUNCS; f++)
+	for (f = 0; f < VENDOR_GENERAL; f++)
 		if (vendor_table[f].fn && hv_call_permitted(c->vm, &vendor_table[f]))
 			c->out[f / 32] |= 1ull << (f % 32);
 }
