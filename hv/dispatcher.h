@@ -32,14 +32,14 @@
 /* Policy step 3 past the service's table (the probe's numbers, then the
  * handlers registered for the VM), then steps 4-5 and the handler; the
  * ABI's unknown-call code if nobody implements (ext, nr). */
-enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
-					const struct hv_route *r, uint64_t nr,
-					uint64_t ext);
+__attribute__((cold)) enum hv_action
+hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
+			 uint64_t nr, uint64_t ext);
 
 /* A call the dispatcher answers itself: every result register 0, then
  * code in the status register. */
-enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r,
-				  int64_t code);
+__attribute__((cold)) enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu,
+							const struct hv_route *r, int64_t code);
 
 /* Policy step 5 for an entry with reserved arguments, then its handler
  * (hv_dispatch_call with r's values). */
