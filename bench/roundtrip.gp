@@ -23,11 +23,14 @@ set xtics rotate by -25 nomirror
 set bmargin 7
 set key outside right top vertical
 none(x) = (x < 0 ? NaN : x)
+# The value labels come last, on an opaque box, so a goal or peer mark
+# near a bar's top does not hide its figure.
+set style textbox opaque noborder
 plot datafile using 2:xtic(1) title "round trip (known call)" lc rgb "#3465a4", \
      '' using 3 title "unknown number" lc rgb "#75507b", \
      '' using 4 title "physical floor" lc rgb "#f57900", \
-     '' using ($0 - 0.25):2:(sprintf("%.0f", $2)) with labels offset 0,0.8 notitle, \
-     '' using ($0):(none($3)):(sprintf("%.0f", $3)) with labels offset 0,0.8 notitle, \
-     '' using ($0 + 0.25):4:(sprintf("%.0f", $4)) with labels offset 0,0.8 notitle, \
      '' using ($0):(none($5)):(0.42) with xerrorbars title "goal" lc rgb "#cc0000" lw 3 pt 0, \
-     '' using ($0):(none($6)):(0.42) with xerrorbars title "Bao (peer)" lc rgb "#4e9a06" lw 3 pt 0 dt 2
+     '' using ($0):(none($6)):(0.42) with xerrorbars title "Bao (peer)" lc rgb "#4e9a06" lw 3 pt 0 dt 2, \
+     '' using ($0 - 0.25):2:(sprintf("%.0f", $2)) with labels boxed offset 0,0.8 notitle, \
+     '' using ($0):(none($3)):(sprintf("%.0f", $3)) with labels boxed offset 0,0.8 notitle, \
+     '' using ($0 + 0.25):4:(sprintf("%.0f", $4)) with labels boxed offset 0,0.8 notitle
