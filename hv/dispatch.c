@@ -356,21 +356,9 @@ static int reserved_ok(const struct hv_vcpu *vcpu, const struct hv_route *r,
 enum hv_action hv_dispatch_refuse(struct hv_vcpu *vcpu, const struct hv_route *r,
 				  int64_t code)
 {
-	uint64_t *p = vcpu->regs.r + r->zero0; /* hv_init: the registers fit */
-	unsigned n = r->nzero, i;
 	struct hv_call c;
 
-	/* Two overlapping pairs for the common counts (SBI's two, SMCCC's
-	 * four): a refused call costs little more than a served one. */
-	if (n - 2u <= 2u) {
-		p[0] = 0;
-		p[1] = 0;
-		p[n - 2] = 0;
-		p[n - 1] = 0;
-	} else {
-		for (i = 0; i < n && i <= HCALL_MAX_CONV_REGS; i++)
-			p[i] = 0;
-	}
+	hv_zero_results(vcpu->regs.r, r->zero0, r->nzero);
 	c.out = vcpu->regs.r + r->res0;
 	c.fmt = r->fmt;
 	hv_call_status(&c, code);
@@ -398,10 +386,7 @@ enum hv_action hv_dispatch_beyond_table(struct hv *hv, struct hv_vcpu *vcpu,
 	/* A refusing convention has no probe and no registry. */
 	if (!r->refuse)
 		e = probe_entry(vcpu->vm, r->svc, ext, nr);
-	/* nregistered: a count that registrations change without the
-	 * caller's lock (hv_registry_find reads it the same way). */
-	if (!e && !r->refuse && r->own &&
-	    __atomic_load_n(&vcpu->vm->nregistered[r->svc->abi], __ATOMIC_RELAXED) &&
+	if (!e && !r->refuse && r->own && hv_registry_any(vcpu->vm, r->svc->abi) &&
 	    registry_key(r->ext_reg != HCALL_REG_NONE, ext, nr, &rc.key) &&
 	    hv_registry_find(hv, vcpu->vm, r->svc->abi, rc.key, &rc.fn, &rc.priv))
 		e = &registered_entry;

@@ -47,6 +47,32 @@ enum hv_action hv_dispatch_reserved(struct hv *hv, struct hv_vcpu *vcpu,
 				    const struct hv_route *r, const struct hv_entry *e,
 				    struct hv_call *c);
 
+/* Zero n registers of the frame from first: a convention's results with
+ * the error register right below them (hv_init checks that they fit).
+ * One store or two overlapping pairs for the common counts (KVM's one,
+ * SBI's two, SMCCC's four), which a constant count turns into plain
+ * stores. */
+static inline __attribute__((always_inline)) void hv_zero_results(uint64_t *regs,
+								   unsigned first, unsigned n)
+{
+	uint64_t *p = regs + first;
+	unsigned i;
+
+	if (n == 1) {
+		p[0] = 0;
+		return;
+	}
+	if (n - 2u <= 2u) {
+		p[0] = 0;
+		p[1] = 0;
+		p[n - 2] = 0;
+		p[n - 1] = 0;
+		return;
+	}
+	for (i = 0; i < n && i <= HCALL_MAX_CONV_REGS; i++)
+		p[i] = 0;
+}
+
 /*
  * The handler of entry e of route r, its policy passed: the arguments
  * copied, the result registers zeroed (unless frame_ok and e is
@@ -61,7 +87,7 @@ hv_dispatch_call(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 		 struct hv_call *c, int frame_ok)
 {
 	uint64_t *regs = vcpu->regs.r;
-	unsigned i, n;
+	unsigned has_err = d->err_reg != HCALL_REG_NONE, i, n;
 
 	if (e->ncopy) {
 		n = e->ncopy < d->nargs ? e->ncopy : d->nargs;
@@ -71,12 +97,8 @@ hv_dispatch_call(struct hv *hv, struct hv_vcpu *vcpu, const struct hv_route *r,
 	/* Every result register, and the error register, is written before
 	 * the handler runs: no value the core did not choose reaches the
 	 * guest. */
-	if (!(frame_ok && (e->flags & HV_ENTRY_FRAME))) {
-		for (i = 0; i < d->nres && i < HCALL_MAX_CONV_REGS; i++)
-			regs[(d->res_regs[0] + i) % HCALL_NREGS] = 0;
-		if (d->err_reg != HCALL_REG_NONE)
-			regs[d->err_reg % HCALL_NREGS] = 0;
-	}
+	if (!(frame_ok && (e->flags & HV_ENTRY_FRAME)))
+		hv_zero_results(regs, d->res_regs[0] - has_err, d->nres + has_err);
 	c->out = regs + d->res_regs[0] % HCALL_NREGS;
 	c->fmt = r->fmt;
 	c->hv = hv;

@@ -184,9 +184,7 @@ int hv_unregister_hypercall(struct hv_vm *vm, enum hv_abi abi, uint64_t nr)
 int hv_registry_find(struct hv *hv, const struct hv_vm *vm, enum hv_abi abi,
 		     uint64_t nr, hv_handler_fn *fn, void **priv)
 {
-	/* Most VMs have no handler for most ABIs: no table walk then. A
-	 * call racing a registration may miss it, as it may with the table. */
-	if ((unsigned)abi >= HV_ABI_COUNT || !LOAD(vm->nregistered[abi]))
+	if (!hv_registry_any(vm, abi))
 		return 0;
 	for (;;) {
 		uint32_t seq = __atomic_load_n(&hv->reg_seq, __ATOMIC_ACQUIRE);

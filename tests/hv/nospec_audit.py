@@ -5,7 +5,8 @@
 A guest-chosen number used as an index after a bounds check can still be
 used speculatively out of bounds (Spectre v1; Xen XSA-254, KVM's pv-IPI
 fix). The core's rule: an index that can come from a guest goes through
-hv_index_nospec() (hv/nospec.h). This test reads hv/*.c and accepts a
+hv_index_nospec() (hv/nospec.h). This test reads hv/*.c and hv/*.h (the
+dispatcher's body is a header) and accepts a
 subscript only when it is one of:
   - hv_index_nospec(...): clamped;
   - reduced by a constant: `(...) & (N - 1)`, `(...) & MASK`, `(...) % N`
@@ -42,11 +43,15 @@ NOT_GUEST = {
     ('dispatch.c', 'vm->sel_off[t]'): 'a constant, or the trap clamped with hv_index_nospec by hv_handle_trap',
     ('dispatch.c', 'vm->route_list[trap - HCALL_TRAP_HVC]'): 'the trap of the loop over the trap instructions',
     ('dispatch.c', 'vm->sel_off[trap - HCALL_TRAP_HVC]'): 'the trap of the loop over the trap instructions',
-    ('dispatch.c', 'vcpu->vm->nregistered[r->svc->abi]'): 'a service\'s own ABI number, from the const service list',
-    ('dispatch.c', 'p[n - 2]'): 'n is a route\'s register count, from a const convention descriptor',
-    ('dispatch.c', 'p[n - 1]'): 'n is a route\'s register count, from a const convention descriptor',
+    ('dispatcher.h', 'p[n - 2]'): 'n is a convention\'s register count, from a const descriptor or its route',
+    ('dispatcher.h', 'p[n - 1]'): 'n is a convention\'s register count, from a const descriptor or its route',
+    ('dispatcher.h', 'cv[last]'): 'the service\'s own convention count, a constant of its description',
+    ('service.h', 'vm->hv->svc_off[svc->abi]'): 'a service\'s own ABI number, from the const service list',
+    ('service.h', 'c->out[c->status]'): 'the route\'s status index, from a const convention descriptor',
+    ('service.h', 'c->out[c->value]'): 'the route\'s value index, from a const convention descriptor',
     ('dispatch.c', 'r[k]'): 'k counts the conventions placed at VM creation, at most HV_MAX_ROUTES (the list has one more)',
     ('dispatch.c', 'r[k++]'): 'k counts the conventions placed at VM creation, below HV_MAX_ROUTES',
+    ('registry.h', 'vm->nregistered[abi]'): 'the embedder\'s or a service\'s ABI, checked against HV_ABI_COUNT',
     ('registry.c', 'vm->nregistered[abi]'): 'the embedder\'s or a service\'s ABI, checked against HV_ABI_COUNT',
     ('registry.c', 'hv->vms[vm_id]'): 'the core\'s own VM id, checked against HV_MAX_VMS',
 }
@@ -97,7 +102,7 @@ def safe(text, line, expr):
 def main():
     root = pathlib.Path(sys.argv[1])
     bad, n = [], 0
-    for path in sorted((root / 'hv').glob('*.c')):
+    for path in sorted((root / 'hv').glob('*.[ch]')):
         if path.name in NO_GUEST_FILES:
             continue
         text = strip_comments(path.read_text())
@@ -113,7 +118,7 @@ def main():
             if not safe(text, line, expr):
                 bad.append(f'{path.name}:{line}: {array}[{expr}]')
     ok = n > 10 and not bad
-    print(f'{"ok" if ok else "not ok"} 1 - every one of the {n} subscripts in hv/*.c is clamped, '
+    print(f'{"ok" if ok else "not ok"} 1 - every one of the {n} subscripts in hv/*.[ch] is clamped, '
           'masked, constant or a loop counter')
     for b in bad:
         print(f'# {b}')
